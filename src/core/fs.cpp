@@ -1,0 +1,82 @@
+#include "core/fs.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <iterator>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace mlfolio::fs {
+
+std::string describe_errno(int error_number)
+{
+  return std::strerror(error_number);
+}
+
+Result<std::string> read_file(const stdfs::path& path)
+{
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return runtime_error("cannot read " + path.string() + ": " + describe_errno(errno));
+  }
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+Result<void> write_file_atomic(const stdfs::path& path, std::string_view data, bool executable)
+{
+  const stdfs::path folder = path.parent_path().empty() ? stdfs::path(".") : path.parent_path();
+  std::string temp = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = mkstemp(temp.data());
+  if (fd < 0) {
+    return runtime_error("cannot write " + path.string() + ": " + describe_errno(errno));
+  }
+  const auto fail = [&](int error_number) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return runtime_error("cannot write " + path.string() + ": " + describe_errno(error_number));
+  };
+  size_t written = 0;
+  while (written < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return fail(errno);
+    }
+    written += static_cast<size_t>(n);
+  }
+  if (::fchmod(fd, executable ? 0755 : 0644) != 0 || ::fsync(fd) != 0) {
+    return fail(errno);
+  }
+  if (::close(fd) != 0) {
+    ::unlink(temp.c_str());
+    return runtime_error("cannot write " + path.string() + ": " + describe_errno(errno));
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    const int error_number = errno;
+    ::unlink(temp.c_str());
+    return runtime_error("cannot write " + path.string() + ": " + describe_errno(error_number));
+  }
+  return {};
+}
+
+Result<stdfs::path> make_temp_dir(const stdfs::path& parent, std::string_view prefix)
+{
+  std::string pattern = (parent / (std::string(prefix) + "XXXXXX")).string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    return runtime_error("cannot create a folder in " + parent.string() + ": " + describe_errno(errno));
+  }
+  return stdfs::path(pattern);
+}
+
+void remove_tree_quietly(const stdfs::path& path) noexcept
+{
+  std::error_code ignored;
+  stdfs::remove_all(path, ignored);
+}
+
+} // namespace mlfolio::fs

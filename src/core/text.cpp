@@ -1,0 +1,138 @@
+#include "core/text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+
+namespace mlfolio::text {
+
+std::vector<std::string_view> split(std::string_view text, char separator)
+{
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    const size_t end = text.find(separator, start);
+    if (end == std::string_view::npos) {
+      parts.push_back(text.substr(start));
+      return parts;
+    }
+    parts.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+std::vector<std::string_view> split_lines(std::string_view text)
+{
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || text[i] == '\r') {
+      lines.push_back(text.substr(start, i - start));
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+        ++i;
+      }
+      start = i + 1;
+    }
+  }
+  if (start < text.size()) {
+    lines.push_back(text.substr(start));
+  }
+  return lines;
+}
+
+std::string_view trim(std::string_view text)
+{
+  const auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  while (!text.empty() && is_space(text.front())) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && is_space(text.back())) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+std::string to_lower(std::string_view text)
+{
+  std::string result(text);
+  std::transform(result.begin(), result.end(), result.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return result;
+}
+
+std::string replace_all(std::string_view text, std::string_view from, std::string_view to)
+{
+  std::string result;
+  size_t start = 0;
+  while (!from.empty()) {
+    const size_t found = text.find(from, start);
+    if (found == std::string_view::npos) {
+      break;
+    }
+    result.append(text.substr(start, found - start)).append(to);
+    start = found + from.size();
+  }
+  result.append(text.substr(start));
+  return result;
+}
+
+bool iequals(std::string_view a, std::string_view b)
+{
+  return a.size() == b.size() && to_lower(a) == to_lower(b);
+}
+
+bool icontains(std::string_view haystack, std::string_view needle)
+{
+  return to_lower(haystack).find(to_lower(needle)) != std::string::npos;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b)
+{
+  std::vector<size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), size_t{0});
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+namespace {
+
+template<typename Range> std::optional<std::string> suggest_in(std::string_view word, const Range& candidates)
+{
+  std::optional<std::string> best;
+  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+  for (const auto& candidate : candidates) {
+    const size_t distance = edit_distance(to_lower(word), to_lower(candidate));
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = std::string(candidate);
+    }
+  }
+  return best;
+}
+
+} // namespace
+
+std::optional<std::string> suggest(std::string_view word, std::span<const std::string_view> candidates)
+{
+  return suggest_in(word, candidates);
+}
+
+std::optional<std::string> suggest(std::string_view word, std::span<const std::string> candidates)
+{
+  return suggest_in(word, candidates);
+}
+
+std::string did_you_mean(const std::optional<std::string>& suggestion)
+{
+  return suggestion ? " Did you mean '" + *suggestion + "'?" : std::string();
+}
+
+} // namespace mlfolio::text

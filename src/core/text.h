@@ -1,0 +1,28 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mlfolio::text {
+
+std::vector<std::string_view> split(std::string_view text, char separator);
+std::vector<std::string_view> split_lines(std::string_view text); // \n, \r\n and \r
+std::string_view trim(std::string_view text);
+std::string to_lower(std::string_view text);
+std::string replace_all(std::string_view text, std::string_view from, std::string_view to);
+bool iequals(std::string_view a, std::string_view b);
+bool icontains(std::string_view haystack, std::string_view needle);
+
+size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word` if it is close enough to be a likely typo.
+std::optional<std::string> suggest(std::string_view word, std::span<const std::string_view> candidates);
+std::optional<std::string> suggest(std::string_view word, std::span<const std::string> candidates);
+
+// " Did you mean 'x'?" or "" — for appending to error messages.
+std::string did_you_mean(const std::optional<std::string>& suggestion);
+
+} // namespace mlfolio::text

@@ -1,0 +1,24 @@
+#include "cli/command.h"
+
+#include <exception>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+int main(int argc, char** argv)
+{
+  try {
+    const std::vector<std::string> args(argv, argv + argc);
+    const char* no_color = std::getenv("NO_COLOR");
+    mlfolio::cli::Io io{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1,
+                        no_color != nullptr && *no_color != '\0'};
+    return mlfolio::cli::run(args, io);
+  } catch (const std::exception& e) {
+    std::cerr << "mlfolio: internal error: " << e.what()
+              << "\nPlease report this with the command you ran.\n";
+  } catch (...) {
+    std::cerr << "mlfolio: internal error.\nPlease report this with the command you ran.\n";
+  }
+  return 3;
+}

@@ -1,0 +1,30 @@
+#include "core/text.h"
+
+#include <doctest/doctest.h>
+
+using namespace mlfolio;
+
+TEST_CASE("split_lines handles LF, CRLF and CR")
+{
+  const auto lines = text::split_lines("a\r\nb\nc\rd");
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0] == "a");
+  CHECK(lines[1] == "b");
+  CHECK(lines[2] == "c");
+  CHECK(lines[3] == "d");
+}
+
+TEST_CASE("suggest finds a likely typo and nothing for unrelated words")
+{
+  const std::string_view names[] = {"force", "dry-run", "license", "tracking"};
+  CHECK(text::suggest("forse", std::span<const std::string_view>(names)) == "force");
+  CHECK(text::suggest("licence", std::span<const std::string_view>(names)) == "license");
+  CHECK_FALSE(text::suggest("zzzzzzzz", std::span<const std::string_view>(names)).has_value());
+}
+
+TEST_CASE("edit_distance")
+{
+  CHECK(text::edit_distance("kitten", "sitting") == 3);
+  CHECK(text::edit_distance("", "abc") == 3);
+  CHECK(text::edit_distance("same", "same") == 0);
+}
