@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mlfolio::lint {
+
+struct FileEntry
+{
+  std::string path;  // relative to the audited root, '/'-separated, no leading "./"
+  uint64_t size = 0; // bytes (for a symlink: the length of its target text)
+  bool is_symlink = false;
+};
+
+// What the checker sees of a repository: a list of files and a way to read them.
+// Analyzers and rules read only through this interface, never the disk or git directly,
+// so the same rules run on a working tree, a commit's tree, or an in-memory fixture.
+class RepoView
+{
+public:
+  virtual ~RepoView() = default;
+
+  // Every regular file and symlink, sorted by path. Folders are implied by paths.
+  virtual const std::vector<FileEntry>& files() const = 0;
+
+  // The content of one file, at most `max_bytes` of it. Symlinks are never followed:
+  // reading one is an error. Errors are runtime errors naming the path.
+  virtual Result<std::string> read(std::string_view path, uint64_t max_bytes) const = 0;
+
+  // "/home/u/proj (working tree)", "/srv/x.git at 1a2b3c4 (main)", ... for reports.
+  virtual std::string describe() const = 0;
+
+  // The full commit id when the view is a commit's tree or a working tree with a HEAD.
+  virtual std::optional<std::string> commit() const = 0;
+
+  // Convenience lookups over files().
+  const FileEntry* find(std::string_view path) const;
+  bool exists(std::string_view path) const { return find(path) != nullptr; }
+  bool has_folder(std::string_view folder) const; // any file below "folder/"
+};
+
+// A view held in memory: for tests and for the pass/fail examples of data rules.
+class MemoryView : public RepoView
+{
+public:
+  MemoryView() = default;
+  void add(std::string path, std::string content);
+  void add_symlink(std::string path, std::string target);
+
+  const std::vector<FileEntry>& files() const override { return m_files; }
+  Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
+  std::string describe() const override { return "(in memory)"; }
+  std::optional<std::string> commit() const override { return std::nullopt; }
+
+private:
+  std::vector<FileEntry> m_files;
+  std::vector<std::string> m_contents; // parallel to m_files
+};
+
+// The working tree as its owner sees it: tracked files plus untracked files git does not
+// ignore. A folder that is not inside a git repository: every file below it (no .git).
+// `subdir` (may be empty) restricts the view to a project in a subfolder; paths are then
+// relative to that subfolder.
+Result<std::unique_ptr<RepoView>> open_working_tree(const std::filesystem::path& path, std::string_view subdir);
+
+// A commit's tree read straight from the object database (no checkout; bare repositories
+// work). `rev` is anything git_revparse_single accepts.
+Result<std::unique_ptr<RepoView>> open_revision(const std::filesystem::path& repo, std::string_view rev,
+                                                std::string_view subdir);
+
+} // namespace mlfolio::lint
