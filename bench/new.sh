@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Benchmark of `mlfolio new` per task against `cookiecutter --no-input` on a comparable
+# template (the same files, made from mlfolio's own output in this run), same machine, same run.
+set -euo pipefail
+mlfolio=$(realpath "$1")
+runs=${RUNS:-15}
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib.sh"
+work=$(mktemp -d "${TMPDIR:-/tmp}/mlfolio-bench-new-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# A comparable cookiecutter template: mlfolio's own project with the package name templated.
+make_cookiecutter_template() {
+  local task=$1 dest=$2
+  "$mlfolio" new benchproj --task "$task" --no-git --dir "$work/seed-$task" >/dev/null 2>&1 ||
+    { mkdir -p "$work/seed-$task" && "$mlfolio" new benchproj --task "$task" --no-git --dir "$work/seed-$task" >/dev/null; }
+  mkdir -p "$dest"
+  cp -r "$work/seed-$task/benchproj" "$dest/{{cookiecutter.project_slug}}"
+  mv "$dest/{{cookiecutter.project_slug}}/src/benchproj" "$dest/{{cookiecutter.project_slug}}/src/{{cookiecutter.package}}"
+  local raw=()
+  while IFS= read -r file; do
+    local rel=${file#"$dest/"}
+    if grep -qE '\{\{|\{%|\{#' "$file"; then
+      raw+=("\"$rel\"")
+    else
+      sed -i 's/benchproj/{{cookiecutter.package}}/g' "$file"
+    fi
+  done < <(find "$dest/{{cookiecutter.project_slug}}" -type f)
+  local joined
+  joined=$(IFS=,; echo "${raw[*]}")
+  cat >"$dest/cookiecutter.json" <<JSON
+{"project_slug": "benchproj", "package": "benchproj", "_copy_without_render": [${joined}]}
+JSON
+}
+
+echo "mlfolio new: median of $runs runs per task (ms), next to cookiecutter --no-input on the same files"
+printf '%-24s %10s %14s %14s %8s\n' task "new" "new --no-git" cookiecutter ratio
+for task in tabular-classification text-classification regression; do
+  make_cookiecutter_template "$task" "$work/cc-$task"
+  out="$work/out-$task"
+  mkdir -p "$out"
+  new_ms=$(median_ms "$runs" bash -c "rm -rf '$out/p'; '$mlfolio' new p --task $task --dir '$out'")
+  nogit_ms=$(median_ms "$runs" bash -c "rm -rf '$out/p'; '$mlfolio' new p --task $task --no-git --dir '$out'")
+  if command -v cookiecutter >/dev/null; then
+    cc_ms=$(median_ms "$runs" bash -c "rm -rf '$out/benchproj'; cookiecutter --no-input -o '$out' '$work/cc-$task'")
+  else
+    cc_ms=0
+  fi
+  printf '%-24s %10s %14s %14s %8s\n' "$task" "$new_ms" "$nogit_ms" "$cc_ms" "$(ratio "$cc_ms" "$new_ms")x"
+done
+echo "ratio = cookiecutter / mlfolio new (higher is faster for mlfolio). Target: mlfolio new under 20 ms."
