@@ -1,0 +1,181 @@
+#include "git/error.h"
+#include "git/handles.h"
+#include "git/library.h"
+#include "git/object_id.h"
+#include "git/repository.h"
+
+#include "support/git_fixture.h"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+
+using namespace mlfolio;
+using mlfolio::test::GitFixture;
+
+namespace {
+
+std::vector<std::string> sorted(std::vector<std::string> paths)
+{
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+git::Repository open(const std::filesystem::path& path)
+{
+  auto found = git::Repository::discover(path);
+  REQUIRE(found.has_value());
+  REQUIRE(found->has_value());
+  return std::move(**found);
+}
+
+} // namespace
+
+TEST_CASE("ObjectId: hex round trip")
+{
+  const std::string hex = "0123456789abcdef0123456789abcdef01234567";
+  const auto id = git::ObjectId::from_hex(hex);
+  REQUIRE(id);
+  CHECK(id->hex() == hex);
+  CHECK(id->short_hex() == "0123456");
+  CHECK(git::ObjectId::from_hex("0123456789ABCDEF0123456789ABCDEF01234567") == id);
+  CHECK_FALSE(git::ObjectId::from_hex("0123"));
+  CHECK_FALSE(git::ObjectId::from_hex("g123456789abcdef0123456789abcdef01234567"));
+}
+
+TEST_CASE("git errors: name what was attempted, even when libgit2 recorded nothing")
+{
+  git::ensure_initialized();
+  git_error_clear();
+  CHECK(git::last_error_text(GIT_ENOTFOUND) == "not found");
+  CHECK(git::last_error_text(-99) == "libgit2 error -99");
+  CHECK(git::error("read HEAD", GIT_ELOCKED).value().message
+        == "cannot read HEAD: locked by another process");
+  CHECK(git::error("x", GIT_ERROR, ExitCode::usage).value().code == ExitCode::usage);
+  CHECK(git::check(0, "anything"));
+
+  const auto missing = git::Repository::discover("/nonexistent/mlfolio/path");
+  REQUIRE(missing);
+  CHECK_FALSE(missing->has_value());
+}
+
+TEST_CASE("Repository: discover, head, working tree files")
+{
+  GitFixture fixture;
+  auto repo = open(fixture.path());
+  CHECK_FALSE(repo.is_bare());
+  CHECK(repo.workdir() == std::filesystem::canonical(fixture.path()));
+  CHECK(*repo.head() == std::nullopt);
+
+  fixture.write("a[1]/x.py", "x\n");
+  fixture.write("a/y.py", "y\n");
+  fixture.write("b.py", "b\n");
+  const std::string id = fixture.commit("first");
+  fixture.write_untracked("a[1]/new.py", "n\n");
+  fixture.write_untracked("ab/z.py", "z\n");
+
+  REQUIRE(*repo.head());
+  CHECK((*repo.head())->hex() == id);
+  CHECK(sorted(*repo.worktree_files(""))
+        == std::vector<std::string>{"a/y.py", "a[1]/new.py", "a[1]/x.py", "ab/z.py", "b.py"});
+  CHECK(sorted(*repo.worktree_files("a")) == std::vector<std::string>{"a/y.py"});
+  CHECK(sorted(*repo.worktree_files("a[1]")) == std::vector<std::string>{"a[1]/new.py", "a[1]/x.py"});
+
+  fixture.write(".gitignore", "build/\n*.log\n");
+  CHECK(*repo.is_ignored("build/"));
+  CHECK(*repo.is_ignored("build/deep/x.o"));
+  CHECK(*repo.is_ignored("a/run.log"));
+  CHECK_FALSE(*repo.is_ignored("a/"));
+
+  // From a subfolder, the repository is found above it.
+  CHECK(open(fixture.path() / "a").workdir() == repo.workdir());
+}
+
+TEST_CASE("Repository: trees and blobs of a bare repository")
+{
+  GitFixture fixture(true);
+  fixture.write("src/app.py", "print('hi')\n");
+  fixture.write("run.sh", "#!/bin/sh\n", true);
+  fixture.symlink("latest", "src/app.py");
+  fixture.gitlink("third_party/lib", "0123456789abcdef0123456789abcdef01234567");
+  const std::string id = fixture.commit("first");
+
+  auto repo = open(fixture.path());
+  CHECK(repo.is_bare());
+  CHECK_FALSE(repo.workdir());
+  const auto commit = repo.resolve_commit("main");
+  REQUIRE(commit);
+  CHECK(commit->hex() == id);
+  const auto tree = repo.tree_of(*commit);
+  REQUIRE(tree);
+  const auto files = repo.list_tree(*tree);
+  REQUIRE(files);
+  REQUIRE(files->size() == 3);
+  CHECK((*files)[0].path == "latest");
+  CHECK((*files)[0].is_symlink);
+  CHECK((*files)[0].size == 10);
+  CHECK((*files)[1].path == "run.sh");
+  CHECK((*files)[1].is_executable);
+  CHECK((*files)[2].path == "src/app.py");
+  CHECK((*files)[2].size == 12);
+  CHECK(*repo.read_blob((*files)[2].blob, 5, "src/app.py") == "print");
+
+  const auto src = repo.find_tree(*tree, "src");
+  REQUIRE(src);
+  REQUIRE(src->has_value());
+  CHECK((*repo.list_tree(**src))[0].path == "app.py");
+  CHECK(*repo.find_tree(*tree, "run.sh") == std::nullopt);
+  CHECK(*repo.find_tree(*tree, "nope/deeper") == std::nullopt);
+
+  const auto bad_blob =
+      repo.read_blob(*git::ObjectId::from_hex("0123456789abcdef0123456789abcdef01234567"), 10, "gone.py");
+  REQUIRE_FALSE(bad_blob);
+  CHECK(bad_blob.error().code == ExitCode::runtime);
+  CHECK(bad_blob.error().message.starts_with("cannot read gone.py (blob 0123456) in "
+                                             + fixture.path().string() + ": "));
+}
+
+TEST_CASE("GitFixture: history with dates, branches, tags, merges and removals")
+{
+  for (const bool bare : {false, true}) {
+    CAPTURE(bare);
+    GitFixture fixture(bare);
+    fixture.write("a.txt", "a\n");
+    fixture.write("b.txt", "b\n");
+    const std::string first = fixture.commit(
+        "first",
+        {.author = "Grace", .email = "grace@example.com", .when = 1'600'000'000, .utc_offset_minutes = 120});
+    fixture.branch("topic");
+    fixture.tag("light");
+    fixture.tag("annotated", "HEAD", "release notes");
+    fixture.remove("b.txt");
+    const std::string second = fixture.commit("second");
+    fixture.write("c.txt", "c\n");
+    const std::string side = fixture.commit("side", {.parents = {"topic"}, .update_ref = "refs/heads/topic"});
+    const std::string merge = fixture.commit("merge", {.parents = {"main", "topic"}});
+
+    CHECK(fixture.rev_parse("light") == first);
+    CHECK(fixture.rev_parse("annotated") == first);
+    CHECK(fixture.rev_parse("topic") == side);
+    CHECK(fixture.rev_parse("HEAD") == merge);
+    CHECK(fixture.rev_parse("HEAD^1") == second);
+    CHECK(fixture.rev_parse("HEAD^2") == side);
+
+    git_commit* raw = nullptr;
+    const git_oid oid = git::to_git_oid(*git::ObjectId::from_hex(first));
+    REQUIRE(git_commit_lookup(&raw, fixture.raw(), &oid) == 0);
+    const git::CommitPtr commit(raw);
+    CHECK(git_commit_time(commit.get()) == 1'600'000'000);
+    CHECK(git_commit_time_offset(commit.get()) == 120);
+    CHECK(std::string(git_commit_author(commit.get())->name) == "Grace");
+    CHECK(std::string(git_commit_message(commit.get())) == "first");
+
+    auto repo = open(fixture.path());
+    const auto files = repo.list_tree(*repo.tree_of(*repo.resolve_commit("HEAD")));
+    REQUIRE(files);
+    std::vector<std::string> paths;
+    for (const auto& file : *files) {
+      paths.push_back(file.path);
+    }
+    CHECK(paths == std::vector<std::string>{"a.txt", "c.txt"});
+  }
+}
