@@ -1,0 +1,305 @@
+#include "lint/analyze/notebook.h"
+
+#include "lint/analyze/line_index.h"
+#include "lint/analyze/text_decode.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <iterator>
+
+namespace mlfolio::lint::analyze {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// Counts the newlines the parser has read, so that a cell knows the line of its "{".
+struct ReadPosition
+{
+  size_t newlines = 0;
+};
+
+class CountingIterator
+{
+public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  CountingIterator(const char* at, ReadPosition* position) : m_at(at), m_position(position) {}
+  reference operator*() const { return *m_at; }
+  CountingIterator& operator++()
+  {
+    if (*m_at == '\n') {
+      ++m_position->newlines;
+    }
+    ++m_at;
+    return *this;
+  }
+  CountingIterator operator++(int)
+  {
+    CountingIterator before = *this;
+    ++*this;
+    return before;
+  }
+  bool operator==(const CountingIterator& other) const { return m_at == other.m_at; }
+  bool operator!=(const CountingIterator& other) const { return m_at != other.m_at; }
+
+private:
+  const char* m_at;
+  ReadPosition* m_position;
+};
+
+enum class Context {
+  root,
+  cells,
+  cell,
+  source,
+  outputs,
+  output,
+  output_text,
+  output_data,
+  data_plain,
+  metadata,
+  kernelspec,
+  language_info,
+  worksheets,
+  worksheet,
+  ignored,
+};
+
+class NotebookSax
+{
+public:
+  NotebookSax(Notebook& notebook, const ReadPosition& position) : m_nb(notebook), m_position(position) {}
+
+  bool null() { return value_seen(); }
+  bool boolean(bool) { return value_seen(); }
+  bool number_integer(Json::number_integer_t value) { return integer(static_cast<long long>(value)); }
+  bool number_unsigned(Json::number_unsigned_t value) { return integer(static_cast<long long>(value)); }
+  bool number_float(Json::number_float_t, const Json::string_t&) { return value_seen(); }
+  bool binary(Json::binary_t&) { return value_seen(); }
+
+  bool string(Json::string_t& value)
+  {
+    const Context context = top();
+    const std::string& key = m_key;
+    if (context == Context::cell) {
+      if (key == "cell_type") {
+        m_nb.cells.back().type = value == "code"       ? CellType::code
+                                 : value == "markdown" ? CellType::markdown
+                                 : value == "raw"      ? CellType::raw
+                                                       : CellType::other;
+      } else if (key == "source" || key == "input") {
+        m_nb.cells.back().source += value;
+      }
+    } else if (context == Context::source) {
+      m_nb.cells.back().source += value;
+    } else if (context == Context::output) {
+      CellOutput& output = m_nb.cells.back().outputs.back();
+      if (key == "output_type") {
+        output.output_type = value;
+      } else if (key == "name" || key == "stream") {
+        output.name = value;
+      } else if (key == "text") {
+        output.text += value;
+      } else if (key == "ename" || key == "evalue") { // "ValueError: bad shape"
+        output.text += output.text.empty() ? value : ": " + value;
+      }
+    } else if (context == Context::output_text || context == Context::data_plain) {
+      m_nb.cells.back().outputs.back().text += value;
+    } else if (context == Context::output_data && key == "text/plain") {
+      m_nb.cells.back().outputs.back().text += value;
+    } else if (context == Context::kernelspec) {
+      if (key == "language") {
+        m_kernel_language = value;
+      } else if (key == "name") {
+        m_nb.kernel_name = value;
+      }
+    } else if (context == Context::language_info && key == "name") {
+      m_info_language = value;
+    } else if (context == Context::metadata && key == "language") {
+      m_info_language = value; // nbformat 3
+    }
+    return value_seen();
+  }
+
+  bool start_object(std::size_t)
+  {
+    const Context parent = top();
+    Context context = Context::ignored;
+    if (m_stack.empty()) {
+      context = Context::root;
+    } else if (parent == Context::cells) {
+      context = Context::cell;
+      m_nb.cells.emplace_back();
+      m_nb.cells.back().line = static_cast<int>(m_position.newlines) + 1;
+    } else if (parent == Context::outputs) {
+      context = Context::output;
+      m_nb.cells.back().outputs.emplace_back();
+    } else if (parent == Context::output && m_key == "data") {
+      context = Context::output_data;
+    } else if (parent == Context::root && m_key == "metadata") {
+      context = Context::metadata;
+    } else if (parent == Context::metadata && m_key == "kernelspec") {
+      context = Context::kernelspec;
+    } else if (parent == Context::metadata && m_key == "language_info") {
+      context = Context::language_info;
+    } else if (parent == Context::worksheets) {
+      context = Context::worksheet;
+    }
+    m_stack.push_back(context);
+    return true;
+  }
+
+  bool start_array(std::size_t)
+  {
+    const Context parent = top();
+    Context context = Context::ignored;
+    if ((parent == Context::root || parent == Context::worksheet) && m_key == "cells") {
+      context = Context::cells;
+      m_saw_cells = true;
+    } else if (parent == Context::root && m_key == "worksheets") {
+      context = Context::worksheets;
+    } else if (parent == Context::cell && (m_key == "source" || m_key == "input")) {
+      context = Context::source;
+    } else if (parent == Context::cell && m_key == "outputs") {
+      context = Context::outputs;
+    } else if (parent == Context::output && m_key == "text") {
+      context = Context::output_text;
+    } else if (parent == Context::output_data && m_key == "text/plain") {
+      context = Context::data_plain;
+    }
+    m_stack.push_back(context);
+    return true;
+  }
+
+  bool key(Json::string_t& value)
+  {
+    m_key = value;
+    return true;
+  }
+
+  bool end_object() { return end_container(); }
+  bool end_array() { return end_container(); }
+
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error)
+  {
+    m_error_position = position;
+    std::string message = error.what();
+    // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ..." -> "syntax error ..."
+    const size_t column = message.find("column ");
+    const size_t colon = message.find(": ", column == std::string::npos ? 0 : column);
+    if (colon != std::string::npos) {
+      message = message.substr(colon + 2);
+    }
+    m_error_message = "invalid JSON: " + message;
+    return false;
+  }
+
+  void finish()
+  {
+    std::string language = !m_kernel_language.empty() ? m_kernel_language : m_info_language;
+    if (language.empty() && !m_nb.kernel_name.empty()) {
+      language = m_nb.kernel_name;
+      while (!language.empty() && std::isdigit(static_cast<unsigned char>(language.back())) != 0) {
+        language.pop_back(); // "python3" -> "python"
+      }
+    }
+    for (char& c : language) {
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    m_nb.language = language;
+  }
+
+  bool saw_cells() const { return m_saw_cells; }
+  std::optional<size_t> error_position() const { return m_error_position; }
+  const std::string& error_message() const { return m_error_message; }
+
+private:
+  Context top() const { return m_stack.empty() ? Context::ignored : m_stack.back(); }
+
+  bool integer(long long value)
+  {
+    const Context context = top();
+    if (context == Context::cell && (m_key == "execution_count" || m_key == "prompt_number")) {
+      m_nb.cells.back().execution_count = value;
+    } else if (context == Context::root && m_key == "nbformat") {
+      m_nb.nbformat = static_cast<int>(value);
+    }
+    return value_seen();
+  }
+
+  bool value_seen() { return true; }
+
+  bool end_container()
+  {
+    if (!m_stack.empty()) {
+      m_stack.pop_back();
+    }
+    return true;
+  }
+
+  Notebook& m_nb;
+  const ReadPosition& m_position;
+  std::vector<Context> m_stack;
+  std::string m_key;
+  std::string m_kernel_language;
+  std::string m_info_language;
+  bool m_saw_cells = false;
+  std::optional<size_t> m_error_position;
+  std::string m_error_message;
+};
+
+} // namespace
+
+Notebook parse_notebook(std::string_view bytes, size_t max_bytes)
+{
+  Notebook notebook;
+  if (bytes.size() > max_bytes) {
+    notebook.too_large = true;
+    notebook.problems.push_back(Problem{0, 0,
+                                        "notebook of " + std::to_string(bytes.size()) + " bytes is larger than the limit of " +
+                                          std::to_string(max_bytes) + " bytes; not read"});
+    return notebook;
+  }
+  const DecodedText decoded = decode_text(bytes);
+  const std::string& text = decoded.text;
+  ReadPosition position;
+  NotebookSax sax(notebook, position);
+  try {
+    Json::sax_parse(CountingIterator(text.data(), &position), CountingIterator(text.data() + text.size(), &position),
+                    &sax);
+  } catch (const std::exception& error) { // the SAX parser reports errors; this is a last resort
+    notebook.problems.push_back(Problem{0, 0, std::string("cannot read the notebook: ") + error.what()});
+  }
+  sax.finish();
+  if (const auto offset = sax.error_position()) {
+    const LineIndex lines(text);
+    const size_t at = *offset > 0 ? std::min(*offset - 1, text.size()) : 0;
+    notebook.problems.push_back(Problem{lines.line_of(at), lines.column_of(at), sax.error_message()});
+  } else if (!sax.saw_cells()) {
+    notebook.problems.push_back(Problem{1, 0, "not a Jupyter notebook: no \"cells\" list"});
+  }
+  return notebook;
+}
+
+std::string code_cells_text(const Notebook& notebook)
+{
+  std::string text;
+  for (const auto& cell : notebook.cells) {
+    if (cell.type == CellType::code) {
+      text += cell.source;
+      if (!text.empty() && text.back() != '\n') {
+        text += '\n';
+      }
+      text += '\n';
+    }
+  }
+  return text;
+}
+
+} // namespace mlfolio::lint::analyze

@@ -1,0 +1,129 @@
+#pragma once
+
+#include "lint/analyze/problem.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mlfolio::lint::analyze {
+
+struct KeywordArgument
+{
+  std::string name;
+  std::string value;                // source text of the value, trimmed, at most 200 bytes
+  std::vector<std::string> strings; // string literals inside the value (methods=["GET", "POST"])
+};
+
+struct Call
+{
+  std::string callee; // dotted name as written: "print", "logging.getLogger", "mlflow.log_metric"
+  int line = 0;
+  bool chained = false; // called on the result of an expression: pd.read_csv(p).dropna() -> "dropna"
+  std::optional<std::string> first_string; // the first argument when it is a plain string literal
+  std::vector<KeywordArgument> keywords;
+};
+
+struct Decorator
+{
+  std::string name; // dotted: "app.get", "pytest.fixture", "staticmethod"
+  int line = 0;
+  std::optional<std::string> first_string;
+  std::vector<KeywordArgument> keywords;
+};
+
+struct Function
+{
+  std::string name;
+  int line = 0;
+  bool is_async = false;
+  std::string class_name;  // the class it is defined in directly; "" for functions
+  int parameter_count = 0; // without a leading self/cls and without the bare "*" and "/"
+  int annotated_parameters = 0;
+  bool all_parameters_annotated = false; // true for a function without parameters
+  bool has_return_annotation = false;
+  bool is_test = false; // test_x, testX, test1 or test: what pytest and unittest collect
+  bool has_docstring = false;
+  std::vector<Decorator> decorators;
+};
+
+struct Class
+{
+  std::string name;
+  int line = 0;
+  std::vector<std::string> bases; // dotted names: "nn.Module", "BaseModel"; keywords left out
+  std::vector<Decorator> decorators;
+};
+
+struct Import
+{
+  std::string module;             // "a.b" for "import a.b" and "from a.b import c"; "" for "from . import x"
+  std::vector<std::string> names; // imported names of a from-import ("*" included)
+  int level = 0;                  // leading dots of a relative import
+  int line = 0;
+};
+
+// An HTTP route from a decorator such as @app.get("/health"), @router.post(""),
+// @app.route("/predict", methods=["POST"]), or a call app.add_url_rule("/x", ...).
+struct Route
+{
+  std::string path;
+  std::vector<std::string> methods; // upper-case; empty when not given (Flask's default is GET)
+  std::string decorator;            // "app.get", "bp.route", "app.add_api_route"
+  std::string function;             // the decorated function, "" for a call
+  int line = 0;
+};
+
+struct ExceptHandler
+{
+  int line = 0;
+  bool bare = false;                   // "except:"
+  std::vector<std::string> exceptions; // dotted names: "ValueError", "requests.HTTPError"
+  bool body_is_pass = false;           // the body is only pass or ... (the error is swallowed)
+};
+
+struct StringLiteral
+{
+  std::string value; // see string_value: prefix and quotes removed, simple escapes decoded
+  int line = 0;
+  bool is_fstring = false;
+  bool is_bytes = false;
+};
+
+enum class NotebookMarkerKind {
+  cell_marker,  // "# In[ ]:" / "# In[12]:"
+  get_ipython,  // a get_ipython() call
+  shell_escape, // a line "!pip install ..."
+  magic,        // a line "%matplotlib inline" / "%%time"
+};
+
+struct NotebookMarker
+{
+  NotebookMarkerKind kind = NotebookMarkerKind::cell_marker;
+  int line = 0;
+  std::string text;
+};
+
+struct PythonModule
+{
+  std::vector<Function> functions;
+  std::vector<Class> classes;
+  std::vector<Import> imports;
+  std::vector<Call> calls;
+  std::vector<Route> routes;
+  std::vector<ExceptHandler> handlers;
+  std::vector<StringLiteral> strings;
+  std::vector<NotebookMarker> notebook_markers;
+  std::optional<int> main_guard_line; // if __name__ == "__main__":
+  int line_count = 0;
+  std::vector<Problem> problems; // from the tokenizer
+};
+
+// Structure of one Python module in any encoding (see decode_text). Never throws; linear.
+PythonModule analyze_python(std::string_view bytes);
+
+// The same for text already decoded to UTF-8 with "\n" line ends (a notebook cell).
+PythonModule analyze_python_text(std::string_view text);
+
+} // namespace mlfolio::lint::analyze

@@ -1,0 +1,238 @@
+#include "lint/analyze/python_calls.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace mlfolio::lint::analyze::detail {
+
+namespace {
+
+constexpr size_t k_max_value_length = 200;
+
+std::string_view trim(std::string_view s)
+{
+  const size_t first = s.find_first_not_of(" \t\n\\");
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  return s.substr(first, s.find_last_not_of(" \t\n\\") - first + 1);
+}
+
+std::string upper(std::string_view s)
+{
+  std::string out(s);
+  for (char& c : out) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// Byte-wise: these run for every token and the strings are short.
+bool same_text(std::string_view a, std::string_view b)
+{
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (size_t k = 0; k < a.size(); ++k) {
+    if (a[k] != b[k]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string_view last_component(std::string_view name)
+{
+  const size_t dot = name.rfind('.');
+  return dot == std::string_view::npos ? name : name.substr(dot + 1);
+}
+
+void add_route(PythonModule& module, const std::string& name, const std::optional<std::string>& path,
+               const std::vector<KeywordArgument>& keywords, const std::string& function, int line)
+{
+  if (!path || (!path->empty() && path->front() != '/')) {
+    return;
+  }
+  const bool dotted = name.find('.') != std::string::npos;
+  if (path->empty() && !dotted) {
+    return;
+  }
+  const std::string_view method = last_component(name);
+  static constexpr std::string_view k_verbs[] = {"get", "post", "put", "delete", "patch", "head", "options", "websocket"};
+  Route route;
+  route.path = *path;
+  route.decorator = name;
+  route.function = function;
+  route.line = line;
+  if (std::find(std::begin(k_verbs), std::end(k_verbs), method) != std::end(k_verbs)) {
+    route.methods.push_back(upper(method));
+  } else if (method == "route" || method == "api_route" || method == "add_url_rule" || method == "add_api_route" ||
+             method == "add_route") {
+    for (const auto& keyword : keywords) {
+      if (keyword.name == "methods") {
+        for (const auto& verb : keyword.strings) {
+          route.methods.push_back(upper(verb));
+        }
+      }
+    }
+  } else {
+    return;
+  }
+  module.routes.push_back(std::move(route));
+}
+
+} // namespace
+
+bool is_op(const Token& token, std::string_view op)
+{
+  return token.kind == TokenKind::op && same_text(token.text, op);
+}
+
+bool is_name(const Token& token, std::string_view name)
+{
+  return token.kind == TokenKind::name && same_text(token.text, name);
+}
+
+void CallTracker::feed(size_t k)
+{
+  const Token& token = m_t[k];
+  if (!m_frames.empty()) {
+    track_argument(k);
+  }
+  if (is_op(token, "(")) {
+    maybe_call(k);
+  } else if (token.kind == TokenKind::op && (token.text == ")" || token.text == "]" || token.text == "}")) {
+    close_frames(token);
+  }
+}
+
+void CallTracker::finish()
+{
+  while (!m_frames.empty()) {
+    finish_frame(m_source.size());
+  }
+}
+
+void CallTracker::maybe_call(size_t k)
+{
+  if (k == 0 || m_t[k - 1].kind != TokenKind::name || is_python_keyword(m_t[k - 1].text)) {
+    return;
+  }
+  size_t start = k - 1;
+  while (start >= 2 && is_op(m_t[start - 1], ".") && m_t[start - 2].kind == TokenKind::name) {
+    start -= 2;
+  }
+  if (start >= 1 && (is_name(m_t[start - 1], "def") || is_name(m_t[start - 1], "class"))) {
+    return;
+  }
+  Call call;
+  for (size_t j = start; j < k; ++j) {
+    call.callee += m_t[j].text;
+  }
+  call.line = static_cast<int>(m_t[k - 1].line);
+  call.chained = start >= 1 && is_op(m_t[start - 1], ".");
+  if (call.callee == "get_ipython") {
+    m_module.notebook_markers.push_back(
+      NotebookMarker{NotebookMarkerKind::get_ipython, call.line, "get_ipython()"});
+  }
+  Frame frame;
+  frame.call = m_module.calls.size();
+  frame.depth = m_t[k].depth;
+  m_frames.push_back(std::move(frame));
+  m_module.calls.push_back(std::move(call));
+}
+
+void CallTracker::track_argument(size_t k)
+{
+  const Token& token = m_t[k];
+  Frame& frame = m_frames.back();
+  if (token.depth <= frame.depth) {
+    return; // the closing bracket: close_frames handles it
+  }
+  Call& call = m_module.calls[frame.call];
+  if (token.kind == TokenKind::string && frame.keyword) {
+    call.keywords[*frame.keyword].strings.push_back(string_value(token.text));
+  }
+  if (token.depth > frame.depth + 1) {
+    if (frame.argument == 0 && !frame.keyword) {
+      frame.first_only_strings = false;
+    }
+    return;
+  }
+  if (is_op(token, ",")) {
+    finish_argument(frame, offset_of(token));
+    ++frame.argument;
+    frame.argument_start = true;
+    return;
+  }
+  if (frame.expect_equals) {
+    frame.expect_equals = false;
+    frame.value_start = offset_of(token) + token.text.size();
+    return;
+  }
+  if (frame.argument_start) {
+    frame.argument_start = false;
+    const Token* next = k + 1 < m_t.size() ? &m_t[k + 1] : nullptr;
+    if (token.kind == TokenKind::name && next != nullptr && is_op(*next, "=")) {
+      frame.keyword = call.keywords.size();
+      call.keywords.push_back(KeywordArgument{std::string(token.text), "", {}});
+      frame.expect_equals = true;
+      return;
+    }
+  }
+  if (frame.argument == 0 && !frame.keyword) {
+    if (token.kind == TokenKind::string) {
+      frame.first += string_value(token.text);
+      frame.first_has_string = true;
+    } else {
+      frame.first_only_strings = false;
+    }
+  }
+}
+
+void CallTracker::finish_argument(Frame& frame, size_t end_offset)
+{
+  if (!frame.keyword) {
+    return;
+  }
+  Call& call = m_module.calls[frame.call];
+  if (end_offset > frame.value_start) {
+    const std::string_view value = trim(m_source.substr(frame.value_start, end_offset - frame.value_start));
+    call.keywords[*frame.keyword].value = std::string(value.substr(0, k_max_value_length));
+  }
+  frame.keyword.reset();
+}
+
+void CallTracker::finish_frame(size_t end_offset)
+{
+  Frame& frame = m_frames.back();
+  finish_argument(frame, end_offset);
+  if (frame.first_has_string && frame.first_only_strings) {
+    m_module.calls[frame.call].first_string = std::move(frame.first);
+  }
+  m_frames.pop_back();
+}
+
+void CallTracker::close_frames(const Token& token)
+{
+  while (!m_frames.empty() && m_frames.back().depth >= token.depth) {
+    finish_frame(offset_of(token));
+  }
+}
+
+void collect_routes(PythonModule& module)
+{
+  for (const auto& function : module.functions) {
+    for (const auto& decorator : function.decorators) {
+      add_route(module, decorator.name, decorator.first_string, decorator.keywords, function.name, decorator.line);
+    }
+  }
+  for (const auto& call : module.calls) {
+    const std::string_view method = last_component(call.callee);
+    if (method == "add_url_rule" || method == "add_api_route" || method == "add_route") {
+      add_route(module, call.callee, call.first_string, call.keywords, "", call.line);
+    }
+  }
+}
+
+} // namespace mlfolio::lint::analyze::detail
