@@ -1,0 +1,154 @@
+#include "lint/analysis.h"
+
+#include "core/text.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+// Folders that hold installed or generated files, never the project's own code.
+constexpr std::string_view k_vendored_folders[] = {
+    "venv",         ".venv",       "virtualenv",         ".virtualenv", "site-packages",
+    "node_modules", "__pycache__", ".ipynb_checkpoints", ".tox",        ".nox",
+    ".eggs",        ".mypy_cache", ".pytest_cache",      ".ruff_cache", ".git",
+};
+
+constexpr std::string_view k_test_folders[] = {"tests", "test"};
+
+// Root README names in order of preference.
+constexpr std::string_view k_readme_names[] = {"readme.md", "readme.markdown", "readme.rst", "readme.txt",
+                                               "readme"};
+
+std::string_view base_name(std::string_view path)
+{
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+bool has_folder(std::string_view path, std::span<const std::string_view> folders)
+{
+  const auto parts = text::split(path, '/');
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    for (const auto folder : folders) {
+      if (text::iequals(parts[i], folder)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool ends_with_icase(std::string_view text_, std::string_view suffix)
+{
+  return text_.size() >= suffix.size() && text::iequals(text_.substr(text_.size() - suffix.size()), suffix);
+}
+
+} // namespace
+
+bool Analysis::is_vendored(std::string_view path)
+{
+  return has_folder(path, k_vendored_folders);
+}
+
+bool Analysis::is_test_path(std::string_view path)
+{
+  const std::string name = text::to_lower(base_name(path));
+  return name.starts_with("test_") || name.ends_with("_test.py") || name == "conftest.py" ||
+         has_folder(path, k_test_folders);
+}
+
+const std::vector<const FileEntry*>& Analysis::project_files() const
+{
+  return m_project_files.get([&] {
+    std::vector<const FileEntry*> files;
+    for (const auto& entry : m_view.files()) {
+      if (!is_vendored(entry.path)) {
+        files.push_back(&entry);
+      }
+    }
+    return files;
+  });
+}
+
+std::vector<const FileEntry*> Analysis::files_with_extension(std::string_view extension) const
+{
+  std::vector<const FileEntry*> files;
+  for (const FileEntry* entry : project_files()) {
+    if (ends_with_icase(entry->path, extension)) {
+      files.push_back(entry);
+    }
+  }
+  return files;
+}
+
+const FileEntry* Analysis::readme() const
+{
+  return m_readme.get([&]() -> const FileEntry* {
+    for (const auto name : k_readme_names) {
+      for (const auto& entry : m_view.files()) {
+        if (entry.path.find('/') == std::string::npos && text::iequals(entry.path, name)) {
+          return &entry;
+        }
+      }
+    }
+    return nullptr;
+  });
+}
+
+const std::vector<const FileEntry*>& Analysis::python_files() const
+{
+  return m_python_files.get([&] {
+    auto files = files_with_extension(".py");
+    std::erase_if(files, [](const FileEntry* entry) { return is_test_path(entry->path); });
+    return files;
+  });
+}
+
+const std::vector<const FileEntry*>& Analysis::test_files() const
+{
+  return m_test_files.get([&] {
+    auto files = files_with_extension(".py");
+    std::erase_if(files, [](const FileEntry* entry) { return !is_test_path(entry->path); });
+    return files;
+  });
+}
+
+const std::vector<const FileEntry*>& Analysis::notebooks() const
+{
+  return m_notebooks.get([&] { return files_with_extension(".ipynb"); });
+}
+
+std::optional<TextFile> Analysis::read_text(std::string_view path) const
+{
+  const FileEntry* entry = m_view.find(path);
+  if (entry == nullptr) {
+    m_notes.push_back("cannot read " + std::string(path) + ": no such file in the audited tree");
+    return std::nullopt;
+  }
+  if (entry->is_symlink) {
+    return std::nullopt;
+  }
+  auto content = m_view.read(path, k_text_cap);
+  if (!content) {
+    m_notes.push_back(content.error().message);
+    return std::nullopt;
+  }
+  TextFile file;
+  file.truncated = entry->size > k_text_cap;
+  file.binary = content->substr(0, 8000).find('\0') != std::string::npos;
+  file.content = std::move(*content);
+  return file;
+}
+
+const TextFile* Analysis::text(std::string_view path) const
+{
+  auto cached = m_texts.find(path);
+  if (cached == m_texts.end()) {
+    cached = m_texts.emplace(std::string(path), read_text(path)).first;
+  }
+  return cached->second ? &*cached->second : nullptr;
+}
+
+} // namespace mlfolio::lint

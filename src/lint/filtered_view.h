@@ -1,0 +1,24 @@
+#pragma once
+
+#include "lint/glob.h"
+#include "lint/repo_view.h"
+
+namespace mlfolio::lint {
+
+// A view without the paths matched by the configuration's `ignore` globs (as in .gitignore).
+class FilteredView : public RepoView
+{
+public:
+  FilteredView(const RepoView& inner, const GlobSet& ignore);
+
+  const std::vector<FileEntry>& files() const override { return m_files; }
+  Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
+  std::string describe() const override { return m_inner.describe(); }
+  std::optional<std::string> commit() const override { return m_inner.commit(); }
+
+private:
+  const RepoView& m_inner;
+  std::vector<FileEntry> m_files;
+};
+
+} // namespace mlfolio::lint

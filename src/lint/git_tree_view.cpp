@@ -1,0 +1,97 @@
+// A commit's tree read straight from the object database.
+
+#include "lint/git_tree_view.h"
+
+#include "git/repository.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace stdfs = std::filesystem;
+
+namespace {
+
+class GitTreeView final : public RepoView
+{
+public:
+  GitTreeView(git::Repository repo, std::vector<git::TreeFile> tree_files, std::string description,
+              std::string commit)
+      : m_repo(std::move(repo)), m_description(std::move(description)), m_commit(std::move(commit))
+  {
+    std::sort(tree_files.begin(), tree_files.end(),
+              [](const git::TreeFile& a, const git::TreeFile& b) { return a.path < b.path; });
+    m_files.reserve(tree_files.size());
+    m_blobs.reserve(tree_files.size());
+    for (auto& file : tree_files) {
+      m_files.push_back(FileEntry{std::move(file.path), file.size, file.is_symlink});
+      m_blobs.push_back(file.blob);
+    }
+  }
+
+  const std::vector<FileEntry>& files() const override { return m_files; }
+  std::string describe() const override { return m_description; }
+  std::optional<std::string> commit() const override { return m_commit; }
+
+  Result<std::string> read(std::string_view path, uint64_t max_bytes) const override
+  {
+    const FileEntry* entry = find(path);
+    if (entry == nullptr) {
+      return runtime_error("cannot read " + std::string(path) + " in " + m_description + ": no such file");
+    }
+    if (entry->is_symlink) {
+      return runtime_error("cannot read " + std::string(path)
+                           + ": it is a symbolic link, which is never followed");
+    }
+    return m_repo.read_blob(m_blobs[static_cast<size_t>(entry - m_files.data())], max_bytes, path);
+  }
+
+private:
+  git::Repository m_repo;
+  std::vector<FileEntry> m_files;
+  std::vector<git::ObjectId> m_blobs; // parallel to m_files
+  std::string m_description;
+  std::string m_commit;
+};
+
+std::string join(std::string_view folder, std::string_view path)
+{
+  if (folder.empty() || path.empty()) {
+    return std::string(folder.empty() ? path : folder);
+  }
+  return std::string(folder) + '/' + std::string(path);
+}
+
+} // namespace
+
+Result<std::unique_ptr<RepoView>> open_git_tree_view(const stdfs::path& folder, std::string_view rev,
+                                                     const std::string& subdir)
+{
+  TRY_ASSIGN(auto found, git::Repository::discover(folder));
+  if (!found) {
+    return usage_error("cannot audit " + folder.string() + " at '" + std::string(rev)
+                       + "': it is not in a git repository. Give the path of a git repository, bare or not.");
+  }
+  git::Repository repo = std::move(*found);
+  TRY_ASSIGN(const git::ObjectId commit, repo.resolve_commit(rev));
+  TRY_ASSIGN(const git::ObjectId root_tree, repo.tree_of(commit));
+
+  const std::string where = folder.string() + " at " + commit.short_hex() + " (" + std::string(rev) + ")";
+  // A folder inside a working tree stands for that folder in every commit.
+  std::error_code error;
+  const stdfs::path canonical = stdfs::canonical(folder, error);
+  const std::string prefix = error ? std::string() : repo.workdir_relative(canonical).value_or("");
+  TRY_ASSIGN(const auto tree, repo.find_tree(root_tree, join(prefix, subdir)));
+  if (!tree && subdir.empty()) {
+    return usage_error("cannot audit " + where + ": the folder does not exist in that commit.");
+  }
+  if (!tree) {
+    return usage_error("no folder '" + subdir + "' in " + where
+                       + ". Check --root: it names a folder relative to " + folder.string() + ".");
+  }
+  TRY_ASSIGN(auto tree_files, repo.list_tree(*tree));
+  const std::string description = subdir.empty() ? where : where + ", folder " + subdir;
+  return std::make_unique<GitTreeView>(std::move(repo), std::move(tree_files), description, commit.hex());
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,236 @@
+#include "lint/glob.h"
+
+#include "core/text.h"
+
+namespace mlfolio::lint {
+
+namespace {
+
+std::vector<std::string_view> components_of(std::string_view path)
+{
+  std::vector<std::string_view> parts;
+  for (const auto part : text::split(path, '/')) {
+    if (!part.empty()) {
+      parts.push_back(part);
+    }
+  }
+  return parts;
+}
+
+char fold(char c, bool case_sensitive)
+{
+  return case_sensitive || c < 'A' || c > 'Z' ? c : static_cast<char>(c - 'A' + 'a');
+}
+
+// Matches a character class starting after '[' at pattern[p]; sets `end` past the ']'.
+bool match_class(std::string_view pattern, size_t p, char c, size_t& end)
+{
+  bool negate = false;
+  if (p < pattern.size() && (pattern[p] == '!' || pattern[p] == '^')) {
+    negate = true;
+    ++p;
+  }
+  bool matched = false;
+  bool first = true;
+  while (p < pattern.size() && (pattern[p] != ']' || first)) {
+    first = false;
+    char low = pattern[p];
+    if (low == '\\' && p + 1 < pattern.size()) {
+      low = pattern[++p];
+    }
+    char high = low;
+    if (p + 2 < pattern.size() && pattern[p + 1] == '-' && pattern[p + 2] != ']') {
+      high = pattern[p + 2];
+      p += 2;
+    }
+    matched = matched || (c >= low && c <= high);
+    ++p;
+  }
+  end = p + 1;
+  return matched != negate;
+}
+
+// fnmatch on one path component (no '/' in either).
+bool match_component(std::string_view pattern, std::string_view name, bool case_sensitive)
+{
+  size_t p = 0;
+  size_t n = 0;
+  size_t star_p = std::string_view::npos;
+  size_t star_n = 0;
+  while (n < name.size()) {
+    const char c = fold(name[n], case_sensitive);
+    if (p < pattern.size()) {
+      const char pc = pattern[p];
+      if (pc == '*') {
+        star_p = p++;
+        star_n = n;
+        continue;
+      }
+      if (pc == '?') {
+        ++p;
+        ++n;
+        continue;
+      }
+      if (pc == '[') {
+        size_t end = 0;
+        if (match_class(pattern, p + 1, c, end)) {
+          p = end;
+          ++n;
+          continue;
+        }
+      } else if (pc == '\\' && p + 1 < pattern.size()) {
+        if (pattern[p + 1] == c) {
+          p += 2;
+          ++n;
+          continue;
+        }
+      } else if (pc == c) {
+        ++p;
+        ++n;
+        continue;
+      }
+    }
+    if (star_p == std::string_view::npos) {
+      return false;
+    }
+    p = star_p + 1;
+    n = ++star_n;
+  }
+  while (p < pattern.size() && pattern[p] == '*') {
+    ++p;
+  }
+  return p == pattern.size();
+}
+
+bool match_from(const std::vector<std::string>& pattern, size_t pi, const std::vector<std::string_view>& path,
+                size_t ni, size_t count, bool case_sensitive)
+{
+  if (pi == pattern.size()) {
+    return ni == count;
+  }
+  if (pattern[pi] == "**") {
+    for (size_t skip = ni; skip <= count; ++skip) {
+      if (match_from(pattern, pi + 1, path, skip, count, case_sensitive)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  return ni < count && match_component(pattern[pi], path[ni], case_sensitive) &&
+         match_from(pattern, pi + 1, path, ni + 1, count, case_sensitive);
+}
+
+Result<void> check_syntax(std::string_view pattern)
+{
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      ++i;
+    } else if (pattern[i] == '[') {
+      const size_t close = pattern.find(']', i + 2);
+      if (close == std::string_view::npos ||
+          pattern.substr(i, close - i).find('/') != std::string_view::npos) {
+        return usage_error("glob '" + std::string(pattern) + "' has a '[' without a matching ']'.");
+      }
+      i = close;
+    }
+  }
+  if (pattern.empty() || text::trim(pattern) == "/") {
+    return usage_error("a glob must not be empty.");
+  }
+  return {};
+}
+
+} // namespace
+
+Result<Glob> Glob::compile(std::string_view pattern, Anchor anchor, bool case_sensitive)
+{
+  TRY(check_syntax(pattern));
+  Glob glob;
+  glob.m_pattern = std::string(pattern);
+  glob.m_case_sensitive = case_sensitive;
+  glob.m_folder_only = pattern.ends_with('/');
+  std::string_view body = pattern;
+  if (glob.m_folder_only) {
+    body.remove_suffix(1);
+  }
+  bool rooted = anchor == Anchor::root;
+  if (anchor == Anchor::gitignore) {
+    rooted = body.find('/') != std::string_view::npos;
+  }
+  if (body.starts_with('/')) {
+    body.remove_prefix(1);
+    rooted = anchor != Anchor::anywhere;
+  }
+  if (!rooted) {
+    glob.m_components.emplace_back("**");
+  }
+  for (const auto part : components_of(body)) {
+    glob.m_components.push_back(case_sensitive ? std::string(part) : text::to_lower(part));
+  }
+  return glob;
+}
+
+bool Glob::match_components(const std::vector<std::string_view>& path, size_t count) const
+{
+  return match_from(m_components, 0, path, 0, count, m_case_sensitive);
+}
+
+bool Glob::matches_file(std::string_view path) const
+{
+  if (m_folder_only) {
+    return false;
+  }
+  const auto parts = components_of(path);
+  return match_components(parts, parts.size());
+}
+
+std::optional<std::string> Glob::matching_prefix(std::string_view path) const
+{
+  const auto parts = components_of(path);
+  std::string prefix;
+  for (size_t count = 1; count <= parts.size(); ++count) {
+    prefix += parts[count - 1];
+    const bool is_file = count == parts.size();
+    if (!is_file) {
+      prefix += '/';
+    }
+    if ((!is_file || !m_folder_only) && match_components(parts, count)) {
+      return prefix;
+    }
+  }
+  return std::nullopt;
+}
+
+Result<GlobSet> GlobSet::compile(const std::vector<std::string>& patterns, Anchor anchor, bool case_sensitive)
+{
+  GlobSet set;
+  for (const auto& pattern : patterns) {
+    TRY_ASSIGN(Glob glob, Glob::compile(pattern, anchor, case_sensitive));
+    set.m_globs.push_back(std::move(glob));
+  }
+  return set;
+}
+
+bool GlobSet::matches_file(std::string_view path) const
+{
+  for (const auto& glob : m_globs) {
+    if (glob.matches_file(path)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<std::string> GlobSet::matching_prefix(std::string_view path) const
+{
+  std::optional<std::string> best;
+  for (const auto& glob : m_globs) {
+    auto prefix = glob.matching_prefix(path);
+    if (prefix && (!best || prefix->size() < best->size())) {
+      best = std::move(prefix);
+    }
+  }
+  return best;
+}
+
+} // namespace mlfolio::lint

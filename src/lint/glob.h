@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mlfolio::lint {
+
+// Where a pattern may match.
+enum class Anchor {
+  root,      // the pattern is a path from the audited root: "LICENSE*" matches only at the top
+  anywhere,  // the pattern may start in any folder: "Dockerfile" matches "api/Dockerfile"
+  gitignore, // as in .gitignore: a pattern with a '/' (other than a trailing one) is rooted,
+             // one without floats
+};
+
+// A path pattern with the syntax of .gitignore:
+//   *      any characters except '/'         ?      one character except '/'
+//   [a-z]  one character of a class ([!a] and [^a] negate)   \x  the character x
+//   **     as a whole component: any number of folders, none included
+//   a trailing '/' matches folders only.
+// Matching is on '/'-separated relative paths; case-insensitive unless asked otherwise.
+class Glob
+{
+public:
+  static Result<Glob> compile(std::string_view pattern, Anchor anchor, bool case_sensitive = false);
+
+  // Whether the file `path` matches.
+  bool matches_file(std::string_view path) const;
+
+  // The shortest folder of `path` ("a/b/") or, for a pattern without trailing '/', the file path
+  // itself that matches; nullopt when neither does. Used to leave out or report whole folders.
+  std::optional<std::string> matching_prefix(std::string_view path) const;
+
+  const std::string& pattern() const { return m_pattern; }
+
+private:
+  bool match_components(const std::vector<std::string_view>& path, size_t count) const;
+
+  std::string m_pattern;
+  std::vector<std::string> m_components; // lower-cased unless case-sensitive
+  bool m_folder_only = false;
+  bool m_case_sensitive = false;
+};
+
+// Several globs; a path matches when any matches.
+class GlobSet
+{
+public:
+  static Result<GlobSet> compile(const std::vector<std::string>& patterns, Anchor anchor,
+                                 bool case_sensitive = false);
+  bool matches_file(std::string_view path) const;
+  std::optional<std::string> matching_prefix(std::string_view path) const; // the shortest over all
+  const std::vector<Glob>& globs() const { return m_globs; }
+  bool empty() const { return m_globs.empty(); }
+
+private:
+  std::vector<Glob> m_globs;
+};
+
+} // namespace mlfolio::lint

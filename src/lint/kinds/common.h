@@ -1,0 +1,35 @@
+#pragma once
+
+// Helpers shared by the data kinds: reading their common parameters and wording their messages.
+
+#include "core/result.h"
+#include "lint/glob.h"
+#include "lint/params.h"
+#include "lint/rule.h"
+#include "lint/wording.h"
+
+#include <memory>
+#include <re2/re2.h>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mlfolio::lint::kinds {
+
+// `where = "root" | "anywhere"` (absent: `fallback`).
+Anchor where_param(const Params& params, Anchor fallback);
+// " at the project root" or " anywhere in the project".
+std::string_view where_phrase(Anchor anchor);
+
+Result<GlobSet> compile_globs(const std::vector<std::string>& patterns, Anchor anchor, const Params& params);
+
+// RE2 syntax; "(?m)" makes ^ and $ match at line ends, "(?i)" ignores case.
+Result<std::unique_ptr<RE2>> compile_regex(const std::string& pattern);
+
+// Byte offset -> 1-based line number.
+uint32_t line_at(std::string_view content, size_t offset);
+
+// The first match of `regex` in `content` at or after `from`: its offset, or npos.
+size_t find_match(const RE2& regex, std::string_view content, size_t from, size_t* length = nullptr);
+
+} // namespace mlfolio::lint::kinds

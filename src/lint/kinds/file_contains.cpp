@@ -1,0 +1,104 @@
+// file-contains: passes when a file matching a glob contains one of that glob's patterns (or, for
+// a glob with no patterns, merely exists).
+#include "lint/kinds/common.h"
+#include "lint/kinds/kind.h"
+
+namespace mlfolio::lint::kinds {
+
+namespace {
+
+const ParamSpec k_params[] = {
+    {"looking_for", ParamType::text, true, "what the content is, for messages: \"package metadata\""},
+    {"files", ParamType::table, true,
+     "glob -> regular expressions (RE2) of which one must occur; an empty list: the file is enough"},
+    {"where", ParamType::text, false,
+     "root (default): globs start at the project root; anywhere: in any folder", "root|anywhere"},
+    {"case_sensitive", ParamType::flag, false, "compare file names with case (default false)"},
+};
+
+struct Entry
+{
+  Glob glob;
+  std::vector<std::unique_ptr<RE2>> patterns;
+};
+
+Result<std::vector<Entry>> compile(const RuleMeta& rule)
+{
+  const Anchor anchor = where_param(rule.params, Anchor::root);
+  std::vector<Entry> entries;
+  for (const auto& [glob, patterns] : rule.params.table("files")) {
+    TRY_ASSIGN(Glob compiled, Glob::compile(glob, anchor, rule.params.flag("case_sensitive", false)));
+    Entry entry{std::move(compiled), {}};
+    for (const auto& pattern : patterns) {
+      TRY_ASSIGN(auto regex, compile_regex(pattern));
+      entry.patterns.push_back(std::move(regex));
+    }
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+Result<void> check(const RuleMeta& rule)
+{
+  TRY(compile(rule));
+  return {};
+}
+
+Finding evaluate(const RuleContext& context)
+{
+  const auto entries = compile(context.rule());
+  if (!entries) {
+    return skip("the rule's globs or patterns do not compile");
+  }
+  const std::string looking_for = context.params().text("looking_for", "");
+  std::vector<std::string> without; // files that matched a glob but none of its patterns
+  for (const FileEntry* file : context.analysis().project_files()) {
+    for (const auto& entry : *entries) {
+      if (!entry.glob.matches_file(file->path)) {
+        continue;
+      }
+      if (entry.patterns.empty()) {
+        return pass(looking_for + ": " + file->path, {{file->path, 0}});
+      }
+      const TextFile* text = context.analysis().text(file->path);
+      if (text == nullptr || text->binary) {
+        continue;
+      }
+      for (const auto& pattern : entry.patterns) {
+        const size_t offset = find_match(*pattern, text->content, 0);
+        if (offset != std::string_view::npos) {
+          const Location location{file->path, line_at(text->content, offset)};
+          return pass(looking_for + ": " + location.to_string(), {location});
+        }
+      }
+      if (without.empty() || without.back() != file->path) {
+        without.push_back(file->path);
+      }
+    }
+  }
+  if (!without.empty()) {
+    std::vector<Location> locations;
+    for (const auto& path : without) {
+      locations.push_back({path, 0});
+    }
+    return fail("no " + looking_for + " in " + join_some(without, 4), std::move(locations));
+  }
+  std::vector<std::string> globs;
+  for (const auto& entry : *entries) {
+    globs.push_back(entry.glob.pattern());
+  }
+  return fail("no " + looking_for + std::string(where_phrase(where_param(context.params(), Anchor::root))) +
+              " (looked for " + join_some(globs, 6) + ")");
+}
+
+} // namespace
+
+extern const Kind k_file_contains_kind = {
+    "file-contains",
+    "passes when a file matching a glob contains one of its patterns, or exists when it has none",
+    k_params,
+    check,
+    evaluate,
+};
+
+} // namespace mlfolio::lint::kinds

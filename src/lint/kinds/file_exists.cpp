@@ -1,0 +1,57 @@
+// file-exists: passes when a file matches any of a list of globs.
+#include "lint/kinds/common.h"
+#include "lint/kinds/kind.h"
+
+namespace mlfolio::lint::kinds {
+
+namespace {
+
+const ParamSpec k_params[] = {
+    {"looking_for", ParamType::text, true, "what the files are, for messages: \"a licence file\""},
+    {"globs", ParamType::list, true, "the files that count, e.g. [\"LICENSE*\", \"COPYING*\"]"},
+    {"where", ParamType::text, false,
+     "root (default): globs start at the project root; anywhere: in any folder", "root|anywhere"},
+    {"exclude", ParamType::list, false, "globs (as in .gitignore) of files that do not count"},
+    {"case_sensitive", ParamType::flag, false, "compare names with case (default false)"},
+};
+
+Result<void> check(const RuleMeta& rule)
+{
+  const Anchor anchor = where_param(rule.params, Anchor::root);
+  TRY(compile_globs(rule.params.list("globs"), anchor, rule.params));
+  TRY(compile_globs(rule.params.list("exclude"), Anchor::gitignore, rule.params));
+  return {};
+}
+
+Finding evaluate(const RuleContext& context)
+{
+  const Params& params = context.params();
+  const Anchor anchor = where_param(params, Anchor::root);
+  const auto globs = compile_globs(params.list("globs"), anchor, params);
+  const auto exclude = compile_globs(params.list("exclude"), Anchor::gitignore, params);
+  if (!globs || !exclude) {
+    return skip("the rule's globs do not compile");
+  }
+  std::vector<Location> found;
+  std::vector<std::string> names;
+  for (const FileEntry* entry : context.analysis().project_files()) {
+    if (globs->matches_file(entry->path) && !exclude->matching_prefix(entry->path)) {
+      found.push_back({entry->path, 0});
+      names.push_back(entry->path);
+    }
+  }
+  const std::string looking_for = params.text("looking_for", "");
+  if (found.empty()) {
+    return fail("no " + looking_for + std::string(where_phrase(anchor)) + " (looked for " +
+                join_some(params.list("globs"), 6) + ")");
+  }
+  return pass("found " + join_some(names, 3), std::move(found));
+}
+
+} // namespace
+
+extern const Kind k_file_exists_kind = {
+    "file-exists", "passes when a file matches one of the globs", k_params, check, evaluate,
+};
+
+} // namespace mlfolio::lint::kinds

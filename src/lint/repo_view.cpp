@@ -1,0 +1,117 @@
+// RepoView's lookups, and the front door of the two views opened from the command line: the
+// checks of the folder and of --root that both share.
+
+#include "lint/repo_view.h"
+
+#include "core/text.h"
+#include "lint/git_tree_view.h"
+#include "lint/working_tree_view.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace stdfs = std::filesystem;
+
+namespace {
+
+// Sorted by path, so a lookup is a binary search.
+std::vector<FileEntry>::const_iterator first_not_before(const std::vector<FileEntry>& files,
+                                                        std::string_view path)
+{
+  return std::lower_bound(files.begin(), files.end(), path,
+                          [](const FileEntry& entry, std::string_view p) { return entry.path < p; });
+}
+
+// How messages and describe() show a folder: absolute, normal, no trailing slash.
+stdfs::path display_path(const stdfs::path& path)
+{
+  std::error_code ignored;
+  stdfs::path shown = stdfs::absolute(path, ignored).lexically_normal();
+  if (shown.empty()) {
+    shown = path.lexically_normal();
+  }
+  if (!shown.has_filename() && shown.has_relative_path()) {
+    shown = shown.parent_path();
+  }
+  return shown;
+}
+
+Result<stdfs::path> existing_folder(const stdfs::path& path)
+{
+  const stdfs::path shown = display_path(path);
+  std::error_code error;
+  const auto status = stdfs::status(path, error);
+  if (error && error != std::errc::no_such_file_or_directory && error != std::errc::not_a_directory) {
+    return runtime_error("cannot audit " + shown.string() + ": " + error.message());
+  }
+  if (!stdfs::exists(status)) {
+    return usage_error("cannot audit " + shown.string()
+                       + ": no such folder. Give the path of the folder that holds the project.");
+  }
+  if (!stdfs::is_directory(status)) {
+    return usage_error("cannot audit " + shown.string()
+                       + ": it is a file, not a folder. Give the path of the folder that holds the project.");
+  }
+  return shown;
+}
+
+// --root as "a/b": '/'-separated, without "." parts or a trailing slash; "" for none.
+Result<std::string> clean_subdir(std::string_view subdir, const stdfs::path& folder)
+{
+  std::string clean;
+  bool inside = !subdir.starts_with('/');
+  for (const std::string_view part : text::split(subdir, '/')) {
+    if (part == "..") {
+      inside = false;
+    } else if (!part.empty() && part != ".") {
+      clean += clean.empty() ? "" : "/";
+      clean += part;
+    }
+  }
+  if (!inside) {
+    return usage_error("--root '" + std::string(subdir) + "' must be a folder inside " + folder.string()
+                       + ": give a relative path without '..'.");
+  }
+  return clean;
+}
+
+} // namespace
+
+const FileEntry* RepoView::find(std::string_view path) const
+{
+  const auto& all = files();
+  const auto found = first_not_before(all, path);
+  return found != all.end() && found->path == path ? &*found : nullptr;
+}
+
+bool RepoView::has_folder(std::string_view folder) const
+{
+  while (folder.ends_with('/')) {
+    folder.remove_suffix(1);
+  }
+  const auto& all = files();
+  if (folder.empty()) {
+    return !all.empty();
+  }
+  const std::string prefix = std::string(folder) + '/';
+  const auto found = first_not_before(all, prefix);
+  return found != all.end() && found->path.starts_with(prefix);
+}
+
+Result<std::unique_ptr<RepoView>> open_working_tree(const stdfs::path& path, std::string_view subdir)
+{
+  TRY_ASSIGN(const stdfs::path folder, existing_folder(path));
+  TRY_ASSIGN(const std::string clean, clean_subdir(subdir, folder));
+  return open_working_tree_view(folder, clean);
+}
+
+Result<std::unique_ptr<RepoView>> open_revision(const stdfs::path& repo, std::string_view rev,
+                                                std::string_view subdir)
+{
+  TRY_ASSIGN(const stdfs::path folder, existing_folder(repo));
+  TRY_ASSIGN(const std::string clean, clean_subdir(subdir, folder));
+  return open_git_tree_view(folder, rev, clean);
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "lint/category.h"
+#include "lint/finding.h"
+#include "lint/params.h"
+#include "lint/severity.h"
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mlfolio::lint {
+
+// A small repository a rule must judge `expect`; the tests run every example.
+struct Example
+{
+  Status expect = Status::pass;
+  std::string note;                                       // optional: what the example shows
+  std::vector<std::pair<std::string, std::string>> files; // path -> content, sorted by path
+  std::map<std::string, double, std::less<>> thresholds;  // threshold overrides for this example
+};
+
+// Everything a checks/<category>/<name>.toml file says about one rule.
+struct RuleMeta
+{
+  std::string id; // "docs/readme"; the file is checks/docs/readme.toml
+  std::string title;
+  Category category = Category::docs;
+  Severity severity = Severity::warning;
+  double weight = 1; // within its category (see docs/scoring.md)
+  std::string rationale;
+  std::vector<std::string> sources; // "guide 003"
+  std::string fix;
+  std::string add;  // the `mlfolio add COMPONENT` that would fix a failure; may be empty
+  std::string kind; // "cpp" or a data kind from rule_kinds()
+  Params params;
+  bool alert = false; // a failure is shown first whatever the score
+  std::vector<Example> examples;
+  std::string path; // "checks/docs/readme.toml"
+};
+
+} // namespace mlfolio::lint

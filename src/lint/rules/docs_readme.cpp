@@ -1,0 +1,104 @@
+// docs/readme: a README at the project root with more than a title.
+#include "lint/rules/registry.h"
+
+#include "core/text.h"
+#include "lint/wording.h"
+
+#include <cctype>
+
+namespace mlfolio::lint {
+
+namespace {
+
+// "=====" or "-----" under a title (Markdown setext, reStructuredText).
+bool is_underline(std::string_view line)
+{
+  line = text::trim(line);
+  return line.size() >= 3 && line.find_first_not_of(line[0]) == std::string_view::npos &&
+         std::string_view("=-~^*#+`:'\"_").find(line[0]) != std::string_view::npos;
+}
+
+// Headings, badges, images and raw HTML say nothing a reviewer can read as a description.
+bool is_decoration(std::string_view line)
+{
+  line = text::trim(line);
+  return line.starts_with('#') || line.starts_with("[![") || line.starts_with("![") ||
+         line.starts_with('<') || line.starts_with(".. image::") || line.starts_with(".. |");
+}
+
+size_t count_words(std::string_view line)
+{
+  size_t words = 0;
+  bool in_word = false;
+  bool has_alnum = false;
+  for (const char c : line) {
+    if (c == ' ' || c == '\t') {
+      words += in_word && has_alnum ? 1 : 0;
+      in_word = has_alnum = false;
+    } else {
+      in_word = true;
+      has_alnum = has_alnum || std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+                  static_cast<unsigned char>(c) >= 0x80;
+    }
+  }
+  return words + (in_word && has_alnum ? 1 : 0);
+}
+
+size_t body_words(std::string_view content)
+{
+  const auto lines = text::split_lines(content);
+  size_t words = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const bool title = i + 1 < lines.size() && is_underline(lines[i + 1]) && !text::trim(lines[i]).empty();
+    if (!title && !is_underline(lines[i]) && !is_decoration(lines[i])) {
+      words += count_words(lines[i]);
+    }
+  }
+  return words;
+}
+
+std::string readme_elsewhere(const Analysis& analysis)
+{
+  for (const FileEntry* entry : analysis.project_files()) {
+    const size_t slash = entry->path.rfind('/');
+    if (slash != std::string::npos && text::to_lower(entry->path.substr(slash + 1)).starts_with("readme")) {
+      return entry->path;
+    }
+  }
+  return {};
+}
+
+} // namespace
+
+Finding check_docs_readme(const RuleContext& context)
+{
+  const FileEntry* readme = context.analysis().readme();
+  if (readme == nullptr) {
+    const std::string elsewhere = readme_elsewhere(context.analysis());
+    if (!elsewhere.empty()) {
+      return fail("no README at the project root; " + elsewhere +
+                      " is not where a reviewer looks first (README.md, README.rst or README.txt)",
+                  {{elsewhere, 0}});
+    }
+    return fail("no README.md, README.rst or README.txt at the project root");
+  }
+  const TextFile* file = context.analysis().text(readme->path);
+  if (file == nullptr) {
+    return skip(readme->path + " cannot be read");
+  }
+  if (file->binary) {
+    return fail(readme->path + " is not a text file", {{readme->path, 0}});
+  }
+  const size_t words = body_words(file->content);
+  const auto needed = static_cast<size_t>(context.threshold(config::Threshold::readme_min_words));
+  if (words < needed) {
+    return fail(readme->path + " has " + count_of(words, "word") +
+                    " besides its headings; a README needs at least " + std::to_string(needed) +
+                    " to say what the project is",
+                {{readme->path, 1}});
+  }
+  return pass(readme->path + " has " + std::to_string(words) + " words besides its headings",
+              {{readme->path, 0}});
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,70 @@
+#include "lint/runner.h"
+
+#include "lint/kinds/kind.h"
+#include "lint/rules/registry.h"
+
+#include <exception>
+
+namespace mlfolio::lint {
+
+namespace {
+
+Finding judge(const RuleMeta& rule, const Analysis& analysis, const config::Config& config)
+{
+  const std::string_view category = category_info(rule.category).id;
+  if (const config::Disabled* disabled = config.disabled(rule.id, category)) {
+    return skip("disabled " + std::string(disabled->origin == "--disable" ? "with " : "in ") +
+                disabled->origin);
+  }
+  const Kind* kind = find_kind(rule.kind);
+  if (kind == nullptr) {
+    return skip("unknown kind '" + rule.kind + "'");
+  }
+  try {
+    return kind->evaluate(RuleContext(rule, analysis, config));
+  } catch (const std::exception& e) {
+    return skip(std::string("the check stopped on this repository: ") + e.what());
+  }
+}
+
+} // namespace
+
+Finding evaluate_rule(const RuleMeta& rule, const Analysis& analysis, const config::Config& config)
+{
+  Finding finding = judge(rule, analysis, config);
+  finding.rule = rule.id;
+  finding.title = rule.title;
+  finding.category = rule.category;
+  finding.severity = rule.severity;
+  finding.weight = rule.weight;
+  finding.alert = rule.alert;
+  const auto override_ = config.rules.find(rule.id);
+  if (override_ != config.rules.end()) {
+    finding.severity = override_->second.severity.value_or(finding.severity);
+    finding.weight = override_->second.weight.value_or(finding.weight);
+  }
+  if (finding.status != Status::fail) {
+    finding.fix.clear();
+  } else if (finding.fix.empty()) {
+    finding.fix = rule.fix;
+  }
+  return finding;
+}
+
+RunResult run_rules(const RepoView& view, const Catalog& catalog, const config::Config& config)
+{
+  const Analysis analysis(view);
+  RunResult result;
+  for (const auto& rule : catalog.rules()) {
+    result.findings.push_back(evaluate_rule(rule, analysis, config));
+  }
+  result.notes = analysis.notes();
+  return result;
+}
+
+bool has_check(const RuleMeta& rule)
+{
+  return rule.kind != k_cpp_kind || find_rule_body(rule.id) != nullptr;
+}
+
+} // namespace mlfolio::lint

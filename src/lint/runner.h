@@ -1,0 +1,30 @@
+#pragma once
+
+#include "config/config.h"
+#include "lint/analysis.h"
+#include "lint/catalog.h"
+#include "lint/finding.h"
+
+#include <string>
+#include <vector>
+
+namespace mlfolio::lint {
+
+struct RunResult
+{
+  std::vector<Finding> findings;  // one per rule of the catalog, in id order
+  std::vector<std::string> notes; // files that could not be read, ...
+};
+
+// Runs every rule on the view. A disabled rule is reported as skipped with the reason; a rule
+// that throws is reported as skipped too, so one bad file never stops the audit.
+RunResult run_rules(const RepoView& view, const Catalog& catalog, const config::Config& config);
+
+// One rule with the configuration applied (disable, severity and weight overrides) and the
+// metadata copied into the finding.
+Finding evaluate_rule(const RuleMeta& rule, const Analysis& analysis, const config::Config& config);
+
+// Whether this build can check the rule: a data kind, or a "cpp" rule with a registered body.
+bool has_check(const RuleMeta& rule);
+
+} // namespace mlfolio::lint

@@ -1,0 +1,254 @@
+// The working tree as its owner sees it (through git when there is a repository), read from disk.
+
+#include "lint/working_tree_view.h"
+
+#include "core/fs.h"
+#include "git/repository.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace mlfolio::lint {
+
+namespace stdfs = std::filesystem;
+
+namespace {
+
+class FileDescriptor
+{
+public:
+  explicit FileDescriptor(int fd) : m_fd(fd) {}
+  ~FileDescriptor()
+  {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+  }
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  int get() const { return m_fd; }
+
+private:
+  int m_fd;
+};
+
+struct FreeWithFree
+{
+  void operator()(char* text) const noexcept { std::free(text); }
+};
+
+class WorkingTreeView final : public RepoView
+{
+public:
+  WorkingTreeView(std::string root, std::string description, std::vector<FileEntry> files,
+                  std::optional<std::string> commit)
+      : m_root(std::move(root)), m_description(std::move(description)), m_files(std::move(files)),
+        m_commit(std::move(commit))
+  {
+  }
+
+  const std::vector<FileEntry>& files() const override { return m_files; }
+  Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
+  std::string describe() const override { return m_description; }
+  std::optional<std::string> commit() const override { return m_commit; }
+
+private:
+  std::string m_root; // canonical, no trailing slash
+  std::string m_description;
+  std::vector<FileEntry> m_files;
+  std::optional<std::string> m_commit;
+};
+
+Result<std::string> WorkingTreeView::read(std::string_view path, uint64_t max_bytes) const
+{
+  const std::string shown(path);
+  const auto fail = [&](std::string_view reason) {
+    return runtime_error("cannot read " + shown + " in " + m_description + ": " + std::string(reason));
+  };
+  const FileEntry* entry = find(path);
+  if (entry == nullptr) {
+    return fail("no such file");
+  }
+  if (entry->is_symlink) {
+    return runtime_error("cannot read " + shown + ": it is a symbolic link, which is never followed");
+  }
+  // Whatever was renamed or linked since the listing, never read outside the root.
+  const std::string full = m_root + '/' + shown;
+  const std::unique_ptr<char, FreeWithFree> resolved(::realpath(full.c_str(), nullptr));
+  if (resolved == nullptr) {
+    return fail(fs::describe_errno(errno));
+  }
+  if (!std::string_view(resolved.get()).starts_with(m_root + '/')) {
+    return fail("it resolves to a place outside the folder");
+  }
+  const FileDescriptor file(::open(resolved.get(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+  struct stat info = {};
+  if (file.get() < 0 || ::fstat(file.get(), &info) != 0) {
+    return fail(fs::describe_errno(errno));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    return fail("not a regular file");
+  }
+  std::string content;
+  content.reserve(static_cast<size_t>(std::min<uint64_t>(max_bytes, static_cast<uint64_t>(info.st_size))));
+  while (content.size() < max_bytes) {
+    constexpr uint64_t k_chunk = 1 << 16;
+    const size_t old_size = content.size();
+    const auto want = static_cast<size_t>(std::min<uint64_t>(max_bytes - old_size, k_chunk));
+    content.resize(old_size + want);
+    const ssize_t got = ::read(file.get(), content.data() + old_size, want);
+    if (got < 0 && errno == EINTR) {
+      content.resize(old_size);
+      continue;
+    }
+    if (got < 0) {
+      return fail(fs::describe_errno(errno));
+    }
+    content.resize(old_size + static_cast<size_t>(got));
+    if (got == 0) {
+      break;
+    }
+  }
+  return content;
+}
+
+// A regular file or symlink at `full`, as lstat sees it (never followed); nullopt for anything else.
+std::optional<FileEntry> file_entry(const std::string& full, std::string relative)
+{
+  struct stat info = {};
+  if (::lstat(full.c_str(), &info) != 0) {
+    return std::nullopt; // gone since git or the folder walk saw it
+  }
+  const bool is_symlink = S_ISLNK(info.st_mode);
+  if (!is_symlink && !S_ISREG(info.st_mode)) {
+    return std::nullopt;
+  }
+  return FileEntry{std::move(relative), static_cast<uint64_t>(info.st_size), is_symlink};
+}
+
+// `root` is the working tree's folder `prefix` ("" for its top).
+Result<std::vector<FileEntry>> list_with_git(const git::Repository& repo, const std::string& root,
+                                             const std::string& prefix)
+{
+  TRY_ASSIGN(const std::vector<std::string> paths, repo.worktree_files(prefix));
+  const size_t skip = prefix.empty() ? 0 : prefix.size() + 1;
+  std::vector<FileEntry> files;
+  files.reserve(paths.size());
+  std::string full = root + '/';
+  const size_t base = full.size();
+  for (const std::string& path : paths) {
+    full.resize(base);
+    full.append(path, skip);
+    if (auto entry = file_entry(full, path.substr(skip))) {
+      files.push_back(std::move(*entry));
+    }
+  }
+  return files;
+}
+
+// A folder outside any repository: everything below it but .git, symlinks never followed.
+Result<std::vector<FileEntry>> list_folder(const std::string& root, const std::string& description)
+{
+  std::vector<FileEntry> files;
+  std::error_code error;
+  stdfs::recursive_directory_iterator it(root, stdfs::directory_options::skip_permission_denied, error);
+  for (; !error && it != stdfs::recursive_directory_iterator(); it.increment(error)) {
+    const stdfs::directory_entry& entry = *it;
+    if (entry.path().filename() == ".git") {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (!entry.is_symlink() && entry.is_directory(error)) {
+      continue; // descended into; symlinked folders are listed as symlinks instead
+    }
+    std::string full = entry.path().string();
+    if (auto file = file_entry(full, full.substr(root.size() + 1))) {
+      files.push_back(std::move(*file));
+    }
+  }
+  if (error) {
+    return runtime_error("cannot list the files of " + description + ": " + error.message());
+  }
+  return files;
+}
+
+// The canonical folder to list: `folder`/`subdir`, which must exist and stay inside `folder`.
+Result<stdfs::path> resolve_root(const stdfs::path& folder, const std::string& subdir)
+{
+  std::error_code error;
+  const stdfs::path canonical_folder = stdfs::canonical(folder, error);
+  if (error) {
+    return runtime_error("cannot open " + folder.string() + ": " + error.message());
+  }
+  if (subdir.empty()) {
+    return canonical_folder;
+  }
+  const stdfs::path root = stdfs::canonical(canonical_folder / subdir, error);
+  if (error || !stdfs::is_directory(root, error)) {
+    return usage_error("no folder '" + subdir + "' in " + folder.string()
+                       + ". Check --root: it names a folder relative to " + folder.string() + ".");
+  }
+  const stdfs::path relative = root.lexically_relative(canonical_folder);
+  if (relative.empty() || *relative.begin() == "..") {
+    return usage_error("--root '" + subdir + "' leads outside " + folder.string()
+                       + " through a symbolic link. Give a folder inside it.");
+  }
+  return root;
+}
+
+// Where `root` sits in the working tree of `repo` ("" at its top); nullopt when git has no say
+// over it: no repository, outside its working tree, or in a folder it ignores. (A project in an
+// ignored folder of an enclosing repository, say a home folder kept in git with '*' ignored,
+// is not that repository's business.)
+Result<std::optional<std::string>> prefix_in_worktree(const std::optional<git::Repository>& repo,
+                                                      const stdfs::path& root)
+{
+  auto prefix = repo ? repo->workdir_relative(root) : std::nullopt;
+  if (prefix && !prefix->empty()) {
+    TRY_ASSIGN(const bool ignored, repo->is_ignored(*prefix + '/'));
+    if (ignored) {
+      prefix.reset();
+    }
+  }
+  return prefix;
+}
+
+} // namespace
+
+Result<std::unique_ptr<RepoView>> open_working_tree_view(const stdfs::path& folder, const std::string& subdir)
+{
+  TRY_ASSIGN(const stdfs::path root, resolve_root(folder, subdir));
+  TRY_ASSIGN(const auto repo, git::Repository::discover(folder));
+  if (repo && repo->is_bare()) {
+    return usage_error("cannot audit " + folder.string()
+                       + ": it is a bare git repository, which has no working tree. Audit one of its "
+                         "commits instead, e.g. with --rev HEAD.");
+  }
+  TRY_ASSIGN(const auto prefix, prefix_in_worktree(repo, root));
+
+  const std::string shown_root = (subdir.empty() ? folder : folder / subdir).string();
+  std::vector<FileEntry> files;
+  std::optional<std::string> commit;
+  std::string description;
+  if (prefix) {
+    TRY_ASSIGN(files, list_with_git(*repo, root.string(), *prefix));
+    TRY_ASSIGN(const auto head, repo->head());
+    if (head) {
+      commit = head->hex();
+    }
+    description = shown_root + " (working tree)";
+  } else {
+    TRY_ASSIGN(files, list_folder(root.string(), shown_root));
+    description = shown_root + " (folder)";
+  }
+  std::sort(files.begin(), files.end(),
+            [](const FileEntry& a, const FileEntry& b) { return a.path < b.path; });
+  return std::make_unique<WorkingTreeView>(root.string(), std::move(description), std::move(files),
+                                           std::move(commit));
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,255 @@
+#include "lint/catalog.h"
+
+#include "config/thresholds.h"
+#include "lint/kinds/kind.h"
+#include "lint/rules/registry.h"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <set>
+
+using namespace mlfolio;
+using namespace mlfolio::lint;
+
+namespace {
+
+// The ids of /work/shared/criteria.md for the categories the catalog covers (git/ rules read the
+// history and are not data of this catalog).
+const std::vector<std::string> k_criteria_ids = {
+    "docs/readme",
+    "docs/problem-statement",
+    "docs/dataset",
+    "docs/architecture-diagram",
+    "docs/results",
+    "docs/run-instructions",
+    "docs/deployment",
+    "docs/lessons",
+    "docs/experiment-dashboard",
+    "docs/no-placeholders",
+    "code/package",
+    "code/packaging",
+    "code/dependencies",
+    "code/pinned-dependencies",
+    "code/type-hints",
+    "code/logging",
+    "code/config-management",
+    "code/error-handling",
+    "code/not-notebook-only",
+    "code/no-notebook-exports",
+    "code/linting",
+    "tests/present",
+    "tests/ml-code",
+    "tests/api",
+    "mlops/dockerfile",
+    "mlops/dockerfile-practices",
+    "mlops/serving",
+    "mlops/health-endpoint",
+    "mlops/experiment-tracking",
+    "mlops/ci",
+    "mlops/ci-runs-tests",
+    "mlops/monitoring",
+    "mlops/pipeline",
+    "mlops/model-registry",
+    "mlops/data-versioning",
+    "rigor/evaluation",
+    "rigor/metrics",
+    "rigor/baseline",
+    "rigor/reproducibility",
+    "rigor/real-world-data",
+    "repo/gitignore",
+    "repo/no-junk",
+    "repo/license",
+    "repo/large-files",
+    "repo/secrets",
+};
+
+const std::string k_valid_rule = R"(id = "docs/sample"
+title = "A sample rule"
+category = "docs"
+severity = "warning"
+weight = 1
+rationale = "Why."
+sources = ["guide 003"]
+fix = "How."
+kind = "file-exists"
+
+[params]
+looking_for = "a sample"
+globs = ["SAMPLE"]
+
+[[example]]
+expect = "pass"
+files = { "SAMPLE" = "x" }
+
+[[example]]
+expect = "fail"
+files = {}
+)";
+
+std::string replaced(std::string text, const std::string& from, const std::string& to)
+{
+  const size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+std::string load_error(const std::string& data, std::string_view path = "checks/docs/sample.toml")
+{
+  const resources::Resource files[] = {{path, data}};
+  const auto catalog = load_catalog(files);
+  REQUIRE_FALSE(catalog.has_value());
+  return catalog.error().message;
+}
+
+} // namespace
+
+TEST_CASE("catalog: the built-in rules load and are exactly the criteria's ids")
+{
+  const auto catalog = builtin_catalog();
+  REQUIRE_MESSAGE(catalog.has_value(), catalog.error().message);
+  auto expected = k_criteria_ids;
+  std::sort(expected.begin(), expected.end());
+  CHECK((*catalog)->ids() == expected);
+}
+
+TEST_CASE("catalog: every built-in rule is complete")
+{
+  const auto catalog = builtin_catalog();
+  REQUIRE(catalog.has_value());
+  for (const auto& rule : (*catalog)->rules()) {
+    CAPTURE(rule.id);
+    CHECK(rule.path == "checks/" + rule.id + ".toml");
+    CHECK_FALSE(rule.title.empty());
+    CHECK(rule.weight > 0);
+    CHECK(rule.rationale.size() > 80);
+    CHECK_FALSE(rule.fix.empty());
+    CHECK_FALSE(rule.sources.empty());
+    for (const auto& source : rule.sources) {
+      CHECK_MESSAGE((source.size() == 9 && source.starts_with("guide 00")), source);
+    }
+    CHECK(find_kind(rule.kind) != nullptr);
+  }
+}
+
+TEST_CASE("catalog: every C++ body belongs to a rule of kind cpp")
+{
+  const auto catalog = builtin_catalog();
+  REQUIRE(catalog.has_value());
+  std::set<std::string_view> seen;
+  for (const auto& entry : rule_bodies()) {
+    CAPTURE(entry.id);
+    CHECK(seen.insert(entry.id).second);
+    const RuleMeta* rule = (*catalog)->find(entry.id);
+    REQUIRE(rule != nullptr);
+    CHECK(rule->kind == k_cpp_kind);
+  }
+}
+
+TEST_CASE("catalog: the tables of categories, thresholds and kinds are in order")
+{
+  for (size_t i = 0; i < categories().size(); ++i) {
+    CHECK(static_cast<size_t>(categories()[i].category) == i);
+  }
+  for (size_t i = 0; i < config::thresholds().size(); ++i) {
+    CHECK(static_cast<size_t>(config::thresholds()[i].threshold) == i);
+  }
+  std::set<std::string_view> names;
+  for (const Kind* kind : rule_kinds()) {
+    CHECK(names.insert(kind->name).second);
+  }
+}
+
+TEST_CASE("catalog: a valid rule file loads")
+{
+  const resources::Resource files[] = {{"checks/docs/sample.toml", k_valid_rule},
+                                       {"checks/README.md", "# notes"}};
+  const auto catalog = load_catalog(files);
+  REQUIRE_MESSAGE(catalog.has_value(), catalog.error().message);
+  REQUIRE(catalog->rules().size() == 1);
+  const RuleMeta& rule = catalog->rules()[0];
+  CHECK(rule.id == "docs/sample");
+  CHECK(rule.severity == Severity::warning);
+  CHECK(rule.params.list("globs") == std::vector<std::string>{"SAMPLE"});
+  REQUIRE(rule.examples.size() == 2);
+  CHECK(rule.examples[0].files == std::vector<std::pair<std::string, std::string>>{{"SAMPLE", "x"}});
+}
+
+TEST_CASE("catalog: broken rule files are refused with file, line and column")
+{
+  SUBCASE("unknown field")
+  {
+    CHECK(load_error(replaced(k_valid_rule, "title =", "titel =")) ==
+          "checks/docs/sample.toml:2:1: unknown field 'titel'. Did you mean 'title'?");
+  }
+  SUBCASE("missing field")
+  {
+    CHECK(load_error(replaced(k_valid_rule, "fix = \"How.\"\n", "")) ==
+          "checks/docs/sample.toml: missing field 'fix'.");
+  }
+  SUBCASE("TOML syntax")
+  {
+    CHECK(load_error(replaced(k_valid_rule, "weight = 1", "weight = "))
+              .starts_with("checks/docs/sample.toml:5:"));
+  }
+  SUBCASE("unknown severity")
+  {
+    CHECK(load_error(replaced(k_valid_rule, "\"warning\"", "\"high\"")) ==
+          "checks/docs/sample.toml:4:12: 'severity' must be error, warning or info; got 'high'.");
+  }
+  SUBCASE("unknown category")
+  {
+    CHECK(load_error(replaced(k_valid_rule, "category = \"docs\"", "category = \"doc\"")) ==
+          "checks/docs/sample.toml:3:12: unknown category 'doc'.");
+  }
+  SUBCASE("the id does not match the path")
+  {
+    CHECK(load_error(k_valid_rule, "checks/docs/other.toml") ==
+          "checks/docs/other.toml: the id 'docs/sample' belongs in checks/docs/sample.toml.");
+  }
+  SUBCASE("unknown kind")
+  {
+    CHECK(load_error(replaced(k_valid_rule, "\"file-exists\"", "\"file-exist\"")) ==
+          "checks/docs/sample.toml: unknown kind 'file-exist'. Did you mean 'file-exists'?");
+  }
+  SUBCASE("unknown kind parameter")
+  {
+    CHECK(load_error(replaced(k_valid_rule, "globs =", "glob =")) ==
+          "checks/docs/sample.toml: unknown parameter 'glob'. Did you mean 'globs'?");
+  }
+  SUBCASE("a parameter of the wrong type")
+  {
+    CHECK(load_error(replaced(k_valid_rule, "globs = [\"SAMPLE\"]", "globs = \"SAMPLE\"")) ==
+          "checks/docs/sample.toml: parameter 'globs' must be a list of strings, got a string.");
+  }
+  SUBCASE("a bad glob")
+  {
+    CHECK(load_error(replaced(k_valid_rule, "[\"SAMPLE\"]", "[\"SAMPLE[\"]")) ==
+          "checks/docs/sample.toml: glob 'SAMPLE[' has a '[' without a matching ']'.");
+  }
+  SUBCASE("unknown add component")
+  {
+    CHECK(load_error(replaced(k_valid_rule, "kind =", "add = \"dockr\"\nkind =")) ==
+          "checks/docs/sample.toml:9:7: unknown component 'dockr' in 'add'. Did you mean 'docker'?");
+  }
+  SUBCASE("no failing example")
+  {
+    CHECK(
+        load_error(replaced(k_valid_rule, "expect = \"fail\"", "expect = \"pass\"")) ==
+        "checks/docs/sample.toml: a rule needs at least one [[example]] with expect = \"pass\" and one with "
+        "expect = \"fail\".");
+  }
+  SUBCASE("a bad expectation")
+  {
+    CHECK(load_error(replaced(k_valid_rule, "expect = \"fail\"", "expect = \"failed\"")) ==
+          "checks/docs/sample.toml:20:10: 'expect' must be pass, fail or skip; got 'failed'.");
+  }
+  SUBCASE("the same id twice")
+  {
+    const resources::Resource files[] = {{"checks/docs/sample.toml", k_valid_rule},
+                                         {"checks/docs/sample.toml", k_valid_rule}};
+    const auto catalog = load_catalog(files);
+    REQUIRE_FALSE(catalog.has_value());
+    CHECK(catalog.error().message ==
+          "checks/docs/sample.toml: the id 'docs/sample' is also used by checks/docs/sample.toml.");
+  }
+}

@@ -1,0 +1,80 @@
+#include "lint/glob.h"
+
+#include <doctest/doctest.h>
+
+using namespace mlfolio::lint;
+
+namespace {
+
+Glob glob(std::string_view pattern, Anchor anchor, bool case_sensitive = false)
+{
+  auto compiled = Glob::compile(pattern, anchor, case_sensitive);
+  REQUIRE_MESSAGE(compiled.has_value(), compiled.error().message);
+  return *compiled;
+}
+
+} // namespace
+
+TEST_CASE("glob: anchors decide where a pattern may start")
+{
+  SUBCASE("root")
+  {
+    const Glob license = glob("LICENSE*", Anchor::root);
+    CHECK(license.matches_file("LICENSE"));
+    CHECK(license.matches_file("license.md"));
+    CHECK_FALSE(license.matches_file("docs/LICENSE"));
+  }
+  SUBCASE("anywhere")
+  {
+    const Glob dockerfile = glob("Dockerfile", Anchor::anywhere);
+    CHECK(dockerfile.matches_file("Dockerfile"));
+    CHECK(dockerfile.matches_file("api/Dockerfile"));
+    CHECK(glob("requirements/*.txt", Anchor::anywhere).matches_file("svc/requirements/base.txt"));
+  }
+  SUBCASE("gitignore: a slash roots the pattern, none lets it float")
+  {
+    CHECK(glob("*.pyc", Anchor::gitignore).matches_file("a/b/c.pyc"));
+    CHECK(glob("docs/*.md", Anchor::gitignore).matches_file("docs/a.md"));
+    CHECK_FALSE(glob("docs/*.md", Anchor::gitignore).matches_file("x/docs/a.md"));
+    CHECK(glob("/build", Anchor::gitignore).matching_prefix("build/x.o") == "build/");
+    CHECK_FALSE(glob("/build", Anchor::gitignore).matching_prefix("src/build/x.o"));
+  }
+}
+
+TEST_CASE("glob: wildcards, classes and **")
+{
+  CHECK(glob("*.py[cod]", Anchor::anywhere).matches_file("x/mod.pyc"));
+  CHECK_FALSE(glob("*.py[cod]", Anchor::anywhere).matches_file("x/mod.pyx"));
+  CHECK(glob("[!a]*", Anchor::root).matches_file("b"));
+  CHECK_FALSE(glob("[!a]*", Anchor::root).matches_file("a"));
+  CHECK(glob("file?.txt", Anchor::root).matches_file("file1.txt"));
+  CHECK_FALSE(glob("*", Anchor::root).matches_file("a/b"));
+  CHECK(glob("a/**/b", Anchor::root).matches_file("a/b"));
+  CHECK(glob("a/**/b", Anchor::root).matches_file("a/x/y/b"));
+  CHECK(glob("a/**", Anchor::root).matches_file("a/x/y"));
+  CHECK(glob("\\*.md", Anchor::root).matches_file("*.md"));
+  CHECK_FALSE(glob("\\*.md", Anchor::root).matches_file("a.md"));
+}
+
+TEST_CASE("glob: case, folders and the prefix that matched")
+{
+  CHECK(glob("readme.md", Anchor::root).matches_file("README.md"));
+  CHECK_FALSE(glob("readme.md", Anchor::root, true).matches_file("README.md"));
+  const Glob venv = glob("venv/", Anchor::gitignore);
+  CHECK_FALSE(venv.matches_file("venv"));
+  CHECK(venv.matching_prefix("venv/lib/x.py") == "venv/");
+  CHECK(venv.matching_prefix("svc/venv/lib/x.py") == "svc/venv/");
+  CHECK_FALSE(venv.matching_prefix("venv"));
+  const Glob pycache = glob("__pycache__", Anchor::gitignore);
+  CHECK(pycache.matching_prefix("a/__pycache__/m.pyc") == "a/__pycache__/");
+  CHECK(glob(".env", Anchor::gitignore).matching_prefix(".env") == ".env");
+  CHECK_FALSE(glob(".env", Anchor::gitignore).matching_prefix(".env.example"));
+}
+
+TEST_CASE("glob: syntax errors are reported")
+{
+  const auto unclosed = Glob::compile("data[", Anchor::root);
+  REQUIRE_FALSE(unclosed.has_value());
+  CHECK(unclosed.error().message == "glob 'data[' has a '[' without a matching ']'.");
+  CHECK_FALSE(Glob::compile("", Anchor::root).has_value());
+}

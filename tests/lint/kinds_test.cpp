@@ -1,0 +1,107 @@
+#include "lint/rule_fixture.h"
+
+#include <doctest/doctest.h>
+
+using namespace mlfolio;
+using namespace mlfolio::lint;
+using mlfolio::test::evaluate;
+
+TEST_CASE("kind file-exists: found files, or what it looked for and where")
+{
+  const std::string rule = "kind = \"file-exists\"\n[params]\nlooking_for = \"licence file\"\n"
+                           "globs = [\"LICENSE*\", \"COPYING\"]\nexclude = [\"LICENSE.draft\"]\n";
+  MemoryView view;
+  view.add("docs/LICENSE", "");
+  view.add("LICENSE.draft", "");
+  Finding finding = evaluate("repo/lic", rule, view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "no licence file at the project root (looked for LICENSE*, COPYING)");
+  CHECK(finding.fix == "Fix repo/lic.");
+  view.add("LICENSE.md", "");
+  finding = evaluate("repo/lic", rule, view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "found LICENSE.md");
+  CHECK(finding.locations == std::vector<Location>{{"LICENSE.md", 0}});
+  CHECK(finding.fix.empty());
+}
+
+TEST_CASE("kind no-paths-matching: each offender once, folders as folders")
+{
+  const std::string rule = "kind = \"no-paths-matching\"\n[params]\nlooking_for = \"junk\"\n"
+                           "globs = [\"__pycache__/\", \".env\", \"venv/\", \"pyvenv.cfg\"]\n";
+  MemoryView view;
+  view.add("src/a/__pycache__/x.pyc", "");
+  view.add("src/a/__pycache__/y.pyc", "");
+  view.add("venv/pyvenv.cfg", "");
+  view.add("venv/lib/site.py", "");
+  view.add(".env", "");
+  view.add(".env.example", "");
+  const Finding finding = evaluate("repo/junk", rule, view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "junk committed: .env, src/a/__pycache__/, venv/");
+  CHECK(finding.locations == std::vector<Location>{{".env", 0}, {"src/a/__pycache__/", 0}, {"venv/", 0}});
+
+  MemoryView clean;
+  clean.add(".env.example", "");
+  CHECK(evaluate("repo/junk", rule, clean).message == "no junk committed");
+}
+
+TEST_CASE("kind file-contains: the first line that matches, or files without it")
+{
+  const std::string rule = "kind = \"file-contains\"\n[params]\nlooking_for = \"package metadata\"\n"
+                           "[params.files]\n\"pyproject.toml\" = ['(?m)^\\[project\\]']\n\"setup.py\" = []\n";
+  MemoryView view;
+  view.add("pyproject.toml", "[tool.ruff]\nline-length = 100\n");
+  Finding finding = evaluate("code/pkg", rule, view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "no package metadata in pyproject.toml");
+  CHECK(finding.locations == std::vector<Location>{{"pyproject.toml", 0}});
+
+  view.add("pyproject.toml", "[tool.ruff]\r\nline-length = 100\r\n\r\n[project]\r\nname = \"x\"\r\n");
+  finding = evaluate("code/pkg", rule, view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "package metadata: pyproject.toml:4");
+
+  MemoryView empty;
+  CHECK(evaluate("code/pkg", rule, empty).message ==
+        "no package metadata at the project root (looked for pyproject.toml, setup.py)");
+  MemoryView setup;
+  setup.add("setup.py", "");
+  CHECK(evaluate("code/pkg", rule, setup).message == "package metadata: setup.py");
+}
+
+TEST_CASE("kind content-absent: every place with its line, allowed lines and binaries left out")
+{
+  const std::string rule = "kind = \"content-absent\"\n[params]\nlooking_for = \"tokens\"\nglobs = [\"*\"]\n"
+                           "allow = ['(?i)example']\nexclude = [\"*.csv\"]\n"
+                           "[params.patterns]\n\"demo token\" = ['tok_[0-9]{4}']\n";
+  MemoryView view;
+  view.add("a.py", "x = 1\ny = 'tok_1234'\nz = 'tok_5678' # example\n");
+  view.add("notebooks/n.ipynb", "{\"source\": [\"t = 'tok_0000'\"]}");
+  view.add("img.png", std::string("\0tok_9999", 9));
+  view.add(".venv/lib/x.py", "tok_1111");
+  view.add("data/rows.csv", "tok_2222");
+  const Finding finding = evaluate("repo/tokens", rule, view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "tokens found in 2 places");
+  CHECK(finding.locations == std::vector<Location>{{"a.py", 2}, {"notebooks/n.ipynb", 1}});
+  REQUIRE(finding.details.size() == 2);
+  CHECK(finding.details[0].message == "demo token at a.py:2");
+}
+
+TEST_CASE("kind gitignore-covers: each uncovered group is a detail")
+{
+  const std::string rule =
+      "kind = \"gitignore-covers\"\n[params.covers]\n\"caches\" = [\"a/__pycache__/m.pyc\"]\n"
+      "\"secrets\" = [\".env\"]\n";
+  MemoryView view;
+  CHECK(evaluate("repo/gi", rule, view).message == "no .gitignore at the project root");
+  view.add(".gitignore", "# caches\n__pycache__/\n!.env\n");
+  const Finding finding = evaluate("repo/gi", rule, view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == ".gitignore does not cover secrets");
+  REQUIRE(finding.details.size() == 1);
+  CHECK(finding.details[0].message == "secrets: nothing ignores .env");
+  view.add(".gitignore", "*.py[cod]\n.env\n");
+  CHECK(evaluate("repo/gi", rule, view).message == ".gitignore covers caches, secrets");
+}
