@@ -5,6 +5,9 @@ namespace mlfolio::cli {
 int run_help(const ParsedArgs& args, Io& io);
 int run_version(const ParsedArgs& args, Io& io);
 int run_new(const ParsedArgs& args, Io& io);
+const Command& check_command();   // cmd_check.cpp
+const Command& explain_command(); // cmd_explain.cpp
+const Command& rules_command();   // cmd_rules.cpp
 
 namespace {
 
@@ -28,6 +31,8 @@ const OptionSpec k_new_options[] = {
 };
 
 const Command k_commands[] = {
+  check_command(),
+  explain_command(),
   {"help", "Show help for mlfolio or for one command", "mlfolio help [COMMAND]", "", {}, run_help},
   {"new", "Generate an end-to-end ML project that trains, serves and tests itself",
    "mlfolio new NAME [options]",
@@ -38,6 +43,7 @@ const Command k_commands[] = {
    "Exit codes: 0 created; 2 bad NAME, option, answers or template, or the folder exists and is\n"
    "not empty (nothing is written); 3 a write or git failure (nothing is left behind).",
    k_new_options, run_new},
+  rules_command(),
   {"version", "Print the version", "mlfolio version", "", {}, run_version},
 };
 

@@ -1,0 +1,230 @@
+// mlfolio check: audit a project and print a report.
+#include "cli/command.h"
+
+#include "config/config.h"
+#include "core/fs.h"
+#include "core/text.h"
+#include "lint/catalog.h"
+#include "lint/filtered_view.h"
+#include "lint/runner.h"
+#include "lint/wording.h"
+#include "report/report.h"
+
+#include <charconv>
+#include <ostream>
+#include <sstream>
+
+namespace mlfolio::cli {
+
+namespace {
+
+const OptionSpec k_check_options[] = {
+    {"rev", "REV", "audit a commit (HEAD~2, v1.0, a hash) instead of the working tree"},
+    {"root", "SUBDIR", "audit the project in this subfolder of PATH"},
+    {"format", "FORMAT", "text (default) or json"},
+    {"output", "FILE", "write the report to FILE instead of standard output"},
+    {"quiet", "", "print only the score line (text format)"},
+    {"min-score", "N", "exit with 1 when the score is below N (0 to 100)"},
+    {"fail-on", "SEVERITY", "exit with 1 when a rule of this severity or above fails: error, warning, info"},
+    {"config", "FILE", "read the configuration from FILE, not from the project"},
+    {"disable", "ID", "leave out a rule or a category (repeatable)", true},
+};
+
+struct CheckOptions
+{
+  std::string path = ".";
+  std::string rev;
+  std::string root;
+  const report::Format* format = nullptr;
+  std::optional<std::string> output;
+  std::optional<std::string> config_file;
+  std::optional<double> min_score;
+  std::optional<lint::Severity> fail_on;
+  std::vector<std::string> disable;
+  bool quiet = false;
+};
+
+Result<double> parse_score(const std::string& text)
+{
+  double value = -1;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < 0 || value > 100) {
+    return usage_error("mlfolio check: --min-score takes a number from 0 to 100, got '" + text + "'.");
+  }
+  return value;
+}
+
+Result<CheckOptions> parse_options(const ParsedArgs& args)
+{
+  CheckOptions options;
+  if (args.positionals().size() > 1) {
+    return usage_error("mlfolio check: takes one PATH, got " + std::to_string(args.positionals().size()) +
+                       ".");
+  }
+  if (!args.positionals().empty()) {
+    options.path = args.positionals()[0];
+  }
+  options.rev = args.value("rev").value_or("");
+  options.root = args.value("root").value_or("");
+  const std::string format = args.value("format").value_or("text");
+  options.format = report::find_format(format);
+  if (options.format == nullptr) {
+    std::vector<std::string_view> names;
+    for (const auto& known : report::formats()) {
+      names.push_back(known.name);
+    }
+    return usage_error("mlfolio check: unknown format '" + format + "'." +
+                       text::did_you_mean(text::suggest(format, std::span<const std::string_view>(names))) +
+                       " Formats: text, json.");
+  }
+  options.output = args.value("output");
+  options.config_file = args.value("config");
+  if (const auto score = args.value("min-score")) {
+    TRY_ASSIGN(options.min_score, parse_score(*score));
+  }
+  if (const auto severity = args.value("fail-on")) {
+    options.fail_on = lint::parse_severity(*severity);
+    if (!options.fail_on) {
+      return usage_error("mlfolio check: --fail-on takes error, warning or info, got '" + *severity + "'.");
+    }
+  }
+  options.disable = args.values("disable");
+  options.quiet = args.has("quiet");
+  return options;
+}
+
+config::Vocabulary vocabulary_of(const lint::Catalog& catalog)
+{
+  config::Vocabulary names;
+  names.rule_ids = catalog.ids();
+  for (const auto& info : lint::categories()) {
+    names.categories.emplace_back(info.id);
+  }
+  return names;
+}
+
+// How configuration files are named in messages: "proj/.mlfolio.toml", "HEAD:.mlfolio.toml".
+std::string display_prefix(const CheckOptions& options)
+{
+  std::string prefix;
+  if (!options.rev.empty()) {
+    prefix = options.rev + ":";
+  } else if (options.path != ".") {
+    prefix = options.path + (options.path.ends_with('/') ? "" : "/");
+  }
+  if (!options.root.empty()) {
+    prefix += options.root + (options.root.ends_with('/') ? "" : "/");
+  }
+  return prefix;
+}
+
+Result<config::Config> effective_config(const CheckOptions& options, const lint::RepoView& view,
+                                        const config::Vocabulary& names)
+{
+  config::Config config;
+  if (options.config_file) {
+    TRY_ASSIGN(config, config::load_config_file(*options.config_file, names));
+  } else {
+    TRY_ASSIGN(config, config::find_config(view, display_prefix(options), names));
+  }
+  for (const auto& name : options.disable) {
+    const auto known = config::check_disable_name(name, names, " given to --disable");
+    if (!known) {
+      return usage_error("mlfolio check: " + known.error().message);
+    }
+    config.disable.push_back({name, "--disable"});
+  }
+  if (options.min_score) {
+    config.min_score = options.min_score;
+  }
+  if (options.fail_on) {
+    config.fail_on = options.fail_on;
+  }
+  return config;
+}
+
+// Why the audit does not pass its thresholds, one line each; empty when it does.
+std::vector<std::string> threshold_failures(const report::Report& report, const config::Config& config)
+{
+  std::vector<std::string> reasons;
+  const auto& overall = report.score.overall;
+  if (config.min_score && (!overall || *overall < *config.min_score)) {
+    reasons.push_back("the score " + (overall ? std::to_string(*overall) : std::string("n/a")) +
+                      " is below the minimum " + lint::format_number(*config.min_score) + ".");
+  }
+  if (config.fail_on) {
+    size_t failing = 0;
+    for (const auto& finding : report.findings) {
+      failing += finding.status == lint::Status::fail && finding.severity >= *config.fail_on ? 1 : 0;
+    }
+    if (failing > 0) {
+      reasons.push_back(lint::count_of(failing, "rule") + " of severity " +
+                        std::string(lint::severity_name(*config.fail_on)) + " or above failed.");
+    }
+  }
+  return reasons;
+}
+
+Result<ExitCode> check(const ParsedArgs& args, Io& io)
+{
+  TRY_ASSIGN(const CheckOptions options, parse_options(args));
+  TRY_ASSIGN(const lint::Catalog* catalog, lint::builtin_catalog());
+  const config::Vocabulary names = vocabulary_of(*catalog);
+  TRY_ASSIGN(const auto view, options.rev.empty()
+                                  ? lint::open_working_tree(options.path, options.root)
+                                  : lint::open_revision(options.path, options.rev, options.root));
+  TRY_ASSIGN(const config::Config config, effective_config(options, *view, names));
+  TRY_ASSIGN(const lint::GlobSet ignore, lint::GlobSet::compile(config.ignore, lint::Anchor::gitignore));
+  const lint::FilteredView audited(*view, ignore);
+
+  const report::Report report =
+      report::make_report(view->describe(), view->commit(), lint::run_rules(audited, *catalog, config));
+  report::WriteOptions write_options;
+  write_options.quiet = options.quiet;
+  if (options.output) {
+    std::ostringstream text;
+    options.format->write(report, text, write_options);
+    TRY(fs::write_file_atomic(*options.output, text.str()));
+  } else {
+    write_options.color = io.out_is_tty && !io.no_color;
+    options.format->write(report, io.out, write_options);
+  }
+  const auto reasons = threshold_failures(report, config);
+  for (const auto& reason : reasons) {
+    io.err << "mlfolio check: " << reason << '\n';
+  }
+  return reasons.empty() ? ExitCode::ok : ExitCode::findings;
+}
+
+int run_check(const ParsedArgs& args, Io& io)
+{
+  const auto result = check(args, io);
+  if (!result) {
+    io.err << result.error().message << '\n';
+    return static_cast<int>(result.error().code);
+  }
+  return static_cast<int>(*result);
+}
+
+} // namespace
+
+const Command& check_command()
+{
+  static const Command k_command = {
+      "check",
+      "Audit an ML portfolio project and score it",
+      "mlfolio check [PATH] [options]",
+      "Runs every rule (see 'mlfolio rules') on the project at PATH (default: the current folder)\n"
+      "and prints each failure with what is missing, where it looked and how to fix it, then a\n"
+      "score from 0 to 100 ('mlfolio explain score'). Settings are read from .mlfolio.toml or\n"
+      "[tool.mlfolio] in pyproject.toml at the project root, or from --config FILE; options win.\n\n"
+      "Exit codes: 0 the audit passed its thresholds; 1 the score is below --min-score or a rule\n"
+      "of --fail-on severity or above failed; 2 bad option or configuration; 3 the project or a\n"
+      "revision cannot be read, or the report cannot be written.",
+      k_check_options,
+      run_check,
+  };
+  return k_command;
+}
+
+} // namespace mlfolio::cli

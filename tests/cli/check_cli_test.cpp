@@ -1,0 +1,246 @@
+// `mlfolio check`, `rules` and `explain` through cli::run with string streams.
+#include "cli/command.h"
+
+#include "report/golden_file.h"
+#include "support/git_fixture.h"
+#include "support/process.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+using namespace mlfolio;
+
+namespace {
+
+struct Output
+{
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+Output run(std::vector<std::string> args)
+{
+  args.insert(args.begin(), "mlfolio");
+  std::ostringstream out;
+  std::ostringstream err;
+  cli::Io io{out, err};
+  Output result;
+  result.code = cli::run(args, io);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+// A project that passes the rules this version checks.
+void write_good_project(const std::filesystem::path& root)
+{
+  test::write_text(
+      root / "README.md",
+      "# Churn predictor\n\nPredicts which customers of a telecom operator are likely to cancel "
+      "their contract next month, so that the retention team can call them first. Trained on two "
+      "years of anonymised contracts and served by a small API.\n");
+  test::write_text(root / "LICENSE", "MIT License\n");
+  test::write_text(root / ".gitignore", "__pycache__/\n.venv/\n.ipynb_checkpoints/\n.env\n");
+  test::write_text(root / "pyproject.toml", "[project]\nname = \"churn\"\ndependencies = [\"pandas\"]\n\n"
+                                            "[tool.ruff]\nline-length = 100\n");
+  test::write_text(root / "Dockerfile", "FROM python:3.11-slim\n");
+  std::filesystem::create_directories(root / ".github/workflows");
+  test::write_text(root / ".github/workflows/ci.yml", "on: push\n");
+  std::filesystem::create_directories(root / "src/churn");
+  test::write_text(root / "src/churn/__init__.py", "");
+  test::write_text(root / "src/churn/train.py", "def train() -> None:\n    pass\n");
+  test::write_text(root / "data.dvc", "outs:\n- path: data\n");
+}
+
+} // namespace
+
+TEST_CASE("check: a good project exits 0 with a text report")
+{
+  const test::TempDir dir;
+  write_good_project(dir.path());
+  const Output result = run({"check", dir.path().string()});
+  CHECK_MESSAGE(result.code == 0, result.err);
+  CHECK(result.err.empty());
+  CHECK(result.out.find("Score: 100/100, grade A") != std::string::npos);
+  CHECK(result.out.find("\x1b[") == std::string::npos); // not a terminal
+}
+
+TEST_CASE("check: thresholds give exit code 1 and say why")
+{
+  const test::TempDir dir;
+  write_good_project(dir.path());
+  std::filesystem::remove(dir.path() / "LICENSE");
+  SUBCASE("--min-score")
+  {
+    const Output result = run({"check", dir.path().string(), "--min-score", "99.5", "--quiet"});
+    CHECK(result.code == 1);
+    CHECK(result.out == "Score: 99/100, grade A (1 failed, 13 passed, 31 skipped)\n");
+    CHECK(result.err == "mlfolio check: the score 99 is below the minimum 99.5.\n");
+  }
+  SUBCASE("--fail-on")
+  {
+    CHECK(run({"check", dir.path().string(), "--fail-on", "error", "--quiet"}).code == 0);
+    const Output result = run({"check", dir.path().string(), "--fail-on", "warning", "--quiet"});
+    CHECK(result.code == 1);
+    CHECK(result.err == "mlfolio check: 1 rule of severity warning or above failed.\n");
+  }
+  SUBCASE("from the configuration, and --disable")
+  {
+    test::write_text(dir.path() / ".mlfolio.toml", "min_score = 100\n");
+    CHECK(run({"check", dir.path().string(), "--quiet"}).code == 1);
+    CHECK(run({"check", dir.path().string(), "--quiet", "--disable", "repo/license"}).code == 0);
+    CHECK(run({"check", dir.path().string(), "--quiet", "--min-score", "50"}).code == 0);
+  }
+}
+
+TEST_CASE("check: usage and configuration errors exit 2")
+{
+  const test::TempDir dir;
+  write_good_project(dir.path());
+  const std::string path = dir.path().string();
+  SUBCASE("bad options")
+  {
+    Output result = run({"check", path, "--format", "xml"});
+    CHECK(result.code == 2);
+    CHECK(result.err == "mlfolio check: unknown format 'xml'. Formats: text, json.\n");
+    result = run({"check", path, "--min-score", "high"});
+    CHECK(result.code == 2);
+    CHECK(result.err == "mlfolio check: --min-score takes a number from 0 to 100, got 'high'.\n");
+    result = run({"check", path, "--fail-on", "critical"});
+    CHECK(result.code == 2);
+    CHECK(result.err == "mlfolio check: --fail-on takes error, warning or info, got 'critical'.\n");
+    result = run({"check", path, "--disable", "docs/readm"});
+    CHECK(result.code == 2);
+    CHECK(result.err == "mlfolio check: unknown rule or category 'docs/readm' given to --disable. Did you "
+                        "mean 'docs/readme'?\n");
+    result = run({"check", path, "other"});
+    CHECK(result.code == 2);
+    CHECK(result.err == "mlfolio check: takes one PATH, got 2.\n");
+  }
+  SUBCASE("a bad configuration file")
+  {
+    test::write_text(dir.path() / ".mlfolio.toml", "[thresholds]\nlarge_file = 3\n");
+    const Output result = run({"check", path});
+    CHECK(result.code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err ==
+          path + "/.mlfolio.toml:2:1: unknown threshold 'large_file'. Did you mean 'large_file_mb'?\n");
+  }
+  SUBCASE("--config FILE wins over the project's file")
+  {
+    test::write_text(dir.path() / ".mlfolio.toml", "disabel = []\n");
+    test::write_text(dir.path() / "ci.toml", "min_score = 100\n");
+    CHECK(run({"check", path, "--config", (dir.path() / "ci.toml").string(), "--quiet"}).code == 0);
+  }
+  SUBCASE("a folder that does not exist")
+  {
+    CHECK(run({"check", path + "/missing"}).code == 2);
+  }
+}
+
+TEST_CASE("check: --output writes the report atomically; a write failure exits 3")
+{
+  const test::TempDir dir;
+  write_good_project(dir.path());
+  const auto report = dir.path() / "report.json";
+  Output result = run({"check", dir.path().string(), "--format", "json", "--output", report.string()});
+  CHECK(result.code == 0);
+  CHECK(result.out.empty());
+  const auto json = nlohmann::json::parse(test::read_text(report));
+  CHECK(json["score"] == 100);
+  CHECK(json["findings"].size() == 45);
+
+  result = run({"check", dir.path().string(), "--output", (dir.path() / "no/such/folder/r.txt").string()});
+  CHECK(result.code == 3);
+  CHECK(result.err.starts_with("cannot write "));
+}
+
+TEST_CASE("check: ignore globs leave paths out of the audit")
+{
+  const test::TempDir dir;
+  write_good_project(dir.path());
+  std::filesystem::create_directories(dir.path() / "vendor/__pycache__");
+  test::write_text(dir.path() / "vendor/__pycache__/x.pyc", "");
+  CHECK(run({"check", dir.path().string(), "--fail-on", "warning", "--quiet"}).code == 1);
+  test::write_text(dir.path() / ".mlfolio.toml", "ignore = [\"vendor/\"]\n");
+  CHECK(run({"check", dir.path().string(), "--fail-on", "warning", "--quiet"}).code == 0);
+}
+
+TEST_CASE("check: --root audits a project in a subfolder, with its own configuration")
+{
+  const test::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "projects/churn");
+  write_good_project(dir.path() / "projects/churn");
+  test::write_text(dir.path() / "README.md", "# Monorepo\n");
+  const std::string path = dir.path().string();
+  Output result = run({"check", path, "--root", "projects/churn", "--quiet"});
+  CHECK_MESSAGE(result.code == 0, result.err);
+  CHECK(result.out.starts_with("Score: 100/100"));
+  test::write_text(dir.path() / "projects/churn/.mlfolio.toml", "min_scor = 1\n");
+  result = run({"check", path, "--root", "projects/churn"});
+  CHECK(result.code == 2);
+  CHECK(result.err == path + "/projects/churn/.mlfolio.toml:1:1: unknown key 'min_scor'. Did you mean 'min_score'?\n");
+}
+
+TEST_CASE("check: --rev audits a commit and reports it")
+{
+  test::GitFixture repo;
+  repo.write("README.md", "# Only a title\n");
+  const std::string first = repo.commit("first");
+  repo.write("LICENSE", "MIT\n");
+  repo.commit("second");
+  const Output result = run({"check", repo.path().string(), "--rev", "HEAD~1", "--format", "json"});
+  REQUIRE_MESSAGE(result.code == 0, result.err);
+  const auto json = nlohmann::json::parse(result.out);
+  CHECK(json["commit"] == first);
+  for (const auto& finding : json["findings"]) {
+    if (finding["rule"] == "repo/license") {
+      CHECK(finding["status"] == "fail");
+    }
+  }
+}
+
+TEST_CASE("rules: lists every rule; --category filters; json is versioned")
+{
+  Output result = run({"rules"});
+  CHECK(result.code == 0);
+  CHECK(result.out.starts_with("id                          severity  weight  title\n"));
+  CHECK(result.out.find("repo/secrets                error     3       No credentials in the tree\n") !=
+        std::string::npos);
+  result = run({"rules", "--category", "repo", "--format", "json"});
+  CHECK(result.code == 0);
+  const auto json = nlohmann::json::parse(result.out);
+  CHECK(json["schema_version"] == 1);
+  CHECK(json["rules"].size() == 5);
+  CHECK(json["rules"][0]["id"] == "repo/gitignore");
+  result = run({"rules", "--category", "reop"});
+  CHECK(result.code == 2);
+  CHECK(result.err == "mlfolio rules: unknown category 'reop'. Did you mean 'repo'?\n");
+}
+
+TEST_CASE("explain: a rule, the score, and did-you-mean")
+{
+  Output result = run({"explain", "repo/license"});
+  CHECK(result.code == 0);
+  CHECK(result.out.starts_with("repo/license: A licence file\nCategory repo, severity warning, weight 1.\n\n"
+                               "Why it matters\n"));
+  // The component is named only once `mlfolio add` exists.
+  CHECK((result.out.find("'mlfolio add license' adds it to a project.") != std::string::npos) ==
+        (cli::find_command("add") != nullptr));
+  CHECK(result.out.find("  pass  LICENSE\n") != std::string::npos);
+  CHECK(result.out.find("  fail  docs/LICENSE (not at the root)\n") != std::string::npos);
+  CHECK(result.out.find("Sources: guide 001, guide 003\n") != std::string::npos);
+
+  result = run({"explain", "score"});
+  CHECK(result.code == 0);
+  CHECK(result.out == test::read_text(std::filesystem::path(MLFOLIO_SOURCE_DIR) / "docs" / "scoring.md"));
+
+  result = run({"explain", "repo/licence"});
+  CHECK(result.code == 2);
+  CHECK(result.err ==
+        "mlfolio explain: unknown rule 'repo/licence'. Did you mean 'repo/license'? 'mlfolio rules' "
+        "lists them.\n");
+  CHECK(run({"explain"}).code == 2);
+}
