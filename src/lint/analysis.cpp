@@ -1,6 +1,7 @@
 #include "lint/analysis.h"
 
 #include "core/text.h"
+#include "lint/analyze/text_decode.h"
 
 #include <algorithm>
 
@@ -137,7 +138,7 @@ std::optional<TextFile> Analysis::read_text(std::string_view path) const
   }
   TextFile file;
   file.truncated = entry->size > k_text_cap;
-  file.binary = content->substr(0, 8000).find('\0') != std::string::npos;
+  file.binary = analyze::looks_binary(*content);
   file.content = std::move(*content);
   return file;
 }

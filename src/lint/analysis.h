@@ -1,5 +1,11 @@
 #pragma once
 
+#include "lint/analyze/deps.h"
+#include "lint/analyze/dockerfile.h"
+#include "lint/analyze/notebook.h"
+#include "lint/analyze/python.h"
+#include "lint/analyze/readme.h"
+#include "lint/analyze/workflow.h"
 #include "lint/repo_view.h"
 
 #include <cstdint>
@@ -27,24 +33,32 @@ private:
   mutable std::optional<T> m_value;
 };
 
+// A file of the audited tree and what an analyzer made of it.
+template <typename T> struct Parsed
+{
+  const FileEntry* file = nullptr;
+  T value;
+};
+
 struct TextFile
 {
   std::string content; // at most Analysis::k_text_cap bytes
   bool truncated = false;
-  bool binary = false; // a NUL byte in the first 8000 bytes, as git decides
+  bool binary = false; // see analyze::looks_binary (UTF-16 text with a BOM is text)
 };
 
 // What rules share about one audited view, computed lazily and once per run. Rules read files
 // through here rather than through the view, so each file is read once and a file that cannot
-// be read becomes one note in the report instead of an error.
-//
-// Analyzers (parsed README, Python tokens, notebooks, Dockerfiles, workflows, dependency files)
-// are added as members of the same shape: `const Readme* readme_doc() const` returning
-// `m_readme_doc.get([&] { return analyze::parse_readme(...); })` with a `Lazy<...>` member.
+// be read becomes one note in the report instead of an error. Parsed forms (README, Python,
+// notebooks, Dockerfiles, CI workflows, dependency files) are made on first use and kept;
+// what an analyzer could not read becomes a note naming file, line and column.
 class Analysis
 {
 public:
   static constexpr uint64_t k_text_cap = 4 * 1024 * 1024;
+  // Notebooks carry outputs and images: they are parsed up to this size, larger ones are counted
+  // but not parsed (a note says so).
+  static constexpr uint64_t k_notebook_cap = 64 * 1024 * 1024;
 
   explicit Analysis(const RepoView& view) : m_view(view) {}
   Analysis(const Analysis&) = delete;
@@ -72,6 +86,28 @@ public:
   // that a repository full of data files does not end up in memory.
   std::optional<TextFile> read_text(std::string_view path) const;
 
+  // The root README parsed (cmark-gfm for Markdown); nullptr without one or when it is binary.
+  const analyze::Document* readme_document() const;
+  // A Python file's structure, or a notebook's code cells read as one module; nullptr when the
+  // file cannot be read, is binary, or is a notebook too large to parse.
+  const analyze::PythonModule* python(std::string_view path) const;
+  // A parsed notebook; nullptr when it cannot be read.
+  const analyze::Notebook* notebook(std::string_view path) const;
+  // Every non-test Python module and every notebook's code, in path order: for rules that ask
+  // "does the ML code do X anywhere".
+  const std::vector<Parsed<const analyze::PythonModule*>>& code_modules() const;
+  // Test modules, in path order.
+  const std::vector<Parsed<const analyze::PythonModule*>>& test_modules() const;
+  // Dockerfiles and Containerfiles anywhere in the project (Dockerfile, Dockerfile.gpu,
+  // api.Dockerfile, Containerfile), parsed.
+  const std::vector<Parsed<analyze::Dockerfile>>& dockerfiles() const;
+  // CI configurations of every system mlfolio knows, parsed.
+  const std::vector<Parsed<analyze::Workflow>>& workflows() const;
+  // requirements files, pyproject.toml, setup.cfg/py, conda environments, Pipfiles, parsed.
+  const std::vector<Parsed<analyze::DependencyFile>>& dependency_files() const;
+
+  static bool is_dockerfile_path(std::string_view path);
+
   // Problems met while reading, for the report ("cannot read x: ...").
   const std::vector<std::string>& notes() const { return m_notes; }
 
@@ -79,12 +115,22 @@ public:
   static bool is_test_path(std::string_view path);
 
 private:
+  void note_problems(std::string_view path, const std::vector<analyze::Problem>& problems) const;
+
   const RepoView& m_view;
   Lazy<std::vector<const FileEntry*>> m_project_files;
   Lazy<const FileEntry*> m_readme;
   Lazy<std::vector<const FileEntry*>> m_python_files;
   Lazy<std::vector<const FileEntry*>> m_test_files;
   Lazy<std::vector<const FileEntry*>> m_notebooks;
+  Lazy<std::optional<analyze::Document>> m_readme_document;
+  Lazy<std::vector<Parsed<const analyze::PythonModule*>>> m_code_modules;
+  Lazy<std::vector<Parsed<const analyze::PythonModule*>>> m_test_modules;
+  Lazy<std::vector<Parsed<analyze::Dockerfile>>> m_dockerfiles;
+  Lazy<std::vector<Parsed<analyze::Workflow>>> m_workflows;
+  Lazy<std::vector<Parsed<analyze::DependencyFile>>> m_dependency_files;
+  mutable std::map<std::string, std::optional<analyze::PythonModule>, std::less<>> m_python;
+  mutable std::map<std::string, std::optional<analyze::Notebook>, std::less<>> m_notebooks_parsed;
   mutable std::map<std::string, std::optional<TextFile>, std::less<>> m_texts;
   mutable std::vector<std::string> m_notes;
 };

@@ -100,3 +100,37 @@ TEST_CASE("analysis: a file that cannot be read becomes one note")
   CHECK(analysis.text("a.txt") == nullptr);
   CHECK(analysis.notes() == std::vector<std::string>{"cannot read a.txt: permission denied"});
 }
+
+TEST_CASE("analysis: parsed forms are made once, and what cannot be parsed becomes a note")
+{
+  MemoryView view;
+  // UTF-16 text carries NUL bytes but is text, not binary.
+  view.add("README.md", std::string("\xff\xfe#\0 \0T\0i\0t\0l\0e\0\n\0", 18));
+  view.add("Dockerfile.gpu", "FROM python:3.11-slim\n");
+  view.add("docs/dockerfile.md", "# about images\n");
+  view.add("src/app/dockerfile.py", "x = 1\n");
+  view.add(".github/workflows/ci.yml", "on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n");
+  view.add("requirements.txt", "pandas==2.2.2\n");
+  view.add("notebooks/broken.ipynb", "{\"cells\": [");
+  view.add("src/app/model.py", "def fit(x: int) -> int:\n    return x\n");
+  const Analysis analysis(view);
+
+  const auto* readme = analysis.readme_document();
+  REQUIRE(readme != nullptr);
+  CHECK(readme->title == "Title");
+  CHECK(analysis.readme_document() == readme);
+
+  REQUIRE(analysis.dockerfiles().size() == 1);
+  CHECK(analysis.dockerfiles()[0].file->path == "Dockerfile.gpu");
+  REQUIRE(analysis.workflows().size() == 1);
+  CHECK(analysis.workflows()[0].value.jobs.size() == 1);
+  REQUIRE(analysis.dependency_files().size() == 1);
+  CHECK(analysis.dependency_files()[0].value.dependencies[0].pinned);
+
+  const auto& modules = analysis.code_modules();
+  REQUIRE(modules.size() == 3); // the notebook's (empty) code, dockerfile.py, model.py
+  CHECK(modules[0].file->path == "notebooks/broken.ipynb");
+  CHECK(modules[2].value->functions.at(0).has_return_annotation);
+  REQUIRE(analysis.notes().size() == 1);
+  CHECK(analysis.notes()[0].starts_with("notebooks/broken.ipynb:1:"));
+}

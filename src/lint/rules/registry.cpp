@@ -6,6 +6,7 @@ namespace mlfolio::lint {
 Finding check_code_not_notebook_only(const RuleContext& context);
 Finding check_code_package(const RuleContext& context);
 Finding check_docs_readme(const RuleContext& context);
+Finding check_mlops_dockerfile(const RuleContext& context);
 Finding check_repo_large_files(const RuleContext& context);
 
 namespace {
@@ -14,6 +15,7 @@ const RuleBodyEntry k_rule_bodies[] = {
     {"code/not-notebook-only", check_code_not_notebook_only},
     {"code/package", check_code_package},
     {"docs/readme", check_docs_readme},
+    {"mlops/dockerfile", check_mlops_dockerfile},
     {"repo/large-files", check_repo_large_files},
 };
 
