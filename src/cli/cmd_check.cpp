@@ -4,6 +4,7 @@
 #include "config/config.h"
 #include "core/fs.h"
 #include "core/text.h"
+#include "git/remote.h"
 #include "lint/catalog.h"
 #include "lint/filtered_view.h"
 #include "lint/runner.h"
@@ -11,6 +12,8 @@
 #include "report/report.h"
 
 #include <charconv>
+#include <filesystem>
+#include <memory>
 #include <ostream>
 #include <sstream>
 
@@ -28,6 +31,10 @@ const OptionSpec k_check_options[] = {
     {"fail-on", "SEVERITY", "exit with 1 when a rule of this severity or above fails: error, warning, info"},
     {"config", "FILE", "read the configuration from FILE, not from the project"},
     {"disable", "ID", "leave out a rule or a category (repeatable)", true},
+    {"cache-dir", "DIR", "where remote repositories are cloned (default $XDG_CACHE_HOME/mlfolio/repos)"},
+    {"no-cache", "", "clone a remote repository into a temporary folder and remove it afterwards"},
+    {"timeout", "SECONDS", "give up on a remote clone or fetch after this long (default 300)"},
+    {"max-size", "MB", "refuse remote repositories larger than this (default 1024)"},
 };
 
 struct CheckOptions
@@ -42,7 +49,35 @@ struct CheckOptions
   std::optional<lint::Severity> fail_on;
   std::vector<std::string> disable;
   bool quiet = false;
+  std::optional<git::RemoteTarget> remote; // PATH is a URL or owner/repo
+  git::FetchOptions fetch;
 };
+
+// A clone made for one run alone (--no-cache) goes when the audit is done, however it ends.
+struct RemoveOnExit
+{
+  explicit RemoveOnExit(std::optional<std::filesystem::path> folder) : path(std::move(folder)) {}
+  RemoveOnExit(const RemoveOnExit&) = delete;
+  RemoveOnExit& operator=(const RemoveOnExit&) = delete;
+  ~RemoveOnExit()
+  {
+    if (path) {
+      fs::remove_tree_quietly(*path);
+    }
+  }
+
+  std::optional<std::filesystem::path> path;
+};
+
+Result<double> parse_positive(const std::string& option, const std::string& text, double max)
+{
+  double value = -1;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value <= 0 || value > max) {
+    return usage_error("mlfolio check: --" + option + " takes a positive number, got '" + text + "'.");
+  }
+  return value;
+}
 
 Result<double> parse_score(const std::string& text)
 {
@@ -90,6 +125,20 @@ Result<CheckOptions> parse_options(const ParsedArgs& args)
   }
   options.disable = args.values("disable");
   options.quiet = args.has("quiet");
+  // A folder that exists is audited as a folder, even when its name looks like owner/repo.
+  std::error_code missing;
+  options.remote = git::parse_remote(options.path, !std::filesystem::exists(options.path, missing));
+  options.fetch.cache_dir = args.value("cache-dir").value_or(git::default_cache_dir().string());
+  options.fetch.use_cache = !args.has("no-cache");
+  if (const auto timeout = args.value("timeout")) {
+    TRY_ASSIGN(const double seconds, parse_positive("timeout", *timeout, 86400));
+    options.fetch.timeout_seconds = static_cast<int>(seconds);
+  }
+  if (const auto size = args.value("max-size")) {
+    TRY_ASSIGN(const double megabytes, parse_positive("max-size", *size, 1e7));
+    options.fetch.max_bytes = static_cast<uint64_t>(megabytes * 1024 * 1024);
+  }
+  options.fetch.progress = true; // shown only when stderr is a terminal
   return options;
 }
 
@@ -107,7 +156,9 @@ config::Vocabulary vocabulary_of(const lint::Catalog& catalog)
 std::string display_prefix(const CheckOptions& options)
 {
   std::string prefix;
-  if (!options.rev.empty()) {
+  if (options.remote) {
+    prefix = options.remote->display + "@" + (options.rev.empty() ? std::string("HEAD") : options.rev) + ":";
+  } else if (!options.rev.empty()) {
     prefix = options.rev + ":";
   } else if (options.path != ".") {
     prefix = options.path + (options.path.ends_with('/') ? "" : "/");
@@ -170,9 +221,16 @@ Result<ExitCode> check(const ParsedArgs& args, Io& io)
   TRY_ASSIGN(const CheckOptions options, parse_options(args));
   TRY_ASSIGN(const lint::Catalog* catalog, lint::builtin_catalog());
   const config::Vocabulary names = vocabulary_of(*catalog);
-  TRY_ASSIGN(const auto view, options.rev.empty()
-                                  ? lint::open_working_tree(options.path, options.root)
-                                  : lint::open_revision(options.path, options.rev, options.root));
+  std::optional<git::FetchedRepository> fetched;
+  if (options.remote) {
+    TRY_ASSIGN(fetched, git::fetch_remote(*options.remote, options.fetch));
+  }
+  const RemoveOnExit remove_clone(fetched && fetched->temporary ? std::optional(fetched->git_dir) : std::nullopt);
+  TRY_ASSIGN(const auto view,
+             fetched ? lint::open_revision(fetched->git_dir, options.rev.empty() ? "HEAD" : options.rev, options.root,
+                                           options.remote->display)
+             : options.rev.empty() ? lint::open_working_tree(options.path, options.root)
+                                   : lint::open_revision(options.path, options.rev, options.root));
   TRY_ASSIGN(const config::Config config, effective_config(options, *view, names));
   TRY_ASSIGN(const lint::GlobSet ignore, lint::GlobSet::compile(config.ignore, lint::Anchor::gitignore));
   const lint::FilteredView audited(*view, ignore);
@@ -213,14 +271,17 @@ const Command& check_command()
   static const Command k_command = {
       "check",
       "Audit an ML portfolio project and score it",
-      "mlfolio check [PATH] [options]",
+      "mlfolio check [PATH | URL | owner/repo] [options]",
       "Runs every rule (see 'mlfolio rules') on the project at PATH (default: the current folder)\n"
+      "or on a remote repository: an https://, git://, ssh:// or file:// URL, or owner/repo for\n"
+      "GitHub. Remote repositories are cloned bare into a cache and fetched again on later runs.\n"
       "and prints each failure with what is missing, where it looked and how to fix it, then a\n"
       "score from 0 to 100 ('mlfolio explain score'). Settings are read from .mlfolio.toml or\n"
       "[tool.mlfolio] in pyproject.toml at the project root, or from --config FILE; options win.\n\n"
       "Exit codes: 0 the audit passed its thresholds; 1 the score is below --min-score or a rule\n"
       "of --fail-on severity or above failed; 2 bad option or configuration; 3 the project or a\n"
-      "revision cannot be read, or the report cannot be written.",
+      "revision cannot be read, or the report cannot be written; 4 a remote repository cannot be\n"
+      "fetched (unreachable host, no such repository, private, time-out, over --max-size).",
       k_check_options,
       run_check,
   };

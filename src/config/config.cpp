@@ -191,6 +191,25 @@ Result<void> parse_ignore(const Parsing& parsing, const toml::node& node)
   return {};
 }
 
+// Fingerprints of credentials that were revoked and rotated: a baseline, so that a leak the
+// student has dealt with stops failing the audit. The value itself is never written anywhere.
+Result<void> parse_acknowledged_secrets(const Parsing& parsing, const toml::node& node)
+{
+  TRY_ASSIGN(const auto fingerprints, strings_of(parsing, node, "acknowledged_secrets",
+                                                 "acknowledged_secrets = [\"3f1c9a0b7d2e4f68\"]"));
+  for (const auto& [fingerprint, element] : fingerprints) {
+    const bool hex = fingerprint.size() == 16 &&
+                     fingerprint.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (!hex) {
+      return error_at(parsing, element->source(),
+                      "'" + fingerprint + "' is not a fingerprint: copy the 16 hex digits that mlfolio check "
+                      "prints after 'fingerprint'.");
+    }
+    parsing.config.acknowledged_secrets.push_back(fingerprint);
+  }
+  return {};
+}
+
 Result<void> parse_min_score(const Parsing& parsing, const toml::node& node)
 {
   TRY_ASSIGN(parsing.config.min_score, number_in(parsing, node, "min_score", 0, 100));
@@ -222,7 +241,7 @@ struct Key
 const Key k_keys[] = {
     {"disable", parse_disable}, {"rules", parse_rules},         {"thresholds", parse_thresholds},
     {"ignore", parse_ignore},   {"min_score", parse_min_score}, {"fail_on", parse_fail_on},
-    {"template", accept_table}, {"answers", accept_table},
+    {"template", accept_table}, {"answers", accept_table}, {"acknowledged_secrets", parse_acknowledged_secrets},
 };
 
 Result<void> parse_table(const Parsing& parsing, const toml::table& table)
@@ -262,6 +281,11 @@ double Config::threshold(Threshold which) const
 {
   const auto it = thresholds.find(which);
   return it != thresholds.end() ? it->second : threshold_info(which).default_value;
+}
+
+bool Config::acknowledged(std::string_view fingerprint) const
+{
+  return std::find(acknowledged_secrets.begin(), acknowledged_secrets.end(), fingerprint) != acknowledged_secrets.end();
 }
 
 const Disabled* Config::disabled(std::string_view rule_id, std::string_view category) const

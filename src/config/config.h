@@ -5,6 +5,7 @@
 #include "lint/severity.h"
 
 #include <filesystem>
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,10 +41,12 @@ struct Config
   std::vector<std::string> ignore; // globs (as in .gitignore) of paths left out of the audit
   std::optional<double> min_score;
   std::optional<lint::Severity> fail_on;
+  std::vector<std::string> acknowledged_secrets; // fingerprints of rotated credentials
 
   double threshold(Threshold threshold) const;
   // The entry that disables this rule (by id or by category), if any.
   const Disabled* disabled(std::string_view rule_id, std::string_view category) const;
+  bool acknowledged(std::string_view fingerprint) const;
 };
 
 // The names a configuration may refer to.

@@ -15,6 +15,14 @@ const ThresholdInfo k_thresholds[] = {
      "code/pinned-dependencies: share of requirements (0 to 1) that must be pinned exactly"},
     {Threshold::min_test_functions, "min_test_functions", 3, 1, 100000,
      "tests/present: test functions needed to count as several"},
+    {Threshold::artifact_mb, "artifact_mb", 5, 0, 100000,
+     "repo/large-files: a model or data file (weights, pickles, parquet, archives) above this many MiB fails"},
+    {Threshold::history_blob_mb, "history_blob_mb", 50, 0, 100000,
+     "git/large-files-history: a blob above this many MiB anywhere in history fails"},
+    {Threshold::min_commits, "min_commits", 5, 1, 100000,
+     "git/history: commits a history needs to count as development rather than an upload"},
+    {Threshold::young_days, "young_days", 7, 0, 100000,
+     "git/history: a repository whose first commit is younger than this many days is not judged"},
 };
 
 } // namespace

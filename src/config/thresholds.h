@@ -13,6 +13,10 @@ enum class Threshold {
   type_hint_share,    // code/type-hints
   pinned_share,       // code/pinned-dependencies
   min_test_functions, // tests/present
+  artifact_mb,        // repo/large-files: model and data files
+  history_blob_mb,    // git/large-files-history
+  min_commits,        // git/history
+  young_days,         // git/history: younger repositories are not judged
 };
 
 struct ThresholdInfo

@@ -12,6 +12,7 @@ enum class ExitCode : int {
   findings = 1, // check: score or severity threshold not met
   usage = 2,    // bad command line, bad NAME, bad configuration, target not empty
   runtime = 3,  // I/O, git or other failure while running
+  remote = 4,   // a remote repository cannot be fetched: unreachable, missing, private, too slow, too large
 };
 
 struct Error

@@ -47,6 +47,35 @@ struct TextFile
   bool binary = false; // see analyze::looks_binary (UTF-16 text with a BOM is text)
 };
 
+// A credential found by the secrets scanner (see lint/secrets/scanner.h). Never its value.
+struct SecretFinding
+{
+  std::string kind;        // "AWS access key id"
+  std::string path;
+  uint32_t line = 0;
+  std::string fingerprint; // what a configuration's acknowledged_secrets lists
+  std::string commit;      // history: the commit that brought it in; "" for the tree scan
+  bool in_tree = true;     // history: still in the audited tree
+};
+
+// A blob of the history above Analysis::k_history_large_blob bytes.
+struct LargeBlob
+{
+  std::string path;
+  uint64_t size = 0;
+  std::string commit; // the commit that added it
+  bool in_tree = false;
+};
+
+// One pass over every blob of every ref: what the git/ rules need of it.
+struct HistoryScan
+{
+  std::vector<SecretFinding> secrets;
+  std::vector<LargeBlob> large_blobs;
+  size_t blobs = 0;    // distinct blobs read
+  bool failed = false; // the history could not be read (a note says why)
+};
+
 // What rules share about one audited view, computed lazily and once per run. Rules read files
 // through here rather than through the view, so each file is read once and a file that cannot
 // be read becomes one note in the report instead of an error. Parsed forms (README, Python,
@@ -60,7 +89,12 @@ public:
   // but not parsed (a note says so).
   static constexpr uint64_t k_notebook_cap = 64 * 1024 * 1024;
 
-  explicit Analysis(const RepoView& view) : m_view(view) {}
+  // `large_blob_bytes`: the history scan keeps the blobs above this size (the smallest size a
+  // large-file rule will ask about).
+  explicit Analysis(const RepoView& view, uint64_t large_blob_bytes = k_history_large_blob)
+      : m_view(view), m_large_blob_bytes(large_blob_bytes)
+  {
+  }
   Analysis(const Analysis&) = delete;
   Analysis& operator=(const Analysis&) = delete;
 
@@ -108,6 +142,15 @@ public:
 
   static bool is_dockerfile_path(std::string_view path);
 
+  // History (analysis_history.cpp). nullptr when the view has no history or it cannot be read.
+  static constexpr uint64_t k_history_large_blob = 1024 * 1024;
+  static constexpr size_t k_commit_limit = 100000;
+  const CommitHistory* commit_history() const;
+  const HistoryScan* history_scan() const;
+  // Credentials in the audited tree, notebooks read as JSON; sorted by path and line.
+  const std::vector<SecretFinding>& tree_secrets() const;
+  const History* history() const { return m_view.history(); }
+
   // Problems met while reading, for the report ("cannot read x: ...").
   const std::vector<std::string>& notes() const { return m_notes; }
 
@@ -118,12 +161,16 @@ private:
   void note_problems(std::string_view path, const std::vector<analyze::Problem>& problems) const;
 
   const RepoView& m_view;
+  uint64_t m_large_blob_bytes;
   Lazy<std::vector<const FileEntry*>> m_project_files;
   Lazy<const FileEntry*> m_readme;
   Lazy<std::vector<const FileEntry*>> m_python_files;
   Lazy<std::vector<const FileEntry*>> m_test_files;
   Lazy<std::vector<const FileEntry*>> m_notebooks;
   Lazy<std::optional<analyze::Document>> m_readme_document;
+  Lazy<std::optional<CommitHistory>> m_commit_history;
+  Lazy<std::optional<HistoryScan>> m_history_scan;
+  Lazy<std::vector<SecretFinding>> m_tree_secrets;
   Lazy<std::vector<Parsed<const analyze::PythonModule*>>> m_code_modules;
   Lazy<std::vector<Parsed<const analyze::PythonModule*>>> m_test_modules;
   Lazy<std::vector<Parsed<analyze::Dockerfile>>> m_dockerfiles;

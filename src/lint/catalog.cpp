@@ -20,7 +20,8 @@ constexpr std::string_view k_fields[] = {"id",        "title",   "category", "se
                                          "params",    "alert",   "example"};
 constexpr std::string_view k_required[] = {"id",        "title",   "category", "severity", "weight",
                                            "rationale", "sources", "fix",      "kind"};
-constexpr std::string_view k_example_fields[] = {"expect", "note", "files", "thresholds"};
+constexpr std::string_view k_example_fields[] = {"expect", "note", "files", "thresholds", "commit"};
+constexpr std::string_view k_commit_fields[] = {"message", "days_ago", "files"};
 
 // "checks/docs/readme.toml:3:1: "
 std::string where(std::string_view path, const toml::source_region& source)
@@ -92,6 +93,48 @@ Result<void> read_param(std::string_view path, const toml::node& node, const std
   return {};
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> parse_files(std::string_view path, const toml::node& files)
+{
+  std::vector<std::pair<std::string, std::string>> parsed;
+  for (const auto& [file, content] : *files.as_table()) {
+    if (!content.is_string()) {
+      return error_at(path, content.source(),
+                      "the content of '" + std::string(file.str()) + "' must be a string.");
+    }
+    parsed.emplace_back(std::string(file.str()), std::string(*content.value<std::string_view>()));
+  }
+  return parsed;
+}
+
+Result<ExampleCommit> parse_example_commit(std::string_view path, const toml::node& node)
+{
+  const toml::table* table = node.as_table();
+  if (table == nullptr) {
+    return error_at(path, node.source(), "each [[example.commit]] must be a table.");
+  }
+  for (const auto& [key, value] : *table) {
+    if (std::find(std::begin(k_commit_fields), std::end(k_commit_fields), key.str()) == std::end(k_commit_fields)) {
+      return error_at(path, key.source(),
+                      "unknown commit field '" + std::string(key.str()) + "'." +
+                          text::did_you_mean(text::suggest(key.str(), k_commit_fields)));
+    }
+  }
+  ExampleCommit commit;
+  TRY_ASSIGN(commit.message, get_string(path, *table, "message"));
+  const toml::node* days = table->get("days_ago");
+  if (days == nullptr || !days->is_number()) {
+    return error_at(path, table->source(), "a commit needs 'days_ago', a number.");
+  }
+  commit.days_ago = *days->value<double>();
+  if (const toml::node* files = table->get("files")) {
+    if (!files->is_table()) {
+      return error_at(path, files->source(), "'files' of a commit is a table of path = content.");
+    }
+    TRY_ASSIGN(commit.files, parse_files(path, *files));
+  }
+  return commit;
+}
+
 Result<Example> parse_example(std::string_view path, const toml::node& node)
 {
   const toml::table* table = node.as_table();
@@ -122,12 +165,15 @@ Result<Example> parse_example(std::string_view path, const toml::node& node)
     return error_at(path, files != nullptr ? files->source() : table->source(),
                     "an example needs 'files', a table of path = content.");
   }
-  for (const auto& [file, content] : *files->as_table()) {
-    if (!content.is_string()) {
-      return error_at(path, content.source(),
-                      "the content of '" + std::string(file.str()) + "' must be a string.");
+  TRY_ASSIGN(example.files, parse_files(path, *files));
+  if (const toml::node* commits = table->get("commit")) {
+    if (!commits->is_array()) {
+      return error_at(path, commits->source(), "an example's commits are written [[example.commit]].");
     }
-    example.files.emplace_back(std::string(file.str()), std::string(*content.value<std::string_view>()));
+    for (const auto& commit : *commits->as_array()) {
+      TRY_ASSIGN(ExampleCommit parsed, parse_example_commit(path, commit));
+      example.commits.push_back(std::move(parsed));
+    }
   }
   if (const toml::node* thresholds = table->get("thresholds")) {
     if (!thresholds->is_table()) {
@@ -189,7 +235,7 @@ Result<RuleMeta> parse_rule(std::string_view path, std::string_view data)
 
   TRY_ASSIGN(const std::string category, get_string(path, table, "category"));
   const auto parsed_category = parse_category(category);
-  if (!parsed_category || *parsed_category == Category::git) {
+  if (!parsed_category) {
     return error_at(path, table.get("category")->source(), "unknown category '" + category + "'.");
   }
   rule.category = *parsed_category;
@@ -308,7 +354,10 @@ Result<Catalog> load_catalog(std::span<const resources::Resource> files)
 {
   std::vector<RuleMeta> rules;
   for (const auto& file : files) {
-    if (!file.path.starts_with("checks/") || !file.path.ends_with(".toml")) {
+    // Rules are checks/<category>/<name>.toml; files beside them (checks/secrets.toml) are data
+    // of their own.
+    if (!file.path.starts_with("checks/") || !file.path.ends_with(".toml") ||
+        std::count(file.path.begin(), file.path.end(), '/') != 2) {
       continue;
     }
     TRY_ASSIGN(RuleMeta rule, parse_rule(file.path, file.data));

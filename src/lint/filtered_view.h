@@ -15,6 +15,7 @@ public:
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
   std::string describe() const override { return m_inner.describe(); }
   std::optional<std::string> commit() const override { return m_inner.commit(); }
+  const History* history() const override { return m_inner.history(); }
 
 private:
   const RepoView& m_inner;

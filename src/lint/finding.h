@@ -51,6 +51,9 @@ struct Finding
   std::vector<Location> locations;
   std::vector<Detail> details;
   std::string fix; // a fix specific to this finding; empty: the runner uses the rule's fix on failure
+  // A failure graver than the rule's usual one (a 60 MB file): the severity is raised to this,
+  // unless the configuration sets the rule's severity.
+  std::optional<Severity> at_least;
 
   // Copied from the rule's metadata and the configuration by the runner.
   std::string rule;

@@ -16,8 +16,9 @@ class GitTreeView final : public RepoView
 {
 public:
   GitTreeView(git::Repository repo, std::vector<git::TreeFile> tree_files, std::string description,
-              std::string commit)
-      : m_repo(std::move(repo)), m_description(std::move(description)), m_commit(std::move(commit))
+              std::string commit, std::unique_ptr<History> history)
+      : m_repo(std::move(repo)), m_description(std::move(description)), m_commit(std::move(commit)),
+        m_history(std::move(history))
   {
     std::sort(tree_files.begin(), tree_files.end(),
               [](const git::TreeFile& a, const git::TreeFile& b) { return a.path < b.path; });
@@ -32,6 +33,7 @@ public:
   const std::vector<FileEntry>& files() const override { return m_files; }
   std::string describe() const override { return m_description; }
   std::optional<std::string> commit() const override { return m_commit; }
+  const History* history() const override { return m_history.get(); }
 
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override
   {
@@ -52,6 +54,7 @@ private:
   std::vector<git::ObjectId> m_blobs; // parallel to m_files
   std::string m_description;
   std::string m_commit;
+  std::unique_ptr<History> m_history;
 };
 
 std::string join(std::string_view folder, std::string_view path)
@@ -65,18 +68,18 @@ std::string join(std::string_view folder, std::string_view path)
 } // namespace
 
 Result<std::unique_ptr<RepoView>> open_git_tree_view(const stdfs::path& folder, std::string_view rev,
-                                                     const std::string& subdir)
+                                                     const std::string& subdir, const std::string& display)
 {
   TRY_ASSIGN(auto found, git::Repository::discover(folder));
   if (!found) {
-    return usage_error("cannot audit " + folder.string() + " at '" + std::string(rev)
+    return usage_error("cannot audit " + display + " at '" + std::string(rev)
                        + "': it is not in a git repository. Give the path of a git repository, bare or not.");
   }
   git::Repository repo = std::move(*found);
   TRY_ASSIGN(const git::ObjectId commit, repo.resolve_commit(rev));
   TRY_ASSIGN(const git::ObjectId root_tree, repo.tree_of(commit));
 
-  const std::string where = folder.string() + " at " + commit.short_hex() + " (" + std::string(rev) + ")";
+  const std::string where = display + " at " + commit.short_hex() + " (" + std::string(rev) + ")";
   // A folder inside a working tree stands for that folder in every commit.
   std::error_code error;
   const stdfs::path canonical = stdfs::canonical(folder, error);
@@ -87,11 +90,13 @@ Result<std::unique_ptr<RepoView>> open_git_tree_view(const stdfs::path& folder, 
   }
   if (!tree) {
     return usage_error("no folder '" + subdir + "' in " + where
-                       + ". Check --root: it names a folder relative to " + folder.string() + ".");
+                       + ". Check --root: it names a folder relative to " + display + ".");
   }
   TRY_ASSIGN(auto tree_files, repo.list_tree(*tree));
   const std::string description = subdir.empty() ? where : where + ", folder " + subdir;
-  return std::make_unique<GitTreeView>(std::move(repo), std::move(tree_files), description, commit.hex());
+  TRY_ASSIGN(auto history, open_git_history(repo.git_dir().string(), commit.hex()));
+  return std::make_unique<GitTreeView>(std::move(repo), std::move(tree_files), description, commit.hex(),
+                                       std::move(history));
 }
 
 } // namespace mlfolio::lint

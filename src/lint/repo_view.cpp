@@ -107,11 +107,11 @@ Result<std::unique_ptr<RepoView>> open_working_tree(const stdfs::path& path, std
 }
 
 Result<std::unique_ptr<RepoView>> open_revision(const stdfs::path& repo, std::string_view rev,
-                                                std::string_view subdir)
+                                                std::string_view subdir, std::string_view display)
 {
   TRY_ASSIGN(const stdfs::path folder, existing_folder(repo));
   TRY_ASSIGN(const std::string clean, clean_subdir(subdir, folder));
-  return open_git_tree_view(folder, rev, clean);
+  return open_git_tree_view(folder, rev, clean, display.empty() ? folder.string() : std::string(display));
 }
 
 } // namespace mlfolio::lint

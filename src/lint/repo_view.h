@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "lint/history.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -40,6 +41,10 @@ public:
   // The full commit id when the view is a commit's tree or a working tree with a HEAD.
   virtual std::optional<std::string> commit() const = 0;
 
+  // The history behind the view (for the git/ rules); nullptr for a folder outside git, an
+  // unborn branch, or an in-memory view without one.
+  virtual const History* history() const { return nullptr; }
+
   // Convenience lookups over files().
   const FileEntry* find(std::string_view path) const;
   bool exists(std::string_view path) const { return find(path) != nullptr; }
@@ -58,8 +63,11 @@ public:
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
   std::string describe() const override { return "(in memory)"; }
   std::optional<std::string> commit() const override { return std::nullopt; }
+  const History* history() const override { return m_history.get(); }
+  void set_history(std::unique_ptr<History> history) { m_history = std::move(history); }
 
 private:
+  std::unique_ptr<History> m_history;
   std::vector<FileEntry> m_files;
   std::vector<std::string> m_contents; // parallel to m_files
 };
@@ -72,7 +80,9 @@ Result<std::unique_ptr<RepoView>> open_working_tree(const std::filesystem::path&
 
 // A commit's tree read straight from the object database (no checkout; bare repositories
 // work). `rev` is anything git_revparse_single accepts.
+// `display` names the repository in messages and reports (a URL for a cached clone); default
+// the path.
 Result<std::unique_ptr<RepoView>> open_revision(const std::filesystem::path& repo, std::string_view rev,
-                                                std::string_view subdir);
+                                                std::string_view subdir, std::string_view display = {});
 
 } // namespace mlfolio::lint

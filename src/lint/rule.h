@@ -12,6 +12,14 @@
 
 namespace mlfolio::lint {
 
+// One commit of an example's history (the git/ rules), oldest first.
+struct ExampleCommit
+{
+  std::string message;
+  double days_ago = 0; // before the fixed "now" of the examples
+  std::vector<std::pair<std::string, std::string>> files; // path -> content after this commit
+};
+
 // A small repository a rule must judge `expect`; the tests run every example.
 struct Example
 {
@@ -19,6 +27,7 @@ struct Example
   std::string note;                                       // optional: what the example shows
   std::vector<std::pair<std::string, std::string>> files; // path -> content, sorted by path
   std::map<std::string, double, std::less<>> thresholds;  // threshold overrides for this example
+  std::vector<ExampleCommit> commits;                     // [[example.commit]]: a history, oldest first
 };
 
 // Everything a checks/<category>/<name>.toml file says about one rule.

@@ -1,5 +1,7 @@
 #include "lint/runner.h"
 
+#include <algorithm>
+
 #include "lint/kinds/kind.h"
 #include "lint/rules/registry.h"
 
@@ -38,6 +40,9 @@ Finding evaluate_rule(const RuleMeta& rule, const Analysis& analysis, const conf
   finding.severity = rule.severity;
   finding.weight = rule.weight;
   finding.alert = rule.alert;
+  if (finding.at_least && *finding.at_least > finding.severity) {
+    finding.severity = *finding.at_least;
+  }
   const auto override_ = config.rules.find(rule.id);
   if (override_ != config.rules.end()) {
     finding.severity = override_->second.severity.value_or(finding.severity);
@@ -51,9 +56,17 @@ Finding evaluate_rule(const RuleMeta& rule, const Analysis& analysis, const conf
   return finding;
 }
 
+uint64_t large_blob_bytes(const config::Config& config)
+{
+  const double smallest = std::min({config.threshold(config::Threshold::large_file_mb),
+                                    config.threshold(config::Threshold::artifact_mb),
+                                    config.threshold(config::Threshold::history_blob_mb)});
+  return static_cast<uint64_t>(smallest * 1024 * 1024);
+}
+
 RunResult run_rules(const RepoView& view, const Catalog& catalog, const config::Config& config)
 {
-  const Analysis analysis(view);
+  const Analysis analysis(view, large_blob_bytes(config));
   RunResult result;
   for (const auto& rule : catalog.rules()) {
     result.findings.push_back(evaluate_rule(rule, analysis, config));

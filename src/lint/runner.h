@@ -20,6 +20,9 @@ struct RunResult
 // that throws is reported as skipped too, so one bad file never stops the audit.
 RunResult run_rules(const RepoView& view, const Catalog& catalog, const config::Config& config);
 
+// The size above which the history scan keeps a blob: the smallest a large-file rule asks about.
+uint64_t large_blob_bytes(const config::Config& config);
+
 // One rule with the configuration applied (disable, severity and weight overrides) and the
 // metadata copied into the finding.
 Finding evaluate_rule(const RuleMeta& rule, const Analysis& analysis, const config::Config& config);

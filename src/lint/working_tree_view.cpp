@@ -45,9 +45,9 @@ class WorkingTreeView final : public RepoView
 {
 public:
   WorkingTreeView(std::string root, std::string description, std::vector<FileEntry> files,
-                  std::optional<std::string> commit)
+                  std::optional<std::string> commit, std::unique_ptr<History> history)
       : m_root(std::move(root)), m_description(std::move(description)), m_files(std::move(files)),
-        m_commit(std::move(commit))
+        m_commit(std::move(commit)), m_history(std::move(history))
   {
   }
 
@@ -55,12 +55,14 @@ public:
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
   std::string describe() const override { return m_description; }
   std::optional<std::string> commit() const override { return m_commit; }
+  const History* history() const override { return m_history.get(); }
 
 private:
   std::string m_root; // canonical, no trailing slash
   std::string m_description;
   std::vector<FileEntry> m_files;
   std::optional<std::string> m_commit;
+  std::unique_ptr<History> m_history;
 };
 
 Result<std::string> WorkingTreeView::read(std::string_view path, uint64_t max_bytes) const
@@ -233,12 +235,14 @@ Result<std::unique_ptr<RepoView>> open_working_tree_view(const stdfs::path& fold
   const std::string shown_root = (subdir.empty() ? folder : folder / subdir).string();
   std::vector<FileEntry> files;
   std::optional<std::string> commit;
+  std::unique_ptr<History> history;
   std::string description;
   if (prefix) {
     TRY_ASSIGN(files, list_with_git(*repo, root.string(), *prefix));
     TRY_ASSIGN(const auto head, repo->head());
     if (head) {
       commit = head->hex();
+      TRY_ASSIGN(history, open_git_history(repo->git_dir().string(), *commit));
     }
     description = shown_root + " (working tree)";
   } else {
@@ -248,7 +252,7 @@ Result<std::unique_ptr<RepoView>> open_working_tree_view(const stdfs::path& fold
   std::sort(files.begin(), files.end(),
             [](const FileEntry& a, const FileEntry& b) { return a.path < b.path; });
   return std::make_unique<WorkingTreeView>(root.string(), std::move(description), std::move(files),
-                                           std::move(commit));
+                                           std::move(commit), std::move(history));
 }
 
 } // namespace mlfolio::lint

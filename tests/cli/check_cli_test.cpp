@@ -76,7 +76,7 @@ TEST_CASE("check: thresholds give exit code 1 and say why")
   {
     const Output result = run({"check", dir.path().string(), "--min-score", "99.5", "--quiet"});
     CHECK(result.code == 1);
-    CHECK(result.out == "Score: 99/100, grade A (1 failed, 13 passed, 31 skipped)\n");
+    CHECK(result.out == "Score: 99/100, grade A (1 failed, 13 passed, 35 skipped)\n");
     CHECK(result.err == "mlfolio check: the score 99 is below the minimum 99.5.\n");
   }
   SUBCASE("--fail-on")
@@ -150,7 +150,7 @@ TEST_CASE("check: --output writes the report atomically; a write failure exits 3
   CHECK(result.out.empty());
   const auto json = nlohmann::json::parse(test::read_text(report));
   CHECK(json["score"] == 100);
-  CHECK(json["findings"].size() == 45);
+  CHECK(json["findings"].size() == 49);
 
   result = run({"check", dir.path().string(), "--output", (dir.path() / "no/such/folder/r.txt").string()});
   CHECK(result.code == 3);

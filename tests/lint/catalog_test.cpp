@@ -61,6 +61,10 @@ const std::vector<std::string> k_criteria_ids = {
     "repo/license",
     "repo/large-files",
     "repo/secrets",
+    "git/history",
+    "git/commit-messages",
+    "git/secrets-history",
+    "git/large-files-history",
 };
 
 const std::string k_valid_rule = R"(id = "docs/sample"

@@ -61,6 +61,19 @@ config::Config config_for(const Example& example)
   return config;
 }
 
+// The examples' clock: a fixed "now", so that days_ago means the same on every run.
+constexpr int64_t k_examples_now = 1'800'000'000;
+
+std::unique_ptr<History> history_of(const Example& example)
+{
+  std::vector<MemoryHistory::Commit> commits;
+  for (const auto& commit : example.commits) {
+    commits.push_back({commit.message, k_examples_now - static_cast<int64_t>(commit.days_ago * 86400), commit.files,
+                       false});
+  }
+  return std::make_unique<MemoryHistory>(std::move(commits), k_examples_now);
+}
+
 } // namespace
 
 TEST_CASE("examples: every rule gives each of its examples the expected status")
@@ -83,8 +96,12 @@ TEST_CASE("examples: every rule gives each of its examples the expected status")
       for (const auto& [path, content] : example.files) {
         view.add(path, content);
       }
-      const Analysis analysis(view);
-      const Finding finding = evaluate_rule(rule, analysis, config_for(example));
+      if (!example.commits.empty()) {
+        view.set_history(history_of(example));
+      }
+      const config::Config config = config_for(example);
+      const Analysis analysis(view, large_blob_bytes(config));
+      const Finding finding = evaluate_rule(rule, analysis, config);
       CHECK_MESSAGE(finding.status == example.expect,
                     "got " << status_name(finding.status) << ": " << finding.message);
       CHECK_FALSE(finding.message.empty());

@@ -3,7 +3,6 @@
 #include "support/git_fixture.h"
 
 #include <algorithm>
-#include <chrono>
 #include <doctest/doctest.h>
 
 using namespace mlfolio;
@@ -432,29 +431,4 @@ TEST_CASE("revision: a folder inside a working tree stands for that folder in th
   const auto view = must(open_revision(repo.path() / "ml", "HEAD~1", ""));
   CHECK(paths_of(*view) == Paths{"train.py"});
   CHECK(*view->read("train.py", 100) == "fit()\n");
-}
-
-// Run with: ./build/mlfolio_tests -tc='*20,000*' --no-skip
-TEST_CASE("performance: 20,000 files are listed in well under 200 ms" * doctest::skip())
-{
-  GitFixture repo;
-  for (int i = 0; i < 20000; ++i) {
-    repo.write_untracked("pkg" + std::to_string(i % 100) + "/module" + std::to_string(i) + ".py",
-                         "x = " + std::to_string(i) + "\n");
-  }
-  repo.stage_all();
-  repo.commit("many files");
-
-  const auto time = [](const auto& open) {
-    const auto start = std::chrono::steady_clock::now();
-    const auto view = must(open());
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    CHECK(view->files().size() == 20000);
-    return std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
-  };
-  const auto working_tree_ms = time([&] { return open_working_tree(repo.path(), ""); });
-  const auto revision_ms = time([&] { return open_revision(repo.path(), "HEAD", ""); });
-  MESSAGE("working tree: " << working_tree_ms << " ms, revision: " << revision_ms << " ms");
-  CHECK(working_tree_ms < 200);
-  CHECK(revision_ms < 200);
 }

@@ -59,20 +59,30 @@ TEST_CASE("code/package and code/not-notebook-only")
   CHECK(check("code/package", view).message == "importable package src/churn/");
 }
 
-TEST_CASE("repo/large-files: each file above the threshold with its size")
+TEST_CASE("repo/large-files: each file above its threshold with its size; artifacts from a smaller size")
 {
   MemoryView view;
   view.add("small.txt", "x");
-  CHECK(check("repo/large-files", view).message == "no file above 10.0 MB");
+  CHECK(check("repo/large-files", view).message == "no file above 10.0 MB (model and data files: 5.0 MB) outside Git LFS");
   view.add("models/model.pt", std::string(3 * 1024 * 1024, 'w'));
+  view.add("models/big.onnx", std::string(1024 * 1024 + 1, 'w'));
   view.add("data/raw.csv", std::string(2 * 1024 * 1024 + 1, 'd'));
+  view.add("notes.txt", std::string(1024 * 1024 + 1, 'n'));
   view.add_symlink("link.pt", "models/model.pt");
   config::Config config;
   config.thresholds[config::Threshold::large_file_mb] = 2;
-  const Finding finding = check("repo/large-files", view, config);
+  config.thresholds[config::Threshold::artifact_mb] = 1;
+  Finding finding = check("repo/large-files", view, config);
   CHECK(finding.status == Status::fail);
-  CHECK(finding.message == "2 files above 2.0 MB");
-  REQUIRE(finding.details.size() == 2);
+  CHECK(finding.message == "3 files above 2.0 MB (model and data files: 1.0 MB)");
+  REQUIRE(finding.details.size() == 3);
   CHECK(finding.details[0].message == "data/raw.csv (2.0 MB)");
-  CHECK(finding.details[1].message == "models/model.pt (3.0 MB)");
+  CHECK(finding.details[1].message == "models/big.onnx (1.0 MB, a model or data artifact)");
+  CHECK(finding.details[2].message == "models/model.pt (3.0 MB, a model or data artifact)");
+  CHECK(finding.severity == Severity::warning);
+
+  // Files that Git LFS filters are the real content in a working tree, and fine.
+  view.add(".gitattributes", "# large files\nmodels/*.pt filter=lfs diff=lfs merge=lfs -text\n*.onnx filter=lfs -text\n");
+  finding = check("repo/large-files", view, config);
+  CHECK(finding.message == "1 file above 2.0 MB (model and data files: 1.0 MB)");
 }

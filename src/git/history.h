@@ -1,0 +1,64 @@
+#pragma once
+
+// Reading a repository's history: commits reachable from a start commit, and every blob
+// reachable from any ref, each once, with the commit and path that first brought it in.
+
+#include "core/result.h"
+#include "git/object_id.h"
+#include "git/repository.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mlfolio::git {
+
+struct CommitSummary
+{
+  ObjectId id;
+  std::string summary; // first line of the message
+  std::string message; // whole message, trimmed
+  std::string author_name;
+  std::string author_email;
+  int64_t time = 0;           // author time, seconds since the epoch
+  unsigned parent_count = 0;
+  uint32_t files_added = 0;   // against the first parent (all files for a root commit)
+  uint32_t files_modified = 0;
+  uint32_t files_deleted = 0;
+};
+
+// Commits reachable from `start`, newest first, at most `limit` (the rest are counted in
+// `total` but not listed). Diff statistics are of file names only: no content is read.
+struct CommitList
+{
+  std::vector<CommitSummary> commits;
+  size_t total = 0;
+};
+Result<CommitList> list_commits(const Repository& repo, const ObjectId& start, size_t limit);
+
+// One blob met for the first time while walking history oldest first.
+struct HistoryBlob
+{
+  ObjectId id;
+  std::string path;  // where it first appeared
+  ObjectId commit;   // the commit that introduced it
+  int64_t commit_time = 0;
+  uint64_t size = 0; // from the object header
+};
+
+// Calls `visit(blob, content)` once per distinct blob reachable from any ref (HEAD included),
+// oldest commits first. `content` holds the blob when its size is at most `max_content`, and is
+// empty (not read) otherwise. Symlinks and submodules are skipped. Memory stays bounded by the
+// set of seen ids plus one blob.
+Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
+                                const std::function<void(const HistoryBlob&, std::string_view content)>& visit);
+
+// Ids of every blob in the tree of `commit` (to tell "still in the tree" from "only in history").
+Result<std::vector<ObjectId>> tree_blob_ids(const Repository& repo, const ObjectId& commit);
+
+// A short stable fingerprint of `data`: the first 16 hex digits of git's blob hash of it.
+std::string fingerprint(std::string_view data);
+
+} // namespace mlfolio::git

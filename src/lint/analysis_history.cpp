@@ -1,0 +1,106 @@
+// The history-wide parts of Analysis: commits, and one scan of every blob for credentials and
+// large files.
+#include "lint/analysis.h"
+
+#include "core/text.h"
+#include "lint/analyze/text_decode.h"
+#include "lint/secrets/scanner.h"
+
+namespace mlfolio::lint {
+
+namespace {
+
+std::vector<SecretFinding> to_findings(const std::vector<secrets::Hit>& hits, const std::string& path,
+                                       const std::string& commit, bool in_tree)
+{
+  std::vector<SecretFinding> findings;
+  for (const auto& hit : hits) {
+    findings.push_back({hit.pattern->name, path, hit.line, hit.fingerprint, commit, in_tree});
+  }
+  return findings;
+}
+
+} // namespace
+
+const CommitHistory* Analysis::commit_history() const
+{
+  const auto& history = m_commit_history.get([&]() -> std::optional<CommitHistory> {
+    if (m_view.history() == nullptr) {
+      return std::nullopt;
+    }
+    auto commits = m_view.history()->commits(k_commit_limit);
+    if (!commits) {
+      m_notes.push_back(commits.error().message);
+      return std::nullopt;
+    }
+    return std::move(*commits);
+  });
+  return history ? &*history : nullptr;
+}
+
+const HistoryScan* Analysis::history_scan() const
+{
+  const auto& scan = m_history_scan.get([&]() -> std::optional<HistoryScan> {
+    if (m_view.history() == nullptr) {
+      return std::nullopt;
+    }
+    const auto scanner = secrets::Scanner::builtin();
+    if (!scanner) {
+      m_notes.push_back(scanner.error().message);
+      return std::nullopt;
+    }
+    HistoryScan result;
+    const auto scanned = m_view.history()->scan_blobs(k_text_cap, [&](const HistoryBlobInfo& blob, std::string_view content) {
+      ++result.blobs;
+      if (blob.size > m_large_blob_bytes) {
+        result.large_blobs.push_back({blob.path, blob.size, blob.commit, blob.in_tree});
+      }
+      if (content.empty() || is_vendored(blob.path) || analyze::looks_binary(content)) {
+        return;
+      }
+      auto found = to_findings((*scanner)->scan_file(blob.path, content), blob.path, blob.commit, blob.in_tree);
+      result.secrets.insert(result.secrets.end(), found.begin(), found.end());
+    });
+    if (!scanned) {
+      m_notes.push_back(scanned.error().message);
+      result.failed = true;
+    }
+    return result;
+  });
+  return scan ? &*scan : nullptr;
+}
+
+const std::vector<SecretFinding>& Analysis::tree_secrets() const
+{
+  return m_tree_secrets.get([&] {
+    std::vector<SecretFinding> found;
+    const auto scanner = secrets::Scanner::builtin();
+    if (!scanner) {
+      m_notes.push_back(scanner.error().message);
+      return found;
+    }
+    for (const FileEntry* file : project_files()) {
+      if (file->is_symlink || file->size == 0) {
+        continue;
+      }
+      if (text::to_lower(file->path).ends_with(".ipynb")) {
+        const analyze::Notebook* parsed = notebook(file->path);
+        if (parsed != nullptr && !parsed->too_large && !parsed->cells.empty()) {
+          auto hits = to_findings((*scanner)->scan_notebook(*parsed), file->path, "", true);
+          found.insert(found.end(), hits.begin(), hits.end());
+          continue;
+        }
+      }
+      // Read without keeping: a tree full of data files must not end up in memory.
+      const auto content = read_text(file->path);
+      if (!content || content->binary) {
+        continue;
+      }
+      auto hits = to_findings((*scanner)->scan_file(file->path, content->content), file->path, "", true);
+      found.insert(found.end(), hits.begin(), hits.end());
+    }
+    return found;
+  });
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,22 @@
+// git/secrets-history: no credential in any blob of any ref, even one deleted since.
+#include "lint/rules/registry.h"
+
+#include "lint/rules/secrets_report.h"
+#include "lint/wording.h"
+
+namespace mlfolio::lint {
+
+Finding check_git_secrets_history(const RuleContext& context)
+{
+  const HistoryScan* scan = context.analysis().history_scan();
+  if (scan == nullptr) {
+    return skip("no git history to read (not a git repository, or no commit yet)");
+  }
+  if (scan->failed) {
+    return skip("the history could not be read to the end (see the notes)");
+  }
+  return secrets_finding(context, scan->secrets,
+                         "in the history (" + count_of(scan->blobs, "blob") + " of every branch and tag)", true);
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,131 @@
+// `mlfolio check URL`: remote repositories through a real git daemon on 127.0.0.1 and file://.
+#include "support/git_daemon.h"
+#include "support/git_fixture.h"
+#include "support/process.h"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace mlfolio::test;
+using Json = nlohmann::json;
+
+namespace {
+
+void fill(GitFixture& repo)
+{
+  repo.write("README.md", "# Churn\n\nPredicts which subscribers cancel next month.\n");
+  repo.write("src/churn/__init__.py", "");
+  std::string noise; // incompressible, so the pack is larger than the size limit of one test
+  uint32_t state = 12345;
+  for (int i = 0; i < 300 * 1024; ++i) {
+    state = state * 1103515245 + 12345;
+    noise += static_cast<char>('!' + (state >> 16) % 90);
+  }
+  repo.write("data/noise.txt", noise);
+  repo.commit("Start the churn project");
+}
+
+// The bare repositories below the cache folder.
+std::vector<std::filesystem::path> cached_repositories(const std::filesystem::path& cache)
+{
+  std::vector<std::filesystem::path> found;
+  if (!std::filesystem::exists(cache)) {
+    return found;
+  }
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(cache)) {
+    if (entry.path().filename() == "HEAD" && std::filesystem::exists(entry.path().parent_path() / "objects")) {
+      found.push_back(entry.path().parent_path());
+    }
+  }
+  return found;
+}
+
+} // namespace
+
+TEST_CASE("remote: git:// is cloned bare into the cache, audited, then fetched on the next run")
+{
+  GitFixture served(true);
+  fill(served);
+  const GitDaemon daemon(served.path());
+  const TempDir cache;
+
+  const auto first = run_mlfolio({"check", daemon.url(), "--cache-dir", cache.path().string(), "--format", "json"});
+  REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+  const Json report = Json::parse(first.out);
+  CHECK(report["commit"] == served.rev_parse("HEAD"));
+  CHECK(report["target"].get<std::string>().starts_with(daemon.url() + " at "));
+  const auto clones = cached_repositories(cache.path());
+  REQUIRE(clones.size() == 1);
+  CHECK_FALSE(std::filesystem::exists(clones[0] / "index")); // bare: nothing checked out
+  write_text(clones[0] / "mlfolio-test-marker", "kept if fetched, gone if cloned again\n");
+
+  served.write("src/churn/train.py", "def train() -> None:\n    pass\n");
+  const std::string second_commit = served.commit("Add training");
+  const auto second = run_mlfolio({"check", daemon.url(), "--cache-dir", cache.path().string(), "--format", "json"});
+  REQUIRE_MESSAGE(second.exit_code == 0, second.err);
+  CHECK(Json::parse(second.out)["commit"] == second_commit);
+  CHECK(std::filesystem::exists(clones[0] / "mlfolio-test-marker"));
+  CHECK(cached_repositories(cache.path()).size() == 1);
+
+  const auto at_rev = run_mlfolio(
+      {"check", daemon.url(), "--cache-dir", cache.path().string(), "--format", "json", "--rev", "HEAD~1"});
+  REQUIRE_MESSAGE(at_rev.exit_code == 0, at_rev.err);
+  CHECK(Json::parse(at_rev.out)["commit"] == served.rev_parse("HEAD~1"));
+}
+
+TEST_CASE("remote: file:// URLs, and --no-cache leaves nothing behind")
+{
+  GitFixture served(true);
+  fill(served);
+  const TempDir cache;
+  const std::string url = "file://" + served.path().string();
+  const auto run = run_mlfolio({"check", url, "--cache-dir", cache.path().string(), "--no-cache", "--format", "json"});
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  CHECK(Json::parse(run.out)["commit"] == served.rev_parse("HEAD"));
+  CHECK(cached_repositories(cache.path()).empty());
+}
+
+TEST_CASE("remote: failures exit 4 with a clear message and never show credentials")
+{
+  GitFixture served(true);
+  fill(served);
+  const GitDaemon daemon(served.path());
+  const TempDir cache;
+  const std::string cache_dir = cache.path().string();
+
+  const auto missing = run_mlfolio({"check", daemon.url_of("no-such-repo"), "--cache-dir", cache_dir});
+  CHECK(missing.exit_code == 4);
+  CHECK(missing.err.starts_with("cannot fetch " + daemon.url_of("no-such-repo") + ": no such repository ("));
+
+  const int closed = free_loopback_port();
+  const std::string with_password = "https://ada:s3cr3t-pa55@127.0.0.1:" + std::to_string(closed) + "/ada/churn.git";
+  const auto unreachable = run_mlfolio({"check", with_password, "--cache-dir", cache_dir});
+  CHECK(unreachable.exit_code == 4);
+  CHECK(unreachable.err.starts_with("cannot fetch https://***@127.0.0.1:" + std::to_string(closed) +
+                                    "/ada/churn.git: the host cannot be reached ("));
+  CHECK(unreachable.err.find("s3cr3t-pa55") == std::string::npos);
+  CHECK(unreachable.out.find("s3cr3t-pa55") == std::string::npos);
+
+  const SilentServer silent;
+  const std::string hanging = "git://127.0.0.1:" + std::to_string(silent.port()) + "/churn";
+  const auto timed_out = run_mlfolio({"check", hanging, "--cache-dir", cache_dir, "--timeout", "1"});
+  CHECK(timed_out.exit_code == 4);
+  CHECK(timed_out.err == "cannot fetch " + hanging +
+                             ": no answer within 1 s (the time-out; raise it with --timeout SECONDS)\n");
+
+  const auto too_large = run_mlfolio({"check", daemon.url(), "--cache-dir", cache_dir, "--max-size", "0.05"});
+  CHECK(too_large.exit_code == 4);
+  CHECK(too_large.err == "cannot fetch " + daemon.url() +
+                             ": the repository is larger than 0.05 MB (the size limit; raise it with --max-size MB).\n");
+  CHECK(cached_repositories(cache.path()).empty()); // failed clones leave nothing in the cache
+}
+
+TEST_CASE("remote: owner/repo is GitHub shorthand only when no such folder exists")
+{
+  const TempDir dir;
+  std::filesystem::create_directories(dir.path() / "ada" / "churn");
+  write_text(dir.path() / "ada" / "churn" / "README.md", "# Local\n");
+  const auto local = run_mlfolio({"check", "ada/churn", "--format", "json"}, dir.path());
+  REQUIRE_MESSAGE(local.exit_code == 0, local.err);
+  CHECK(Json::parse(local.out)["target"].get<std::string>().find("github.com") == std::string::npos);
+}

@@ -1,0 +1,92 @@
+// The credential patterns of checks/secrets.toml against their own examples, and the scanner.
+#include "lint/secrets/scanner.h"
+
+#include <doctest/doctest.h>
+
+using namespace mlfolio::lint::secrets;
+
+TEST_CASE("secrets: every pattern finds its true examples and leaves its false ones")
+{
+  const auto scanner = Scanner::builtin();
+  REQUIRE_MESSAGE(scanner.has_value(), scanner.error().message);
+  const auto& patterns = (*scanner)->patterns();
+  CHECK(patterns.size() >= 18);
+  for (const auto& pattern : patterns) {
+    CAPTURE(pattern.id);
+    for (const auto& example : pattern.true_examples) {
+      CAPTURE(example);
+      const auto hits = (*scanner)->scan_text(example);
+      REQUIRE_FALSE(hits.empty());
+      CHECK(hits.front().pattern->id == pattern.id);
+    }
+    for (const auto& example : pattern.false_examples) {
+      CAPTURE(example);
+      CHECK((*scanner)->scan_text(example).empty());
+    }
+  }
+}
+
+TEST_CASE("secrets: the kinds the criteria name are all covered")
+{
+  const auto scanner = Scanner::builtin();
+  REQUIRE(scanner.has_value());
+  for (const std::string_view id :
+       {"aws-access-key-id", "github-token", "openai-api-key", "anthropic-api-key", "huggingface-token", "wandb-api-key",
+        "kaggle-key", "google-api-key", "slack-token", "slack-webhook", "stripe-secret-key", "telegram-bot-token",
+        "private-key", "database-url", "generic-secret"}) {
+    CAPTURE(id);
+    bool found = false;
+    for (const auto& pattern : (*scanner)->patterns()) {
+      found = found || pattern.id == id;
+    }
+    CHECK(found);
+  }
+}
+
+TEST_CASE("secrets: lines, fingerprints, markers, UTF-16 and notebooks")
+{
+  const auto scanner = Scanner::builtin();
+  REQUIRE(scanner.has_value());
+  const std::string key = "AKIAUJZDE8GXD6NCF10E";
+  const std::string text = "import boto3\r\n\r\nKEY = '" + key + "'\nOTHER = '" + key + "'  # gitleaks:allow\n";
+  const auto hits = (*scanner)->scan_text(text);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].line == 3);
+  CHECK(hits[0].fingerprint.size() == 16);
+  CHECK(hits[0].fingerprint.find(key) == std::string::npos);
+  // The same secret elsewhere has the same fingerprint; another secret has another.
+  CHECK((*scanner)->scan_text("x = \"" + key + "\"")[0].fingerprint == hits[0].fingerprint);
+  CHECK((*scanner)->scan_text("x = \"AKIAUJZDE8GXD6NCF10F\"")[0].fingerprint != hits[0].fingerprint);
+
+  std::string utf16 = "\xff\xfe";
+  for (const char c : "token = '" + key + "'\n") {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  CHECK((*scanner)->scan_text(utf16).size() == 1);
+
+  // In a notebook the string is JSON-escaped; it is scanned as the cell's text, outputs too.
+  const std::string notebook = R"({"cells": [
+ {"cell_type": "markdown", "source": ["# Setup"]},
+ {"cell_type": "code", "source": ["import os\n", "os.environ[\"HF_TOKEN\"] = \"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\"\n"],
+  "outputs": [{"output_type": "stream", "name": "stdout", "text": ["GITHUB_TOKEN=ghp_sMehGAkWvj7FAc9QeWJKY40uvSwMFLZDe1f8\n"]}]}
+], "nbformat": 4})";
+  const auto found = (*scanner)->scan_file("notebooks/setup.ipynb", notebook);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].line == 3);
+  CHECK(found[0].pattern->id == "github-token");
+  CHECK(found[1].pattern->id == "huggingface-token");
+}
+
+TEST_CASE("secrets: a bad patterns file is an error naming file:line:column")
+{
+  const auto bad = Scanner::parse("[[pattern]]\nid = \"x\"\nname = \"X\"\nregex = '(unclosed'\ntrue = [\"a\"]\nfalse = [\"b\"]\n",
+                                  "checks/secrets.toml");
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().message.starts_with("checks/secrets.toml:4:9: 'regex' is not a valid RE2 expression"));
+  const auto unknown = Scanner::parse("[[pattern]]\nid = \"x\"\nname = \"X\"\nregex = 'x'\nflase = []\n", "s.toml");
+  REQUIRE_FALSE(unknown.has_value());
+  CHECK(unknown.error().message == "s.toml:5:1: unknown key 'flase' in a [[pattern]]");
+  CHECK(entropy("aaaa") == 0);
+  CHECK(entropy("abcd") == doctest::Approx(2.0));
+}
