@@ -83,7 +83,12 @@ Result<std::unique_ptr<RepoView>> open_git_tree_view(const stdfs::path& folder, 
   // A folder inside a working tree stands for that folder in every commit.
   std::error_code error;
   const stdfs::path canonical = stdfs::canonical(folder, error);
-  const std::string prefix = error ? std::string() : repo.workdir_relative(canonical).value_or("");
+  // The repository folder itself (a bare repository, or a git folder without a config that git
+  // takes for non-bare) stands for the whole tree.
+  std::error_code git_dir_error;
+  const stdfs::path git_dir = stdfs::canonical(repo.git_dir(), git_dir_error);
+  const bool is_git_dir = !error && !git_dir_error && canonical == git_dir;
+  const std::string prefix = error || is_git_dir ? std::string() : repo.workdir_relative(canonical).value_or("");
   TRY_ASSIGN(const auto tree, repo.find_tree(root_tree, join(prefix, subdir)));
   if (!tree && subdir.empty()) {
     return usage_error("cannot audit " + where + ": the folder does not exist in that commit.");

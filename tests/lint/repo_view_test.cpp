@@ -367,6 +367,14 @@ TEST_CASE("revision: a bare repository's commit, listed from its tree and read b
   }
 }
 
+TEST_CASE("revision: a git folder without a config (as mirrors keep them) is audited whole")
+{
+  const TwoCommits fixture;
+  std::filesystem::remove(fixture.repo.path() / "config");
+  const auto view = must(open_revision(fixture.repo.path(), "HEAD", ""));
+  CHECK(paths_of(*view) == Paths{"README.md", "data", "ml/serve.py", "ml/train.py", "run.sh"});
+}
+
 TEST_CASE("revision: unknown revisions and folders are usage errors")
 {
   const TwoCommits fixture;
