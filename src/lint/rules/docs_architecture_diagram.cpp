@@ -12,33 +12,43 @@ namespace mlfolio::lint {
 
 namespace {
 
-constexpr std::string_view k_diagram_languages[] = {"mermaid", "plantuml", "puml", "uml", "graphviz", "dot",
-                                                    "digraph", "graph", "d2", "ditaa", "svgbob", "nomnoml"};
 // Code blocks that may hold an ASCII sketch; in program code "->" is an annotation.
-constexpr std::string_view k_sketch_languages[] = {"", "text", "txt", "plain", "plaintext", "ascii", "none",
-                                                   "diagram", "art", "asciiart", "nohighlight", "markdown", "md"};
+constexpr std::string_view k_sketch_languages[] = {
+    "",        "text", "txt",      "plain",       "plaintext", "ascii", "none",
+    "diagram", "art",  "asciiart", "nohighlight", "markdown",  "md"};
 // Words in an image's alt text or file name, a section heading or a link that mean a diagram.
-constexpr std::string_view k_diagram_words[] = {
-    "architecture", "architectural", "diagram", "pipeline", "flow", "flowchart", "workflow", "dataflow",
-    "data flow", "system design", "design", "infrastructure", "infra", "arch", "dag", "topology",
-    "how it works", "drawio", "excalidraw", "schematic", "blueprint", "c4"};
+constexpr std::string_view k_diagram_words[] = {"architecture", "architectural",
+                                                "diagram",      "pipeline",
+                                                "flow",         "flowchart",
+                                                "workflow",     "dataflow",
+                                                "data flow",    "system design",
+                                                "design",       "infrastructure",
+                                                "infra",        "arch",
+                                                "dag",          "topology",
+                                                "how it works", "drawio",
+                                                "excalidraw",   "schematic",
+                                                "blueprint",    "c4"};
 // Hosts of diagram tools: a link there is a diagram.
-constexpr std::string_view k_diagram_hosts[] = {"lucid.app", "lucidchart.com", "miro.com", "excalidraw.com",
-                                                "draw.io", "diagrams.net", "whimsical.com", "eraser.io"};
+constexpr std::string_view k_diagram_hosts[] = {"lucid.app",      "lucidchart.com", "miro.com",
+                                                "excalidraw.com", "draw.io",        "diagrams.net",
+                                                "whimsical.com",  "eraser.io"};
 // Arrows of ASCII and Unicode sketches. "->" alone is common in prose-like code, so it needs words
 // around it (checked by the caller).
-constexpr std::string_view k_arrows[] = {"-->", "==>", "<--", "<==", "->", "<-", "=>", "\u2192", "\u2190", "\u2191",
-                                         "\u2193", "\u25bc", "\u25b2", "\u25ba", "\u25c4", "\u25b6", "\u25c0",
-                                         "\u27f6", "\u21d2", "\u279c", "\u2794", "\u2b07", "\u2b95"};
+constexpr std::string_view k_arrows[] = {"-->",    "==>",    "<--",    "<==",    "->",     "<-",
+                                         "=>",     "\u2192", "\u2190", "\u2191", "\u2193", "\u25bc",
+                                         "\u25b2", "\u25ba", "\u25c4", "\u25b6", "\u25c0", "\u27f6",
+                                         "\u21d2", "\u279c", "\u2794", "\u2b07", "\u2b95"};
 // Box corners; a directory tree uses only the left-hand ones, so these say "box".
-constexpr std::string_view k_box_corners[] = {"\u250c", "\u2510", "\u2518", "\u256d", "\u256e", "\u256f", "\u2570",
-                                              "\u2554", "\u2557", "\u255d", "\u255a", "+--", "--+"};
+constexpr std::string_view k_box_corners[] = {"\u250c", "\u2510", "\u2518", "\u256d", "\u256e",
+                                              "\u256f", "\u2570", "\u2554", "\u2557", "\u255d",
+                                              "\u255a", "+--",    "--+"};
 
 size_t count_of_any(std::string_view line, std::span<const std::string_view> needles)
 {
   size_t count = 0;
   for (const auto needle : needles) {
-    for (size_t pos = line.find(needle); pos != std::string_view::npos; pos = line.find(needle, pos + needle.size())) {
+    for (size_t pos = line.find(needle); pos != std::string_view::npos;
+         pos = line.find(needle, pos + needle.size())) {
       ++count;
     }
   }
@@ -86,7 +96,8 @@ std::string file_name_words(std::string_view url)
   url = url.substr(0, query);
   const size_t slash = url.rfind('/');
   std::string name(slash == std::string_view::npos ? url : url.substr(slash + 1));
-  std::replace_if(name.begin(), name.end(), [](char c) { return c == '_' || c == '-' || c == '.'; }, ' ');
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return c == '_' || c == '-' || c == '.'; }, ' ');
   return name;
 }
 
@@ -128,7 +139,8 @@ std::string local_path(std::string_view url)
 // An image file in the project whose name says diagram, to point at in the failure.
 std::string unshown_diagram(const Analysis& analysis)
 {
-  constexpr std::string_view k_image_extensions[] = {".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".drawio"};
+  constexpr std::string_view k_image_extensions[] = {".png", ".svg",  ".jpg",   ".jpeg",
+                                                     ".gif", ".webp", ".drawio"};
   for (const FileEntry* file : analysis.project_files()) {
     const std::string lower = text::to_lower(file->path);
     const bool image = std::any_of(std::begin(k_image_extensions), std::end(k_image_extensions),
@@ -156,8 +168,7 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
 
   for (const auto& code : document.code_blocks) {
     const std::string language = text::to_lower(code.language);
-    if (!language.empty() && std::find(std::begin(k_diagram_languages), std::end(k_diagram_languages), language) !=
-                                 std::end(k_diagram_languages)) {
+    if (docs::is_diagram_language(language)) {
       return found("a " + language + " diagram", code.line);
     }
   }
@@ -168,7 +179,8 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
     const analyze::Section* section = section_at(document, image.line);
     if (docs::has_any_word(image.alt, k_diagram_words) ||
         docs::has_any_word(file_name_words(image.url), k_diagram_words)) {
-      return found("a diagram image (" + docs::clip(image.alt.empty() ? image.url : image.alt, 60) + ")", image.line);
+      return found("a diagram image (" + docs::clip(image.alt.empty() ? image.url : image.alt, 60) + ")",
+                   image.line);
     }
     if (section != nullptr && analyze::heading_matches(section->heading, k_diagram_words)) {
       return found("an image under " + section->heading, image.line);
@@ -181,8 +193,9 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
   }
   std::string broken;
   for (const auto& link : document.links) {
-    const bool diagram_tool = std::any_of(std::begin(k_diagram_hosts), std::end(k_diagram_hosts),
-                                          [&](std::string_view host) { return text::icontains(link.url, host); });
+    const bool diagram_tool =
+        std::any_of(std::begin(k_diagram_hosts), std::end(k_diagram_hosts),
+                    [&](std::string_view host) { return text::icontains(link.url, host); });
     const bool named = docs::has_any_word(link.text, std::span(k_diagram_words).first(5)) ||
                        docs::has_any_word(file_name_words(link.url), std::span(k_diagram_words).first(5));
     if (!diagram_tool && !named) {
@@ -197,14 +210,16 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
     return found("a link to an architecture document (" + link.url + ")", link.line);
   }
 
-  std::string message = path + " has no diagram: no mermaid block, no image of the architecture, no ASCII sketch";
+  std::string message =
+      path + " has no diagram: no mermaid block, no image of the architecture, no ASCII sketch";
   if (!broken.empty()) {
     message += "; the link to " + broken + " leads to no file";
   }
   Finding finding = fail(message, {{path, 0}});
   if (const std::string image = unshown_diagram(context.analysis()); !image.empty()) {
     finding.message += "; " + image + " is in the repository but the README does not show it";
-    finding.fix = "Show it in the README under an Architecture heading: ![Architecture](" + image +
+    const std::string target = image.find(' ') == std::string::npos ? image : "<" + image + ">";
+    finding.fix = "Show it in the README under an Architecture heading: ![Architecture](" + target +
                   "), or draw the pipeline in a ```mermaid block.";
   }
   return finding;

@@ -1,9 +1,9 @@
 // docs/dataset: the README says where the data comes from, how large it is, and on what terms.
 #include "lint/rules/registry.h"
 
+#include "core/text.h"
 #include "lint/rules/docs_sections.h"
 #include "lint/wording.h"
-#include "core/text.h"
 
 #include <re2/re2.h>
 
@@ -13,26 +13,26 @@ namespace mlfolio::lint {
 
 namespace {
 
-constexpr std::string_view k_data_headings[] = {"data",        "dataset",      "datasets", "data set",
-                                                "data source", "corpus",       "training data", "data card",
+constexpr std::string_view k_data_headings[] = {"data",         "dataset", "datasets",      "data set",
+                                                "data source",  "corpus",  "training data", "data card",
                                                 "data sources", "the data"};
 // Headings about doing something with the data, not describing it.
-constexpr std::string_view k_data_work[] = {"preprocessing", "processing", "cleaning", "pipeline",
+constexpr std::string_view k_data_work[] = {"preprocessing", "processing", "cleaning",   "pipeline",
                                             "versioning",    "analysis",   "validation", "augmentation",
                                             "drift",         "loader",     "loading",    "preparation"};
 // Where data is commonly published: naming one is naming a source.
-constexpr std::string_view k_sources[] = {"kaggle",  "uci",        "huggingface", "hugging face", "openml",
-                                          "zenodo",  "data.gov",   "imagenet",    "mnist",        "cifar",
-                                          "coco",    "imdb",       "squad",       "glue",         "wikipedia",
-                                          "tfds",    "torchvision", "sklearn",    "scikit-learn", "roboflow",
-                                          "figshare", "physionet", "aws open data", "google dataset search"};
+constexpr std::string_view k_sources[] = {
+    "kaggle",       "uci",      "huggingface", "hugging face", "openml",        "zenodo",
+    "data.gov",     "imagenet", "mnist",       "cifar",        "coco",          "imdb",
+    "squad",        "glue",     "wikipedia",   "tfds",         "torchvision",   "sklearn",
+    "scikit-learn", "roboflow", "figshare",    "physionet",    "aws open data", "google dataset search"};
 constexpr std::string_view k_provenance[] = {
-    "licence",   "license",   "licensed", "cc0",       "cc-by",      "cc by",     "public domain", "terms",
-    "collected", "scraped",   "provided", "published", "sourced",    "downloaded", "obtained",     "gathered",
-    "synthetic", "generated", "simulated", "released", "anonymised", "anonymized", "courtesy",     "open data",
-    "crawled",   "recorded",  "surveyed", "api"};
-constexpr std::string_view k_shape_words[] = {"columns", "column", "features", "schema", "shape", "fields",
-                                              "attributes", "variables"};
+    "licence",    "license",   "licensed",  "cc0",       "cc-by",     "cc by",    "public domain",
+    "terms",      "collected", "scraped",   "provided",  "published", "sourced",  "downloaded",
+    "obtained",   "gathered",  "synthetic", "generated", "simulated", "released", "anonymised",
+    "anonymized", "courtesy",  "open data", "crawled",   "recorded",  "surveyed", "api"};
+constexpr std::string_view k_shape_words[] = {"columns", "column", "features",   "schema",
+                                              "shape",   "fields", "attributes", "variables"};
 
 // "7,043 rows", "1.2M images", "50k reviews", "284 807 transactions", "10 classes".
 const RE2& size_pattern()
@@ -61,7 +61,8 @@ void note(int& slot, int line)
 void weigh_text(std::string_view text, int line, Evidence& evidence)
 {
   if (docs::has_any_word(text, k_sources)) {
-    note(evidence.source, line);
+    note(evidence.source, line); // a public hub also tells where the data was published, and its terms
+    note(evidence.provenance, line);
   }
   if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), size_pattern()) ||
       docs::has_any_word(text, k_shape_words)) {
@@ -96,9 +97,9 @@ void weigh_section(const analyze::Document& document, const analyze::Section& se
   }
   for (size_t l = section.links.begin; l < section.links.end; ++l) {
     const analyze::Link& link = document.links[l];
-    const bool in_placeholder = std::any_of(placeholder_lines.begin(), placeholder_lines.end(), [&](const auto& range) {
-      return link.line >= range.first && link.line <= range.second;
-    });
+    const bool in_placeholder =
+        std::any_of(placeholder_lines.begin(), placeholder_lines.end(),
+                    [&](const auto& range) { return link.line >= range.first && link.line <= range.second; });
     if (!in_placeholder && !link.url.empty() && !link.url.starts_with('#')) {
       note(evidence.source, link.line);
     }
@@ -145,7 +146,8 @@ void weigh_mentions(const analyze::Document& document, Evidence& evidence)
       weigh_text(paragraph.text, paragraph.line, evidence);
       for (const auto& link : document.links) {
         if (link.line >= paragraph.line &&
-            link.line <= paragraph.line + static_cast<int>(std::count(paragraph.text.begin(), paragraph.text.end(), '\n')) &&
+            link.line <= paragraph.line + static_cast<int>(std::count(paragraph.text.begin(),
+                                                                      paragraph.text.end(), '\n')) &&
             link.url.starts_with("http")) {
           note(evidence.source, link.line);
         }
@@ -155,6 +157,24 @@ void weigh_mentions(const analyze::Document& document, Evidence& evidence)
   for (const auto& item : document.list_items) {
     if (docs::has_any_word(item.text, std::span(k_data_headings).first(4))) {
       weigh_text(item.text, item.line, evidence);
+    }
+  }
+}
+
+// Links to a dataset's page on a public hub, anywhere in the README: the page has its card.
+void weigh_dataset_links(const analyze::Document& document, Evidence& evidence)
+{
+  constexpr std::string_view k_dataset_pages[] = {"kaggle.com/datasets",       "kaggle.com/c/",
+                                                  "kaggle.com/competitions",   "huggingface.co/datasets",
+                                                  "archive.ics.uci.edu",       "openml.org/d",
+                                                  "zenodo.org/record",         "data.world/",
+                                                  "physionet.org/content",     "figshare.com/articles",
+                                                  "paperswithcode.com/dataset"};
+  for (const auto& link : document.links) {
+    if (std::any_of(std::begin(k_dataset_pages), std::end(k_dataset_pages),
+                    [&](std::string_view page) { return text::icontains(link.url, page); })) {
+      note(evidence.source, link.line);
+      note(evidence.provenance, link.line);
     }
   }
 }
@@ -173,11 +193,13 @@ Finding check_docs_dataset(const RuleContext& context)
   for (const analyze::Section* section : sections) {
     weigh_section(document, *section, evidence);
   }
+  weigh_dataset_links(document, evidence);
   if (!sections.empty()) {
     const analyze::Section& first = *sections.front();
     const uint32_t line = static_cast<uint32_t>(first.line);
     if (described(evidence)) {
-      return pass("the " + first.heading + " section describes the data (" + docs::at(readme->path, first.line) + ")",
+      return pass("the " + first.heading + " section describes the data (" +
+                      docs::at(readme->path, first.line) + ")",
                   {{readme->path, line}});
     }
     if (evidence.placeholder > 0 && evidence.source == 0 && evidence.size == 0) {
@@ -186,8 +208,9 @@ Finding check_docs_dataset(const RuleContext& context)
                    ") describes placeholder data (" + docs::at(readme->path, evidence.placeholder) +
                    "), not the data the project is about",
                {{readme->path, static_cast<uint32_t>(evidence.placeholder)}});
-      finding.fix = "Replace the placeholder note with your real dataset: link its source, give the number of rows "
-                    "and the main columns, the period it covers and its licence.";
+      finding.fix =
+          "Replace the placeholder note with your real dataset: link its source, give the number of rows "
+          "and the main columns, the period it covers and its licence.";
       return finding;
     }
     const analyze::Html* comment = docs::placeholder_comment(document, first);

@@ -14,29 +14,85 @@ namespace mlfolio::lint {
 namespace {
 
 // Hosts that serve apps and APIs: a link there is a running deployment.
-constexpr std::string_view k_hosting[] = {
-    "herokuapp.com", "streamlit.app",  "streamlitapp.com", "share.streamlit.io", "huggingface.co/spaces",
-    ".hf.space",     "onrender.com",   "fly.dev",          "vercel.app",         "netlify.app",
-    "railway.app",   "azurewebsites.net", "cloudfunctions.net", ".run.app",      "appspot.com",
-    "execute-api.",  "elasticbeanstalk.com", "pythonanywhere.com", "replit.app", "repl.co",
-    "koyeb.app",     "deta.dev",       "deta.app",         "modal.run",          "web.app",
-    "firebaseapp.com", "ondigitalocean.app", "glitch.me",   "azurecontainerapps.io", "lambda-url.",
-    "gradio.app",    "render.com",     "shinyapps.io",     "anvil.app",          "azureml.net"};
+constexpr std::string_view k_hosting[] = {"herokuapp.com",
+                                          "streamlit.app",
+                                          "streamlitapp.com",
+                                          "share.streamlit.io",
+                                          "huggingface.co/spaces",
+                                          ".hf.space",
+                                          "onrender.com",
+                                          "fly.dev",
+                                          "vercel.app",
+                                          "netlify.app",
+                                          "railway.app",
+                                          "azurewebsites.net",
+                                          "cloudfunctions.net",
+                                          ".run.app",
+                                          "appspot.com",
+                                          "execute-api.",
+                                          "elasticbeanstalk.com",
+                                          "pythonanywhere.com",
+                                          "replit.app",
+                                          "repl.co",
+                                          "koyeb.app",
+                                          "deta.dev",
+                                          "deta.app",
+                                          "modal.run",
+                                          "web.app",
+                                          "firebaseapp.com",
+                                          "ondigitalocean.app",
+                                          "glitch.me",
+                                          "azurecontainerapps.io",
+                                          "lambda-url.",
+                                          "gradio.app",
+                                          "render.com",
+                                          "shinyapps.io",
+                                          "anvil.app",
+                                          "azureml.net"};
 // Links whose text says "try it" lead to a demo, unless they go to code, papers or videos.
-constexpr std::string_view k_demo_words[] = {"demo", "live", "try it", "deployed", "endpoint", "playground",
-                                             "hosted"};
+constexpr std::string_view k_demo_words[] = {"demo",     "live",       "try it", "deployed",
+                                             "endpoint", "playground", "hosted"};
 constexpr std::string_view k_not_deployments[] = {
-    "github.com",   "gitlab.com", "bitbucket.org", "kaggle.com", "colab.research.google.com", "linkedin.com",
-    "youtube.com",  "youtu.be",   "vimeo.com",     "loom.com",   "arxiv.org",  "wikipedia.org", "shields.io",
-    "readthedocs",  "pypi.org",   "localhost",     "127.0.0.1",  "0.0.0.0",    "medium.com",    "drive.google.com",
-    "mybinder.org", "nbviewer",   "docs.python.org", "example.com"};
-constexpr std::string_view k_deploy_headings[] = {"deployment", "deploy", "deploying", "production", "hosting",
-                                                  "live demo",  "demo",   "cloud",     "docker",     "serving"};
-constexpr std::string_view k_platforms[] = {
-    "docker", "kubernetes", "k8s", "aws", "ec2", "ecs", "eks", "lambda", "sagemaker", "gcp", "cloud run",
-    "vertex", "azure", "heroku", "render", "fly.io", "railway", "vercel", "hugging face spaces", "streamlit cloud",
-    "digitalocean", "terraform", "helm", "app engine", "elastic beanstalk", "kserve", "seldon", "bentoml",
-    "modal", "nginx", "gunicorn", "systemd"};
+    "github.com",   "gitlab.com",    "bitbucket.org",   "kaggle.com",  "colab.research.google.com",
+    "linkedin.com", "youtube.com",   "youtu.be",        "vimeo.com",   "loom.com",
+    "arxiv.org",    "wikipedia.org", "shields.io",      "readthedocs", "pypi.org",
+    "localhost",    "127.0.0.1",     "0.0.0.0",         "medium.com",  "drive.google.com",
+    "mybinder.org", "nbviewer",      "docs.python.org", "example.com"};
+constexpr std::string_view k_deploy_headings[] = {"deployment", "deploy",    "deploying", "production",
+                                                  "hosting",    "live demo", "demo",      "cloud",
+                                                  "docker",     "serving"};
+constexpr std::string_view k_platforms[] = {"docker",
+                                            "kubernetes",
+                                            "k8s",
+                                            "aws",
+                                            "ec2",
+                                            "ecs",
+                                            "eks",
+                                            "lambda",
+                                            "sagemaker",
+                                            "gcp",
+                                            "cloud run",
+                                            "vertex",
+                                            "azure",
+                                            "heroku",
+                                            "render",
+                                            "fly.io",
+                                            "railway",
+                                            "vercel",
+                                            "hugging face spaces",
+                                            "streamlit cloud",
+                                            "digitalocean",
+                                            "terraform",
+                                            "helm",
+                                            "app engine",
+                                            "elastic beanstalk",
+                                            "kserve",
+                                            "seldon",
+                                            "bentoml",
+                                            "modal",
+                                            "nginx",
+                                            "gunicorn",
+                                            "systemd"};
 
 // Commands that build, start or ship the service.
 const RE2& deploy_command_pattern()
@@ -53,7 +109,8 @@ const RE2& deploy_command_pattern()
 
 bool any_in(std::string_view text, std::span<const std::string_view> needles)
 {
-  return std::any_of(needles.begin(), needles.end(), [&](std::string_view n) { return text::icontains(text, n); });
+  return std::any_of(needles.begin(), needles.end(),
+                     [&](std::string_view n) { return text::icontains(text, n); });
 }
 
 } // namespace
@@ -83,6 +140,9 @@ Finding check_docs_deployment(const RuleContext& context)
     }
   }
   for (const auto& code : document.code_blocks) {
+    if (docs::is_diagram_language(text::to_lower(code.language))) {
+      continue; // a box labelled "docker build" in a flowchart is no command
+    }
     int line = code.line + (code.fenced ? 1 : 0);
     for (const auto piece : text::split(code.content, '\n')) {
       re2::StringPiece match;
@@ -103,7 +163,8 @@ Finding check_docs_deployment(const RuleContext& context)
                                "docker or cloud deployment commands";
   const auto& dockerfiles = context.analysis().dockerfiles();
   if (!dockerfiles.empty()) {
-    message += "; " + dockerfiles.front().file->path + " exists, but the README does not say how to build and run it";
+    message += "; " + dockerfiles.front().file->path +
+               " exists, but the README does not say how to build and run it";
   }
   return fail(message, {{path, 0}});
 }

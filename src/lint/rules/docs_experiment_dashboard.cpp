@@ -22,28 +22,36 @@ struct Tracker
 
 constexpr Tracker k_trackers[] = {
     {"mlflow", "MLflow",
-     "Add to the README the command that opens the dashboard, e.g. `mlflow ui --backend-store-uri ./mlruns` (the URI "
+     "Add to the README the command that opens the dashboard, e.g. `mlflow ui --backend-store-uri ./mlruns` "
+     "(the URI "
      "your code logs to), or link a shared MLflow server, and say which runs and metrics to look at."},
     {"wandb", "Weights & Biases",
-     "Link the public Weights & Biases project or report (https://wandb.ai/<entity>/<project>) from the README, and "
+     "Link the public Weights & Biases project or report (https://wandb.ai/<entity>/<project>) from the "
+     "README, and "
      "say which runs and charts to look at."},
     {"tensorboard", "TensorBoard",
-     "Add to the README the command that opens the dashboard (`tensorboard --logdir runs/`) and what to look at."},
+     "Add to the README the command that opens the dashboard (`tensorboard --logdir runs/`) and what to look "
+     "at."},
     {"tensorboardx", "TensorBoard",
-     "Add to the README the command that opens the dashboard (`tensorboard --logdir runs/`) and what to look at."},
+     "Add to the README the command that opens the dashboard (`tensorboard --logdir runs/`) and what to look "
+     "at."},
     {"neptune", "Neptune", "Link the public Neptune project from the README and say which runs to look at."},
-    {"comet_ml", "Comet", "Link the public Comet project from the README and say which experiments to look at."},
-    {"clearml", "ClearML", "Link the ClearML project from the README, or say how to open the ClearML web UI."},
-    {"dvclive", "DVC", "Say in the README how to compare the runs (`dvc exp show`, `dvc plots diff`) or link DVC Studio."},
+    {"comet_ml", "Comet",
+     "Link the public Comet project from the README and say which experiments to look at."},
+    {"clearml", "ClearML",
+     "Link the ClearML project from the README, or say how to open the ClearML web UI."},
+    {"dvclive", "DVC",
+     "Say in the README how to compare the runs (`dvc exp show`, `dvc plots diff`) or link DVC Studio."},
     {"aim", "Aim", "Add to the README the command that opens the dashboard (`aim up`) and what to look at."},
 };
 
 // Where hosted dashboards live; a link to one of these with a path is a project or a report.
-constexpr std::string_view k_dashboard_hosts[] = {"wandb.ai",     "app.neptune.ai", "comet.com",
-                                                  "www.comet.com", "comet.ml",      "app.clear.ml",
-                                                  "tensorboard.dev", "dagshub.com", "studio.iterative.ai"};
+constexpr std::string_view k_dashboard_hosts[] = {"wandb.ai",        "app.neptune.ai", "comet.com",
+                                                  "www.comet.com",   "comet.ml",       "app.clear.ml",
+                                                  "tensorboard.dev", "dagshub.com",    "studio.iterative.ai"};
 // The tools' own sites: documentation, not a dashboard.
-constexpr std::string_view k_tool_sites[] = {"mlflow.org", "www.mlflow.org", "github.com", "pypi.org", "docs.wandb.ai"};
+constexpr std::string_view k_tool_sites[] = {"mlflow.org", "www.mlflow.org", "github.com", "pypi.org",
+                                             "docs.wandb.ai"};
 
 // Commands that open or fill a dashboard, in code blocks.
 const RE2& dashboard_command_pattern()
@@ -166,9 +174,12 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
     }
   }
   for (const auto& code : document.code_blocks) {
+    if (docs::is_diagram_language(text::to_lower(code.language))) {
+      continue; // a box labelled "docker build" in a flowchart is no command
+    }
     int line = code.line + (code.fenced ? 1 : 0);
     for (const auto piece : text::split(code.content, '\n')) {
-      if (matches(piece, dashboard_command_pattern())) {
+      if (!text::trim(piece).starts_with('#') && matches(piece, dashboard_command_pattern())) {
         return found("the command that opens the dashboard, `" + docs::shown_command(piece) + "`", line);
       }
       ++line;
@@ -185,9 +196,10 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
   if (!use) {
     return skip("the code logs to no experiment tracker (MLflow, Weights & Biases, TensorBoard, ...)");
   }
-  Finding finding = fail("the code logs to " + std::string(use->tracker->name) + " (" + use->where.to_string() +
-                             ") but " + path + " neither links the dashboard nor says how to open it",
-                         {{path, 0}, use->where});
+  Finding finding =
+      fail("the code logs to " + std::string(use->tracker->name) + " (" + use->where.to_string() + ") but " +
+               path + " neither links the dashboard nor says how to open it",
+           {{path, 0}, use->where});
   finding.fix = std::string(use->tracker->fix);
   return finding;
 }

@@ -13,18 +13,20 @@ namespace {
 
 // Headings that can only be about this.
 constexpr std::string_view k_lesson_headings[] = {
-    "what didn t work", "what did not work", "what didnt work", "what doesn t work", "lessons", "lessons learned",
-    "learnings",        "what i learned",    "what we learned", "limitations",       "known limitations",
-    "error analysis",   "failure analysis",  "failure cases",   "failure modes",     "failed experiments",
-    "what i tried",     "what we tried",     "things i tried",  "things tried",      "ablation",
-    "ablations",        "pitfalls",          "trade offs",      "tradeoffs",         "caveats",
-    "shortcomings",     "weaknesses",        "known issues",    "challenges",        "retrospective",
-    "post mortem",      "postmortem",        "reflections",     "reflection",        "takeaways",
-    "key takeaways",    "insights",          "negative results", "what went wrong",   "mistakes"};
+    "what didn t work", "what did not work", "what didnt work",   "what doesn t work",
+    "lessons",          "lessons learned",   "learnings",         "what i learned",
+    "what we learned",  "limitations",       "known limitations", "error analysis",
+    "failure analysis", "failure cases",     "failure modes",     "failed experiments",
+    "what i tried",     "what we tried",     "things i tried",    "things tried",
+    "ablation",         "ablations",         "pitfalls",          "trade offs",
+    "tradeoffs",        "caveats",           "shortcomings",      "weaknesses",
+    "known issues",     "challenges",        "retrospective",     "post mortem",
+    "postmortem",       "reflections",       "reflection",        "takeaways",
+    "key takeaways",    "negative results",  "what went wrong",   "mistakes"};
 // Headings that may hold it: accepted when the text reads like a comparison or a limit.
-constexpr std::string_view k_maybe_headings[] = {"experiments", "discussion", "future work", "next steps",
-                                                 "improvements", "conclusion", "conclusions", "iterations",
-                                                 "approaches", "model selection", "journey"};
+constexpr std::string_view k_maybe_headings[] = {
+    "experiments", "discussion", "future work", "next steps",      "improvements", "conclusion",
+    "conclusions", "iterations", "approaches",  "model selection", "journey",      "insights"};
 
 // Words of a report on what failed or was dropped.
 const RE2& lesson_pattern()
@@ -89,8 +91,8 @@ Finding check_docs_lessons(const RuleContext& context)
   for (const auto& block : document.blocks) {
     if ((block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item) &&
         RE2::PartialMatch(re2::StringPiece(block.text.data(), block.text.size()), strong_lesson_pattern())) {
-      return pass("a note on what did not work at " + docs::at(path, block.line) + ": \"" + docs::clip(block.text, 60) +
-                      "\"",
+      return pass("a note on what did not work at " + docs::at(path, block.line) + ": \"" +
+                      docs::clip(block.text, 60) + "\"",
                   {{path, static_cast<uint32_t>(block.line)}});
     }
   }
@@ -99,13 +101,16 @@ Finding check_docs_lessons(const RuleContext& context)
     Finding finding = fail("the " + empty->heading + " section (" + docs::at(path, empty->line) + ") " +
                                (comment != nullptr ? "holds only a placeholder comment" : "is empty"),
                            {{path, static_cast<uint32_t>(empty->line)}});
-    finding.fix = "Under " + empty->heading + ", write the experiments that failed or were dropped and why (models, "
-                  "features, data fixes), the cases the model still gets wrong, and the limitations a user should know.";
+    finding.fix = "Under " + empty->heading +
+                  ", write the experiments that failed or were dropped and why (models, "
+                  "features, data fixes), the cases the model still gets wrong, and the limitations a user "
+                  "should know.";
     return finding;
   }
   if (thin != nullptr) {
-    return fail("the " + thin->heading + " section (" + docs::at(path, thin->line) + ") is too short to say what was "
-                "tried and what did not work",
+    return fail("the " + thin->heading + " section (" + docs::at(path, thin->line) +
+                    ") is too short to say what was "
+                    "tried and what did not work",
                 {{path, static_cast<uint32_t>(thin->line)}});
   }
   return fail(path + " says nothing about what was tried and did not work: no section on experiments, error "

@@ -25,15 +25,16 @@ struct PlaceholderKind
 // never reach the parsed text, so the rule reads the README's lines, leaving out code blocks
 // and inline code, where "<your-username>" is usually an instruction.
 constexpr PlaceholderKind k_kinds[] = {
-    {"template variable", R"(\{\{\s*[\w.\-]+(\s*\|\s*\w+)?\s*\}\}|\{%-?\s*(if|for|raw|endif|endfor)\b|<%[#/^]?\w+%>)"},
+    {"template variable",
+     R"(\{\{\s*[\w.\-]+(\s*\|\s*\w+)?\s*\}\}|\{%-?\s*(if|for|raw|endif|endfor)\b|<%[#/^]?\w+%>)"},
     {"Lorem ipsum", R"((?i)\blorem ipsum\b)"},
     {"name placeholder", R"((?i)[\[<{]\s*(your|author|full)[ _-]?name\s*[\]>}]|\bYour Name\b|\bYOUR NAME\b)"},
     {"repository placeholder",
      R"((?i)\byour[-_]?(project[-_]?name|repo(sitory)?([-_]?name)?|user[-_]?name|github[-_]?(user(name)?|handle)|)"
      R"(org(anization)?([-_]?name)?)\b|\byourusername\b|<(project|repo|user)[-_ ]?name>|\bUSERNAME/REPO(SITORY)?\b)"},
     {"fill-in placeholder",
-     R"(\bINSERT\b.{0,50}\bHERE\b|[\[(<{]\s*(?i:(insert|add|put|paste|your|link|url|image|screenshot|describe|write))"
-     R"((?i:\b[^\])>}]{0,60}\bhere)\s*[\])>}])"},
+     R"(\bINSERT\b.{0,50}\bHERE\b|[\[(<{]\s*(?i:(insert|add|put|paste|your|link|url|image|screenshot|describe|)"
+     R"(write)\b[^\])>}]{0,60}\bhere)\s*[\])>}])"},
     {"example e-mail", R"((?i)\b(your[._-]?email|you|email|name)@(example|email|domain)\.com\b)"},
 };
 
@@ -48,7 +49,9 @@ const std::vector<CompiledKind>& compiled_kinds()
   static const std::vector<CompiledKind> kinds = [] {
     std::vector<CompiledKind> compiled;
     for (const auto& kind : k_kinds) {
-      compiled.push_back({kind.name, std::make_unique<RE2>(kind.pattern)});
+      RE2::Options options;
+      options.set_log_errors(false);
+      compiled.push_back({kind.name, std::make_unique<RE2>(kind.pattern, options)});
     }
     return compiled;
   }();
@@ -110,7 +113,8 @@ Finding check_docs_no_placeholders(const RuleContext& context)
   const std::string text = analyze::decode_text(file->content).text;
   const auto code = code_lines(*readme->document);
   const auto in_code = [&](int line) {
-    return std::any_of(code.begin(), code.end(), [&](const auto& r) { return line >= r.first && line <= r.second; });
+    return std::any_of(code.begin(), code.end(),
+                       [&](const auto& r) { return line >= r.first && line <= r.second; });
   };
 
   std::vector<Detail> details;

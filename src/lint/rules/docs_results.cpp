@@ -13,11 +13,12 @@ namespace mlfolio::lint {
 
 namespace {
 
-constexpr std::string_view k_results_headings[] = {"results", "performance", "evaluation", "metrics", "benchmark",
-                                                   "scores",  "findings",    "outcome",    "model comparison"};
+constexpr std::string_view k_results_headings[] = {"results",  "performance", "evaluation",
+                                                   "metrics",  "benchmark",   "scores",
+                                                   "findings", "outcome",     "model comparison"};
 // Code blocks that may hold printed metrics (a classification report); program code does not count.
-constexpr std::string_view k_output_languages[] = {"", "text", "txt", "plain", "plaintext", "console", "output",
-                                                   "log", "none", "nohighlight"};
+constexpr std::string_view k_output_languages[] = {"",        "text",   "txt", "plain", "plaintext",
+                                                   "console", "output", "log", "none",  "nohighlight"};
 
 const RE2& metric_pattern()
 {
@@ -48,7 +49,8 @@ const RE2& decimal_pattern()
 // A table cell that is a number: "0.912", "94 %", "±0.02", "~3,421", "12.5 ms".
 const RE2& cell_pattern()
 {
-  static const RE2 pattern(R"(^\s*[~≈<>±+\-]?\s*\$?\d[\d,]*(\.\d+)?\s*(%|[a-zA-Z]{0,3})?\s*(\(.*\)|±.*)?\s*$)");
+  static const RE2 pattern(
+      R"(^\s*[~≈<>±+\-]?\s*\$?\d[\d,]*(\.\d+)?\s*(%|[a-zA-Z]{0,3})?\s*(\(.*\)|±.*)?\s*$)");
   return pattern;
 }
 
@@ -59,8 +61,8 @@ bool matches(std::string_view text, const RE2& pattern)
 
 bool is_metric_table(const analyze::Table& table)
 {
-  const bool header_metric =
-      std::any_of(table.header.begin(), table.header.end(), [](const std::string& c) { return matches(c, metric_pattern()); });
+  const bool header_metric = std::any_of(table.header.begin(), table.header.end(),
+                                         [](const std::string& c) { return matches(c, metric_pattern()); });
   bool row_metric = false;
   bool number = false;
   for (const auto& row : table.rows) {
@@ -173,8 +175,9 @@ Finding check_docs_results(const RuleContext& context)
     Finding finding = fail("the results table between <!-- results:start --> and <!-- results:end --> (" +
                                docs::at(path, markers.start) + ") is not filled in yet",
                            {{path, static_cast<uint32_t>(markers.start)}});
-    finding.fix = "Run `make train`: it evaluates the baseline and the model on the held-out split and writes their "
-                  "metrics into this table. Commit the README afterwards.";
+    finding.fix =
+        "Run `make train`: it evaluates the baseline and the model on the held-out split and writes their "
+        "metrics into this table. Commit the README afterwards.";
     return finding;
   }
   if (!sections.empty()) {
@@ -183,8 +186,9 @@ Finding check_docs_results(const RuleContext& context)
                     ") gives no metric with a number (accuracy, F1, ROC AUC, RMSE, ...)",
                 {{path, static_cast<uint32_t>(section.line)}});
   }
-  return fail(path + " has no results: no table, list or sentence gives a metric (accuracy, F1, RMSE, ...) with "
-                     "its value",
+  return fail(path +
+                  " has no results: no table, list or sentence gives a metric (accuracy, F1, RMSE, ...) with "
+                  "its value",
               {{path, 0}});
 }
 

@@ -9,32 +9,113 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace mlfolio::lint {
 
 namespace {
 
 // Code blocks whose every line is a command.
-constexpr std::string_view k_shell_languages[] = {"bash", "sh", "shell", "console", "zsh", "fish", "powershell",
-                                                  "ps1", "pwsh", "cmd", "bat", "batch", "terminal", "shell-session",
-                                                  "sh-session", "shellsession", "command", "commandline"};
+constexpr std::string_view k_shell_languages[] = {
+    "bash",       "sh",           "shell",   "console",    "zsh",   "fish",     "powershell",
+    "ps1",        "pwsh",         "cmd",     "bat",        "batch", "terminal", "shell-session",
+    "sh-session", "shellsession", "command", "commandline"};
 // First words of the commands people run to install or start a Python project.
-constexpr std::string_view k_commands[] = {
-    "pip",     "pip3",      "python",  "python3", "py",         "conda",     "mamba",   "micromamba", "poetry",
-    "uv",      "uvx",       "pipenv",  "pipx",    "make",       "docker",    "docker-compose", "podman", "git",
-    "cd",      "streamlit", "uvicorn", "gunicorn", "flask",     "fastapi",   "jupyter", "jupyter-lab", "npm",
-    "yarn",    "pnpm",      "bash",    "sh",      "source",     "export",    "set",     "mlflow",     "dvc",
-    "pytest",  "tox",       "nox",     "kubectl", "helm",       "gradio",    "curl",    "wget",       "rscript",
-    "virtualenv", "hatch",  "pdm",     "rye",     "just",       "task",      "invoke",  "bentoml",    "kedro",
-    "dagster", "airflow",   "prefect", "zenml",   "tensorboard", "accelerate", "torchrun", "deepspeed",
-    "apt",     "apt-get",   "brew",    "choco",   "winget",     "gcloud",    "aws",     "az",         "heroku",
-    "modal",   "cog",       "ollama",  "huggingface-cli", "wandb", "kaggle", "unzip",  "tar",        "mkdir",
-    "cp",      "mv",        "cat",     "chmod",   "node",       "java",      "mvn",     "gradle",     "cargo",
-    "go",      "dotnet"};
+constexpr std::string_view k_commands[] = {"pip",
+                                           "pip3",
+                                           "python",
+                                           "python3",
+                                           "py",
+                                           "conda",
+                                           "mamba",
+                                           "micromamba",
+                                           "poetry",
+                                           "uv",
+                                           "uvx",
+                                           "pipenv",
+                                           "pipx",
+                                           "make",
+                                           "docker",
+                                           "docker-compose",
+                                           "podman",
+                                           "git",
+                                           "cd",
+                                           "streamlit",
+                                           "uvicorn",
+                                           "gunicorn",
+                                           "flask",
+                                           "fastapi",
+                                           "jupyter",
+                                           "jupyter-lab",
+                                           "npm",
+                                           "yarn",
+                                           "pnpm",
+                                           "bash",
+                                           "sh",
+                                           "source",
+                                           "export",
+                                           "set",
+                                           "mlflow",
+                                           "dvc",
+                                           "pytest",
+                                           "tox",
+                                           "nox",
+                                           "kubectl",
+                                           "helm",
+                                           "gradio",
+                                           "curl",
+                                           "wget",
+                                           "rscript",
+                                           "virtualenv",
+                                           "hatch",
+                                           "pdm",
+                                           "rye",
+                                           "just",
+                                           "task",
+                                           "invoke",
+                                           "bentoml",
+                                           "kedro",
+                                           "dagster",
+                                           "airflow",
+                                           "prefect",
+                                           "zenml",
+                                           "tensorboard",
+                                           "accelerate",
+                                           "torchrun",
+                                           "deepspeed",
+                                           "apt",
+                                           "apt-get",
+                                           "brew",
+                                           "choco",
+                                           "winget",
+                                           "gcloud",
+                                           "aws",
+                                           "az",
+                                           "heroku",
+                                           "modal",
+                                           "cog",
+                                           "ollama",
+                                           "huggingface-cli",
+                                           "wandb",
+                                           "kaggle",
+                                           "unzip",
+                                           "tar",
+                                           "mkdir",
+                                           "cp",
+                                           "mv",
+                                           "cat",
+                                           "chmod",
+                                           "node",
+                                           "java",
+                                           "mvn",
+                                           "gradle",
+                                           "cargo",
+                                           "go",
+                                           "dotnet"};
 // Among those, the ones that set the project up rather than run it.
-constexpr std::string_view k_install_commands[] = {"pip", "pip3", "conda", "mamba", "micromamba", "poetry", "uv",
-                                                   "pipenv", "pipx", "virtualenv", "hatch", "pdm", "rye", "npm",
-                                                   "yarn", "pnpm", "apt", "apt-get", "brew", "git"};
+constexpr std::string_view k_install_commands[] = {
+    "pip",   "pip3", "conda", "mamba", "micromamba", "poetry", "uv",  "pipenv",  "pipx", "virtualenv",
+    "hatch", "pdm",  "rye",   "npm",   "yarn",       "pnpm",   "apt", "apt-get", "brew", "git"};
 
 // A command spelled out in a sentence: "run `pip install -r requirements.txt`".
 const RE2& inline_command_pattern()
@@ -94,15 +175,22 @@ std::vector<Command> commands_in(const analyze::CodeBlock& code)
   const std::string language = text::to_lower(code.language);
   const bool shell = listed(k_shell_languages, language);
   std::vector<Command> found;
+  if (docs::is_diagram_language(language)) {
+    return found;
+  }
   int line = code.line + (code.fenced ? 1 : 0);
   for (const auto raw : text::split(code.content, '\n')) {
     const std::string_view command = without_prompt(raw);
     const std::string word = first_word(command);
-    const bool known = listed(k_commands, word) || word == "./";
+    // Commands are written in lower case: "Python 3.8+" is a requirement, "FastAPI" a label.
+    const bool lower_case =
+        !command.empty() && std::islower(static_cast<unsigned char>(command.front())) != 0;
+    const bool known = (listed(k_commands, word) && lower_case) || word == "./";
     if (!command.empty() && !command.starts_with('#') && !command.starts_with("//") &&
-        (known || (shell && word.find('=') == std::string::npos))) {
-      found.push_back(Command{std::string(command), line, listed(k_install_commands, word) ||
-                                                              command.find("install") != std::string_view::npos});
+        (known || (shell && lower_case && word.find('=') == std::string::npos))) {
+      found.push_back(
+          Command{std::string(command), line,
+                  listed(k_install_commands, word) || command.find("install") != std::string_view::npos});
     }
     ++line;
   }
@@ -126,11 +214,14 @@ Finding check_docs_run_instructions(const RuleContext& context)
     }
   }
   if (!commands.empty()) {
-    const auto install = std::find_if(commands.begin(), commands.end(), [](const Command& c) { return c.install; });
-    const auto run = std::find_if(commands.begin(), commands.end(), [](const Command& c) { return !c.install; });
+    const auto install =
+        std::find_if(commands.begin(), commands.end(), [](const Command& c) { return c.install; });
+    const auto run =
+        std::find_if(commands.begin(), commands.end(), [](const Command& c) { return !c.install; });
     std::vector<std::string> shown;
     std::vector<Location> locations;
-    const bool install_first = install != commands.end() && (run == commands.end() || install->line <= run->line);
+    const bool install_first =
+        install != commands.end() && (run == commands.end() || install->line <= run->line);
     for (const auto it : install_first ? std::array{install, run} : std::array{run, install}) {
       if (it != commands.end()) {
         shown.push_back("`" + docs::shown_command(it->text) + "` (" + docs::at(path, it->line) + ")");
@@ -147,9 +238,10 @@ Finding check_docs_run_instructions(const RuleContext& context)
       continue;
     }
     re2::StringPiece match;
-    if (RE2::PartialMatch(re2::StringPiece(block.text.data(), block.text.size()), inline_command_pattern(), &match)) {
-      return pass("commands only inside sentences, such as `" + std::string(match.data(), match.size()) + "` (" +
-                      docs::at(path, block.line) + "); code blocks would make them easier to copy",
+    if (RE2::PartialMatch(re2::StringPiece(block.text.data(), block.text.size()), inline_command_pattern(),
+                          &match)) {
+      return pass("commands only inside sentences, such as `" + std::string(match.data(), match.size()) +
+                      "` (" + docs::at(path, block.line) + "); code blocks would make them easier to copy",
                   {{path, static_cast<uint32_t>(block.line)}});
     }
   }

@@ -1,8 +1,8 @@
 #include "lint/rules/docs_sections.h"
 
-
 #include "core/text.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace mlfolio::lint::docs {
@@ -24,10 +24,11 @@ bool marker_at(std::string_view text, size_t pos, std::string_view marker)
   if (text.substr(pos, marker.size()) != marker) {
     return false;
   }
-  const bool starts = pos == 0 || (!is_alnum_byte(text[pos - 1]) && text[pos - 1] != '-' && text[pos - 1] != '_');
+  const bool starts =
+      pos == 0 || (!is_alnum_byte(text[pos - 1]) && text[pos - 1] != '-' && text[pos - 1] != '_');
   const size_t after = pos + marker.size();
-  const bool ends = after == text.size() ||
-                    (!is_alnum_byte(text[after]) && text[after] != '-' && text[after] != '_');
+  const bool ends =
+      after == text.size() || (!is_alnum_byte(text[after]) && text[after] != '-' && text[after] != '_');
   return starts && ends;
 }
 
@@ -138,9 +139,9 @@ std::string opening_prose(const analyze::Document& document)
     if (block.line >= end) {
       break;
     }
-    if (block.line >= begin && (block.kind == analyze::BlockKind::paragraph ||
-                                block.kind == analyze::BlockKind::list_item ||
-                                block.kind == analyze::BlockKind::html)) {
+    if (block.line >= begin &&
+        (block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item ||
+         block.kind == analyze::BlockKind::html)) {
       prose += prose.empty() ? "" : "\n";
       prose += block.text;
     }
@@ -202,6 +203,13 @@ const analyze::Html* placeholder_comment(const analyze::Document& document, cons
     }
   }
   return nullptr;
+}
+
+bool is_diagram_language(std::string_view language)
+{
+  constexpr std::string_view k_languages[] = {"mermaid", "plantuml", "puml", "uml",   "graphviz", "dot",
+                                              "digraph", "graph",    "d2",   "ditaa", "svgbob",   "nomnoml"};
+  return std::find(std::begin(k_languages), std::end(k_languages), language) != std::end(k_languages);
 }
 
 std::string shown_command(std::string_view line)

@@ -58,6 +58,9 @@ bool has_todo_marker(std::string_view text);
 // The first HTML or reStructuredText comment in the section that carries a TODO marker.
 const analyze::Html* placeholder_comment(const analyze::Document& document, const analyze::Section& section);
 
+// Code blocks that are diagrams (mermaid, plantuml, graphviz, ...), by lower-case language.
+bool is_diagram_language(std::string_view language);
+
 // A command line for a message: trimmed, without a trailing "# comment", clipped.
 std::string shown_command(std::string_view line);
 
