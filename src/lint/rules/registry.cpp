@@ -5,7 +5,16 @@ namespace mlfolio::lint {
 // One file per body in this folder, named after the rule id.
 Finding check_code_not_notebook_only(const RuleContext& context);
 Finding check_code_package(const RuleContext& context);
+Finding check_docs_architecture_diagram(const RuleContext& context);
+Finding check_docs_dataset(const RuleContext& context);
+Finding check_docs_deployment(const RuleContext& context);
+Finding check_docs_experiment_dashboard(const RuleContext& context);
+Finding check_docs_lessons(const RuleContext& context);
+Finding check_docs_no_placeholders(const RuleContext& context);
+Finding check_docs_problem_statement(const RuleContext& context);
 Finding check_docs_readme(const RuleContext& context);
+Finding check_docs_results(const RuleContext& context);
+Finding check_docs_run_instructions(const RuleContext& context);
 Finding check_git_commit_messages(const RuleContext& context);
 Finding check_git_history(const RuleContext& context);
 Finding check_git_large_files_history(const RuleContext& context);
@@ -19,7 +28,16 @@ namespace {
 const RuleBodyEntry k_rule_bodies[] = {
     {"code/not-notebook-only", check_code_not_notebook_only},
     {"code/package", check_code_package},
+    {"docs/architecture-diagram", check_docs_architecture_diagram},
+    {"docs/dataset", check_docs_dataset},
+    {"docs/deployment", check_docs_deployment},
+    {"docs/experiment-dashboard", check_docs_experiment_dashboard},
+    {"docs/lessons", check_docs_lessons},
+    {"docs/no-placeholders", check_docs_no_placeholders},
+    {"docs/problem-statement", check_docs_problem_statement},
     {"docs/readme", check_docs_readme},
+    {"docs/results", check_docs_results},
+    {"docs/run-instructions", check_docs_run_instructions},
     {"git/commit-messages", check_git_commit_messages},
     {"git/history", check_git_history},
     {"git/large-files-history", check_git_large_files_history},

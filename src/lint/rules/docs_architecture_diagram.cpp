@@ -1,0 +1,228 @@
+// docs/architecture-diagram: a diagram in the README (mermaid, an image of one, an ASCII
+// sketch) or a link to an architecture document.
+#include "lint/rules/registry.h"
+
+#include "core/text.h"
+#include "lint/rules/docs_sections.h"
+#include "lint/wording.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+// Code blocks that may hold an ASCII sketch; in program code "->" is an annotation.
+constexpr std::string_view k_sketch_languages[] = {
+    "",        "text", "txt",      "plain",       "plaintext", "ascii", "none",
+    "diagram", "art",  "asciiart", "nohighlight", "markdown",  "md"};
+// Words in an image's alt text or file name, a section heading or a link that mean a diagram.
+constexpr std::string_view k_diagram_words[] = {"architecture", "architectural",
+                                                "diagram",      "pipeline",
+                                                "flow",         "flowchart",
+                                                "workflow",     "dataflow",
+                                                "data flow",    "system design",
+                                                "design",       "infrastructure",
+                                                "infra",        "arch",
+                                                "dag",          "topology",
+                                                "how it works", "drawio",
+                                                "excalidraw",   "schematic",
+                                                "blueprint",    "c4"};
+// Hosts of diagram tools: a link there is a diagram.
+constexpr std::string_view k_diagram_hosts[] = {"lucid.app",      "lucidchart.com", "miro.com",
+                                                "excalidraw.com", "draw.io",        "diagrams.net",
+                                                "whimsical.com",  "eraser.io"};
+// Arrows of ASCII and Unicode sketches. "->" alone is common in prose-like code, so it needs words
+// around it (checked by the caller).
+constexpr std::string_view k_arrows[] = {"-->",    "==>",    "<--",    "<==",    "->",     "<-",
+                                         "=>",     "\u2192", "\u2190", "\u2191", "\u2193", "\u25bc",
+                                         "\u25b2", "\u25ba", "\u25c4", "\u25b6", "\u25c0", "\u27f6",
+                                         "\u21d2", "\u279c", "\u2794", "\u2b07", "\u2b95"};
+// Box corners; a directory tree uses only the left-hand ones, so these say "box".
+constexpr std::string_view k_box_corners[] = {"\u250c", "\u2510", "\u2518", "\u256d", "\u256e",
+                                              "\u256f", "\u2570", "\u2554", "\u2557", "\u255d",
+                                              "\u255a", "+--",    "--+"};
+
+size_t count_of_any(std::string_view line, std::span<const std::string_view> needles)
+{
+  size_t count = 0;
+  for (const auto needle : needles) {
+    for (size_t pos = line.find(needle); pos != std::string_view::npos;
+         pos = line.find(needle, pos + needle.size())) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+// A line that is only a vertical arrow or connector: "|", "v", "V", "↓", "▼" with spaces.
+bool is_vertical_connector(std::string_view line)
+{
+  line = text::trim(line);
+  if (line.empty()) {
+    return false;
+  }
+  for (const auto piece : text::split(line, ' ')) {
+    if (!piece.empty() && piece != "|" && piece != "v" && piece != "V" && piece != "^" && piece != "\u2193" &&
+        piece != "\u25bc" && piece != "\u2502") {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Several lines with arrows or boxes, or one line with a chain of arrows ("raw -> clean -> train").
+bool is_ascii_sketch(const analyze::CodeBlock& code)
+{
+  const std::string language = text::to_lower(code.language);
+  if (std::find(std::begin(k_sketch_languages), std::end(k_sketch_languages), language) ==
+      std::end(k_sketch_languages)) {
+    return false;
+  }
+  size_t drawn_lines = 0;
+  size_t most_arrows = 0;
+  for (const auto line : text::split_lines(code.content)) {
+    const size_t arrows = count_of_any(line, k_arrows);
+    const size_t corners = count_of_any(line, k_box_corners);
+    most_arrows = std::max(most_arrows, arrows);
+    drawn_lines += arrows > 0 || corners > 0 || is_vertical_connector(line) ? 1 : 0;
+  }
+  return drawn_lines >= 2 || most_arrows >= 3;
+}
+
+std::string file_name_words(std::string_view url)
+{
+  const size_t query = url.find_first_of("?#");
+  url = url.substr(0, query);
+  const size_t slash = url.rfind('/');
+  std::string name(slash == std::string_view::npos ? url : url.substr(slash + 1));
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return c == '_' || c == '-' || c == '.'; }, ' ');
+  return name;
+}
+
+bool is_badge(const analyze::Image& image)
+{
+  return text::icontains(image.url, "shields.io") || text::icontains(image.url, "badge") ||
+         text::icontains(image.url, "/workflows/") || text::icontains(image.url, "codecov.io");
+}
+
+// The heading of the innermost section holding `line`.
+const analyze::Section* section_at(const analyze::Document& document, int line)
+{
+  const analyze::Section* found = nullptr;
+  for (const auto& section : document.sections) {
+    if (section.line < line && line <= section.end_line) {
+      found = &section; // later sections are nested deeper or come after
+    }
+  }
+  return found;
+}
+
+bool is_local(std::string_view url)
+{
+  return url.find("://") == std::string_view::npos && !url.starts_with("mailto:") && !url.starts_with('#');
+}
+
+std::string local_path(std::string_view url)
+{
+  url = url.substr(0, url.find_first_of("?#"));
+  while (url.starts_with("./")) {
+    url.remove_prefix(2);
+  }
+  if (url.starts_with('/')) {
+    url.remove_prefix(1);
+  }
+  return std::string(url);
+}
+
+// An image file in the project whose name says diagram, to point at in the failure.
+std::string unshown_diagram(const Analysis& analysis)
+{
+  constexpr std::string_view k_image_extensions[] = {".png", ".svg",  ".jpg",   ".jpeg",
+                                                     ".gif", ".webp", ".drawio"};
+  for (const FileEntry* file : analysis.project_files()) {
+    const std::string lower = text::to_lower(file->path);
+    const bool image = std::any_of(std::begin(k_image_extensions), std::end(k_image_extensions),
+                                   [&](std::string_view extension) { return lower.ends_with(extension); });
+    if (image && docs::has_any_word(file_name_words(lower), std::span(k_diagram_words).first(4))) {
+      return file->path;
+    }
+  }
+  return {};
+}
+
+} // namespace
+
+Finding check_docs_architecture_diagram(const RuleContext& context)
+{
+  const auto readme = docs::readme_of(context);
+  if (!readme) {
+    return docs::skip_without_readme();
+  }
+  const analyze::Document& document = *readme->document;
+  const std::string& path = readme->path;
+  const auto found = [&](const std::string& what, int line) {
+    return pass(what + " at " + docs::at(path, line), {{path, static_cast<uint32_t>(line)}});
+  };
+
+  for (const auto& code : document.code_blocks) {
+    const std::string language = text::to_lower(code.language);
+    if (docs::is_diagram_language(language)) {
+      return found("a " + language + " diagram", code.line);
+    }
+  }
+  for (const auto& image : document.images) {
+    if (is_badge(image)) {
+      continue;
+    }
+    const analyze::Section* section = section_at(document, image.line);
+    if (docs::has_any_word(image.alt, k_diagram_words) ||
+        docs::has_any_word(file_name_words(image.url), k_diagram_words)) {
+      return found("a diagram image (" + docs::clip(image.alt.empty() ? image.url : image.alt, 60) + ")",
+                   image.line);
+    }
+    if (section != nullptr && analyze::heading_matches(section->heading, k_diagram_words)) {
+      return found("an image under " + section->heading, image.line);
+    }
+  }
+  for (const auto& code : document.code_blocks) {
+    if (is_ascii_sketch(code)) {
+      return found("an ASCII diagram", code.line);
+    }
+  }
+  std::string broken;
+  for (const auto& link : document.links) {
+    const bool diagram_tool =
+        std::any_of(std::begin(k_diagram_hosts), std::end(k_diagram_hosts),
+                    [&](std::string_view host) { return text::icontains(link.url, host); });
+    const bool named = docs::has_any_word(link.text, std::span(k_diagram_words).first(5)) ||
+                       docs::has_any_word(file_name_words(link.url), std::span(k_diagram_words).first(5));
+    if (!diagram_tool && !named) {
+      continue;
+    }
+    const std::string local = local_path(link.url);
+    if (is_local(link.url) && local.find('%') == std::string::npos && !context.view().exists(local) &&
+        !context.view().has_folder(local.ends_with('/') ? local.substr(0, local.size() - 1) : local)) {
+      broken = broken.empty() ? link.url + " (" + docs::at(path, link.line) + ")" : broken;
+      continue;
+    }
+    return found("a link to an architecture document (" + link.url + ")", link.line);
+  }
+
+  std::string message =
+      path + " has no diagram: no mermaid block, no image of the architecture, no ASCII sketch";
+  if (!broken.empty()) {
+    message += "; the link to " + broken + " leads to no file";
+  }
+  Finding finding = fail(message, {{path, 0}});
+  if (const std::string image = unshown_diagram(context.analysis()); !image.empty()) {
+    finding.message += "; " + image + " is in the repository but the README does not show it";
+    const std::string target = image.find(' ') == std::string::npos ? image : "<" + image + ">";
+    finding.fix = "Show it in the README under an Architecture heading: ![Architecture](" + target +
+                  "), or draw the pipeline in a ```mermaid block.";
+  }
+  return finding;
+}
+
+} // namespace mlfolio::lint

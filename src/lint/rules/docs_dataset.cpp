@@ -1,0 +1,238 @@
+// docs/dataset: the README says where the data comes from, how large it is, and on what terms.
+#include "lint/rules/registry.h"
+
+#include "core/text.h"
+#include "lint/rules/docs_sections.h"
+#include "lint/wording.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+constexpr std::string_view k_data_headings[] = {"data",         "dataset", "datasets",      "data set",
+                                                "data source",  "corpus",  "training data", "data card",
+                                                "data sources", "the data"};
+// Headings about doing something with the data, not describing it.
+constexpr std::string_view k_data_work[] = {"preprocessing", "processing", "cleaning",   "pipeline",
+                                            "versioning",    "analysis",   "validation", "augmentation",
+                                            "drift",         "loader",     "loading",    "preparation"};
+// Where data is commonly published: naming one is naming a source.
+constexpr std::string_view k_sources[] = {
+    "kaggle",       "uci",      "huggingface", "hugging face", "openml",        "zenodo",
+    "data.gov",     "imagenet", "mnist",       "cifar",        "coco",          "imdb",
+    "squad",        "glue",     "wikipedia",   "tfds",         "torchvision",   "sklearn",
+    "scikit-learn", "roboflow", "figshare",    "physionet",    "aws open data", "google dataset search"};
+constexpr std::string_view k_provenance[] = {
+    "licence",    "license",   "licensed",  "cc0",       "cc-by",     "cc by",    "public domain",
+    "terms",      "collected", "scraped",   "provided",  "published", "sourced",  "downloaded",
+    "obtained",   "gathered",  "synthetic", "generated", "simulated", "released", "anonymised",
+    "anonymized", "courtesy",  "open data", "crawled",   "recorded",  "surveyed", "api"};
+constexpr std::string_view k_shape_words[] = {"columns", "column", "features",   "schema",
+                                              "shape",   "fields", "attributes", "variables"};
+
+// "7,043 rows", "1.2M images", "50k reviews", "284 807 transactions", "10 classes".
+const RE2& size_pattern()
+{
+  static const RE2 pattern(
+      R"((?i)\b\d[\d,. ]*\s*(k|m|mb|gb|million|thousand|billion)?\s*(rows|records|samples|examples|observations|instances|entries|images|pictures|photos|videos|clips|texts|documents|reviews|tweets|posts|articles|sentences|tokens|words|transactions|customers|users|patients|subjects|events|files|classes|labels|categories|columns|features|hours|days|years|listings|houses|properties|loans|applications|claims|orders|tickets|emails|messages|calls|songs|tracks|movies|products|items|frames|utterances|pairs|questions|dialogues|cases|participants|households|countries|cities|stations|sensors|readings|measurements|points|series|mb|gb|tb)\b)");
+  return pattern;
+}
+
+struct Evidence
+{
+  int source = 0; // lines; 0 when not found
+  int size = 0;
+  int provenance = 0;
+  int placeholder = 0; // a paragraph calling the data a placeholder
+  size_t words = 0;
+};
+
+void note(int& slot, int line)
+{
+  if (slot == 0) {
+    slot = std::max(line, 1);
+  }
+}
+
+void weigh_text(std::string_view text, int line, Evidence& evidence)
+{
+  if (docs::has_any_word(text, k_sources)) {
+    note(evidence.source, line); // a public hub also tells where the data was published, and its terms
+    note(evidence.provenance, line);
+  }
+  if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), size_pattern()) ||
+      docs::has_any_word(text, k_shape_words)) {
+    note(evidence.size, line);
+  }
+  if (docs::has_any_word(text, k_provenance)) {
+    note(evidence.provenance, line);
+  }
+}
+
+// What the blocks, links and tables of one section say about the data. A paragraph that calls
+// the data a placeholder (the generated project's note) is evidence of nothing.
+void weigh_section(const analyze::Document& document, const analyze::Section& section, Evidence& evidence)
+{
+  std::vector<std::pair<int, int>> placeholder_lines;
+  for (size_t b = section.blocks.begin; b < section.blocks.end; ++b) {
+    const analyze::Block& block = document.blocks[b];
+    if (block.kind == analyze::BlockKind::heading || block.kind == analyze::BlockKind::code) {
+      continue;
+    }
+    const int last = block.line + static_cast<int>(std::count(block.text.begin(), block.text.end(), '\n'));
+    if (docs::has_word(block.text, "placeholder")) {
+      note(evidence.placeholder, block.line);
+      placeholder_lines.emplace_back(block.line, last);
+      continue;
+    }
+    evidence.words += docs::count_words(block.text);
+    weigh_text(block.text, block.line, evidence);
+    if (block.kind == analyze::BlockKind::table) {
+      note(evidence.size, block.line); // a table under a data heading is its schema or its splits
+    }
+  }
+  for (size_t l = section.links.begin; l < section.links.end; ++l) {
+    const analyze::Link& link = document.links[l];
+    const bool in_placeholder =
+        std::any_of(placeholder_lines.begin(), placeholder_lines.end(),
+                    [&](const auto& range) { return link.line >= range.first && link.line <= range.second; });
+    if (!in_placeholder && !link.url.empty() && !link.url.starts_with('#')) {
+      note(evidence.source, link.line);
+    }
+  }
+  if (section.list_items.size() >= 3) {
+    note(evidence.size, document.list_items[section.list_items.begin].line); // columns or files, one per item
+  }
+}
+
+bool described(const Evidence& evidence)
+{
+  const bool source = evidence.source > 0;
+  const bool size = evidence.size > 0;
+  const bool provenance = evidence.provenance > 0;
+  return (source && (size || provenance || evidence.words >= 40)) || (size && provenance);
+}
+
+std::string missing_parts(const Evidence& evidence)
+{
+  std::vector<std::string> missing;
+  if (evidence.source == 0) {
+    missing.emplace_back("its source (a link or the dataset's name)");
+  }
+  if (evidence.size == 0) {
+    missing.emplace_back("its size or columns");
+  }
+  if (evidence.provenance == 0) {
+    missing.emplace_back("its licence or how it was collected");
+  }
+  std::string text;
+  for (size_t i = 0; i < missing.size(); ++i) {
+    text += (i == 0 ? "" : i + 1 == missing.size() ? ", nor " : ", ") + missing[i];
+  }
+  return text;
+}
+
+// Outside a data section: sentences that name a dataset ("uses the Telco churn dataset from
+// Kaggle (7,043 rows)").
+void weigh_mentions(const analyze::Document& document, Evidence& evidence)
+{
+  for (const auto& paragraph : document.paragraphs) {
+    if (docs::has_any_word(paragraph.text, std::span(k_data_headings).first(4)) &&
+        !docs::has_word(paragraph.text, "placeholder")) {
+      weigh_text(paragraph.text, paragraph.line, evidence);
+      for (const auto& link : document.links) {
+        if (link.line >= paragraph.line &&
+            link.line <= paragraph.line + static_cast<int>(std::count(paragraph.text.begin(),
+                                                                      paragraph.text.end(), '\n')) &&
+            link.url.starts_with("http")) {
+          note(evidence.source, link.line);
+        }
+      }
+    }
+  }
+  for (const auto& item : document.list_items) {
+    if (docs::has_any_word(item.text, std::span(k_data_headings).first(4))) {
+      weigh_text(item.text, item.line, evidence);
+    }
+  }
+}
+
+// Links to a dataset's page on a public hub, anywhere in the README: the page has its card.
+void weigh_dataset_links(const analyze::Document& document, Evidence& evidence)
+{
+  constexpr std::string_view k_dataset_pages[] = {"kaggle.com/datasets",       "kaggle.com/c/",
+                                                  "kaggle.com/competitions",   "huggingface.co/datasets",
+                                                  "archive.ics.uci.edu",       "openml.org/d",
+                                                  "zenodo.org/record",         "data.world/",
+                                                  "physionet.org/content",     "figshare.com/articles",
+                                                  "paperswithcode.com/dataset"};
+  for (const auto& link : document.links) {
+    if (std::any_of(std::begin(k_dataset_pages), std::end(k_dataset_pages),
+                    [&](std::string_view page) { return text::icontains(link.url, page); })) {
+      note(evidence.source, link.line);
+      note(evidence.provenance, link.line);
+    }
+  }
+}
+
+} // namespace
+
+Finding check_docs_dataset(const RuleContext& context)
+{
+  const auto readme = docs::readme_of(context);
+  if (!readme) {
+    return docs::skip_without_readme();
+  }
+  const analyze::Document& document = *readme->document;
+  const auto sections = docs::sections_named(document, k_data_headings, k_data_work);
+  Evidence evidence;
+  for (const analyze::Section* section : sections) {
+    weigh_section(document, *section, evidence);
+  }
+  weigh_dataset_links(document, evidence);
+  if (!sections.empty()) {
+    const analyze::Section& first = *sections.front();
+    const uint32_t line = static_cast<uint32_t>(first.line);
+    if (described(evidence)) {
+      return pass("the " + first.heading + " section describes the data (" +
+                      docs::at(readme->path, first.line) + ")",
+                  {{readme->path, line}});
+    }
+    if (evidence.placeholder > 0 && evidence.source == 0 && evidence.size == 0) {
+      Finding finding =
+          fail("the " + first.heading + " section (" + docs::at(readme->path, first.line) +
+                   ") describes placeholder data (" + docs::at(readme->path, evidence.placeholder) +
+                   "), not the data the project is about",
+               {{readme->path, static_cast<uint32_t>(evidence.placeholder)}});
+      finding.fix =
+          "Replace the placeholder note with your real dataset: link its source, give the number of rows "
+          "and the main columns, the period it covers and its licence.";
+      return finding;
+    }
+    const analyze::Html* comment = docs::placeholder_comment(document, first);
+    return fail("the " + first.heading + " section (" + docs::at(readme->path, first.line) + ") " +
+                    (comment != nullptr && evidence.words == 0 ? "holds only a placeholder comment"
+                                                               : "does not give " + missing_parts(evidence)),
+                {{readme->path, line}});
+  }
+  weigh_mentions(document, evidence);
+  if (described(evidence)) {
+    const int line = evidence.source > 0 ? evidence.source : evidence.size;
+    return pass("the README describes its data at " + docs::at(readme->path, line) + " (no Data section)",
+                {{readme->path, static_cast<uint32_t>(line)}});
+  }
+  const int mention = std::max({evidence.source, evidence.size, evidence.provenance});
+  if (mention == 0) {
+    return fail(readme->path + " has no Data or Dataset section and does not say which data the project uses",
+                {{readme->path, 0}});
+  }
+  return fail(readme->path + " has no Data or Dataset section, and what it says of the data (" +
+                  docs::at(readme->path, mention) + ") does not give " + missing_parts(evidence),
+              {{readme->path, static_cast<uint32_t>(mention)}});
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,207 @@
+// docs/experiment-dashboard: the README links the tracking dashboard or says how to open it.
+#include "lint/rules/registry.h"
+
+#include "core/text.h"
+#include "lint/rules/docs_sections.h"
+#include "lint/wording.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+struct Tracker
+{
+  std::string_view module; // top-level import, or a PyPI name in a dependency file
+  std::string_view name;   // for messages
+  std::string_view fix;
+};
+
+constexpr Tracker k_trackers[] = {
+    {"mlflow", "MLflow",
+     "Add to the README the command that opens the dashboard, e.g. `mlflow ui --backend-store-uri ./mlruns` "
+     "(the URI "
+     "your code logs to), or link a shared MLflow server, and say which runs and metrics to look at."},
+    {"wandb", "Weights & Biases",
+     "Link the public Weights & Biases project or report (https://wandb.ai/<entity>/<project>) from the "
+     "README, and "
+     "say which runs and charts to look at."},
+    {"tensorboard", "TensorBoard",
+     "Add to the README the command that opens the dashboard (`tensorboard --logdir runs/`) and what to look "
+     "at."},
+    {"tensorboardx", "TensorBoard",
+     "Add to the README the command that opens the dashboard (`tensorboard --logdir runs/`) and what to look "
+     "at."},
+    {"neptune", "Neptune", "Link the public Neptune project from the README and say which runs to look at."},
+    {"comet_ml", "Comet",
+     "Link the public Comet project from the README and say which experiments to look at."},
+    {"clearml", "ClearML",
+     "Link the ClearML project from the README, or say how to open the ClearML web UI."},
+    {"dvclive", "DVC",
+     "Say in the README how to compare the runs (`dvc exp show`, `dvc plots diff`) or link DVC Studio."},
+    {"aim", "Aim", "Add to the README the command that opens the dashboard (`aim up`) and what to look at."},
+};
+
+// Where hosted dashboards live; a link to one of these with a path is a project or a report.
+constexpr std::string_view k_dashboard_hosts[] = {"wandb.ai",        "app.neptune.ai", "comet.com",
+                                                  "www.comet.com",   "comet.ml",       "app.clear.ml",
+                                                  "tensorboard.dev", "dagshub.com",    "studio.iterative.ai"};
+// The tools' own sites: documentation, not a dashboard.
+constexpr std::string_view k_tool_sites[] = {"mlflow.org", "www.mlflow.org", "github.com", "pypi.org",
+                                             "docs.wandb.ai"};
+
+// Commands that open or fill a dashboard, in code blocks.
+const RE2& dashboard_command_pattern()
+{
+  static const RE2 pattern(
+      R"((?i)(mlflow (ui|server)\b|tensorboard\s+(--logdir|dev)|\baim up\b|wandb\.ai/|wandb sync|dvc exp show|dvc plots|)"
+      R"(clearml-server|neptune\.ai/))");
+  return pattern;
+}
+
+// A sentence that names a tracker and a way to look at it.
+const RE2& dashboard_prose_pattern()
+{
+  static const RE2 pattern(
+      R"((?i)(mlflow|w&b|weights (&|and) biases|wandb|tensorboard|neptune|comet|clearml|dvc studio).*)"
+      R"((dashboard|\bui\b|localhost|127\.0\.0\.1|https?://|\bopen\b|\bbrowse\b|\bview\b|report))");
+  return pattern;
+}
+
+// A link to a hosted project ("https://wandb.ai/jane/churn") or an MLflow server of one's own.
+bool is_dashboard_url(std::string_view url)
+{
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) {
+    return false;
+  }
+  const std::string_view rest = url.substr(scheme + 3);
+  const std::string host = text::to_lower(rest.substr(0, rest.find_first_of("/?#")));
+  const std::string_view path = rest.substr(std::min(rest.size(), host.size()));
+  if (std::find(std::begin(k_tool_sites), std::end(k_tool_sites), host) != std::end(k_tool_sites) ||
+      host.ends_with(".readthedocs.io")) {
+    return false;
+  }
+  const bool project_path = path.size() > 1 && !path.starts_with("/site") && !path.starts_with("/docs");
+  const bool hosted = std::find(std::begin(k_dashboard_hosts), std::end(k_dashboard_hosts), host) !=
+                      std::end(k_dashboard_hosts);
+  return (hosted && project_path) || host.find("mlflow") != std::string::npos ||
+         (host == "dagshub.com" && text::icontains(path, ".mlflow"));
+}
+
+bool matches(std::string_view text, const RE2& pattern)
+{
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), pattern);
+}
+
+const Tracker* tracker_named(std::string_view module)
+{
+  const std::string root = text::to_lower(module.substr(0, module.find('.')));
+  for (const auto& tracker : k_trackers) {
+    if (root == tracker.module) {
+      return &tracker;
+    }
+  }
+  return nullptr;
+}
+
+struct Use
+{
+  const Tracker* tracker = nullptr;
+  Location where;
+};
+
+// The first tracker the code imports (torch.utils.tensorboard and Lightning loggers included),
+// else the first one a dependency file lists.
+std::optional<Use> tracker_used(const Analysis& analysis)
+{
+  for (const auto& module : analysis.code_modules()) {
+    if (module.value == nullptr) {
+      continue;
+    }
+    for (const auto& import : module.value->imports) {
+      const Tracker* tracker = tracker_named(import.module);
+      if (tracker == nullptr && text::icontains(import.module, "tensorboard")) {
+        tracker = tracker_named("tensorboard");
+      }
+      for (const auto& name : import.names) {
+        if (tracker == nullptr && name.ends_with("Logger")) {
+          const std::string lower = text::to_lower(name);
+          tracker = lower.starts_with("wandb")         ? tracker_named("wandb")
+                    : lower.starts_with("mlflow")      ? tracker_named("mlflow")
+                    : lower.starts_with("tensorboard") ? tracker_named("tensorboard")
+                    : lower.starts_with("neptune")     ? tracker_named("neptune")
+                    : lower.starts_with("comet")       ? tracker_named("comet_ml")
+                                                       : nullptr;
+        }
+      }
+      if (tracker != nullptr) {
+        return Use{tracker, {module.file->path, static_cast<uint32_t>(import.line)}};
+      }
+    }
+  }
+  for (const auto& file : analysis.dependency_files()) {
+    for (const auto& dependency : file.value.dependencies) {
+      const std::string name = dependency.name == "comet-ml" ? "comet_ml" : dependency.name;
+      if (const Tracker* tracker = tracker_named(name); tracker != nullptr && dependency.group.empty()) {
+        return Use{tracker, {file.file->path, 0}};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+Finding check_docs_experiment_dashboard(const RuleContext& context)
+{
+  const auto readme = docs::readme_of(context);
+  if (!readme) {
+    return docs::skip_without_readme();
+  }
+  const analyze::Document& document = *readme->document;
+  const std::string& path = readme->path;
+  const auto found = [&](const std::string& what, int line) {
+    return pass(what + " (" + docs::at(path, line) + ")", {{path, static_cast<uint32_t>(line)}});
+  };
+
+  for (const auto& link : document.links) {
+    if (is_dashboard_url(link.url)) {
+      return found("a link to the experiment dashboard, " + docs::clip(link.url, 80), link.line);
+    }
+  }
+  for (const auto& code : document.code_blocks) {
+    if (docs::is_diagram_language(text::to_lower(code.language))) {
+      continue; // a box labelled "docker build" in a flowchart is no command
+    }
+    int line = code.line + (code.fenced ? 1 : 0);
+    for (const auto piece : text::split(code.content, '\n')) {
+      if (!text::trim(piece).starts_with('#') && matches(piece, dashboard_command_pattern())) {
+        return found("the command that opens the dashboard, `" + docs::shown_command(piece) + "`", line);
+      }
+      ++line;
+    }
+  }
+  for (const auto& block : document.blocks) {
+    if ((block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item) &&
+        matches(block.text, dashboard_prose_pattern())) {
+      return found("directions to the dashboard: \"" + docs::clip(block.text, 70) + "\"", block.line);
+    }
+  }
+
+  const auto use = tracker_used(context.analysis());
+  if (!use) {
+    return skip("the code logs to no experiment tracker (MLflow, Weights & Biases, TensorBoard, ...)");
+  }
+  Finding finding =
+      fail("the code logs to " + std::string(use->tracker->name) + " (" + use->where.to_string() + ") but " +
+               path + " neither links the dashboard nor says how to open it",
+           {{path, 0}, use->where});
+  finding.fix = std::string(use->tracker->fix);
+  return finding;
+}
+
+} // namespace mlfolio::lint

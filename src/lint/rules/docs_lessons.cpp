@@ -1,0 +1,121 @@
+// docs/lessons: what was tried and did not work, error analysis, limitations, lessons learned.
+#include "lint/rules/registry.h"
+
+#include "core/text.h"
+#include "lint/rules/docs_sections.h"
+#include "lint/wording.h"
+
+#include <re2/re2.h>
+
+namespace mlfolio::lint {
+
+namespace {
+
+// Headings that can only be about this.
+constexpr std::string_view k_lesson_headings[] = {
+    "what didn t work", "what did not work", "what didnt work",   "what doesn t work",
+    "lessons",          "lessons learned",   "learnings",         "what i learned",
+    "what we learned",  "limitations",       "known limitations", "error analysis",
+    "failure analysis", "failure cases",     "failure modes",     "failed experiments",
+    "what i tried",     "what we tried",     "things i tried",    "things tried",
+    "ablation",         "ablations",         "pitfalls",          "trade offs",
+    "tradeoffs",        "caveats",           "shortcomings",      "weaknesses",
+    "known issues",     "challenges",        "retrospective",     "post mortem",
+    "postmortem",       "reflections",       "reflection",        "takeaways",
+    "key takeaways",    "negative results",  "what went wrong",   "mistakes"};
+// Headings that may hold it: accepted when the text reads like a comparison or a limit.
+constexpr std::string_view k_maybe_headings[] = {
+    "experiments", "discussion", "future work", "next steps",      "improvements", "conclusion",
+    "conclusions", "iterations", "approaches",  "model selection", "journey",      "insights"};
+
+// Words of a report on what failed or was dropped.
+const RE2& lesson_pattern()
+{
+  static const RE2 pattern(
+      R"((?i)(did ?n[o']?t (work|help|improve)|didn’t (work|help|improve)|does ?n[o']?t (work|generalize|generalise)|)"
+      R"(\bworse\b|\bfailed\b|\bfails\b|limitation|\binstead\b|\bhowever\b|dropped|discarded|underperform|)"
+      R"(overfit|no improvement|\bhurt\b|trade-?off|\btried\b|error analysis|misclassif|struggles?\b|)"
+      R"(out of distribution|\bbias(es|ed)?\b|lessons? learn))");
+  return pattern;
+}
+
+constexpr size_t k_lesson_words = 12;
+
+bool reads_like_lessons(std::string_view text)
+{
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), lesson_pattern());
+}
+
+// A sentence anywhere that reports a failed attempt: "SMOTE did not help", "lessons learned".
+const RE2& strong_lesson_pattern()
+{
+  static const RE2 pattern(
+      R"((?i)(did ?n[o']?t (work|help|improve)|didn’t (work|help|improve)|error analysis|lessons? learned|)"
+      R"(failure (cases|modes)|\b(i|we) tried\b|known limitations|limitations of))");
+  return pattern;
+}
+
+} // namespace
+
+Finding check_docs_lessons(const RuleContext& context)
+{
+  const auto readme = docs::readme_of(context);
+  if (!readme) {
+    return docs::skip_without_readme();
+  }
+  const analyze::Document& document = *readme->document;
+  const std::string& path = readme->path;
+  const analyze::Section* empty = nullptr;
+  const analyze::Section* thin = nullptr;
+  for (const analyze::Section* section : docs::sections_named(document, k_lesson_headings)) {
+    const std::string prose = docs::section_prose(document, *section, false);
+    const size_t words = docs::count_words(prose);
+    if (words >= k_lesson_words) {
+      return pass("the " + section->heading + " section (" + docs::at(path, section->line) + ")",
+                  {{path, static_cast<uint32_t>(section->line)}});
+    }
+    if (words == 0 && empty == nullptr) {
+      empty = section;
+    } else if (words > 0 && thin == nullptr) {
+      thin = section;
+    }
+  }
+  for (const analyze::Section* section : docs::sections_named(document, k_maybe_headings)) {
+    const std::string prose = docs::section_prose(document, *section, false);
+    if (docs::count_words(prose) >= k_lesson_words && reads_like_lessons(prose)) {
+      return pass("the " + section->heading + " section discusses what did not work (" +
+                      docs::at(path, section->line) + ")",
+                  {{path, static_cast<uint32_t>(section->line)}});
+    }
+  }
+  for (const auto& block : document.blocks) {
+    if ((block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item) &&
+        RE2::PartialMatch(re2::StringPiece(block.text.data(), block.text.size()), strong_lesson_pattern())) {
+      return pass("a note on what did not work at " + docs::at(path, block.line) + ": \"" +
+                      docs::clip(block.text, 60) + "\"",
+                  {{path, static_cast<uint32_t>(block.line)}});
+    }
+  }
+  if (empty != nullptr) {
+    const analyze::Html* comment = docs::placeholder_comment(document, *empty);
+    Finding finding = fail("the " + empty->heading + " section (" + docs::at(path, empty->line) + ") " +
+                               (comment != nullptr ? "holds only a placeholder comment" : "is empty"),
+                           {{path, static_cast<uint32_t>(empty->line)}});
+    finding.fix = "Under " + empty->heading +
+                  ", write the experiments that failed or were dropped and why (models, "
+                  "features, data fixes), the cases the model still gets wrong, and the limitations a user "
+                  "should know.";
+    return finding;
+  }
+  if (thin != nullptr) {
+    return fail("the " + thin->heading + " section (" + docs::at(path, thin->line) +
+                    ") is too short to say what was "
+                    "tried and what did not work",
+                {{path, static_cast<uint32_t>(thin->line)}});
+  }
+  return fail(path + " says nothing about what was tried and did not work: no section on experiments, error "
+                     "analysis, limitations or lessons learned",
+              {{path, 0}});
+}
+
+} // namespace mlfolio::lint

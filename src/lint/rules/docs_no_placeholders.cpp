@@ -1,0 +1,168 @@
+// docs/no-placeholders: no TODO markers or unfilled template text left in the README.
+#include "lint/rules/registry.h"
+
+#include "core/text.h"
+#include "lint/analyze/text_decode.h"
+#include "lint/rules/docs_sections.h"
+#include "lint/wording.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace mlfolio::lint {
+
+namespace {
+
+struct PlaceholderKind
+{
+  std::string_view name; // in messages
+  std::string_view pattern;
+};
+
+// Template text nobody writes on purpose. Placeholders in raw HTML (<your-name>) and comments
+// never reach the parsed text, so the rule reads the README's lines, leaving out code blocks
+// and inline code, where "<your-username>" is usually an instruction.
+constexpr PlaceholderKind k_kinds[] = {
+    {"template variable",
+     R"(\{\{\s*[\w.\-]+(\s*\|\s*\w+)?\s*\}\}|\{%-?\s*(if|for|raw|endif|endfor)\b|<%[#/^]?\w+%>)"},
+    {"Lorem ipsum", R"((?i)\blorem ipsum\b)"},
+    {"name placeholder", R"((?i)[\[<{]\s*(your|author|full)[ _-]?name\s*[\]>}]|\bYour Name\b|\bYOUR NAME\b)"},
+    {"repository placeholder",
+     R"((?i)\byour[-_]?(project[-_]?name|repo(sitory)?([-_]?name)?|user[-_]?name|github[-_]?(user(name)?|handle)|)"
+     R"(org(anization)?([-_]?name)?)\b|\byourusername\b|<(project|repo|user)[-_ ]?name>|\bUSERNAME/REPO(SITORY)?\b)"},
+    {"fill-in placeholder",
+     R"(\bINSERT\b.{0,50}\bHERE\b|[\[(<{]\s*(?i:(insert|add|put|paste|your|link|url|image|screenshot|describe|)"
+     R"(write)\b[^\])>}]{0,60}\bhere)\s*[\])>}])"},
+    {"example e-mail", R"((?i)\b(your[._-]?email|you|email|name)@(example|email|domain)\.com\b)"},
+};
+
+struct CompiledKind
+{
+  std::string_view name;
+  std::unique_ptr<RE2> regex;
+};
+
+const std::vector<CompiledKind>& compiled_kinds()
+{
+  static const std::vector<CompiledKind> kinds = [] {
+    std::vector<CompiledKind> compiled;
+    for (const auto& kind : k_kinds) {
+      RE2::Options options;
+      options.set_log_errors(false);
+      compiled.push_back({kind.name, std::make_unique<RE2>(kind.pattern, options)});
+    }
+    return compiled;
+  }();
+  return kinds;
+}
+
+// Lines of code blocks, fences and directives included (1-based, inclusive ranges).
+std::vector<std::pair<int, int>> code_lines(const analyze::Document& document)
+{
+  std::vector<std::pair<int, int>> ranges;
+  for (const auto& code : document.code_blocks) {
+    const int content_lines = static_cast<int>(std::count(code.content.begin(), code.content.end(), '\n')) +
+                              (code.content.empty() || code.content.ends_with('\n') ? 0 : 1);
+    // A fence adds its closing line; an rst directive its options and the blank line before the body.
+    const int extra = !code.fenced ? -1 : document.format == analyze::DocumentFormat::rst ? 3 : 1;
+    ranges.emplace_back(code.line, code.line + content_lines + extra);
+  }
+  return ranges;
+}
+
+// The line without `inline code` spans.
+std::string without_inline_code(std::string_view line)
+{
+  std::string kept;
+  size_t i = 0;
+  while (i < line.size()) {
+    if (line[i] != '`') {
+      kept += line[i++];
+      continue;
+    }
+    size_t ticks = 0;
+    while (i + ticks < line.size() && line[i + ticks] == '`') {
+      ++ticks;
+    }
+    const size_t close = line.find(std::string(ticks, '`'), i + ticks);
+    if (close == std::string_view::npos) {
+      kept += line.substr(i);
+      break;
+    }
+    kept += ' ';
+    i = close + ticks;
+  }
+  return kept;
+}
+
+} // namespace
+
+Finding check_docs_no_placeholders(const RuleContext& context)
+{
+  const auto readme = docs::readme_of(context);
+  if (!readme) {
+    return docs::skip_without_readme();
+  }
+  const TextFile* file = context.analysis().text(readme->path);
+  if (file == nullptr) {
+    return docs::skip_without_readme();
+  }
+  const std::string& path = readme->path;
+  const std::string text = analyze::decode_text(file->content).text;
+  const auto code = code_lines(*readme->document);
+  const auto in_code = [&](int line) {
+    return std::any_of(code.begin(), code.end(),
+                       [&](const auto& r) { return line >= r.first && line <= r.second; });
+  };
+
+  std::vector<Detail> details;
+  std::vector<std::string> kinds;
+  int line_number = 0;
+  for (const auto raw : text::split(text, '\n')) {
+    ++line_number;
+    if (in_code(line_number)) {
+      continue;
+    }
+    const std::string line = without_inline_code(raw);
+    std::string_view kind;
+    if (docs::has_todo_marker(line)) {
+      kind = "TODO marker";
+    } else {
+      for (const auto& compiled : compiled_kinds()) {
+        if (RE2::PartialMatch(line, *compiled.regex)) {
+          kind = compiled.name;
+          break;
+        }
+      }
+    }
+    if (kind.empty()) {
+      continue;
+    }
+    std::string_view shown = text::trim(line);
+    if (shown.starts_with("<!--")) {
+      shown = text::trim(shown.substr(4));
+    }
+    details.push_back(Detail{std::string(kind) + " at " + docs::at(path, line_number) + ": \"" +
+                                 docs::clip(shown, 70) + "\"",
+                             {{path, static_cast<uint32_t>(line_number)}}});
+    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
+      kinds.emplace_back(kind);
+    }
+  }
+  if (details.empty()) {
+    return pass("no TODO markers or template placeholders in " + path, {{path, 0}});
+  }
+  std::vector<Location> locations;
+  for (const auto& detail : details) {
+    locations.push_back(detail.locations.front());
+  }
+  Finding finding = fail(path + " still holds " + count_of(details.size(), "placeholder") + " (" +
+                             join_some(kinds, kinds.size()) + ")",
+                         std::move(locations));
+  finding.details = std::move(details);
+  return finding;
+}
+
+} // namespace mlfolio::lint

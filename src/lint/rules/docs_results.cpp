@@ -1,0 +1,195 @@
+// docs/results: metric names with numbers, in a table or in a list or sentence.
+#include "lint/rules/registry.h"
+
+#include "core/text.h"
+#include "lint/rules/docs_sections.h"
+#include "lint/wording.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+constexpr std::string_view k_results_headings[] = {"results",  "performance", "evaluation",
+                                                   "metrics",  "benchmark",   "scores",
+                                                   "findings", "outcome",     "model comparison"};
+// Code blocks that may hold printed metrics (a classification report); program code does not count.
+constexpr std::string_view k_output_languages[] = {"",        "text",   "txt", "plain", "plaintext",
+                                                   "console", "output", "log", "none",  "nohighlight"};
+
+const RE2& metric_pattern()
+{
+  static const RE2 pattern(
+      R"((?i:\b(accuracy|acc|precision|recall|f1|f-1|f1[- ]score|f[- ]score|f-?beta|f2|auc|roc[- ]?auc|auc[- ]?roc|)"
+      R"(auroc|auprc|pr[- ]?auc|average precision|mean average precision|rmse|mse|mae|mape|smape|rmsle|msle|wape|)"
+      R"(mase|r2|r\^2|r-squared|r squared|log[- ]?loss|cross[- ]entropy|bleu|rouge(-[l12])?|meteor|chrf|bertscore|)"
+      R"(wer|cer|perplexity|ppl|iou|miou|dice|psnr|ssim|fid|ndcg|mrr|hit rate|hits?@\d+|recall@\d+|)"
+      R"(precision@\d+|top-?[15]( accuracy)?|exact match|kappa|mcc|matthews|balanced accuracy|specificity|)"
+      R"(sensitivity|gini|brier|error rate|mean absolute error|mean squared error|root mean squared? error|)"
+      R"(coefficient of determination|silhouette|spearman|pearson|jaccard|sharpe|pinball|crps)\b)|r²|R²|\bmAP\b)");
+  return pattern;
+}
+
+// A value in a sentence: 0.87, .87, 94.3 %, 12%, "RMSE: 3421", "MAE = 12".
+const RE2& value_pattern()
+{
+  static const RE2 pattern(R"((\d*[.,]\d+|\d+\s*%|[:=]\s*\$?\d+))");
+  return pattern;
+}
+
+const RE2& decimal_pattern()
+{
+  static const RE2 pattern(R"(\b\d*\.\d+\b)");
+  return pattern;
+}
+
+// A table cell that is a number: "0.912", "94 %", "±0.02", "~3,421", "12.5 ms".
+const RE2& cell_pattern()
+{
+  static const RE2 pattern(
+      R"(^\s*[~≈<>±+\-]?\s*\$?\d[\d,]*(\.\d+)?\s*(%|[a-zA-Z]{0,3})?\s*(\(.*\)|±.*)?\s*$)");
+  return pattern;
+}
+
+bool matches(std::string_view text, const RE2& pattern)
+{
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), pattern);
+}
+
+bool is_metric_table(const analyze::Table& table)
+{
+  const bool header_metric = std::any_of(table.header.begin(), table.header.end(),
+                                         [](const std::string& c) { return matches(c, metric_pattern()); });
+  bool row_metric = false;
+  bool number = false;
+  for (const auto& row : table.rows) {
+    row_metric = row_metric || (!row.empty() && matches(row.front(), metric_pattern()));
+    number = number || std::any_of(row.begin(), row.end(), [](const std::string& c) {
+               return !c.empty() && matches(c, cell_pattern());
+             });
+  }
+  return (header_metric || row_metric) && number;
+}
+
+// The first line of `text` (starting at `line`) with a metric and a value; 0 when none.
+int metric_line(std::string_view text, int line)
+{
+  for (const auto piece : text::split(text, '\n')) {
+    if (matches(piece, metric_pattern()) && matches(piece, value_pattern())) {
+      return line;
+    }
+    ++line;
+  }
+  return 0;
+}
+
+int first_metric_line(std::string_view text, int line)
+{
+  for (const auto piece : text::split(text, '\n')) {
+    if (matches(piece, metric_pattern())) {
+      return line;
+    }
+    ++line;
+  }
+  return 0;
+}
+
+struct Markers
+{
+  int start = 0;
+  int end = 0;
+};
+
+// The generated project's <!-- results:start --> ... <!-- results:end --> markers.
+Markers results_markers(const analyze::Document& document)
+{
+  Markers markers;
+  for (const auto& html : document.html) {
+    const std::string_view inside = text::trim(html.text);
+    if (html.comment && inside == "results:start" && markers.start == 0) {
+      markers.start = html.line;
+    } else if (html.comment && inside == "results:end" && markers.start > 0 && markers.end == 0) {
+      markers.end = html.line;
+    }
+  }
+  return markers;
+}
+
+} // namespace
+
+Finding check_docs_results(const RuleContext& context)
+{
+  const auto readme = docs::readme_of(context);
+  if (!readme) {
+    return docs::skip_without_readme();
+  }
+  const analyze::Document& document = *readme->document;
+  const std::string& path = readme->path;
+  const auto found = [&](const std::string& what, int line) {
+    return pass(what + " at " + docs::at(path, line), {{path, static_cast<uint32_t>(line)}});
+  };
+
+  for (const auto& table : document.tables) {
+    if (is_metric_table(table)) {
+      return found("a table of metrics", table.line);
+    }
+  }
+  for (const auto& item : document.list_items) {
+    if (const int line = metric_line(item.text, item.line)) {
+      return found("a list of metrics with values", line);
+    }
+  }
+  for (const auto& paragraph : document.paragraphs) {
+    if (const int line = metric_line(paragraph.text, paragraph.line)) {
+      return found("a metric with its value", line);
+    }
+  }
+  for (const auto& code : document.code_blocks) {
+    const std::string language = text::to_lower(code.language);
+    if (std::find(std::begin(k_output_languages), std::end(k_output_languages), language) !=
+        std::end(k_output_languages)) {
+      // A printed report puts the metric names in a header line and the values below.
+      const int first = code.line + (code.fenced ? 1 : 0);
+      int line = metric_line(code.content, first);
+      if (line == 0 && matches(code.content, decimal_pattern())) {
+        line = first_metric_line(code.content, first);
+      }
+      if (line > 0) {
+        return found("printed metrics", line);
+      }
+    }
+  }
+  const auto sections = docs::sections_named(document, k_results_headings);
+  for (const analyze::Section* section : sections) {
+    if (!section->images.empty()) {
+      const analyze::Image& image = document.images[section->images.begin];
+      return found("the " + section->heading + " section shows its results as an image", image.line);
+    }
+  }
+
+  const Markers markers = results_markers(document);
+  if (markers.start > 0 && markers.end > markers.start) {
+    Finding finding = fail("the results table between <!-- results:start --> and <!-- results:end --> (" +
+                               docs::at(path, markers.start) + ") is not filled in yet",
+                           {{path, static_cast<uint32_t>(markers.start)}});
+    finding.fix =
+        "Run `make train`: it evaluates the baseline and the model on the held-out split and writes their "
+        "metrics into this table. Commit the README afterwards.";
+    return finding;
+  }
+  if (!sections.empty()) {
+    const analyze::Section& section = *sections.front();
+    return fail("the " + section.heading + " section (" + docs::at(path, section.line) +
+                    ") gives no metric with a number (accuracy, F1, ROC AUC, RMSE, ...)",
+                {{path, static_cast<uint32_t>(section.line)}});
+  }
+  return fail(path +
+                  " has no results: no table, list or sentence gives a metric (accuracy, F1, RMSE, ...) with "
+                  "its value",
+              {{path, 0}});
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,257 @@
+// docs/run-instructions: commands that install and run the project, in code blocks.
+#include "lint/rules/registry.h"
+
+#include "core/text.h"
+#include "lint/rules/docs_sections.h"
+#include "lint/wording.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace mlfolio::lint {
+
+namespace {
+
+// Code blocks whose every line is a command.
+constexpr std::string_view k_shell_languages[] = {
+    "bash",       "sh",           "shell",   "console",    "zsh",   "fish",     "powershell",
+    "ps1",        "pwsh",         "cmd",     "bat",        "batch", "terminal", "shell-session",
+    "sh-session", "shellsession", "command", "commandline"};
+// First words of the commands people run to install or start a Python project.
+constexpr std::string_view k_commands[] = {"pip",
+                                           "pip3",
+                                           "python",
+                                           "python3",
+                                           "py",
+                                           "conda",
+                                           "mamba",
+                                           "micromamba",
+                                           "poetry",
+                                           "uv",
+                                           "uvx",
+                                           "pipenv",
+                                           "pipx",
+                                           "make",
+                                           "docker",
+                                           "docker-compose",
+                                           "podman",
+                                           "git",
+                                           "cd",
+                                           "streamlit",
+                                           "uvicorn",
+                                           "gunicorn",
+                                           "flask",
+                                           "fastapi",
+                                           "jupyter",
+                                           "jupyter-lab",
+                                           "npm",
+                                           "yarn",
+                                           "pnpm",
+                                           "bash",
+                                           "sh",
+                                           "source",
+                                           "export",
+                                           "set",
+                                           "mlflow",
+                                           "dvc",
+                                           "pytest",
+                                           "tox",
+                                           "nox",
+                                           "kubectl",
+                                           "helm",
+                                           "gradio",
+                                           "curl",
+                                           "wget",
+                                           "rscript",
+                                           "virtualenv",
+                                           "hatch",
+                                           "pdm",
+                                           "rye",
+                                           "just",
+                                           "task",
+                                           "invoke",
+                                           "bentoml",
+                                           "kedro",
+                                           "dagster",
+                                           "airflow",
+                                           "prefect",
+                                           "zenml",
+                                           "tensorboard",
+                                           "accelerate",
+                                           "torchrun",
+                                           "deepspeed",
+                                           "apt",
+                                           "apt-get",
+                                           "brew",
+                                           "choco",
+                                           "winget",
+                                           "gcloud",
+                                           "aws",
+                                           "az",
+                                           "heroku",
+                                           "modal",
+                                           "cog",
+                                           "ollama",
+                                           "huggingface-cli",
+                                           "wandb",
+                                           "kaggle",
+                                           "unzip",
+                                           "tar",
+                                           "mkdir",
+                                           "cp",
+                                           "mv",
+                                           "cat",
+                                           "chmod",
+                                           "node",
+                                           "java",
+                                           "mvn",
+                                           "gradle",
+                                           "cargo",
+                                           "go",
+                                           "dotnet"};
+// Among those, the ones that set the project up rather than run it.
+constexpr std::string_view k_install_commands[] = {
+    "pip",   "pip3", "conda", "mamba", "micromamba", "poetry", "uv",  "pipenv",  "pipx", "virtualenv",
+    "hatch", "pdm",  "rye",   "npm",   "yarn",       "pnpm",   "apt", "apt-get", "brew", "git"};
+
+// A command spelled out in a sentence: "run `pip install -r requirements.txt`".
+const RE2& inline_command_pattern()
+{
+  static const RE2 pattern(
+      R"((pip3? install|conda (env )?(create|install)|poetry install|uv (sync|pip install)|pipenv install|)"
+      R"(python3? (-m [\w.]+|[\w./-]+\.py)\b|streamlit run|uvicorn [\w.]+:\w+|docker[- ]compose up|docker run|)"
+      R"(make (install|run|train|setup|all|serve|app)\b))");
+  return pattern;
+}
+
+// The command on a line of a code block without its prompt ("$ ", "> ", "PS C:\> ", "(venv) $ ").
+std::string_view without_prompt(std::string_view line)
+{
+  line = text::trim(line);
+  if (line.starts_with('(')) { // (venv) $ ...
+    const size_t close = line.find(") ");
+    if (close != std::string_view::npos && close < 30) {
+      line = text::trim(line.substr(close + 1));
+    }
+  }
+  if (line.starts_with("PS ") && line.find("> ") != std::string_view::npos) {
+    line = line.substr(line.find("> ") + 2);
+  }
+  for (const std::string_view prompt : {"$ ", "> ", "% ", "❯ ", "λ "}) {
+    if (line.starts_with(prompt)) {
+      return text::trim(line.substr(prompt.size()));
+    }
+  }
+  return line == "$" ? std::string_view() : line;
+}
+
+std::string first_word(std::string_view command)
+{
+  const size_t end = command.find_first_of(" \t");
+  std::string word = text::to_lower(command.substr(0, end));
+  if (word.starts_with("./") || word.starts_with(".\\")) {
+    return "./"; // a script of the project
+  }
+  return word;
+}
+
+bool listed(std::span<const std::string_view> words, std::string_view word)
+{
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+struct Command
+{
+  std::string text;
+  int line = 0;
+  bool install = false;
+};
+
+std::vector<Command> commands_in(const analyze::CodeBlock& code)
+{
+  const std::string language = text::to_lower(code.language);
+  const bool shell = listed(k_shell_languages, language);
+  std::vector<Command> found;
+  if (docs::is_diagram_language(language)) {
+    return found;
+  }
+  int line = code.line + (code.fenced ? 1 : 0);
+  for (const auto raw : text::split(code.content, '\n')) {
+    const std::string_view command = without_prompt(raw);
+    const std::string word = first_word(command);
+    // Commands are written in lower case: "Python 3.8+" is a requirement, "FastAPI" a label.
+    const bool lower_case =
+        !command.empty() && std::islower(static_cast<unsigned char>(command.front())) != 0;
+    const bool known = (listed(k_commands, word) && lower_case) || word == "./";
+    if (!command.empty() && !command.starts_with('#') && !command.starts_with("//") &&
+        (known || (shell && lower_case && word.find('=') == std::string::npos))) {
+      found.push_back(
+          Command{std::string(command), line,
+                  listed(k_install_commands, word) || command.find("install") != std::string_view::npos});
+    }
+    ++line;
+  }
+  return found;
+}
+
+} // namespace
+
+Finding check_docs_run_instructions(const RuleContext& context)
+{
+  const auto readme = docs::readme_of(context);
+  if (!readme) {
+    return docs::skip_without_readme();
+  }
+  const analyze::Document& document = *readme->document;
+  const std::string& path = readme->path;
+  std::vector<Command> commands;
+  for (const auto& code : document.code_blocks) {
+    for (auto& command : commands_in(code)) {
+      commands.push_back(std::move(command));
+    }
+  }
+  if (!commands.empty()) {
+    const auto install =
+        std::find_if(commands.begin(), commands.end(), [](const Command& c) { return c.install; });
+    const auto run =
+        std::find_if(commands.begin(), commands.end(), [](const Command& c) { return !c.install; });
+    std::vector<std::string> shown;
+    std::vector<Location> locations;
+    const bool install_first =
+        install != commands.end() && (run == commands.end() || install->line <= run->line);
+    for (const auto it : install_first ? std::array{install, run} : std::array{run, install}) {
+      if (it != commands.end()) {
+        shown.push_back("`" + docs::shown_command(it->text) + "` (" + docs::at(path, it->line) + ")");
+        locations.push_back({path, static_cast<uint32_t>(it->line)});
+      }
+    }
+    return pass(count_of(commands.size(), "command") + " in code blocks, such as " + join_some(shown, 2),
+                std::move(locations));
+  }
+  // Commands written inside sentences, or a notebook one click away: not what the rule asks
+  // for, but a reader can still get it running.
+  for (const auto& block : document.blocks) {
+    if (block.kind != analyze::BlockKind::paragraph && block.kind != analyze::BlockKind::list_item) {
+      continue;
+    }
+    re2::StringPiece match;
+    if (RE2::PartialMatch(re2::StringPiece(block.text.data(), block.text.size()), inline_command_pattern(),
+                          &match)) {
+      return pass("commands only inside sentences, such as `" + std::string(match.data(), match.size()) +
+                      "` (" + docs::at(path, block.line) + "); code blocks would make them easier to copy",
+                  {{path, static_cast<uint32_t>(block.line)}});
+    }
+  }
+  for (const auto& link : document.links) {
+    if (text::icontains(link.url, "colab.research.google.com") || text::icontains(link.url, "mybinder.org")) {
+      return pass("no commands, but a link runs the notebook online (" + docs::at(path, link.line) + ")",
+                  {{path, static_cast<uint32_t>(link.line)}});
+    }
+  }
+  return fail(path + " has no commands in code blocks to install and run the project", {{path, 0}});
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,253 @@
+#include "lint/rules/docs_sections.h"
+
+#include "core/text.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace mlfolio::lint::docs {
+
+namespace {
+
+bool is_alnum_byte(char c)
+{
+  return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+
+// The upper-case markers count anywhere; a lower-case "todo" only where it opens a note
+// ("todo: ...", "Todo(jane)"), since "todo" is also an ordinary word.
+constexpr std::string_view k_upper_markers[] = {"TODO", "FIXME", "TBD"};
+constexpr std::string_view k_opening_markers[] = {"todo", "fixme", "tbd"};
+
+bool marker_at(std::string_view text, size_t pos, std::string_view marker)
+{
+  if (text.substr(pos, marker.size()) != marker) {
+    return false;
+  }
+  const bool starts =
+      pos == 0 || (!is_alnum_byte(text[pos - 1]) && text[pos - 1] != '-' && text[pos - 1] != '_');
+  const size_t after = pos + marker.size();
+  const bool ends =
+      after == text.size() || (!is_alnum_byte(text[after]) && text[after] != '-' && text[after] != '_');
+  return starts && ends;
+}
+
+} // namespace
+
+std::optional<Readme> readme_of(const RuleContext& context)
+{
+  const FileEntry* file = context.analysis().readme();
+  const analyze::Document* document = context.analysis().readme_document();
+  if (file == nullptr || document == nullptr) {
+    return std::nullopt;
+  }
+  return Readme{file->path, document};
+}
+
+Finding skip_without_readme()
+{
+  return skip("no readable README at the project root (docs/readme reports it)");
+}
+
+std::string at(std::string_view path, int line)
+{
+  return line > 0 ? std::string(path) + ":" + std::to_string(line) : std::string(path);
+}
+
+size_t count_words(std::string_view text)
+{
+  size_t words = 0;
+  bool in_word = false;
+  bool has_alnum = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      words += in_word && has_alnum ? 1 : 0;
+      in_word = has_alnum = false;
+    } else {
+      in_word = true;
+      has_alnum = has_alnum || is_alnum_byte(c) || static_cast<unsigned char>(c) >= 0xC0;
+    }
+  }
+  return words + (in_word && has_alnum ? 1 : 0);
+}
+
+bool has_word(std::string_view text, std::string_view word)
+{
+  if (word.empty()) {
+    return false;
+  }
+  for (size_t pos = 0; pos + word.size() <= text.size(); ++pos) {
+    if (!text::iequals(text.substr(pos, word.size()), word)) {
+      continue;
+    }
+    const bool starts = pos == 0 || !is_alnum_byte(text[pos - 1]);
+    const size_t after = pos + word.size();
+    if (starts && (after == text.size() || !is_alnum_byte(text[after]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool has_any_word(std::string_view text, std::span<const std::string_view> words)
+{
+  for (const auto word : words) {
+    if (has_word(text, word)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string section_prose(const analyze::Document& document, const analyze::Section& section, bool own_only)
+{
+  std::string prose;
+  for (size_t b = section.blocks.begin; b < section.blocks.end; ++b) {
+    const analyze::Block& block = document.blocks[b];
+    if (block.kind == analyze::BlockKind::heading) {
+      if (own_only) {
+        break;
+      }
+      continue;
+    }
+    if (block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item ||
+        block.kind == analyze::BlockKind::html) {
+      if (!prose.empty()) {
+        prose += '\n';
+      }
+      prose += block.text;
+    }
+  }
+  return prose;
+}
+
+std::string opening_prose(const analyze::Document& document)
+{
+  const auto& sections = document.sections;
+  int begin = 0;
+  int end = document.line_count + 1;
+  if (!sections.empty()) {
+    if (is_title_section(document, sections.front())) {
+      begin = sections.front().line + 1;
+      end = sections.size() > 1 ? sections[1].line : end;
+    } else {
+      end = sections.front().line;
+    }
+  }
+  std::string prose;
+  for (const auto& block : document.blocks) {
+    if (block.line >= end) {
+      break;
+    }
+    if (block.line >= begin &&
+        (block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item ||
+         block.kind == analyze::BlockKind::html)) {
+      prose += prose.empty() ? "" : "\n";
+      prose += block.text;
+    }
+  }
+  return prose;
+}
+
+bool is_title_section(const analyze::Document& document, const analyze::Section& section)
+{
+  return !document.sections.empty() && &section == &document.sections.front() && section.level == 1 &&
+         section.heading == document.title;
+}
+
+std::vector<const analyze::Section*> sections_named(const analyze::Document& document,
+                                                    std::span<const std::string_view> keywords,
+                                                    std::span<const std::string_view> unless)
+{
+  std::vector<const analyze::Section*> found;
+  for (const auto& section : document.sections) {
+    if (!is_title_section(document, section) && analyze::heading_matches(section.heading, keywords) &&
+        (unless.empty() || !analyze::heading_matches(section.heading, unless))) {
+      found.push_back(&section);
+    }
+  }
+  return found;
+}
+
+bool has_todo_marker(std::string_view text)
+{
+  for (const auto marker : k_upper_markers) {
+    for (size_t pos = text.find(marker); pos != std::string_view::npos; pos = text.find(marker, pos + 1)) {
+      if (marker_at(text, pos, marker)) {
+        return true;
+      }
+    }
+  }
+  // A note opening with the marker: "todo: ...", "Todo(jane) ...", "fixme".
+  const size_t first = text.find_first_not_of(" \t\n-*>#.:!/[");
+  if (first == std::string_view::npos) {
+    return false;
+  }
+  const std::string_view rest = text.substr(first);
+  for (const auto marker : k_opening_markers) {
+    if (rest.size() >= marker.size() && text::iequals(rest.substr(0, marker.size()), marker)) {
+      const std::string_view after = text::trim(rest.substr(marker.size()));
+      if (after.empty() || after.front() == ':' || after.front() == '(' || after.front() == ']') {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+const analyze::Html* placeholder_comment(const analyze::Document& document, const analyze::Section& section)
+{
+  for (size_t h = section.html.begin; h < section.html.end; ++h) {
+    if (document.html[h].comment && has_todo_marker(document.html[h].text)) {
+      return &document.html[h];
+    }
+  }
+  return nullptr;
+}
+
+bool is_diagram_language(std::string_view language)
+{
+  constexpr std::string_view k_languages[] = {"mermaid", "plantuml", "puml", "uml",   "graphviz", "dot",
+                                              "digraph", "graph",    "d2",   "ditaa", "svgbob",   "nomnoml"};
+  return std::find(std::begin(k_languages), std::end(k_languages), language) != std::end(k_languages);
+}
+
+std::string shown_command(std::string_view line)
+{
+  line = text::trim(line);
+  // "make train   # comment"; a " #" inside quotes is rare in README commands.
+  if (const size_t hash = line.find(" #"); hash != std::string_view::npos) {
+    line = text::trim(line.substr(0, hash));
+  }
+  return clip(line, 60);
+}
+
+std::string clip(std::string_view text, size_t max_chars)
+{
+  std::string flat;
+  bool space = false;
+  for (const char c : text::trim(text)) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !flat.empty();
+      continue;
+    }
+    if (space) {
+      flat += ' ';
+      space = false;
+    }
+    flat += c;
+  }
+  if (flat.size() <= max_chars) {
+    return flat;
+  }
+  size_t cut = flat.rfind(' ', max_chars);
+  if (cut == std::string::npos || cut < max_chars / 2) {
+    cut = max_chars;
+    while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80) {
+      --cut; // not inside a UTF-8 sequence
+    }
+  }
+  return flat.substr(0, cut) + "...";
+}
+
+} // namespace mlfolio::lint::docs

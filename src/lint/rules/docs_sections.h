@@ -1,0 +1,70 @@
+#pragma once
+
+// What the docs/ rules share: the parsed README, the prose under a heading, placeholder
+// comments, and the wording of locations.
+
+#include "lint/context.h"
+#include "lint/finding.h"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mlfolio::lint::docs {
+
+struct Readme
+{
+  std::string path;
+  const analyze::Document* document = nullptr;
+};
+
+// The parsed root README; nullopt without one (docs/readme reports that, the others skip).
+std::optional<Readme> readme_of(const RuleContext& context);
+Finding skip_without_readme();
+
+// "README.md:12" (just the path for line 0).
+std::string at(std::string_view path, int line);
+
+// Words with at least one letter or digit; punctuation and emoji alone are not words.
+size_t count_words(std::string_view text);
+
+// Whether `text` holds `word` (ASCII letters compared without case) between non-alphanumerics.
+bool has_word(std::string_view text, std::string_view word);
+bool has_any_word(std::string_view text, std::span<const std::string_view> words);
+
+// The visible prose of a section: paragraphs, list items and raw HTML text, not headings,
+// code or tables. With `own_only`, only what comes before its first subsection.
+std::string section_prose(const analyze::Document& document, const analyze::Section& section, bool own_only);
+
+// The prose before the first section (below the title): paragraphs, list items, HTML text.
+std::string opening_prose(const analyze::Document& document);
+
+// Whether the section is the README's title (the first heading, the project name): rules
+// judge what lies below it as the opening, not as a section of its own.
+bool is_title_section(const analyze::Document& document, const analyze::Section& section);
+
+// Sections whose heading names one of `keywords`, the title left out. With `unless`, a heading
+// that also names one of those is left out ("Dataset overview" is not an overview).
+std::vector<const analyze::Section*> sections_named(const analyze::Document& document,
+                                                    std::span<const std::string_view> keywords,
+                                                    std::span<const std::string_view> unless = {});
+
+// A marker of unfinished work at the start of text or as an upper-case word: "TODO", "TODO(x):",
+// "FIXME", "TBD". "a todo-list app" is no marker.
+bool has_todo_marker(std::string_view text);
+
+// The first HTML or reStructuredText comment in the section that carries a TODO marker.
+const analyze::Html* placeholder_comment(const analyze::Document& document, const analyze::Section& section);
+
+// Code blocks that are diagrams (mermaid, plantuml, graphviz, ...), by lower-case language.
+bool is_diagram_language(std::string_view language);
+
+// A command line for a message: trimmed, without a trailing "# comment", clipped.
+std::string shown_command(std::string_view line);
+
+// `text` on one line, cut after about `max_chars` at a word boundary, with "..." when cut.
+std::string clip(std::string_view text, size_t max_chars);
+
+} // namespace mlfolio::lint::docs

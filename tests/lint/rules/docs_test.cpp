@@ -1,0 +1,364 @@
+// The docs/ rules that read the README, word for word on the key cases.
+#include "lint/catalog.h"
+#include "lint/runner.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace mlfolio;
+using namespace mlfolio::lint;
+
+namespace {
+
+Finding check_readme(std::string_view id, const std::string& readme, const std::string& name = "README.md",
+                     const std::vector<std::pair<std::string, std::string>>& others = {})
+{
+  const auto catalog = builtin_catalog();
+  REQUIRE(catalog.has_value());
+  const RuleMeta* rule = (*catalog)->find(id);
+  REQUIRE(rule != nullptr);
+  MemoryView view;
+  view.add(name, readme);
+  for (const auto& [path, content] : others) {
+    view.add(path, content);
+  }
+  const Analysis analysis(view);
+  return evaluate_rule(*rule, analysis, config::Config{});
+}
+
+const std::string k_long_opening = "# Ticket router\n\nSupport agents spend the first hour of each shift "
+                                   "sorting tickets by hand. This model "
+                                   "routes each new ticket to the right team from its text, so urgent "
+                                   "outages reach engineers within minutes.\n";
+
+} // namespace
+
+TEST_CASE("docs rules: skip without a README")
+{
+  for (const std::string_view id : {"docs/problem-statement", "docs/dataset", "docs/architecture-diagram",
+                                    "docs/results", "docs/run-instructions", "docs/deployment",
+                                    "docs/lessons", "docs/experiment-dashboard", "docs/no-placeholders"}) {
+    CAPTURE(id);
+    const Finding finding = check_readme(id, "print('x')\n", "train.py");
+    CHECK(finding.status == Status::skip);
+    CHECK(finding.message == "no readable README at the project root (docs/readme reports it)");
+  }
+}
+
+TEST_CASE("docs/problem-statement: a problem heading, an overview, or the opening paragraph")
+{
+  Finding finding =
+      check_readme("docs/problem-statement",
+                   "# Churn\n\n## 🎯 1. Business Problem\n\nThe retention team can call fifty customers a "
+                   "day and needs to know which ones are about to leave.\n");
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "the 🎯 1. Business Problem section states the problem (README.md:3)");
+  CHECK(finding.locations == std::vector<Location>{{"README.md", 3}});
+
+  finding = check_readme("docs/problem-statement", k_long_opening + "\n## Quick start\n\n```\nmake\n```\n");
+  CHECK(finding.message == "the opening paragraph describes the project (33 words before the first section)");
+
+  // "Dataset overview" is about the data, not the problem.
+  finding = check_readme(
+      "docs/problem-statement",
+      "# Churn\n\nA churn model.\n\n## Dataset overview\n\nThe data has 7,043 rows from a telecom "
+      "operator with contract, tenure, charges and a churn label, published on Kaggle.\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "README.md has no section on the problem (Problem, Motivation, Overview, ...) and its "
+        "opening has 3 words; nothing says what problem the project solves and why it matters");
+  CHECK(finding.locations == std::vector<Location>{{"README.md", 1}});
+
+  finding = check_readme("docs/problem-statement", "# Churn\n\n## Motivation\n\nChurn is bad.\n");
+  CHECK(finding.message ==
+        "the Motivation section (README.md:3) has only 3 words and the opening 0 words; neither "
+        "says what problem the project solves and why it matters");
+}
+
+TEST_CASE("docs/problem-statement: an empty Problem heading is pointed at, even below a long opening")
+{
+  const Finding finding = check_readme(
+      "docs/problem-statement",
+      k_long_opening +
+          "\n## Problem\n\n<!-- TODO(author): Say what problem this model solves. -->\n\n## Data\n\nx\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "the Problem section (README.md:5) holds only a placeholder comment; a reader "
+                           "sees no problem statement");
+  CHECK(finding.locations == std::vector<Location>{{"README.md", 5}});
+  CHECK(finding.fix ==
+        "Under Problem, replace the placeholder with two or three sentences: who needs the prediction, "
+        "what decision it supports, and what a wrong prediction costs.");
+}
+
+TEST_CASE("docs/dataset: source, size and provenance, and the generated placeholder note")
+{
+  Finding finding = check_readme(
+      "docs/dataset",
+      "# Churn\n\n## Data\n\nThe [Telco churn data](https://example.org/telco): 7,043 customers.\n");
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "the Data section describes the data (README.md:3)");
+
+  finding = check_readme("docs/dataset", "# Churn\n\n## Data\n\nWe use customer data.\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "the Data section (README.md:3) does not give its source (a link or the dataset's name), "
+        "its size or columns, nor its licence or how it was collected");
+
+  finding = check_readme("docs/dataset",
+                         "# Churn\n\n## Dataset\n\n<!-- TODO(author): Describe your real dataset. -->\n\n"
+                         "The repository ships a **placeholder**: a small synthetic sample, "
+                         "`data/sample.csv` (600 subscribers). Its card is in "
+                         "[data/README.md](data/README.md).\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "the Dataset section (README.md:3) describes placeholder data (README.md:7), not the data "
+        "the project is about");
+  CHECK(finding.locations == std::vector<Location>{{"README.md", 7}});
+  CHECK(finding.fix.starts_with("Replace the placeholder note with your real dataset"));
+
+  finding =
+      check_readme("docs/dataset", "# Churn\n\nTrained on the Kaggle credit card fraud dataset (284,807 "
+                                   "transactions).\n\n## Usage\n\nRun it.\n");
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "the README describes its data at README.md:3 (no Data section)");
+
+  finding =
+      check_readme("docs/dataset", "# Churn\n\nA model.\n\n## Data preprocessing\n\nWe scale the columns.\n");
+  CHECK(finding.message ==
+        "README.md has no Data or Dataset section and does not say which data the project uses");
+}
+
+TEST_CASE(
+    "docs/architecture-diagram: mermaid, images, ASCII sketches, links; trees and code are not diagrams")
+{
+  Finding finding =
+      check_readme("docs/architecture-diagram", "# X\n\n```mermaid\nflowchart LR\n a --> b\n```\n");
+  CHECK(finding.message == "a mermaid diagram at README.md:3");
+  CHECK(finding.locations == std::vector<Location>{{"README.md", 3}});
+
+  finding =
+      check_readme("docs/architecture-diagram", "# X\n\n![overview](docs/img/system_architecture.png)\n");
+  CHECK(finding.message == "a diagram image (overview) at README.md:3");
+
+  finding =
+      check_readme("docs/architecture-diagram", "# X\n\n## How it works\n\n![](docs/img/figure1.png)\n");
+  CHECK(finding.message == "an image under How it works at README.md:5");
+
+  finding = check_readme(
+      "docs/architecture-diagram",
+      "# X\n\n```\n┌────────┐     ┌───────┐\n│ ingest │ ──▶ │ train │\n└────────┘     └───────┘\n"
+      "     |\n     v\n```\n");
+  CHECK(finding.message == "an ASCII diagram at README.md:3");
+
+  finding =
+      check_readme("docs/architecture-diagram",
+                   "# X\n\n```\nsrc/\n├── train.py\n└── api.py\n```\n\n```python\ndef f(x) -> int:\n    "
+                   "return g(x) -> y\n```\n\n![build](https://img.shields.io/badge/flow-ok-green)\n",
+                   "README.md", {{"docs/architecture.png", "png"}});
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "README.md has no diagram: no mermaid block, no image of the architecture, no ASCII "
+        "sketch; docs/architecture.png is in the repository but the README does not show it");
+  CHECK(finding.fix ==
+        "Show it in the README under an Architecture heading: ![Architecture](docs/architecture.png), "
+        "or draw the pipeline in a ```mermaid block.");
+
+  finding =
+      check_readme("docs/architecture-diagram", "# X\n\nSee [the architecture](docs/ARCHITECTURE.md).\n",
+                   "README.md", {{"docs/ARCHITECTURE.md", "# Architecture\n"}});
+  CHECK(finding.message == "a link to an architecture document (docs/ARCHITECTURE.md) at README.md:3");
+
+  finding =
+      check_readme("docs/architecture-diagram", "# X\n\nSee [the architecture](docs/ARCHITECTURE.md).\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "README.md has no diagram: no mermaid block, no image of the architecture, no ASCII "
+        "sketch; the link to docs/ARCHITECTURE.md (README.md:3) leads to no file");
+}
+
+TEST_CASE("docs/results: tables, lists, sentences and printed reports; the generated empty table")
+{
+  Finding finding = check_readme(
+      "docs/results", "# X\n\n## Results\n\n| Model | F1 (macro) | R² |\n|---|---:|---:|\n| base | 0.31 | "
+                      "0.000 |\n");
+  CHECK(finding.message == "a table of metrics at README.md:5");
+
+  finding = check_readme("docs/results", "# X\n\n- Precision: 91.2 %\n- Recall: 0.88\n");
+  CHECK(finding.message == "a list of metrics with values at README.md:3");
+
+  finding = check_readme("docs/results", "# X\n\nThe model reaches an RMSE of 3.2 minutes.\n");
+  CHECK(finding.message == "a metric with its value at README.md:3");
+
+  finding = check_readme("docs/results",
+                         "# X\n\n```\n              precision    recall\n         yes       0.81      "
+                         "0.77\n```\n");
+  CHECK(finding.message == "printed metrics at README.md:4");
+
+  finding = check_readme("docs/results", "# X\n\n```python\nprint(accuracy_score(y, p) > 0.5)\n```\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "README.md has no results: no table, list or sentence gives a metric (accuracy, "
+                           "F1, RMSE, ...) with its value");
+
+  finding =
+      check_readme("docs/results", "# X\n\n## Results\n\n<!-- results:start -->\n_No results yet: run `make "
+                                   "train` to fill in this table._\n<!-- results:end -->\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "the results table between <!-- results:start --> and <!-- results:end --> (README.md:5) "
+        "is not filled in yet");
+  CHECK(finding.fix.starts_with("Run `make train`"));
+
+  finding = check_readme("docs/results", "# X\n\n## Evaluation\n\nThe model does well.\n");
+  CHECK(finding.message ==
+        "the Evaluation section (README.md:3) gives no metric with a number (accuracy, F1, ROC "
+        "AUC, RMSE, ...)");
+}
+
+TEST_CASE("docs/run-instructions: commands in code blocks, with prompts, in any shell")
+{
+  Finding finding =
+      check_readme("docs/run-instructions",
+                   "# X\n\n```console\n$ pip install -r requirements.txt\n(venv) $ python train.py\n```\n");
+  CHECK(finding.message ==
+        "2 commands in code blocks, such as `pip install -r requirements.txt` (README.md:4), "
+        "`python train.py` (README.md:5)");
+  CHECK(finding.locations == std::vector<Location>{{"README.md", 4}, {"README.md", 5}});
+
+  finding = check_readme("docs/run-instructions", "# X\n\nRun `pip install -e .` and then open the app.\n");
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message ==
+        "commands only inside sentences, such as `pip install` (README.md:3); code blocks would "
+        "make them easier to copy");
+
+  finding = check_readme("docs/run-instructions",
+                         "# X\n\n```python\nfrom churn import Model\nModel().fit()\n```\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "README.md has no commands in code blocks to install and run the project");
+}
+
+TEST_CASE("docs/deployment: live URLs, demo links, deploy commands, a described deployment")
+{
+  Finding finding = check_readme("docs/deployment", "# X\n\nTry it on https://churn.streamlit.app\n");
+  CHECK(finding.message == "a live deployment at https://churn.streamlit.app (README.md:3)");
+
+  finding = check_readme("docs/deployment", "# X\n\n[Live demo](https://churn.example.org/app)\n");
+  CHECK(finding.message == "a link to the live demo, https://churn.example.org/app (README.md:3)");
+
+  finding =
+      check_readme("docs/deployment", "# X\n\n```bash\nmake docker-run     # http://127.0.0.1:8000\n```\n");
+  CHECK(finding.message == "deployment commands such as `make docker-run` (README.md:4)");
+
+  finding = check_readme("docs/deployment",
+                         "# X\n\n## Deployment\n\nThe image is built by CI, pushed to ECR and run "
+                         "on AWS ECS Fargate behind a load balancer.\n");
+  CHECK(finding.message == "the Deployment section describes the deployment (README.md:3)");
+
+  finding = check_readme("docs/deployment", "# X\n\n[Demo video](https://youtu.be/abc)\n", "README.md",
+                         {{"Dockerfile", "FROM python:3.12\n"}});
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "README.md does not say how the model runs in production: no live demo or API URL, no "
+        "docker or cloud deployment commands; Dockerfile exists, but the README does not say how to "
+        "build and run it");
+}
+
+TEST_CASE("docs/lessons: sections in any wording, sentences anywhere, the empty template section")
+{
+  Finding finding =
+      check_readme("docs/lessons", "# X\n\n## ⚠️ Known limitations\n\n- Only contracts before 2021\n- "
+                                   "No tariffs from the new offer, so recent customers are out of "
+                                   "distribution\n");
+  CHECK(finding.message == "the ⚠️ Known limitations section (README.md:3)");
+
+  finding = check_readme("docs/lessons",
+                         "# X\n\n## Experiments\n\nI compared logistic regression and XGBoost; SMOTE "
+                         "made recall better but precision worse, so I dropped it.\n");
+  CHECK(finding.message == "the Experiments section discusses what did not work (README.md:3)");
+
+  finding = check_readme("docs/lessons", "# X\n\nOversampling did not help on the test split.\n");
+  CHECK(finding.message ==
+        "a note on what did not work at README.md:3: \"Oversampling did not help on the test split.\"");
+
+  finding =
+      check_readme("docs/lessons", "# X\n\n## What didn't work\n\n<!-- TODO(author): Record the experiments. "
+                                   "-->\n\n## License\n\nMIT\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "the What didn't work section (README.md:3) holds only a placeholder comment");
+  CHECK(finding.fix.starts_with("Under What didn't work, write the experiments that failed"));
+
+  finding = check_readme("docs/lessons", "# X\n\n## Experiments\n\nAll runs are logged to MLflow.\n");
+  CHECK(finding.message ==
+        "README.md says nothing about what was tried and did not work: no section on experiments, "
+        "error analysis, limitations or lessons learned");
+}
+
+TEST_CASE("docs/experiment-dashboard: links, commands and directions; skipped without a tracker")
+{
+  Finding finding = check_readme("docs/experiment-dashboard", "# X\n\nNo tracking.\n", "README.md",
+                                 {{"src/x/train.py", "import sklearn\n"}});
+  CHECK(finding.status == Status::skip);
+  CHECK(finding.message ==
+        "the code logs to no experiment tracker (MLflow, Weights & Biases, TensorBoard, ...)");
+
+  finding = check_readme(
+      "docs/experiment-dashboard", "# X\n\nBuilt with [MLflow](https://mlflow.org).\n", "README.md",
+      {{"src/x/train.py", "def train():\n    import mlflow\n    mlflow.log_metric('f1', 1)\n"}});
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "the code logs to MLflow (src/x/train.py:2) but README.md neither links the dashboard nor "
+        "says how to open it");
+  CHECK(finding.locations == std::vector<Location>{{"README.md", 0}, {"src/x/train.py", 2}});
+  CHECK(finding.fix.starts_with("Add to the README the command that opens the dashboard, e.g. `mlflow ui"));
+
+  finding = check_readme("docs/experiment-dashboard",
+                         "# X\n\n```bash\nmlflow ui --backend-store-uri sqlite:///m.db\n```\n");
+  CHECK(finding.message ==
+        "the command that opens the dashboard, `mlflow ui --backend-store-uri sqlite:///m.db` (README.md:4)");
+
+  finding =
+      check_readme("docs/experiment-dashboard", "# X\n\nRuns: [W&B project](https://wandb.ai/jane/churn)\n");
+  CHECK(finding.message == "a link to the experiment dashboard, https://wandb.ai/jane/churn (README.md:3)");
+
+  finding =
+      check_readme("docs/experiment-dashboard", "# X\n\nOpen the MLflow UI at http://localhost:5000.\n");
+  CHECK(finding.message ==
+        "directions to the dashboard: \"Open the MLflow UI at http://localhost:5000.\" (README.md:3)");
+}
+
+TEST_CASE("docs/no-placeholders: every placeholder on its line; code and ordinary words left alone")
+{
+  Finding finding =
+      check_readme("docs/no-placeholders",
+                   "# A todo-list app\n\nTodo list app built with Flask. Run `make todo`.\n\n```bash\n"
+                   "# TODO: nothing\ngit clone https://github.com/your-username/app\n```\n");
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "no TODO markers or template placeholders in README.md");
+
+  finding = check_readme(
+      "docs/no-placeholders",
+      "# {{ cookiecutter.project_name }}\r\n\r\n<!-- TODO(author): Say what problem this model "
+      "solves,\r\nfor whom. -->\r\n\r\nBy [Your Name].\r\nLorem ipsum dolor.\r\n\r\n| Deploy | TBD |\r\n"
+      "|---|---|\r\n\r\n![CI](https://github.com/your-username/x/actions/badge.svg)\r\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "README.md still holds 6 placeholders (template variable, TODO marker, name placeholder, "
+        "Lorem ipsum, repository placeholder)");
+  REQUIRE(finding.details.size() == 6);
+  CHECK(finding.details[0].message ==
+        "template variable at README.md:1: \"# {{ cookiecutter.project_name }}\"");
+  CHECK(finding.details[1].message ==
+        "TODO marker at README.md:3: \"TODO(author): Say what problem this model solves,\"");
+  CHECK(finding.details[1].locations == std::vector<Location>{{"README.md", 3}});
+  CHECK(finding.details[2].message == "name placeholder at README.md:6: \"By [Your Name].\"");
+  CHECK(finding.details[3].message == "Lorem ipsum at README.md:7: \"Lorem ipsum dolor.\"");
+  CHECK(finding.details[4].message == "TODO marker at README.md:9: \"| Deploy | TBD |\"");
+  CHECK(finding.details[5].message == "repository placeholder at README.md:12: "
+                                      "\"![CI](https://github.com/your-username/x/actions/badge.svg)\"");
+
+  finding = check_readme("docs/no-placeholders",
+                         "Title\n=====\n\n.. todo:: write the intro\n\n"
+                         "Contact: your.email@example.com\n",
+                         "README.rst");
+  CHECK(finding.message == "README.rst still holds 2 placeholders (TODO marker, example e-mail)");
+}
