@@ -50,12 +50,22 @@ void write_good_project(const std::filesystem::path& root)
   test::write_text(root / ".gitignore", "__pycache__/\n.venv/\n.ipynb_checkpoints/\n.env\n");
   test::write_text(root / "pyproject.toml", "[project]\nname = \"churn\"\ndependencies = [\"pandas\"]\n\n"
                                             "[tool.ruff]\nline-length = 100\n");
-  test::write_text(root / "Dockerfile", "FROM python:3.11-slim\n");
+  test::write_text(root / "Dockerfile", "FROM python:3.11-slim\nRUN useradd -m app\nUSER app\n"
+                                        "CMD [\"python\", \"-m\", \"churn.api\"]\n");
+  test::write_text(root / ".dockerignore", ".git\n");
+  test::write_text(root / "Makefile", "train:\n\tpython -m churn.train\n\nserve:\n\tpython -m churn.api\n");
   std::filesystem::create_directories(root / ".github/workflows");
-  test::write_text(root / ".github/workflows/ci.yml", "on: push\n");
+  test::write_text(root / ".github/workflows/ci.yml",
+                   "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest -q\n");
   std::filesystem::create_directories(root / "src/churn");
   test::write_text(root / "src/churn/__init__.py", "");
-  test::write_text(root / "src/churn/train.py", "def train() -> None:\n    pass\n");
+  test::write_text(root / "src/churn/train.py",
+                   "import mlflow\n\n\ndef train(model) -> None:\n"
+                   "    mlflow.sklearn.log_model(model, \"model\", registered_model_name=\"churn\")\n");
+  test::write_text(root / "src/churn/api.py",
+                   "from fastapi import FastAPI\nfrom prometheus_client import Counter\n\napp = FastAPI()\n\n\n"
+                   "@app.get(\"/health\")\ndef health() -> dict:\n    return {}\n\n\n"
+                   "@app.post(\"/predict\")\ndef predict(payload: dict) -> dict:\n    return {}\n");
   test::write_text(root / "data.dvc", "outs:\n- path: data\n");
 }
 

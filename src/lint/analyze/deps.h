@@ -38,12 +38,21 @@ struct DependencyInclude
   int line = 0;
 };
 
+// A console script of pyproject.toml: [project.scripts] or [tool.poetry.scripts].
+struct EntryPoint
+{
+  std::string name;   // the command: "churn-train"
+  std::string target; // "churn.train:main"
+  int line = 0;
+};
+
 struct DependencyFile
 {
   DependencyFormat format = DependencyFormat::unknown;
   std::vector<Dependency> dependencies;
   std::vector<DependencyInclude> includes;
   std::vector<std::string> tool_tables; // pyproject [tool.*] names and setup.cfg tool sections, sorted: "black", "mypy", ...
+  std::vector<EntryPoint> scripts;
   std::string project_name;
   std::string build_backend;
   bool has_project_table = false; // PEP 621 [project]

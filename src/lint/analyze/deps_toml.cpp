@@ -2,6 +2,8 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
+
 namespace mlfolio::lint::analyze::detail {
 
 namespace {
@@ -116,6 +118,25 @@ void add_named_dependencies(const toml::node* node, std::string_view group, bool
   }
 }
 
+// name = "module:function" entries; a Poetry table entry {reference = ...} is read too.
+void add_scripts(const toml::node* node, DependencyFile& file)
+{
+  const toml::table* table = node != nullptr ? node->as_table() : nullptr;
+  if (table == nullptr) {
+    return;
+  }
+  for (const auto& [name, value] : *table) {
+    std::string target = value.value<std::string>().value_or(std::string());
+    if (const toml::table* details = value.as_table()) {
+      target = (*details)["reference"].value_or(std::string());
+    }
+    file.scripts.push_back({std::string(name.str()), target, line_of(value)});
+  }
+  // toml++ iterates keys in sorted order; the file's order reads better in messages
+  std::stable_sort(file.scripts.begin(), file.scripts.end(),
+                   [](const EntryPoint& a, const EntryPoint& b) { return a.line < b.line; });
+}
+
 } // namespace
 
 void read_pyproject(std::string_view text, DependencyFile& file)
@@ -130,6 +151,7 @@ void read_pyproject(std::string_view text, DependencyFile& file)
     file.project_name = (*project)["name"].value_or(std::string());
     add_requirement_array(project->get("dependencies"), "", file);
     add_requirement_groups(project->get("optional-dependencies"), "", file);
+    add_scripts(project->get("scripts"), file);
   }
   add_requirement_groups(root.get("dependency-groups"), "", file);
   file.build_backend = root["build-system"]["build-backend"].value_or(std::string());
@@ -144,6 +166,7 @@ void read_pyproject(std::string_view text, DependencyFile& file)
   if (file.project_name.empty()) {
     file.project_name = tools["poetry"]["name"].value_or(std::string());
   }
+  add_scripts(tools["poetry"]["scripts"].node(), file);
   add_named_dependencies(tools["poetry"]["dependencies"].node(), "", true, file);
   add_named_dependencies(tools["poetry"]["dev-dependencies"].node(), "dev", true, file);
   if (const toml::table* groups = tools["poetry"]["group"].as_table()) {

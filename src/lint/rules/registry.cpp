@@ -19,7 +19,14 @@ Finding check_git_commit_messages(const RuleContext& context);
 Finding check_git_history(const RuleContext& context);
 Finding check_git_large_files_history(const RuleContext& context);
 Finding check_git_secrets_history(const RuleContext& context);
+Finding check_mlops_ci_runs_tests(const RuleContext& context);
 Finding check_mlops_dockerfile(const RuleContext& context);
+Finding check_mlops_dockerfile_practices(const RuleContext& context);
+Finding check_mlops_experiment_tracking(const RuleContext& context);
+Finding check_mlops_health_endpoint(const RuleContext& context);
+Finding check_mlops_monitoring(const RuleContext& context);
+Finding check_mlops_pipeline(const RuleContext& context);
+Finding check_mlops_serving(const RuleContext& context);
 Finding check_repo_large_files(const RuleContext& context);
 Finding check_repo_secrets(const RuleContext& context);
 
@@ -42,7 +49,14 @@ const RuleBodyEntry k_rule_bodies[] = {
     {"git/history", check_git_history},
     {"git/large-files-history", check_git_large_files_history},
     {"git/secrets-history", check_git_secrets_history},
+    {"mlops/ci-runs-tests", check_mlops_ci_runs_tests},
     {"mlops/dockerfile", check_mlops_dockerfile},
+    {"mlops/dockerfile-practices", check_mlops_dockerfile_practices},
+    {"mlops/experiment-tracking", check_mlops_experiment_tracking},
+    {"mlops/health-endpoint", check_mlops_health_endpoint},
+    {"mlops/monitoring", check_mlops_monitoring},
+    {"mlops/pipeline", check_mlops_pipeline},
+    {"mlops/serving", check_mlops_serving},
     {"repo/large-files", check_repo_large_files},
     {"repo/secrets", check_repo_secrets},
 };

@@ -1,0 +1,232 @@
+// mlops/ci-runs-tests: a CI job runs the test suite (a test runner, a task-runner target that
+// runs one, or an action known to run tests).
+#include "lint/rules/registry.h"
+
+#include "core/text.h"
+#include "lint/analyze/makefile.h"
+#include "lint/rules/mlops_usage.h"
+#include "lint/wording.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace mlfolio::lint {
+
+namespace {
+
+// Programs that run tests whatever their arguments.
+constexpr std::string_view k_runners[] = {"pytest", "py.test", "nosetests", "nose2", "tox",
+                                          "nox",    "ward",    "behave",    "ctest"};
+// python -m <module>
+constexpr std::string_view k_runner_modules[] = {"pytest", "unittest", "nose",   "nose2",
+                                                 "tox",    "nox",      "doctest"};
+// <tool> <subcommand>: "hatch test", "go test", "npm test", "manage.py test".
+constexpr std::string_view k_test_subcommand_tools[] = {"hatch", "go",     "cargo",     "npm",
+                                                        "yarn",  "pnpm",   "manage.py", "dotnet",
+                                                        "mvn",   "gradle", "./gradlew", "bazel"};
+// Task runners whose target names are looked up.
+constexpr std::string_view k_task_runners[] = {"make", "just", "task", "invoke", "inv", "poe", "doit"};
+// Actions that run a test suite.
+constexpr std::string_view k_test_actions[] = {"pavelzw/pytest-action", "dariocurr/pytest-summary",
+                                               "nose2/nose2-action",
+                                               "fizyk/actions-reuse/.github/workflows/tests"};
+
+std::vector<std::string> words_of(std::string_view text)
+{
+  std::vector<std::string> words;
+  std::istringstream stream{std::string(text)};
+  for (std::string word; stream >> word;) {
+    while (!word.empty() && (word.back() == ')' || word.back() == '"' || word.back() == '\'')) {
+      word.pop_back();
+    }
+    while (!word.empty() && (word.front() == '(' || word.front() == '"' || word.front() == '\'')) {
+      word.erase(0, 1);
+    }
+    if (!word.empty()) {
+      words.push_back(word);
+    }
+  }
+  return words;
+}
+
+std::string basename(std::string_view path)
+{
+  const size_t slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+bool contains(std::span<const std::string_view> list, std::string_view word)
+{
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool is_test_script(std::string_view word)
+{
+  const std::string name = text::to_lower(basename(word));
+  const bool script = name.ends_with(".py") || name.ends_with(".sh");
+  return script && name.find("test") != std::string::npos; // tests/fixtures/make_data.py is not a test run
+}
+
+class TestCommandFinder
+{
+public:
+  explicit TestCommandFinder(const Analysis& analysis) : m_analysis(analysis) {}
+
+  // Whether one CI command (possibly several shell commands) runs tests.
+  bool runs_tests(std::string_view command, int depth = 0) const
+  {
+    std::string normalised(command);
+    for (const std::string_view separator : {"&&", "||", ";", "|", "\n"}) {
+      normalised = text::replace_all(normalised, separator, "\n");
+    }
+    for (const auto part : text::split_lines(normalised)) {
+      if (segment_runs_tests(words_of(part), depth)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+private:
+  bool segment_runs_tests(const std::vector<std::string>& words, int depth) const
+  {
+    if (words.empty() || words.front() == "echo" || words.front() == "printf") {
+      return false;
+    }
+    for (const auto& word : words) {
+      if (word == "install" || word == "add" || word == "--version") {
+        return false; // pip install pytest, poetry add pytest, pytest --version
+      }
+    }
+    for (size_t k = 0; k < words.size(); ++k) {
+      const std::string name = basename(words[k]);
+      const std::string next = k + 1 < words.size() ? words[k + 1] : "";
+      if (contains(k_runners, name) || is_test_script(words[k])) {
+        return true;
+      }
+      if (name == "-m" && contains(k_runner_modules, next)) {
+        return true;
+      }
+      if (contains(k_test_subcommand_tools, name) && (next == "test" || next == "tests")) {
+        return true;
+      }
+      if ((name == "hatch" || name == "pdm" || name == "npm" || name == "yarn" || name == "pnpm") &&
+          next == "run" && k + 2 < words.size() && text::icontains(words[k + 2], "test")) {
+        return true;
+      }
+      if (contains(k_task_runners, name) && task_runs_tests(name, words, k + 1, depth)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // make test, make -C src check, just ci: a target named for tests, or whose recipe runs them.
+  bool task_runs_tests(std::string_view runner, const std::vector<std::string>& words, size_t from,
+                       int depth) const
+  {
+    for (size_t k = from; k < words.size(); ++k) {
+      const std::string& word = words[k];
+      if (word.starts_with('-')) {
+        if (word == "-C" || word == "-f" || word == "--file" || word == "--directory") {
+          ++k;
+        }
+        continue;
+      }
+      if (word.find('=') != std::string::npos) {
+        continue; // make VAR=value
+      }
+      if (text::icontains(word, "test")) {
+        return true;
+      }
+      if (depth < 3 && recipe_runs_tests(runner, word, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool recipe_runs_tests(std::string_view runner, std::string_view target, int depth) const
+  {
+    const bool just = runner == "just";
+    const char* names[] = {"Makefile", "makefile", "GNUmakefile"};
+    const char* just_names[] = {"justfile", "Justfile", ".justfile"};
+    if (runner != "make" && !just) {
+      return false;
+    }
+    for (const char* path : just ? std::span<const char*>(just_names) : std::span<const char*>(names)) {
+      const TextFile* text = m_analysis.text(path);
+      if (text == nullptr || text->binary) {
+        continue;
+      }
+      const auto file = analyze::parse_task_file(text->content, just ? analyze::TaskFileKind::just
+                                                                     : analyze::TaskFileKind::make);
+      for (const auto& candidate : file.targets) {
+        if (candidate.name != target) {
+          continue;
+        }
+        for (const auto& line : candidate.recipe) {
+          if (runs_tests(line, depth)) {
+            return true;
+          }
+        }
+        for (const auto& prerequisite : candidate.prerequisites) {
+          if (text::icontains(prerequisite, "test") ||
+              (depth < 3 && recipe_runs_tests(runner, prerequisite, depth + 1))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  const Analysis& m_analysis;
+};
+
+} // namespace
+
+Finding check_mlops_ci_runs_tests(const RuleContext& context)
+{
+  const Analysis& analysis = context.analysis();
+  const auto& workflows = analysis.workflows();
+  if (workflows.empty()) {
+    return skip("no CI workflow");
+  }
+  const TestCommandFinder finder(analysis);
+  std::vector<std::string> seen;
+  std::vector<Location> looked;
+  for (const auto& [file, workflow] : workflows) {
+    looked.push_back({file->path, 0});
+    for (const auto& job : workflow.jobs) {
+      for (const auto& command : job.commands) {
+        if (finder.runs_tests(command.text)) {
+          return pass("job " + job.name + " runs " + std::string(text::trim(command.text).substr(0, 80)) +
+                          " (" + file->path + ":" + std::to_string(command.line) + ")",
+                      {{file->path, static_cast<uint32_t>(command.line)}});
+        }
+        seen.push_back(std::string(text::trim(command.text)).substr(0, 40));
+      }
+      for (const auto& action : job.actions) {
+        const std::string name = action.name.substr(0, action.name.find('@'));
+        if (contains(k_test_actions, name)) {
+          return pass("job " + job.name + " runs the tests with " + action.name + " (" + file->path + ":" +
+                          std::to_string(action.line) + ")",
+                      {{file->path, static_cast<uint32_t>(action.line)}});
+        }
+      }
+    }
+  }
+  std::vector<std::string> paths;
+  for (const auto& location : looked) {
+    paths.push_back(location.path);
+  }
+  std::sort(seen.begin(), seen.end());
+  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+  const std::string what = seen.empty() ? "has no shell commands" : "runs " + join_some(seen, 4);
+  return fail("no CI job runs the tests: " + join_some(paths, 3) + " " + what +
+                  " (looked for pytest, python -m unittest, tox, nox, make test and the like)",
+              std::move(looked));
+}
+
+} // namespace mlfolio::lint

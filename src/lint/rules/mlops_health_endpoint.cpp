@@ -1,0 +1,123 @@
+// mlops/health-endpoint: the HTTP API has a health or readiness route.
+#include "lint/rules/registry.h"
+
+#include "lint/rules/mlops_usage.h"
+#include "lint/rules/serving.h"
+#include "lint/wording.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+// The last segment of a route path that probes use.
+constexpr std::string_view k_health_segments[] = {
+    "health", "healthz", "healthcheck", "health-check", "health_check", "ready",     "readyz", "readiness",
+    "live",   "livez",   "liveness",    "ping",         "status",       "heartbeat", "alive"};
+
+// Serving frameworks whose server has health routes built in.
+struct BuiltIn
+{
+  std::string_view framework;
+  std::string_view routes;
+};
+constexpr BuiltIn k_built_in[] = {
+    {"BentoML", "/healthz, /livez and /readyz"},
+    {"TorchServe", "/ping"},
+    {"LitServe", "/health"},
+    {"KServe", "/v2/health/live and /v2/health/ready"},
+    {"MLServer", "/v2/health/live and /v2/health/ready"},
+    {"Ray Serve", "/-/healthz"},
+    {"Cog", "/health-check"},
+};
+
+// "/health", "/api/v1/healthz/", "^health/$" (Django), "/ping": the last segment decides.
+bool is_health_path(std::string_view path)
+{
+  while (!path.empty() && (path.back() == '/' || path.back() == '$')) {
+    path.remove_suffix(1);
+  }
+  if (!path.empty() && path.front() == '^') {
+    path.remove_prefix(1);
+  }
+  const size_t slash = path.rfind('/');
+  const std::string_view last = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  return std::find(std::begin(k_health_segments), std::end(k_health_segments), last) !=
+         std::end(k_health_segments);
+}
+
+// Routes the analyzer does not see as decorators: Django path("health/", ...), Starlette
+// Route("/health", ...), aiohttp web.get("/health", ...), Tornado (r"/health", Handler). A string
+// literal shaped like a health path in a module that imports a web framework counts.
+std::optional<Location> health_literal(const Analysis& analysis, const std::vector<ServingUse>& uses)
+{
+  for (const auto& use : uses) {
+    if (use.kind != ServingKind::http_api) {
+      continue;
+    }
+    const analyze::PythonModule* module = analysis.python(use.where.path);
+    if (module == nullptr) {
+      continue;
+    }
+    for (const auto& literal : module->strings) {
+      const bool path_like = literal.value.starts_with('/') || literal.value.starts_with('^') ||
+                             (literal.value.ends_with('/') && literal.value.size() > 1);
+      if (path_like && literal.value.size() <= 64 && is_health_path(literal.value)) {
+        return Location{use.where.path, static_cast<uint32_t>(literal.line)};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+Finding check_mlops_health_endpoint(const RuleContext& context)
+{
+  const Analysis& analysis = context.analysis();
+  if (!has_http_api(analysis)) {
+    return skip("no HTTP API: no web framework is imported and no route is declared");
+  }
+  const auto routes = http_routes(analysis);
+  for (const auto& route : routes) {
+    if (is_health_path(route.route->path)) {
+      return pass("health route " + route.route->path + " in " + route.where.to_string(), {route.where});
+    }
+  }
+  const auto uses = serving_uses(analysis);
+  for (const auto& use : uses) {
+    for (const auto& built_in : k_built_in) {
+      if (use.framework == built_in.framework) {
+        return pass(use.framework + " (" + use.where.to_string() + ") serves " +
+                        std::string(built_in.routes) + " itself",
+                    {use.where});
+      }
+    }
+  }
+  if (const auto literal = health_literal(analysis, uses)) {
+    return pass("health route declared in " + literal->to_string(), {*literal});
+  }
+  std::vector<std::string> declared;
+  std::vector<Location> locations;
+  for (const auto& route : routes) {
+    declared.push_back(route.route->path.empty() ? "/" : route.route->path);
+    locations.push_back(route.where);
+  }
+  if (declared.empty()) {
+    // An import without readable routes (middleware, an MCP server, routes built in a loop): which
+    // routes it serves cannot be told, and a wrong accusation costs more than a miss.
+    const auto api = std::find_if(uses.begin(), uses.end(),
+                                  [](const ServingUse& use) { return use.kind == ServingKind::http_api; });
+    return skip(api->framework + " is imported (" + api->where.to_string() +
+                ") but no route is declared where mlfolio can read it");
+  }
+  std::sort(declared.begin(), declared.end());
+  declared.erase(std::unique(declared.begin(), declared.end()), declared.end());
+  return fail("no health or readiness route (/health, /healthz, /ready, /ping) among the " +
+                  count_of(declared.size(), "route path") + " of the API: " + join_some(declared, 5) + " (" +
+                  locations.front().to_string() + ")",
+              locations);
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,247 @@
+// mlops/model-registry: trained models are versioned: a model registry or store (MLflow,
+// W&B, BentoML, Hugging Face Hub, Neptune, ClearML), DVC-tracked model files, or the project's
+// own registry that saves each model as a version beside its metadata.
+#include "lint/rules/registry.h"
+
+#include "core/text.h"
+#include "lint/analyze/dvc.h"
+#include "lint/rules/mlops_usage.h"
+#include "lint/wording.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+struct CallPattern
+{
+  std::string_view prefix; // the callee starts with it ("" for any)
+  std::string_view last;   // and ends with this component
+  std::string_view what;
+};
+
+// Calls that put a model into a versioned store.
+constexpr CallPattern k_registry_calls[] = {
+    {"", "register_model", "MLflow Model Registry"},
+    {"", "create_registered_model", "MLflow Model Registry"},
+    {"", "create_model_version", "MLflow Model Registry"},
+    {"", "transition_model_version_stage", "MLflow Model Registry"},
+    {"", "set_registered_model_alias", "MLflow Model Registry"},
+    {"mlflow.", "log_model", "MLflow (a model logged per run)"},
+    {"bentoml.", "save_model", "BentoML model store"},
+    {"bentoml.models.", "create", "BentoML model store"},
+    {"", "push_to_hub", "Hugging Face Hub"},
+    {"", "upload_folder", "Hugging Face Hub"},
+    {"", "link_model", "W&B Model Registry"},
+    {"", "link_artifact", "W&B Model Registry"},
+    {"", "use_model", "W&B Model Registry"},
+    {"neptune.", "init_model_version", "Neptune model registry"},
+    {"", "update_output_model", "ClearML model registry"},
+    {"", "OutputModel", "ClearML model registry"},
+};
+
+// Calls that write a fitted model to a file (model.save also, unless called on arrays or figures).
+constexpr std::string_view k_model_dumps[] = {"joblib.dump",      "pickle.dump", "dill.dump",
+                                              "cloudpickle.dump", "torch.save",  "skops.io.dump"};
+constexpr std::string_view k_model_save_methods[] = {"save_model", "save_pretrained", "save_weights",
+                                                     "save_checkpoint"};
+// model.save(...) counts when the receiver is named like a model: repo.save and image.save do not.
+constexpr std::string_view k_model_words[] = {"model",     "net",       "network", "clf",     "classifier",
+                                              "regressor", "estimator", "learner", "booster", "pipeline",
+                                              "predictor", "automl",    "trainer", "keras"};
+// Calls that write metadata next to it.
+constexpr std::string_view k_metadata_writes[] = {"json.dump",  "yaml.dump", "yaml.safe_dump",
+                                                  "write_json", "to_json",   "json.dumps"};
+constexpr std::string_view k_model_extensions[] = {
+    ".pkl",  ".pickle", ".joblib", ".pt",  ".pth",   ".h5",  ".keras", ".onnx",   ".safetensors",
+    ".ckpt", ".bin",    ".cbm",    ".ubj", ".model", ".sav", ".pb",    ".tflite", ".gguf"};
+
+bool has_keyword(const analyze::Call& call, std::string_view name, std::string_view value = {})
+{
+  return std::any_of(call.keywords.begin(), call.keywords.end(),
+                     [&](const analyze::KeywordArgument& keyword) {
+                       if (keyword.name != name) {
+                         return false;
+                       }
+                       return value.empty() ? keyword.value != "None" && keyword.value != "False"
+                                            : std::find(keyword.strings.begin(), keyword.strings.end(),
+                                                        value) != keyword.strings.end();
+                     });
+}
+
+std::optional<LibraryUse> registry_call(const Analysis& analysis)
+{
+  std::optional<LibraryUse> weaker; // a per-run MLflow model: versioned by run, not registered
+  for (const auto& [file, module] : analysis.code_modules()) {
+    for (const auto& call : module->calls) {
+      const Location where{file->path, static_cast<uint32_t>(call.line)};
+      if (has_keyword(call, "registered_model_name")) {
+        return LibraryUse{"MLflow Model Registry (registered_model_name)", where};
+      }
+      if (std::any_of(call.keywords.begin(), call.keywords.end(),
+                      [](const analyze::KeywordArgument& keyword) {
+                        return keyword.name == "push_to_hub" && keyword.value == "True";
+                      })) {
+        return LibraryUse{"Hugging Face Hub (push_to_hub=True)", where};
+      }
+      if (last_component(call.callee) == "Artifact" && has_keyword(call, "type", "model")) {
+        return LibraryUse{"W&B model artifacts", where};
+      }
+      for (const auto& pattern : k_registry_calls) {
+        if (call.callee.starts_with(pattern.prefix) && last_component(call.callee) == pattern.last &&
+            (!pattern.prefix.empty() || call.callee.find('.') != std::string::npos ||
+             pattern.last == "OutputModel")) {
+          LibraryUse use{std::string(pattern.what), where};
+          if (pattern.last == "log_model") {
+            weaker = weaker ? weaker : use;
+            continue;
+          }
+          return use;
+        }
+      }
+      if (call.first_string && call.first_string->starts_with("models:/")) {
+        return LibraryUse{"MLflow Model Registry (loads " + *call.first_string + ")", where};
+      }
+    }
+  }
+  return weaker;
+}
+
+bool is_model_path(std::string_view path)
+{
+  const std::string lower = text::to_lower(path);
+  if (lower.starts_with("models/") || lower.find("/models/") != std::string::npos || lower == "models" ||
+      lower.ends_with("/models")) {
+    return true;
+  }
+  return std::any_of(std::begin(k_model_extensions), std::end(k_model_extensions),
+                     [&](std::string_view extension) { return lower.ends_with(extension); });
+}
+
+std::optional<LibraryUse> dvc_models(const Analysis& analysis)
+{
+  for (const FileEntry* file : analysis.project_files()) {
+    const bool dvc_file = file->path.ends_with(".dvc");
+    const bool pipeline = file->path == "dvc.yaml" || file->path.ends_with("/dvc.yaml");
+    if (!dvc_file && !pipeline) {
+      continue;
+    }
+    const TextFile* text = analysis.text(file->path);
+    if (text == nullptr || text->binary) {
+      continue;
+    }
+    if (dvc_file) {
+      const std::string folder = file->path.substr(0, file->path.rfind('/') + 1);
+      for (const auto& out : analyze::parse_dvc_file(text->content)) {
+        if (is_model_path(folder + out.path)) {
+          return LibraryUse{"DVC (" + folder + out.path + " tracked)",
+                            {file->path, static_cast<uint32_t>(out.line)}};
+        }
+      }
+      continue;
+    }
+    for (const auto& stage : analyze::parse_dvc_yaml(text->content).stages) {
+      for (const auto& out : stage.outs) {
+        if (is_model_path(out)) {
+          return LibraryUse{"DVC (stage " + stage.name + " outputs " + out + ")",
+                            {file->path, static_cast<uint32_t>(stage.line)}};
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+bool matches_any(std::string_view callee, std::span<const std::string_view> names)
+{
+  return std::any_of(names.begin(), names.end(), [&](std::string_view name) {
+    return name.find('.') != std::string_view::npos
+               ? callee == name || callee.ends_with("." + std::string(name))
+               : last_component(callee) == name;
+  });
+}
+
+bool is_model_save(std::string_view callee)
+{
+  if (matches_any(callee, k_model_dumps) || matches_any(callee, k_model_save_methods)) {
+    return true;
+  }
+  const size_t dot = callee.rfind('.');
+  if (dot == std::string_view::npos || last_component(callee) != "save") {
+    return false;
+  }
+  const auto words = name_words(callee.substr(0, dot));
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+    return std::find(std::begin(k_model_words), std::end(k_model_words), word) != std::end(k_model_words);
+  });
+}
+
+// The project's own registry: one module saves the model, writes metadata and names versions
+// or a registry in its classes or functions (ModelRegistry.register, save_model_version).
+std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<Location>& plain_save)
+{
+  for (const auto& [file, module] : analysis.code_modules()) {
+    const analyze::Call* save = nullptr;
+    bool metadata = false;
+    for (const auto& call : module->calls) {
+      if (save == nullptr && is_model_save(call.callee)) {
+        save = &call;
+      }
+      metadata = metadata || matches_any(call.callee, k_metadata_writes);
+    }
+    if (save == nullptr) {
+      continue;
+    }
+    if (!plain_save) {
+      plain_save = Location{file->path, static_cast<uint32_t>(save->line)};
+    }
+    std::string versioned;
+    const auto versions = [](std::string_view name) {
+      const auto words = name_words(name);
+      return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+        return word == "registry" || word == "register" || word == "version" || word == "versions" ||
+               word == "versioned";
+      });
+    };
+    for (const auto& type : module->classes) {
+      versioned = versioned.empty() && versions(type.name) ? type.name : versioned;
+    }
+    for (const auto& function : module->functions) {
+      versioned = versioned.empty() && versions(function.name) ? function.name + "()" : versioned;
+    }
+    if (metadata && !versioned.empty()) {
+      return LibraryUse{"its own registry (" + versioned + ", with metadata)",
+                        {file->path, static_cast<uint32_t>(save->line)}};
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+Finding check_mlops_model_registry(const RuleContext& context)
+{
+  const Analysis& analysis = context.analysis();
+  if (auto use = registry_call(analysis)) {
+    return pass("models versioned in " + describe(*use), {use->where});
+  }
+  if (auto use = dvc_models(analysis)) {
+    return pass("models versioned with " + describe(*use), {use->where});
+  }
+  std::optional<Location> plain_save;
+  if (auto use = own_registry(analysis, plain_save)) {
+    return pass("models versioned by " + describe(*use), {use->where});
+  }
+  const std::string elsewhere = "no MLflow Model Registry, DVC-tracked model, BentoML store, Hugging Face "
+                                "Hub upload or versioned save with "
+                                "metadata";
+  if (plain_save) {
+    return fail("models are saved (" + plain_save->to_string() +
+                    ") without a version or a registry: " + elsewhere,
+                {*plain_save});
+  }
+  return fail("no model is saved or registered in " + code_scope(analysis) + ": " + elsewhere);
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,106 @@
+// mlops/monitoring: drift detection or service metrics, by library (Evidently, whylogs,
+// Prometheus, ...), by the project's own drift statistics, or by a Prometheus configuration.
+#include "lint/rules/registry.h"
+
+#include "lint/rules/mlops_usage.h"
+#include "lint/wording.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+constexpr Library k_monitoring[] = {
+    {"evidently", "Evidently"},
+    {"whylogs", "whylogs"},
+    {"alibi_detect", "Alibi Detect"},
+    {"nannyml", "NannyML"},
+    {"deepchecks", "Deepchecks"},
+    {"frouros", "Frouros"},
+    {"river.drift", "river drift detectors"},
+    {"arize", "Arize"},
+    {"prometheus_client", "Prometheus metrics"},
+    {"prometheus_fastapi_instrumentator", "Prometheus FastAPI Instrumentator"},
+    {"prometheus_flask_exporter", "Prometheus Flask exporter"},
+    {"starlette_exporter", "Prometheus Starlette exporter"},
+    {"starlette_prometheus", "Prometheus Starlette middleware"},
+    {"opentelemetry.metrics", "OpenTelemetry metrics"},
+    {"scipy.stats.ks_2samp", "a Kolmogorov-Smirnov drift test"},
+};
+
+// Statistics that compare two distributions, called by the project.
+constexpr std::string_view k_drift_calls[] = {
+    "ks_2samp",       "wasserstein_distance", "jensenshannon",  "population_stability_index",
+    "anderson_ksamp", "cramervonmises_2samp", "energy_distance"};
+
+// Words of the project's own function names that compute drift.
+constexpr std::string_view k_drift_words[] = {"drift", "psi", "wasserstein", "kolmogorov", "ks2samp"};
+
+std::optional<LibraryUse> own_drift_statistics(const Analysis& analysis)
+{
+  for (const auto& [file, module] : analysis.code_modules()) {
+    for (const auto& function : module->functions) {
+      const auto words = name_words(function.name);
+      const bool drift = std::any_of(words.begin(), words.end(), [](const std::string& word) {
+        return std::find(std::begin(k_drift_words), std::end(k_drift_words), word) != std::end(k_drift_words);
+      });
+      const bool population_stability = function.name.find("population_stability") != std::string::npos;
+      if (drift || population_stability) {
+        return LibraryUse{"its own drift statistic " + function.name + "()",
+                          {file->path, static_cast<uint32_t>(function.line)}};
+      }
+    }
+    for (const auto& call : module->calls) {
+      const std::string_view name = last_component(call.callee);
+      if (std::find(std::begin(k_drift_calls), std::end(k_drift_calls), name) != std::end(k_drift_calls)) {
+        return LibraryUse{"a drift statistic " + std::string(name) + "()",
+                          {file->path, static_cast<uint32_t>(call.line)}};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// prometheus.yml scraping the service, or Grafana dashboards kept with the project.
+std::optional<LibraryUse> monitoring_config(const Analysis& analysis)
+{
+  for (const FileEntry* file : analysis.project_files()) {
+    const size_t slash = file->path.rfind('/');
+    const std::string name = file->path.substr(slash == std::string::npos ? 0 : slash + 1);
+    if (name == "prometheus.yml" || name == "prometheus.yaml") {
+      return LibraryUse{"a Prometheus configuration", {file->path, 0}};
+    }
+    if (file->path.find("grafana/") != std::string::npos && name.ends_with(".json")) {
+      return LibraryUse{"a Grafana dashboard", {file->path, 0}};
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+Finding check_mlops_monitoring(const RuleContext& context)
+{
+  const Analysis& analysis = context.analysis();
+  std::vector<LibraryUse> found = library_uses(analysis, k_monitoring);
+  if (auto own = own_drift_statistics(analysis)) {
+    found.push_back(std::move(*own));
+  }
+  if (auto config = monitoring_config(analysis)) {
+    found.push_back(std::move(*config));
+  }
+  if (found.empty()) {
+    return fail(
+        "no monitoring or drift detection in " + code_scope(analysis) +
+        ": no Evidently, whylogs, Alibi Detect, NannyML or Prometheus metrics, no drift statistic (PSI, KS "
+        "test) and no prometheus.yml");
+  }
+  std::vector<Location> locations;
+  for (const auto& use : found) {
+    locations.push_back(use.where);
+  }
+  return pass("monitoring with " + describe(found), std::move(locations));
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,261 @@
+// mlops/pipeline: the stages of the project (data, training, evaluation, serving) have entry
+// points: task-runner targets, a DVC pipeline, an MLflow project, an orchestrator, console
+// scripts or CLI subcommands.
+#include "lint/rules/registry.h"
+
+#include "lint/analyze/dvc.h"
+#include "lint/analyze/makefile.h"
+#include "lint/rules/mlops_usage.h"
+#include "lint/wording.h"
+
+#include <algorithm>
+#include <set>
+
+namespace mlfolio::lint {
+
+namespace {
+
+enum class StageKind { data, train, evaluate, predict, serve, pipeline };
+
+struct StageWord
+{
+  std::string_view word;
+  StageKind kind;
+};
+
+// Words of a target, script or command name, and the stage they stand for. "test" and "clean"
+// are left out: unit tests and clean-up are not pipeline stages.
+constexpr StageWord k_stage_words[] = {
+    {"data", StageKind::data},           {"dataset", StageKind::data},
+    {"download", StageKind::data},       {"fetch", StageKind::data},
+    {"ingest", StageKind::data},         {"ingestion", StageKind::data},
+    {"prepare", StageKind::data},        {"prep", StageKind::data},
+    {"preprocess", StageKind::data},     {"preprocessing", StageKind::data},
+    {"process", StageKind::data},        {"etl", StageKind::data},
+    {"features", StageKind::data},       {"featurize", StageKind::data},
+    {"feature", StageKind::data},        {"split", StageKind::data},
+    {"train", StageKind::train},         {"training", StageKind::train},
+    {"fit", StageKind::train},           {"tune", StageKind::train},
+    {"tuning", StageKind::train},        {"retrain", StageKind::train},
+    {"finetune", StageKind::train},      {"hpo", StageKind::train},
+    {"evaluate", StageKind::evaluate},   {"eval", StageKind::evaluate},
+    {"evaluation", StageKind::evaluate}, {"benchmark", StageKind::evaluate},
+    {"validate", StageKind::evaluate},   {"predict", StageKind::predict},
+    {"inference", StageKind::predict},   {"infer", StageKind::predict},
+    {"batch", StageKind::predict},       {"serve", StageKind::serve},
+    {"serving", StageKind::serve},       {"deploy", StageKind::serve},
+    {"api", StageKind::serve},           {"server", StageKind::serve},
+    {"pipeline", StageKind::pipeline},   {"repro", StageKind::pipeline},
+    {"reproduce", StageKind::pipeline},
+};
+
+constexpr Library k_orchestrators[] = {
+    {"airflow", "Airflow"},
+    {"prefect", "Prefect"},
+    {"dagster", "Dagster"},
+    {"kedro", "Kedro"},
+    {"zenml", "ZenML"},
+    {"metaflow", "Metaflow"},
+    {"luigi", "Luigi"},
+    {"flytekit", "Flyte"},
+    {"kfp", "Kubeflow Pipelines"},
+    {"sagemaker.workflow", "SageMaker Pipelines"},
+    {"azure.ai.ml.dsl", "Azure ML pipelines"},
+    {"clearml.automation", "ClearML pipelines"},
+};
+
+std::optional<StageKind> stage_of(std::string_view name)
+{
+  for (const auto& word : name_words(name)) {
+    for (const auto& entry : k_stage_words) {
+      if (entry.word == word) {
+        return entry.kind;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// Names that cover the pipeline: one pipeline-wide entry point, or two different stages.
+struct StageNames
+{
+  std::vector<std::string> names;
+  std::set<StageKind> kinds;
+
+  void add(std::string_view name)
+  {
+    if (const auto kind = stage_of(name)) {
+      names.emplace_back(name);
+      kinds.insert(*kind);
+    }
+  }
+  bool enough() const { return kinds.size() >= 2 || kinds.contains(StageKind::pipeline); }
+};
+
+std::string basename(std::string_view path)
+{
+  const size_t slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+struct TaskFileResult
+{
+  std::optional<Finding> found;
+  std::string near_miss; // what a task file has when it is not enough, for the failure
+  Location where;
+};
+
+TaskFileResult task_files(const Analysis& analysis)
+{
+  TaskFileResult result;
+  for (const FileEntry* file : analysis.project_files()) {
+    const std::string name = basename(file->path);
+    const bool make = name == "Makefile" || name == "makefile" || name == "GNUmakefile";
+    const bool just = name == "justfile" || name == "Justfile" || name == ".justfile";
+    if (!make && !just) {
+      continue;
+    }
+    const TextFile* text = analysis.text(file->path);
+    if (text == nullptr || text->binary) {
+      continue;
+    }
+    const auto parsed = analyze::parse_task_file(text->content, make ? analyze::TaskFileKind::make
+                                                                     : analyze::TaskFileKind::just);
+    StageNames stages;
+    std::vector<std::string> all;
+    for (const auto& target : parsed.targets) {
+      stages.add(target.name);
+      all.push_back(target.name);
+    }
+    if (stages.enough()) {
+      result.found = pass(file->path + " targets " + join_some(stages.names, 5), {{file->path, 0}});
+      return result;
+    }
+    if (result.near_miss.empty()) {
+      result.where = {file->path, 0};
+      result.near_miss =
+          all.empty() ? file->path + " has no targets"
+          : stages.names.empty()
+              ? file->path + " has targets " + join_some(all, 5) + " but none for a pipeline stage"
+              : file->path + " has " + join_some(stages.names, 3) + " but no other stage among its targets";
+    }
+  }
+  return result;
+}
+
+std::optional<Finding> dvc_pipeline(const Analysis& analysis)
+{
+  for (const FileEntry* file : analysis.project_files()) {
+    if (basename(file->path) != "dvc.yaml") {
+      continue;
+    }
+    const TextFile* text = analysis.text(file->path);
+    if (text == nullptr || text->binary) {
+      continue;
+    }
+    const auto pipeline = analyze::parse_dvc_yaml(text->content);
+    if (!pipeline.stages.empty()) {
+      std::vector<std::string> names;
+      for (const auto& stage : pipeline.stages) {
+        names.push_back(stage.name);
+      }
+      return pass("DVC pipeline " + file->path + " with " + count_of(names.size(), "stage") + ": " +
+                      join_some(names, 5),
+                  {{file->path, static_cast<uint32_t>(pipeline.stages.front().line)}});
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Finding> project_files(const Analysis& analysis)
+{
+  for (const FileEntry* file : analysis.project_files()) {
+    const std::string name = basename(file->path);
+    if (name == "MLproject") {
+      return pass("MLflow project " + file->path, {{file->path, 0}});
+    }
+    if (name == "Snakefile") {
+      return pass("Snakemake workflow " + file->path, {{file->path, 0}});
+    }
+  }
+  for (const auto& [file, dependencies] : analysis.dependency_files()) {
+    const auto& tools = dependencies.tool_tables;
+    if (std::find(tools.begin(), tools.end(), "kedro") != tools.end()) {
+      return pass("Kedro project (" + file->path + " [tool.kedro])", {{file->path, 0}});
+    }
+    StageNames scripts;
+    for (const auto& script : dependencies.scripts) {
+      const auto kind = stage_of(script.name + " " + script.target);
+      if (kind == StageKind::train || kind == StageKind::pipeline) {
+        return pass("console script " + script.name + " = \"" + script.target + "\" (" + file->path + ":" +
+                        std::to_string(script.line) + ")",
+                    {{file->path, static_cast<uint32_t>(script.line)}});
+      }
+      scripts.add(script.name);
+    }
+    if (scripts.enough()) {
+      return pass("console scripts " + join_some(scripts.names, 4) + " in " + file->path, {{file->path, 0}});
+    }
+  }
+  return std::nullopt;
+}
+
+// argparse subcommands (add_parser("train")) and click/typer commands (@cli.command() def train).
+std::optional<Finding> cli_commands(const Analysis& analysis)
+{
+  for (const auto& [file, module] : analysis.code_modules()) {
+    StageNames commands;
+    for (const auto& call : module->calls) {
+      if (last_component(call.callee) == "add_parser" && call.first_string) {
+        commands.add(*call.first_string);
+      }
+    }
+    for (const auto& function : module->functions) {
+      for (const auto& decorator : function.decorators) {
+        if (last_component(decorator.name) == "command" && decorator.name.find('.') != std::string::npos) {
+          commands.add(decorator.first_string.value_or(function.name));
+        }
+      }
+    }
+    if (commands.enough()) {
+      return pass("command-line stages " + join_some(commands.names, 5) + " in " + file->path,
+                  {{file->path, 0}});
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+Finding check_mlops_pipeline(const RuleContext& context)
+{
+  const Analysis& analysis = context.analysis();
+  const auto orchestrators = library_uses(analysis, k_orchestrators);
+  if (!orchestrators.empty()) {
+    return pass("pipeline orchestrated with " + describe(orchestrators), {orchestrators.front().where});
+  }
+  if (auto dvc = dvc_pipeline(analysis)) {
+    return *dvc;
+  }
+  TaskFileResult tasks = task_files(analysis);
+  if (tasks.found) {
+    return *tasks.found;
+  }
+  if (auto found = project_files(analysis)) {
+    return *found;
+  }
+  if (auto found = cli_commands(analysis)) {
+    return *found;
+  }
+  if (!tasks.near_miss.empty()) {
+    return fail("no entry points for the pipeline stages: " + tasks.near_miss +
+                    " (data, train, evaluate, predict or serve), and no dvc.yaml, MLproject or orchestrator",
+                {tasks.where});
+  }
+  return fail(
+      "no entry points for the pipeline stages: no Makefile or justfile targets, dvc.yaml stages, "
+      "MLproject, orchestrator (Airflow, Prefect, Dagster, Kedro, ZenML, Metaflow) or training console "
+      "script");
+}
+
+} // namespace mlfolio::lint

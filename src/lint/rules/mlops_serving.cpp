@@ -1,0 +1,182 @@
+// mlops/serving: the model is served through an HTTP API with a prediction route, a serving
+// framework, or an interactive app.
+#include "lint/rules/registry.h"
+
+#include "lint/rules/mlops_usage.h"
+#include "lint/rules/serving.h"
+#include "lint/wording.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+// Frameworks that expose the model by their own API (a service class, a handler, a predictor):
+// importing them is serving.
+constexpr std::string_view k_serving_frameworks[] = {"BentoML", "LitServe", "Ray Serve", "TorchServe",
+                                                     "KServe",  "MLServer", "Cog"};
+
+// Web frameworks whose routes are declared in tables or classes the analyzer does not read
+// (urls.py, add_routes, Application([...])): the import is taken as the API.
+constexpr std::string_view k_table_routed[] = {"Django", "aiohttp", "Tornado", "Falcon", "Starlette"};
+
+// Words of a route path or function name that say it predicts.
+constexpr std::string_view k_prediction_words[] = {
+    "predict",  "prediction",     "predictions", "inference",       "infer",      "score",     "scoring",
+    "classify", "classification", "recommend",   "recommendations", "forecast",   "detect",    "detection",
+    "generate", "segment",        "estimate",    "invocations",     "transcribe", "translate", "summarize",
+    "embed",    "embeddings",     "sentiment",   "analyze",         "analyse",    "chat",      "completions",
+    "ask",      "query",          "answer"};
+
+// Calls that run a model; a module declaring routes and making one of these serves predictions.
+constexpr std::string_view k_model_calls[] = {
+    "predict",   "predict_proba", "predict_log_proba", "decision_function", "generate",
+    "inference", "infer",         "forward",           "classify",          "run_inference"};
+
+// Serving images: a Dockerfile built on them serves models without Python routes.
+struct ServingImage
+{
+  std::string_view prefix;
+  std::string_view name;
+};
+constexpr ServingImage k_serving_images[] = {
+    {"tensorflow/serving", "TensorFlow Serving"},
+    {"nvcr.io/nvidia/tritonserver", "Triton Inference Server"},
+    {"pytorch/torchserve", "TorchServe"},
+    {"ghcr.io/huggingface/text-generation-inference", "TGI"},
+    {"vllm/vllm-openai", "vLLM"},
+    {"seldonio/", "Seldon"},
+    {"bentoml/", "BentoML"},
+    {"openvino/model_server", "OpenVINO Model Server"},
+};
+
+bool contains(std::span<const std::string_view> list, std::string_view word)
+{
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool words_predict(std::string_view text)
+{
+  const auto words = name_words(text);
+  return std::any_of(words.begin(), words.end(),
+                     [](const std::string& word) { return contains(k_prediction_words, word); });
+}
+
+std::string route_text(const analyze::Route& route)
+{
+  std::string methods;
+  for (const auto& method : route.methods) {
+    methods += (methods.empty() ? "" : "/") + method;
+  }
+  return (methods.empty() ? "GET" : methods) + " " + (route.path.empty() ? "/" : route.path);
+}
+
+bool module_runs_model(const analyze::PythonModule& module)
+{
+  return std::any_of(module.calls.begin(), module.calls.end(), [](const analyze::Call& call) {
+    return contains(k_model_calls, last_component(call.callee));
+  });
+}
+
+// How strongly a route looks like it serves predictions, by tier: 0, named to predict; 1, a POST;
+// 2, only declared in a module that calls a model. The best tier is reported.
+enum class Evidence { named, post, beside_model_call, none };
+
+Evidence prediction_evidence(const RouteAt& route, const Analysis& analysis)
+{
+  if (words_predict(route.route->path) || words_predict(route.route->function)) {
+    return Evidence::named;
+  }
+  const auto& methods = route.route->methods;
+  if (std::find(methods.begin(), methods.end(), "POST") != methods.end()) {
+    return Evidence::post;
+  }
+  const analyze::PythonModule* module = analysis.python(route.where.path);
+  if (module != nullptr && module_runs_model(*module)) {
+    return Evidence::beside_model_call;
+  }
+  return Evidence::none;
+}
+
+std::optional<Finding> serving_image(const Analysis& analysis)
+{
+  for (const auto& [file, dockerfile] : analysis.dockerfiles()) {
+    for (const auto& stage : dockerfile.stages) {
+      for (const auto& image : k_serving_images) {
+        if (stage.base.name.starts_with(image.prefix)) {
+          return pass(std::string(image.name) + " image in " + file->path + ":" + std::to_string(stage.line),
+                      {{file->path, static_cast<uint32_t>(stage.line)}});
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+Finding check_mlops_serving(const RuleContext& context)
+{
+  const Analysis& analysis = context.analysis();
+  const auto uses = serving_uses(analysis);
+  const auto routes = http_routes(analysis);
+  // A prediction route first: it is the strongest evidence, and its message the most precise.
+  const RouteAt* best = nullptr;
+  Evidence best_evidence = Evidence::none;
+  for (const auto& route : routes) {
+    const Evidence evidence = prediction_evidence(route, analysis);
+    if (evidence < best_evidence) {
+      best = &route;
+      best_evidence = evidence;
+    }
+  }
+  if (best != nullptr) {
+    const auto framework = std::find_if(uses.begin(), uses.end(), [&](const ServingUse& use) {
+      return use.kind == ServingKind::http_api && use.where.path == best->where.path;
+    });
+    return pass((framework == uses.end() ? "" : framework->framework + " ") + "route " +
+                    route_text(*best->route) +
+                    (best_evidence == Evidence::beside_model_call ? ", beside a model call," : "") + " in " +
+                    best->where.to_string(),
+                {best->where});
+  }
+  for (const auto& use : uses) {
+    if (use.kind == ServingKind::interactive_app) {
+      return pass(use.framework + " app in " + use.where.to_string(), {use.where});
+    }
+    if (contains(k_serving_frameworks, use.framework)) {
+      return pass(use.framework + " service in " + use.where.to_string(), {use.where});
+    }
+  }
+  if (auto image = serving_image(analysis)) {
+    return *image;
+  }
+  for (const auto& use : uses) {
+    if (contains(k_table_routed, use.framework)) {
+      return pass(use.framework + " app in " + use.where.to_string() +
+                      " (routes declared outside decorators)",
+                  {use.where});
+    }
+  }
+  if (!routes.empty()) {
+    std::vector<std::string> declared;
+    std::vector<Location> locations;
+    for (const auto& route : routes) {
+      declared.push_back(route_text(*route.route) + " (" + route.where.to_string() + ")");
+      locations.push_back(route.where);
+    }
+    return fail(
+        "the HTTP API has no prediction route: it declares " + join_some(declared, 3) +
+            ", but no POST route, none named predict, inference or score, and no model call beside them",
+        locations);
+  }
+  for (const auto& use : uses) {
+    return fail(use.framework + " is imported in " + use.where.to_string() + " but no route is declared",
+                {use.where});
+  }
+  return fail("no serving code in " + count_of(analysis.python_files().size(), "Python module") +
+              ": no web API (FastAPI, Flask, BentoML, ...), no app (Gradio, Streamlit) and no serving image");
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,50 @@
+#pragma once
+
+// What several mlops rules ask of the code: which libraries it imports, which calls it makes,
+// and where, across non-test modules and notebooks (experiment-tracking, monitoring, pipeline,
+// model-registry).
+
+#include "lint/analysis.h"
+#include "lint/finding.h"
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mlfolio::lint {
+
+struct Library
+{
+  std::string_view module; // dotted; "from a import b" also matches "a.b"
+  std::string_view name;   // for messages: "MLflow"
+};
+
+struct LibraryUse
+{
+  std::string name;
+  Location where;
+};
+
+// "a.b" is "a" or inside it ("a.b.c").
+bool module_is(std::string_view module, std::string_view wanted);
+
+// Each library once, at its first import in the code modules (notebooks included, tests left
+// out), in path order.
+std::vector<LibraryUse> library_uses(const Analysis& analysis, std::span<const Library> libraries);
+
+// "MLflow (src/train.py:3)"; a list of uses joined the same way: "A (x:1), B (y:2) and 1 more".
+std::string describe(const LibraryUse& use);
+std::string describe(const std::vector<LibraryUse>& uses, size_t max = 3);
+
+// The lower-case words of an identifier: "ModelRegistry" -> model, registry; "compute_PSI" ->
+// compute, psi; "push-to-hub" -> push, to, hub.
+std::vector<std::string> name_words(std::string_view identifier);
+
+// "mlflow.sklearn.log_model" -> "log_model".
+std::string_view last_component(std::string_view dotted);
+
+// "3 Python modules and 2 notebooks", "1 notebook", "no Python code": what the rules looked in.
+std::string code_scope(const Analysis& analysis);
+
+} // namespace mlfolio::lint
