@@ -8,6 +8,11 @@ Finding check_code_package(const RuleContext& context);
 Finding check_docs_readme(const RuleContext& context);
 Finding check_mlops_dockerfile(const RuleContext& context);
 Finding check_repo_large_files(const RuleContext& context);
+Finding check_rigor_baseline(const RuleContext& context);
+Finding check_rigor_evaluation(const RuleContext& context);
+Finding check_rigor_metrics(const RuleContext& context);
+Finding check_rigor_real_world_data(const RuleContext& context);
+Finding check_rigor_reproducibility(const RuleContext& context);
 
 namespace {
 
@@ -17,6 +22,11 @@ const RuleBodyEntry k_rule_bodies[] = {
     {"docs/readme", check_docs_readme},
     {"mlops/dockerfile", check_mlops_dockerfile},
     {"repo/large-files", check_repo_large_files},
+    {"rigor/baseline", check_rigor_baseline},
+    {"rigor/evaluation", check_rigor_evaluation},
+    {"rigor/metrics", check_rigor_metrics},
+    {"rigor/real-world-data", check_rigor_real_world_data},
+    {"rigor/reproducibility", check_rigor_reproducibility},
 };
 
 } // namespace
