@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 namespace mlfolio::lint::analyze {
 
@@ -83,7 +84,9 @@ public:
         line_start(k);
       }
       m_calls.feed(k);
-      if (token.kind == TokenKind::string) {
+      if (token.kind == TokenKind::name) {
+        note_name(token);
+      } else if (token.kind == TokenKind::string) {
         const std::string prefix = string_prefix(token.text);
         module.strings.push_back(StringLiteral{string_value(token.text), static_cast<int>(token.line),
                                                prefix.find_first_of("ft") != std::string::npos,
@@ -101,6 +104,13 @@ public:
 
 private:
   const Token* at(size_t k) const { return k < m_t.size() ? &m_t[k] : nullptr; }
+
+  void note_name(const Token& token)
+  {
+    if (!is_python_keyword(token.text) && m_seen_names.insert(token.text).second) {
+      m_module->names.push_back(Name{std::string(token.text), static_cast<int>(token.line)});
+    }
+  }
 
   // Index of the first token after the dotted name starting at k; fills `name`.
   size_t dotted_name(size_t k, std::string& name) const
@@ -454,6 +464,7 @@ private:
   std::vector<PendingDecorator> m_decorators;
   std::vector<DecoratorCall> m_decorator_calls;
   std::optional<OpenHandler> m_handler;
+  std::unordered_set<std::string_view> m_seen_names; // views into the source
   std::optional<size_t> m_docstring_for;
   uint32_t m_docstring_indent = 0;
 };

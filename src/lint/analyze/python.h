@@ -23,6 +23,7 @@ struct Call
   bool chained = false; // called on the result of an expression: pd.read_csv(p).dropna() -> "dropna"
   std::optional<std::string> first_string; // the first argument when it is a plain string literal
   std::vector<KeywordArgument> keywords;
+  int positional_arguments = 0; // arguments not given by keyword (*args and **kwargs count too)
 };
 
 struct Decorator
@@ -98,6 +99,14 @@ enum class NotebookMarkerKind {
   magic,        // a line "%matplotlib inline" / "%%time"
 };
 
+// An identifier as written anywhere in the module (variables, attributes, parameters, called
+// and defined names), each once, at its first occurrence; keywords left out.
+struct Name
+{
+  std::string text;
+  int line = 0;
+};
+
 struct NotebookMarker
 {
   NotebookMarkerKind kind = NotebookMarkerKind::cell_marker;
@@ -114,6 +123,7 @@ struct PythonModule
   std::vector<Route> routes;
   std::vector<ExceptHandler> handlers;
   std::vector<StringLiteral> strings;
+  std::vector<Name> names; // in order of first occurrence
   std::vector<NotebookMarker> notebook_markers;
   std::optional<int> main_guard_line; // if __name__ == "__main__":
   int line_count = 0;

@@ -179,6 +179,7 @@ void CallTracker::track_argument(size_t k)
       frame.expect_equals = true;
       return;
     }
+    ++call.positional_arguments;
   }
   if (frame.argument == 0 && !frame.keyword) {
     if (token.kind == TokenKind::string) {

@@ -29,6 +29,11 @@ Finding check_mlops_pipeline(const RuleContext& context);
 Finding check_mlops_serving(const RuleContext& context);
 Finding check_repo_large_files(const RuleContext& context);
 Finding check_repo_secrets(const RuleContext& context);
+Finding check_rigor_baseline(const RuleContext& context);
+Finding check_rigor_evaluation(const RuleContext& context);
+Finding check_rigor_metrics(const RuleContext& context);
+Finding check_rigor_real_world_data(const RuleContext& context);
+Finding check_rigor_reproducibility(const RuleContext& context);
 
 namespace {
 
@@ -59,6 +64,11 @@ const RuleBodyEntry k_rule_bodies[] = {
     {"mlops/serving", check_mlops_serving},
     {"repo/large-files", check_repo_large_files},
     {"repo/secrets", check_repo_secrets},
+    {"rigor/baseline", check_rigor_baseline},
+    {"rigor/evaluation", check_rigor_evaluation},
+    {"rigor/metrics", check_rigor_metrics},
+    {"rigor/real-world-data", check_rigor_real_world_data},
+    {"rigor/reproducibility", check_rigor_reproducibility},
 };
 
 } // namespace

@@ -591,3 +591,26 @@ TEST_CASE("Python: decorators, nested definitions and parameter shapes")
   CHECK(module.routes.empty());
   CHECK(call_named(module, "default_path") != nullptr);
 }
+
+TEST_CASE("Python: names once at their first line, positional arguments counted")
+{
+  const PythonModule module = analyze_python("import numpy as np\n"
+                                             "rng = np.random.default_rng(42)\n"
+                                             "if rng is not None:\n"
+                                             "    baseline_score = rng.random()\n"
+                                             "split(x_train, *rest, test_size=0.2, **options,)\n"
+                                             "f('a', 'b' + c, d=[1, 2])\n");
+  std::vector<std::string> names;
+  for (const auto& name : module.names) {
+    names.push_back(name.text);
+  }
+  CHECK(names == std::vector<std::string>{"numpy", "np", "rng", "random", "default_rng", "baseline_score",
+                                          "split", "x_train", "rest", "test_size", "options", "f", "c", "d"});
+  CHECK(module.names[5].line == 4);
+  REQUIRE(module.calls.size() == 4);
+  CHECK(module.calls[0].callee == "np.random.default_rng");
+  CHECK(module.calls[0].positional_arguments == 1);
+  CHECK(module.calls[1].positional_arguments == 0);
+  CHECK(module.calls[2].positional_arguments == 3);
+  CHECK(module.calls[3].positional_arguments == 2);
+}

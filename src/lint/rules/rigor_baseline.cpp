@@ -1,0 +1,184 @@
+// rigor/baseline: the model is compared with a baseline, in the code or in the README.
+#include "lint/rules/registry.h"
+#include "lint/rules/rigor_code.h"
+
+#include "core/text.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+constexpr std::string_view k_dummy_models[] = {"DummyClassifier", "DummyRegressor"};
+
+// Simple models that serve as a reference when a stronger one is trained beside them.
+constexpr std::string_view k_simple_models[] = {
+    "BernoulliNB",
+    "ComplementNB",
+    "DecisionTreeClassifier",
+    "DecisionTreeRegressor",
+    "ElasticNet",
+    "GaussianNB",
+    "KNeighborsClassifier",
+    "KNeighborsRegressor",
+    "Lasso",
+    "LinearRegression",
+    "LinearSVC",
+    "LogisticRegression",
+    "MultinomialNB",
+    "Ridge",
+    "RidgeClassifier",
+    "SGDClassifier",
+};
+
+constexpr std::string_view k_stronger_models[] = {
+    "AdaBoostClassifier",
+    "AdaBoostRegressor",
+    "CatBoostClassifier",
+    "CatBoostRegressor",
+    "ExtraTreesClassifier",
+    "ExtraTreesRegressor",
+    "GradientBoostingClassifier",
+    "GradientBoostingRegressor",
+    "HistGradientBoostingClassifier",
+    "HistGradientBoostingRegressor",
+    "LGBMClassifier",
+    "LGBMRegressor",
+    "MLPClassifier",
+    "MLPRegressor",
+    "RandomForestClassifier",
+    "RandomForestRegressor",
+    "SVC",
+    "SVR",
+    "XGBClassifier",
+    "XGBRegressor",
+};
+
+// Phrases a README uses for a reference model, compared lower-cased as whole words.
+constexpr std::string_view k_readme_phrases[] = {
+    "baseline",        "baselines",       "majority class", "majority-class", "dummy classifier",
+    "dummyclassifier", "dummy regressor", "dummyregressor", "naive forecast", "seasonal naive"};
+
+bool is_word_char(char c)
+{
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+
+bool has_phrase(std::string_view text_to_search, std::span<const std::string_view> phrases)
+{
+  const std::string lowered = text::to_lower(text_to_search);
+  for (const auto phrase : phrases) {
+    for (size_t at = lowered.find(phrase); at != std::string::npos; at = lowered.find(phrase, at + 1)) {
+      const size_t end = at + phrase.size();
+      if ((at == 0 || !is_word_char(lowered[at - 1])) &&
+          (end >= lowered.size() || !is_word_char(lowered[end]))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool is_label(std::string_view value)
+{
+  return value.size() <= 60 && std::count(value.begin(), value.end(), ' ') < 6 &&
+         value.find('\n') == std::string_view::npos;
+}
+
+struct BaselineEvidence
+{
+  std::vector<CodeHit> dummies; // DummyClassifier
+  std::vector<CodeHit> named;   // baseline_model
+  std::vector<CodeHit> strings; // "Baseline"
+  std::vector<CodeHit> simple;  // LogisticRegression ...
+  std::vector<CodeHit> strong;  // RandomForestClassifier ...
+};
+
+BaselineEvidence code_evidence(const Analysis& analysis)
+{
+  BaselineEvidence evidence;
+  for (const auto& [file, module] : analysis.code_modules()) {
+    for (const auto& call : module->calls) {
+      const std::string_view name = last_component(call.callee);
+      const Location where = code_location(analysis, file, call.line);
+      if (contains(k_dummy_models, name)) {
+        add_unique(evidence.dummies, {std::string(name), where});
+      } else if (contains(k_simple_models, name)) {
+        add_unique(evidence.simple, {std::string(name), where});
+      } else if (contains(k_stronger_models, name)) {
+        add_unique(evidence.strong, {std::string(name), where});
+      }
+    }
+    for (const auto& name : module->names) {
+      if (text::to_lower(name.text).find("baseline") != std::string::npos) {
+        add_unique(evidence.named, {name.text, code_location(analysis, file, name.line)});
+      }
+    }
+    for (const auto& literal : module->strings) {
+      // A label ("Baseline", "Baseline RMSE: {x}"), not prose that happens to use the word
+      // ("offer the baseline plan"); exactly "baseline" is also matplotlib's va="baseline".
+      if (is_label(literal.value) && literal.value != "baseline" &&
+          has_phrase(literal.value, std::span(k_readme_phrases).first(2))) {
+        add_unique(evidence.strings,
+                   {"\"" + literal.value + "\"", code_location(analysis, file, literal.line)});
+      }
+    }
+  }
+  return evidence;
+}
+
+// The first README block (heading, paragraph, table, list item) that speaks of a baseline.
+std::optional<Location> readme_mention(const Analysis& analysis)
+{
+  const analyze::Document* document = analysis.readme_document();
+  if (document == nullptr) {
+    return std::nullopt;
+  }
+  for (const auto& block : document->blocks) {
+    if (block.kind != analyze::BlockKind::code && has_phrase(block.text, k_readme_phrases)) {
+      return Location{analysis.readme()->path, static_cast<uint32_t>(block.line)};
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+Finding check_rigor_baseline(const RuleContext& context)
+{
+  const Analysis& analysis = context.analysis();
+  const auto readme = readme_mention(analysis);
+  const BaselineEvidence evidence = code_evidence(analysis);
+  std::vector<CodeHit> named = evidence.dummies;
+  named.insert(named.end(), evidence.named.begin(), evidence.named.end());
+  named.insert(named.end(), evidence.strings.begin(), evidence.strings.end());
+  if (!named.empty()) {
+    return pass("baseline in the code: " + describe_hits(named, 3), hit_locations(named, 3));
+  }
+  if (readme) {
+    return pass("the README compares with a baseline at " + readme->to_string(), {*readme});
+  }
+  if (!evidence.simple.empty() && evidence.simple.size() + evidence.strong.size() >= 2) {
+    std::vector<CodeHit> models = evidence.simple;
+    models.insert(models.end(), evidence.strong.begin(), evidence.strong.end());
+    return pass("several models are compared, the simplest as a reference: " + describe_hits(models, 3),
+                hit_locations(models, 3));
+  }
+  if (const auto reason = no_training_reason(analysis)) {
+    return skip(*reason);
+  }
+  const CodeHit training = *training_evidence(analysis);
+  std::vector<Location> looked{training.where};
+  std::string where_readme = "there is no README";
+  if (const FileEntry* file = analysis.readme()) {
+    where_readme = file->path + " does not mention one";
+    looked.push_back({file->path, 0});
+  }
+  return fail("no baseline: nothing named baseline and no DummyClassifier or DummyRegressor in " +
+                  code_scope(analysis) + " (the model is trained at " + training.where.to_string() +
+                  "), and " + where_readme,
+              std::move(looked));
+}
+
+} // namespace mlfolio::lint

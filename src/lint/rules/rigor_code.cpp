@@ -1,0 +1,236 @@
+#include "lint/rules/rigor_code.h"
+
+#include "core/text.h"
+#include "lint/wording.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace mlfolio::lint {
+
+namespace {
+
+// Matched against the top-level module of an import.
+constexpr std::string_view k_ml_libraries[] = {
+    "autogluon",
+    "catboost",
+    "darts",
+    "detectron2",
+    "fastai",
+    "flax",
+    "gensim",
+    "h2o",
+    "imblearn",
+    "jax",
+    "keras",
+    "lightgbm",
+    "lightning",
+    "mlxtend",
+    "pmdarima",
+    "prophet",
+    "pycaret",
+    "pytorch_lightning",
+    "sentence_transformers",
+    "sklearn",
+    "sktime",
+    "spacy",
+    "statsmodels",
+    "surprise",
+    "tensorflow",
+    "timm",
+    "torch",
+    "transformers",
+    "ultralytics",
+    "xgboost",
+};
+
+// The last component of a call that fits a model.
+constexpr std::string_view k_training_calls[] = {
+    "backward", "compare_models", "fit", "fit_generator", "partial_fit", "train", "train_on_batch",
+};
+
+std::string_view top_module(std::string_view module)
+{
+  return module.substr(0, module.find('.'));
+}
+
+bool is_notebook(const FileEntry* file)
+{
+  return text::to_lower(file->path).ends_with(".ipynb");
+}
+
+} // namespace
+
+bool contains(std::span<const std::string_view> words, std::string_view word)
+{
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+std::string_view last_component(std::string_view dotted)
+{
+  const size_t dot = dotted.rfind('.');
+  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
+}
+
+std::vector<std::string> identifier_words(std::string_view identifier)
+{
+  std::vector<std::string> words;
+  std::string word;
+  const auto flush = [&] {
+    // "test2" -> "test", but "f1" and "r2" keep their digit.
+    size_t letters = word.size();
+    while (letters > 0 && std::isdigit(static_cast<unsigned char>(word[letters - 1])) != 0) {
+      --letters;
+    }
+    if (letters >= 2) {
+      word.resize(letters);
+    }
+    if (!word.empty()) {
+      words.push_back(word);
+    }
+    word.clear();
+  };
+  for (size_t k = 0; k < identifier.size(); ++k) {
+    const auto c = static_cast<unsigned char>(identifier[k]);
+    if (c == '_') {
+      flush();
+      continue;
+    }
+    // A hump starts at an upper-case letter after a lower-case one ("valLoader"), or at the last
+    // capital of a run followed by a lower-case letter ("XTest" -> "x", "test").
+    const bool upper = std::isupper(c) != 0;
+    if (upper && k > 0) {
+      const auto before = static_cast<unsigned char>(identifier[k - 1]);
+      const bool next_lower =
+          k + 1 < identifier.size() && std::islower(static_cast<unsigned char>(identifier[k + 1])) != 0;
+      if (std::islower(before) != 0 || std::isdigit(before) != 0 ||
+          (std::isupper(before) != 0 && next_lower)) {
+        flush();
+      }
+    }
+    word += static_cast<char>(std::tolower(c));
+  }
+  flush();
+  return words;
+}
+
+Location code_location(const Analysis& analysis, const FileEntry* file, int line)
+{
+  if (!is_notebook(file)) {
+    return {file->path, static_cast<uint32_t>(std::max(line, 0))};
+  }
+  const analyze::Notebook* notebook = analysis.notebook(file->path);
+  if (notebook == nullptr) {
+    return {file->path, 0};
+  }
+  // Mirrors analyze::code_cells_text: each code cell, a newline if it lacks one, a blank line.
+  int first = 1;
+  for (const auto& cell : notebook->cells) {
+    if (cell.type != analyze::CellType::code) {
+      continue;
+    }
+    const auto newlines = static_cast<int>(std::count(cell.source.begin(), cell.source.end(), '\n'));
+    const bool ends_open = !cell.source.empty() && cell.source.back() != '\n';
+    const int lines = newlines + (ends_open ? 1 : 0) + 1;
+    if (line >= first && line < first + lines) {
+      return {file->path, static_cast<uint32_t>(cell.line)};
+    }
+    first += lines;
+  }
+  return {file->path, 0};
+}
+
+std::optional<CodeHit> ml_library_import(const Analysis& analysis)
+{
+  for (const auto& [file, module] : analysis.code_modules()) {
+    for (const auto& import : module->imports) {
+      if (import.level == 0 && contains(k_ml_libraries, top_module(import.module))) {
+        return CodeHit{std::string(top_module(import.module)), code_location(analysis, file, import.line)};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<CodeHit> training_evidence(const Analysis& analysis)
+{
+  if (!ml_library_import(analysis)) {
+    return std::nullopt;
+  }
+  for (const auto& [file, module] : analysis.code_modules()) {
+    for (const auto& call : module->calls) {
+      const std::string_view name = last_component(call.callee);
+      if (contains(k_training_calls, name)) {
+        return CodeHit{std::string(name), code_location(analysis, file, call.line)};
+      }
+    }
+    for (const auto& cls : module->classes) {
+      for (const auto& base : cls.bases) {
+        if (last_component(base) == "LightningModule") {
+          return CodeHit{"LightningModule", code_location(analysis, file, cls.line)};
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> no_training_reason(const Analysis& analysis)
+{
+  if (analysis.code_modules().empty()) {
+    return "no Python code or notebooks";
+  }
+  if (!ml_library_import(analysis)) {
+    return "no ML library (scikit-learn, PyTorch, TensorFlow, XGBoost, ...) is imported in " +
+           code_scope(analysis);
+  }
+  if (!training_evidence(analysis)) {
+    return "no model is trained in " + code_scope(analysis) +
+           " (no fit, train or backward call): the code only uses models trained elsewhere";
+  }
+  return std::nullopt;
+}
+
+std::string code_scope(const Analysis& analysis)
+{
+  size_t notebooks = 0;
+  size_t modules = 0;
+  for (const auto& parsed : analysis.code_modules()) {
+    ++(is_notebook(parsed.file) ? notebooks : modules);
+  }
+  if (notebooks == 0) {
+    return count_of(modules, "Python module");
+  }
+  if (modules == 0) {
+    return count_of(notebooks, "notebook");
+  }
+  return count_of(modules, "Python module") + " and " + count_of(notebooks, "notebook");
+}
+
+std::string describe_hits(const std::vector<CodeHit>& hits, size_t max)
+{
+  std::vector<std::string> parts;
+  for (const auto& hit : hits) {
+    const std::string where = hit.where.to_string();
+    parts.push_back(hit.what == where ? where : hit.what + " at " + where);
+  }
+  return join_some(parts, max);
+}
+
+std::vector<Location> hit_locations(const std::vector<CodeHit>& hits, size_t max)
+{
+  std::vector<Location> locations;
+  for (size_t k = 0; k < hits.size() && k < max; ++k) {
+    locations.push_back(hits[k].where);
+  }
+  return locations;
+}
+
+void add_unique(std::vector<CodeHit>& hits, CodeHit hit)
+{
+  if (std::none_of(hits.begin(), hits.end(), [&](const CodeHit& seen) { return seen.what == hit.what; })) {
+    hits.push_back(std::move(hit));
+  }
+}
+
+} // namespace mlfolio::lint

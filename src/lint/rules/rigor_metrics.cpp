@@ -1,0 +1,293 @@
+// rigor/metrics: metrics beyond plain accuracy are computed.
+#include "lint/rules/registry.h"
+#include "lint/rules/rigor_code.h"
+
+#include "core/text.h"
+#include "lint/wording.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+// Calls (last component) that compute or plot a metric other than accuracy: scikit-learn,
+// torchmetrics and Keras classes, NLP scores.
+constexpr std::string_view k_metric_calls[] = {
+    "AUC",
+    "AUROC",
+    "AveragePrecision",
+    "BinaryAUROC",
+    "BinaryF1Score",
+    "BinaryPrecision",
+    "BinaryRecall",
+    "CohenKappa",
+    "ConfusionMatrix",
+    "ConfusionMatrixDisplay",
+    "F1Score",
+    "FBetaScore",
+    "JaccardIndex",
+    "MatthewsCorrCoef",
+    "MeanAbsoluteError",
+    "MeanAbsolutePercentageError",
+    "MeanAveragePrecision",
+    "MeanSquaredError",
+    "MulticlassAUROC",
+    "MulticlassF1Score",
+    "MulticlassPrecision",
+    "MulticlassRecall",
+    "MultilabelF1Score",
+    "Precision",
+    "PrecisionRecallCurve",
+    "PrecisionRecallDisplay",
+    "R2Score",
+    "ROC",
+    "Recall",
+    "RocCurveDisplay",
+    "RootMeanSquaredError",
+    "RougeScorer",
+    "adjusted_rand_score",
+    "average_precision_score",
+    "balanced_accuracy_score",
+    "brier_score_loss",
+    "calinski_harabasz_score",
+    "classification_report",
+    "cohen_kappa_score",
+    "confusion_matrix",
+    "corpus_bleu",
+    "davies_bouldin_score",
+    "det_curve",
+    "explained_variance_score",
+    "f1_score",
+    "fbeta_score",
+    "hamming_loss",
+    "jaccard_score",
+    "log_loss",
+    "matthews_corrcoef",
+    "mean_absolute_error",
+    "mean_absolute_percentage_error",
+    "mean_pinball_loss",
+    "mean_squared_error",
+    "mean_squared_log_error",
+    "median_absolute_error",
+    "multilabel_confusion_matrix",
+    "ndcg_score",
+    "plot_confusion_matrix",
+    "plot_precision_recall_curve",
+    "plot_roc_curve",
+    "precision_recall_curve",
+    "precision_recall_fscore_support",
+    "precision_score",
+    "r2_score",
+    "recall_score",
+    "roc_auc_score",
+    "roc_curve",
+    "root_mean_squared_error",
+    "root_mean_squared_log_error",
+    "sentence_bleu",
+    "silhouette_score",
+};
+
+constexpr std::string_view k_accuracy_calls[] = {"Accuracy",
+                                                 "BinaryAccuracy",
+                                                 "CategoricalAccuracy",
+                                                 "MulticlassAccuracy",
+                                                 "SparseCategoricalAccuracy",
+                                                 "accuracy_score"};
+
+constexpr std::string_view k_accuracy_names[] = {
+    "accuracy",      "acc",   "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
+    "eval_accuracy", "error", "merror",          "top_k_accuracy"};
+
+// Keyword arguments whose strings name metrics: Keras compile, scikit-learn search and
+// cross-validation, boosting libraries, Hugging Face training arguments.
+constexpr std::string_view k_metric_keywords[] = {"eval_metric", "metric_for_best_model", "metrics",
+                                                  "scoring"};
+
+// Words of identifiers and defined functions that name a metric: rmse = ..., def compute_mape().
+constexpr std::string_view k_metric_words[] = {"rmse", "mae",  "mape", "smape", "rmsle", "f1",  "auc", "roc",
+                                               "iou",  "ndcg", "mrr",  "bleu",  "rouge", "wer", "mcc"};
+
+// Words a README uses for metrics beyond accuracy (compared after lower-casing, as whole words).
+constexpr std::string_view k_readme_metrics[] = {
+    "f1",      "f1-score", "f1 score", "precision", "recall", "auc",   "roc auc", "roc-auc",
+    "pr auc",  "rmse",     "mae",      "mape",      "mse",    "r2",    "r²",      "log loss",
+    "logloss", "mcc",      "iou",      "map",       "bleu",   "rouge", "wer",     "ndcg"};
+
+struct MetricEvidence
+{
+  std::vector<CodeHit> beyond;
+  std::vector<CodeHit> accuracy;
+};
+
+bool is_loss(std::string_view name)
+{
+  return name == "loss" || name == "eval_loss" || name == "val_loss";
+}
+
+// Words of metric names as strings give them: "roc_auc", "neg_root_mean_squared_error", "f1_macro".
+constexpr std::string_view k_metric_name_words[] = {
+    "absolute", "auc", "aucpr", "balanced",  "f1", "kappa",  "logloss", "mae",   "map",     "mape", "mcc",
+    "mlogloss", "mse", "ndcg",  "precision", "r2", "recall", "rmse",    "rmsle", "squared", "log",
+};
+
+// Only strings that name a metric: metrics=metadata["metrics"] names none.
+void classify_strings(const analyze::KeywordArgument& keyword, const Location& where,
+                      MetricEvidence& evidence)
+{
+  for (const auto& value : keyword.strings) {
+    const std::string name = text::to_lower(value);
+    if (name.empty() || is_loss(name) || name.size() > 60) {
+      continue;
+    }
+    CodeHit hit{keyword.name + "=\"" + value + "\"", where};
+    const auto words = identifier_words(name);
+    if (contains(k_accuracy_names, name)) {
+      add_unique(evidence.accuracy, std::move(hit));
+    } else if (std::any_of(words.begin(), words.end(),
+                           [](const std::string& word) { return contains(k_metric_name_words, word); })) {
+      add_unique(evidence.beyond, std::move(hit));
+    }
+  }
+}
+
+bool names_metric(std::string_view identifier)
+{
+  const auto words = identifier_words(identifier);
+  return std::any_of(words.begin(), words.end(),
+                     [](const std::string& word) { return contains(k_metric_words, word); });
+}
+
+// Names imported from torchmetrics: every metric class there counts, by whether it is accuracy.
+bool from_torchmetrics(const analyze::PythonModule& module, std::string_view callee)
+{
+  if (callee.starts_with("torchmetrics.")) {
+    return true;
+  }
+  const std::string_view first = callee.substr(0, callee.find('.'));
+  return std::any_of(module.imports.begin(), module.imports.end(), [&](const analyze::Import& import) {
+    return import.module.starts_with("torchmetrics") &&
+           std::find(import.names.begin(), import.names.end(), first) != import.names.end();
+  });
+}
+
+void scan_calls(const Analysis& analysis, const FileEntry* file, const analyze::PythonModule& module,
+                MetricEvidence& evidence)
+{
+  for (const auto& call : module.calls) {
+    const std::string_view name = last_component(call.callee);
+    const Location where = code_location(analysis, file, call.line);
+    if (contains(k_accuracy_calls, name)) {
+      add_unique(evidence.accuracy, {std::string(name), where});
+    } else if (contains(k_metric_calls, name)) {
+      add_unique(evidence.beyond, {std::string(name), where});
+    } else if (from_torchmetrics(module, call.callee) && name != "MetricCollection" &&
+               name != "MetricTracker") {
+      const bool accuracy = text::to_lower(name).find("accuracy") != std::string::npos;
+      add_unique(accuracy ? evidence.accuracy : evidence.beyond, {std::string(name), where});
+    } else if ((call.callee == "evaluate.load" || name == "load_metric") && call.first_string) {
+      const std::string metric = text::to_lower(*call.first_string);
+      CodeHit hit{call.callee + "(\"" + *call.first_string + "\")", where};
+      add_unique(metric == "accuracy" ? evidence.accuracy : evidence.beyond, std::move(hit));
+    }
+    for (const auto& keyword : call.keywords) {
+      if (contains(k_metric_keywords, keyword.name)) {
+        classify_strings(keyword, where, evidence);
+      }
+    }
+  }
+}
+
+MetricEvidence metric_evidence(const Analysis& analysis)
+{
+  MetricEvidence evidence;
+  for (const auto& [file, module] : analysis.code_modules()) {
+    scan_calls(analysis, file, *module, evidence);
+    for (const auto& name : module->names) {
+      if (names_metric(name.text)) {
+        add_unique(evidence.beyond, {name.text, code_location(analysis, file, name.line)});
+      }
+    }
+  }
+  return evidence;
+}
+
+bool is_word_char(char c)
+{
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The first metric of k_readme_metrics in `text` as a whole word ("F1", not "F1a").
+std::string readme_metric(std::string_view block_text)
+{
+  const std::string lowered = text::to_lower(block_text);
+  for (const auto metric : k_readme_metrics) {
+    for (size_t at = lowered.find(metric); at != std::string::npos; at = lowered.find(metric, at + 1)) {
+      const size_t end = at + metric.size();
+      const bool starts = at == 0 || !is_word_char(lowered[at - 1]);
+      const bool ends = end >= lowered.size() || !is_word_char(lowered[end]) || metric == "r²";
+      if (starts && ends) {
+        return std::string(block_text.substr(at, metric.size()));
+      }
+    }
+  }
+  return {};
+}
+
+// A README table, list item or paragraph that gives a metric beyond accuracy with a number.
+std::optional<CodeHit> readme_results(const Analysis& analysis)
+{
+  const analyze::Document* document = analysis.readme_document();
+  if (document == nullptr) {
+    return std::nullopt;
+  }
+  for (const auto& block : document->blocks) {
+    if (block.kind == analyze::BlockKind::code || block.kind == analyze::BlockKind::heading) {
+      continue;
+    }
+    const bool has_number = std::any_of(block.text.begin(), block.text.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+    if (!has_number) {
+      continue;
+    }
+    if (const std::string metric = readme_metric(block.text); !metric.empty()) {
+      return CodeHit{metric, {analysis.readme()->path, static_cast<uint32_t>(block.line)}};
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+Finding check_rigor_metrics(const RuleContext& context)
+{
+  const Analysis& analysis = context.analysis();
+  const MetricEvidence evidence = metric_evidence(analysis);
+  if (!evidence.beyond.empty()) {
+    return pass("metrics beyond accuracy: " + describe_hits(evidence.beyond, 4),
+                hit_locations(evidence.beyond, 4));
+  }
+  const auto readme = readme_results(analysis);
+  if (readme) {
+    return pass(readme->where.path + " reports " + readme->what + " (line " +
+                    std::to_string(readme->where.line) +
+                    "); the code computes no metric mlfolio recognises beyond accuracy",
+                {readme->where});
+  }
+  if (!evidence.accuracy.empty()) {
+    return fail("only accuracy is measured (" + describe_hits(evidence.accuracy, 3) +
+                    "): no precision, recall, F1, ROC AUC or error metric in " + code_scope(analysis),
+                hit_locations(evidence.accuracy, 3));
+  }
+  if (const auto reason = no_training_reason(analysis)) {
+    return skip(*reason);
+  }
+  const CodeHit training = *training_evidence(analysis);
+  return fail("the model is trained (" + training.what + " at " + training.where.to_string() +
+                  ") but no evaluation metric is computed in " + code_scope(analysis) +
+                  ": no sklearn.metrics, torchmetrics, evaluate or Keras metrics=",
+              {training.where});
+}
+
+} // namespace mlfolio::lint

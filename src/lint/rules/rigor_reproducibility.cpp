@@ -1,0 +1,249 @@
+// rigor/reproducibility: the randomness of splits, sampling and models is seeded.
+#include "lint/rules/registry.h"
+#include "lint/rules/rigor_code.h"
+
+#include "core/text.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+// Calls (last component) that seed a global generator; "seed" itself only with an argument,
+// since random.seed() seeds from the clock.
+constexpr std::string_view k_seed_calls[] = {
+    "enable_full_determinism",
+    "fix_random_seed",
+    "fix_seed",
+    "fix_seeds",
+    "manual_seed",
+    "manual_seed_all",
+    "seed_all",
+    "seed_everything",
+    "seed_torch",
+    "set_all_seeds",
+    "set_global_seed",
+    "set_global_seeds",
+    "set_random_seed",
+    "set_seed",
+    "set_seeds",
+    "setup_seed",
+    "PRNGKey",
+};
+
+// Generators that are seeded when given an argument: np.random.default_rng(42), RandomState(0).
+constexpr std::string_view k_generators[] = {"default_rng", "RandomState", "Random", "seed"};
+
+constexpr std::string_view k_seed_keywords[] = {"random_state", "seed",         "random_seed", "generator",
+                                                "rng",          "shuffle_seed", "data_seed"};
+
+// Splits and searches that shuffle whatever their arguments.
+constexpr std::string_view k_random_splits[] = {
+    "GroupShuffleSplit", "RandomizedSearchCV",     "RepeatedKFold", "RepeatedStratifiedKFold",
+    "ShuffleSplit",      "StratifiedShuffleSplit", "random_split",  "randomSplit",
+    "train_test_split",
+};
+
+// Splits that shuffle only with shuffle=True.
+constexpr std::string_view k_optional_shuffle[] = {"KFold", "StratifiedGroupKFold", "StratifiedKFold",
+                                                   "DataLoader"};
+
+// Estimators and samplers that draw random numbers and take random_state (or seed).
+constexpr std::string_view k_random_estimators[] = {
+    "ADASYN",
+    "AdaBoostClassifier",
+    "AdaBoostRegressor",
+    "BaggingClassifier",
+    "BaggingRegressor",
+    "CatBoostClassifier",
+    "CatBoostRegressor",
+    "DecisionTreeClassifier",
+    "DecisionTreeRegressor",
+    "ExtraTreesClassifier",
+    "ExtraTreesRegressor",
+    "GaussianMixture",
+    "GradientBoostingClassifier",
+    "GradientBoostingRegressor",
+    "HistGradientBoostingClassifier",
+    "HistGradientBoostingRegressor",
+    "IsolationForest",
+    "KMeans",
+    "LGBMClassifier",
+    "LGBMRegressor",
+    "LatentDirichletAllocation",
+    "MLPClassifier",
+    "MLPRegressor",
+    "MiniBatchKMeans",
+    "RandomForestClassifier",
+    "RandomForestRegressor",
+    "RandomOverSampler",
+    "RandomUnderSampler",
+    "SGDClassifier",
+    "SGDRegressor",
+    "SMOTE",
+    "TSNE",
+    "TruncatedSVD",
+    "UMAP",
+    "XGBClassifier",
+    "XGBRegressor",
+};
+
+// Draws from a global generator: np.random.rand(), random.shuffle(x), torch.randn(3).
+constexpr std::string_view k_global_prefixes[] = {"np.random.", "numpy.random.", "random.", "torch."};
+constexpr std::string_view k_global_draws[] = {"choice",  "normal",  "permutation", "rand",
+                                               "randint", "randn",   "random",      "randperm",
+                                               "sample",  "shuffle", "uniform"};
+
+struct RandomUse
+{
+  CodeHit hit;
+  bool seeded = false;
+};
+
+struct Seeding
+{
+  std::vector<CodeHit> global; // np.random.seed(42), seed_everything(0)
+  std::vector<RandomUse> uses;
+};
+
+const analyze::KeywordArgument* keyword(const analyze::Call& call, std::string_view name)
+{
+  for (const auto& argument : call.keywords) {
+    if (argument.name == name) {
+      return &argument;
+    }
+  }
+  return nullptr;
+}
+
+// "random_state=42" when the call carries a seed.
+std::optional<std::string> seed_argument(const analyze::Call& call)
+{
+  for (const auto& argument : call.keywords) {
+    if (contains(k_seed_keywords, argument.name) && !argument.value.empty() && argument.value != "None") {
+      return argument.name + "=" + argument.value.substr(0, 30);
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_global_draw(const analyze::Call& call)
+{
+  const std::string_view name = last_component(call.callee);
+  if (!contains(k_global_draws, name) || call.callee.size() == name.size()) {
+    return false;
+  }
+  const std::string_view prefix = std::string_view(call.callee).substr(0, call.callee.size() - name.size());
+  return contains(k_global_prefixes, prefix);
+}
+
+// Whether the call draws random numbers: a shuffling split, a randomised estimator, a sampling.
+bool is_random_call(const analyze::Call& call)
+{
+  const std::string_view name = last_component(call.callee);
+  if (contains(k_random_splits, name)) {
+    const auto* shuffle = keyword(call, "shuffle");
+    return shuffle == nullptr || shuffle->value != "False";
+  }
+  if (contains(k_optional_shuffle, name)) {
+    const auto* shuffle = keyword(call, "shuffle");
+    return shuffle != nullptr && shuffle->value != "False";
+  }
+  if (name == "sample") {
+    return keyword(call, "frac") != nullptr || keyword(call, "n") != nullptr;
+  }
+  // shuffle: random.shuffle, sklearn.utils.shuffle, tf.data and Hugging Face datasets.
+  return contains(k_random_estimators, name) || is_global_draw(call) || name == "shuffle";
+}
+
+bool is_seed_call(const analyze::Call& call)
+{
+  const std::string_view name = last_component(call.callee);
+  if (contains(k_generators, name)) {
+    return call.positional_arguments > 0 || seed_argument(call).has_value();
+  }
+  return contains(k_seed_calls, name);
+}
+
+// A neural network initialises its weights at random: only a global seed makes it repeatable.
+std::optional<CodeHit> network(const Analysis& analysis, const FileEntry* file,
+                               const analyze::PythonModule& module)
+{
+  for (const auto& cls : module.classes) {
+    for (const auto& base : cls.bases) {
+      if (base == "nn.Module" || base == "torch.nn.Module" || last_component(base) == "LightningModule") {
+        return CodeHit{"class " + cls.name + "(" + base + ")", code_location(analysis, file, cls.line)};
+      }
+    }
+  }
+  for (const auto& call : module.calls) {
+    if (call.callee.ends_with("keras.Sequential") || call.callee.ends_with("models.Sequential") ||
+        call.callee == "Sequential") {
+      return CodeHit{call.callee, code_location(analysis, file, call.line)};
+    }
+  }
+  return std::nullopt;
+}
+
+Seeding seeding(const Analysis& analysis)
+{
+  Seeding found;
+  for (const auto& [file, module] : analysis.code_modules()) {
+    for (const auto& call : module->calls) {
+      const Location where = code_location(analysis, file, call.line);
+      const std::string_view name = last_component(call.callee);
+      if (is_seed_call(call)) {
+        add_unique(found.global, {call.callee, where});
+      } else if (name == "TrainingArguments") {
+        // The Hugging Face Trainer seeds every generator with args.seed, 42 unless set.
+        add_unique(found.global,
+                   {"TrainingArguments (seed " + seed_argument(call).value_or("42") + ")", where});
+      } else if (is_random_call(call)) {
+        const auto seed = seed_argument(call);
+        found.uses.push_back(
+            {{std::string(name) + (seed ? "(" + *seed + ")" : ""), where}, seed.has_value()});
+      }
+    }
+    if (auto net = network(analysis, file, *module)) {
+      found.uses.push_back({std::move(*net), false});
+    }
+  }
+  return found;
+}
+
+} // namespace
+
+Finding check_rigor_reproducibility(const RuleContext& context)
+{
+  const Analysis& analysis = context.analysis();
+  if (analysis.code_modules().empty()) {
+    return skip("no Python code or notebooks");
+  }
+  if (!ml_library_import(analysis)) {
+    return skip("no ML library (scikit-learn, PyTorch, TensorFlow, XGBoost, ...) is imported in " +
+                code_scope(analysis));
+  }
+  const Seeding found = seeding(analysis);
+  std::vector<CodeHit> seeded = found.global;
+  std::vector<CodeHit> unseeded;
+  for (const auto& use : found.uses) {
+    add_unique(use.seeded ? seeded : unseeded, use.hit);
+  }
+  if (seeded.empty() && unseeded.empty()) {
+    return skip("no random split, shuffling, sampling or randomised model in " + code_scope(analysis));
+  }
+  if (seeded.empty()) {
+    return fail("randomness is not seeded: no random_state or seed in " + describe_hits(unseeded, 4) +
+                    ", and no random.seed, np.random.seed, torch.manual_seed or set_seed call in " +
+                    code_scope(analysis),
+                hit_locations(unseeded, 10));
+  }
+  std::string message = "randomness is seeded: " + describe_hits(seeded, 3);
+  if (found.global.empty() && !unseeded.empty()) {
+    message += "; still without a seed: " + describe_hits(unseeded, 3);
+  }
+  return pass(std::move(message), hit_locations(seeded, 3));
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,235 @@
+// The rigor rules: messages word for word, locations, and the cases they must not accuse.
+#include "lint/catalog.h"
+#include "lint/rules/rigor_code.h"
+#include "lint/runner.h"
+
+#include <doctest/doctest.h>
+
+using namespace mlfolio;
+using namespace mlfolio::lint;
+
+namespace {
+
+Finding check(std::string_view id, const MemoryView& view)
+{
+  const auto catalog = builtin_catalog();
+  REQUIRE(catalog.has_value());
+  const RuleMeta* rule = (*catalog)->find(id);
+  REQUIRE(rule != nullptr);
+  const Analysis analysis(view);
+  return evaluate_rule(*rule, analysis, config::Config{});
+}
+
+// A notebook whose code cells are `cells`, each one string of source.
+std::string notebook(const std::vector<std::string>& cells)
+{
+  std::string json = "{\"cells\": [\n";
+  for (size_t k = 0; k < cells.size(); ++k) {
+    std::string escaped;
+    for (const char c : cells[k]) {
+      escaped += c == '\n' ? std::string("\\n") : c == '"' ? std::string("\\\"") : std::string(1, c);
+    }
+    json += std::string(k == 0 ? "" : ",\n") + "  {\"cell_type\": \"code\", \"source\": \"" + escaped + "\"}";
+  }
+  return json + "\n], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n";
+}
+
+const char* const k_accuracy_only = "from sklearn.ensemble import RandomForestClassifier\n"
+                                    "from sklearn.metrics import accuracy_score\n"
+                                    "\n"
+                                    "model = RandomForestClassifier().fit(features, labels)\n"
+                                    "print(accuracy_score(labels, model.predict(features)))\n";
+
+} // namespace
+
+TEST_CASE("rigor helpers: identifier words and notebook lines")
+{
+  CHECK(identifier_words("X_test2") == std::vector<std::string>{"x", "test"});
+  CHECK(identifier_words("valLoader") == std::vector<std::string>{"val", "loader"});
+  CHECK(identifier_words("XTest") == std::vector<std::string>{"x", "test"});
+  CHECK(identifier_words("__init__") == std::vector<std::string>{"init"});
+  CHECK(identifier_words("f1_macro") == std::vector<std::string>{"f1", "macro"});
+
+  MemoryView view;
+  view.add("a.ipynb", notebook({"import torch\nx = 1", "", "torch.manual_seed(0)\n"}));
+  const Analysis analysis(view);
+  const FileEntry* file = view.find("a.ipynb");
+  REQUIRE(file != nullptr);
+  // Cells: lines 1-2 (+ blank 3), an empty cell (4), line 5 (+ blank 6); cells open on lines 2, 3, 4.
+  CHECK(code_location(analysis, file, 2) == Location{"a.ipynb", 2});
+  CHECK(code_location(analysis, file, 4) == Location{"a.ipynb", 3});
+  CHECK(code_location(analysis, file, 5) == Location{"a.ipynb", 4});
+  CHECK(code_location(analysis, file, 99) == Location{"a.ipynb", 0});
+}
+
+TEST_CASE("rigor/evaluation: splits, validation sets and held-out names")
+{
+  MemoryView view;
+  CHECK(check("rigor/evaluation", view).message == "no Python code or notebooks");
+  view.add("src/churn/train.py", k_accuracy_only);
+  Finding finding = check("rigor/evaluation", view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "the model is trained (fit at src/churn/train.py:4) but nothing is held out in 1 Python "
+        "module: no train_test_split, cross-validation, validation set or test set");
+  CHECK(finding.locations == std::vector<Location>{{"src/churn/train.py", 4}});
+
+  view.add("notebooks/cv.ipynb", notebook({"from sklearn.model_selection import cross_val_score",
+                                           "scores = cross_val_score(model, X, y, cv=5)"}));
+  finding = check("rigor/evaluation", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "held-out evaluation: cross_val_score at notebooks/cv.ipynb:3");
+
+  MemoryView names;
+  names.add("fit.py", "import torch\nfor batch in val_loader:\n    loss.backward()\n");
+  CHECK(check("rigor/evaluation", names).message == "held-out evaluation: val_loader at fit.py:2");
+
+  MemoryView near_misses; // test_size, a variable named val, model.eval() hold nothing out
+  near_misses.add("fit.py", "import torch\ntest_size = 0.2\nval = 3\nmodel.eval()\nloss.backward()\n");
+  CHECK(check("rigor/evaluation", near_misses).status == Status::fail);
+}
+
+TEST_CASE("rigor/metrics: beyond accuracy, accuracy only, the README as a fallback")
+{
+  MemoryView view;
+  view.add("src/churn/train.py", k_accuracy_only);
+  Finding finding = check("rigor/metrics", view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "only accuracy is measured (accuracy_score at src/churn/train.py:5): no precision, "
+        "recall, F1, ROC AUC or error metric in 1 Python module");
+  CHECK(finding.locations == std::vector<Location>{{"src/churn/train.py", 5}});
+
+  view.add("src/churn/search.py", "from sklearn.model_selection import GridSearchCV\n"
+                                  "search = GridSearchCV(model, grid, scoring=\"f1_macro\")\n");
+  finding = check("rigor/metrics", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "metrics beyond accuracy: scoring=\"f1_macro\" at src/churn/search.py:2");
+
+  MemoryView reported;
+  reported.add("train.py", "import torch\nloss.backward()\n");
+  reported.add("README.md", "# Tickets\n\n## Results\n\n- Macro F1: 0.81 on the held-out month\n");
+  finding = check("rigor/metrics", reported);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message ==
+        "README.md reports F1 (line 5); the code computes no metric mlfolio recognises beyond "
+        "accuracy");
+
+  MemoryView keys; // a metrics= keyword whose strings name no metric
+  keys.add("app.py", "import sklearn\nmodel.fit(x, y)\nInfo(metrics=metadata[\"metrics\"])\n");
+  CHECK(check("rigor/metrics", keys).message ==
+        "the model is trained (fit at app.py:2) but no evaluation metric is computed in 1 Python module: no "
+        "sklearn.metrics, torchmetrics, evaluate or Keras metrics=");
+}
+
+TEST_CASE("rigor/baseline: dummy models, names, labels, README and model comparisons")
+{
+  MemoryView view;
+  view.add("src/churn/train.py", k_accuracy_only);
+  view.add("README.md", "# Churn\n\nPredicts churn from contract data.\n");
+  Finding finding = check("rigor/baseline", view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "no baseline: nothing named baseline and no DummyClassifier or DummyRegressor in 1 "
+        "Python module (the model is trained at src/churn/train.py:4), and README.md does not "
+        "mention one");
+  CHECK(finding.locations == std::vector<Location>{{"src/churn/train.py", 4}, {"README.md", 0}});
+
+  MemoryView prose; // prose that uses the word is not a baseline; a label is
+  prose.add("train.py", std::string(k_accuracy_only) +
+                            "ADVICE = \"Offer the customer the baseline plan with a discount next month\"\n");
+  CHECK(check("rigor/baseline", prose).status == Status::fail);
+  prose.add("report.py", "import sklearn\nprint(\"Baseline F1:\", score)\n");
+  CHECK(check("rigor/baseline", prose).message == "baseline in the code: \"Baseline F1:\" at report.py:2");
+
+  MemoryView readme;
+  readme.add("train.py", k_accuracy_only);
+  readme.add("README.rst",
+             "Churn\n=====\n\nResults\n-------\n\nThe forest beats the majority-class predictor.\n");
+  CHECK(check("rigor/baseline", readme).message == "the README compares with a baseline at README.rst:7");
+
+  MemoryView compared;
+  compared.add("models.py", "from sklearn.linear_model import LogisticRegression\n"
+                            "from sklearn.ensemble import RandomForestClassifier\n"
+                            "models = [LogisticRegression(), RandomForestClassifier()]\n");
+  CHECK(check("rigor/baseline", compared).message ==
+        "several models are compared, the simplest as a reference: LogisticRegression at models.py:3, "
+        "RandomForestClassifier at models.py:3");
+}
+
+TEST_CASE("rigor/reproducibility: global seeds, per-call seeds, and what is left unseeded")
+{
+  MemoryView view;
+  view.add("src/churn/train.py", k_accuracy_only);
+  Finding finding = check("rigor/reproducibility", view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "randomness is not seeded: no random_state or seed in RandomForestClassifier at "
+                           "src/churn/train.py:4, and no random.seed, np.random.seed, torch.manual_seed or "
+                           "set_seed call in 1 Python module");
+  CHECK(finding.locations == std::vector<Location>{{"src/churn/train.py", 4}});
+
+  view.add("src/churn/split.py", "from sklearn.model_selection import train_test_split\n"
+                                 "parts = train_test_split(frame, test_size=0.2, random_state=SEED)\n");
+  finding = check("rigor/reproducibility", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message ==
+        "randomness is seeded: train_test_split(random_state=SEED) at src/churn/split.py:2; "
+        "still without a seed: RandomForestClassifier at src/churn/train.py:4");
+
+  MemoryView unseeded_calls; // random.seed() seeds from the clock; random_state=None is no seed
+  unseeded_calls.add("a.py", "import random\nimport sklearn\nrandom.seed()\nsplit(x, random_state=None)\n"
+                             "train_test_split(x, random_state=None)\n");
+  CHECK(check("rigor/reproducibility", unseeded_calls).status == Status::fail);
+
+  MemoryView generator;
+  generator.add("a.py", "import numpy as np\nimport sklearn\nrng = np.random.default_rng(7)\n"
+                        "KFold(n_splits=5, shuffle=True)\n");
+  CHECK(check("rigor/reproducibility", generator).message ==
+        "randomness is seeded: np.random.default_rng at a.py:3");
+
+  MemoryView deterministic;
+  deterministic.add("a.py", "from sklearn.model_selection import KFold\nKFold(n_splits=5)\n");
+  CHECK(check("rigor/reproducibility", deterministic).message ==
+        "no random split, shuffling, sampling or randomised model in 1 Python module");
+}
+
+TEST_CASE("rigor/real-world-data: where a toy dataset appears decides")
+{
+  MemoryView view;
+  CHECK(check("rigor/real-world-data", view).message ==
+        "no code, notebooks or README to tell which data the project uses");
+
+  view.add("train.py", "from sklearn.datasets import load_iris\nX, y = load_iris(return_X_y=True)\n");
+  Finding finding = check("rigor/real-world-data", view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "the project rests on Iris, an overdone toy dataset: load_iris() at train.py:2");
+  CHECK(finding.locations == std::vector<Location>{{"train.py", 2}});
+
+  view.add("data/field_readings.parquet", "PAR1");
+  finding = check("rigor/real-world-data", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message ==
+        "data: data/field_readings.parquet; Iris only in passing (load_iris() at train.py:2)");
+
+  view.add("README.md", "# Sensor drift\n\nClassifies drifting sensors. We started from the Iris dataset.\n");
+  finding = check("rigor/real-world-data", view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "the project rests on Iris, an overdone toy dataset: load_iris() at train.py:2, the "
+        "README introduction at README.md:3");
+
+  MemoryView fashion; // Fashion-MNIST is not counted twice as MNIST
+  fashion.add("README.md", "# Fashion-MNIST classifier\r\n\r\nA CNN.\r\n");
+  CHECK(check("rigor/real-world-data", fashion).message ==
+        "the project rests on Fashion-MNIST, an overdone toy dataset: the README title at README.md:1");
+
+  MemoryView real;
+  real.add("src/scans/data.py",
+           "import pandas as pd\nframe = pd.read_csv(\"data/ward_admissions_2022.csv\")\n");
+  real.add("README.md", "# Admissions\n\nForecasts hospital admissions.\n\n## Related work\n\nUnlike MNIST "
+                        "tutorials, the data here is messy.\n");
+  CHECK(
+      check("rigor/real-world-data", real).message ==
+      "data: pd.read_csv(\"data/ward_admissions_2022.csv\") at src/scans/data.py:2; MNIST only in passing (a "
+      "mention in the README at README.md:7)");
+}
