@@ -43,7 +43,7 @@ void write_good_project(const std::filesystem::path& root)
       "years of anonymised contracts and served by a small API.\n");
   test::write_text(root / "LICENSE", "MIT License\n");
   test::write_text(root / ".gitignore", "__pycache__/\n.venv/\n.ipynb_checkpoints/\n.env\n");
-  test::write_text(root / "pyproject.toml", "[project]\nname = \"churn\"\ndependencies = [\"pandas\"]\n\n"
+  test::write_text(root / "pyproject.toml", "[project]\nname = \"churn\"\ndependencies = [\"pandas==2.2.2\"]\n\n"
                                             "[tool.ruff]\nline-length = 100\n");
   test::write_text(root / "Dockerfile", "FROM python:3.11-slim\n");
   std::filesystem::create_directories(root / ".github/workflows");
@@ -52,6 +52,13 @@ void write_good_project(const std::filesystem::path& root)
   test::write_text(root / "src/churn/__init__.py", "");
   test::write_text(root / "src/churn/train.py", "def train() -> None:\n    pass\n");
   test::write_text(root / "data.dvc", "outs:\n- path: data\n");
+  std::filesystem::create_directories(root / "configs");
+  test::write_text(root / "configs/train.yaml", "seed: 7\n");
+  std::filesystem::create_directories(root / "tests");
+  test::write_text(root / "tests/test_train.py", "from churn.train import train\n\n\n"
+                                                 "def test_train():\n    assert train() is None\n\n\n"
+                                                 "def test_train_twice():\n    assert [train(), train()] == [None, None]\n\n\n"
+                                                 "def test_train_is_callable():\n    assert callable(train)\n");
 }
 
 } // namespace
@@ -76,7 +83,7 @@ TEST_CASE("check: thresholds give exit code 1 and say why")
   {
     const Output result = run({"check", dir.path().string(), "--min-score", "99.5", "--quiet"});
     CHECK(result.code == 1);
-    CHECK(result.out == "Score: 99/100, grade A (1 failed, 13 passed, 31 skipped)\n");
+    CHECK(result.out == "Score: 99/100, grade A (1 failed, 18 passed, 26 skipped)\n");
     CHECK(result.err == "mlfolio check: the score 99 is below the minimum 99.5.\n");
   }
   SUBCASE("--fail-on")
