@@ -45,10 +45,11 @@ void write_good_project(const std::filesystem::path& root)
       "## Architecture\n\n```mermaid\nflowchart LR\n  data --> train --> api\n```\n\n"
       "## Results\n\n| model | F1 |\n|---|---|\n| baseline | 0.00 |\n| model | 0.62 |\n\n"
       "## Quick start\n\n```bash\npip install -e .\ndocker run -p 8000:8000 churn\n```\n\n"
+      "## Experiments\n\nRuns are tracked in MLflow: open the dashboard with `mlflow ui`.\n\n"
       "## What did not work\n\nOversampling did not help: it cost nine points of precision.\n");
   test::write_text(root / "LICENSE", "MIT License\n");
   test::write_text(root / ".gitignore", "__pycache__/\n.venv/\n.ipynb_checkpoints/\n.env\n");
-  test::write_text(root / "pyproject.toml", "[project]\nname = \"churn\"\ndependencies = [\"pandas\"]\n\n"
+  test::write_text(root / "pyproject.toml", "[project]\nname = \"churn\"\ndependencies = [\"pandas==2.2.2\"]\n\n"
                                             "[tool.ruff]\nline-length = 100\n");
   test::write_text(root / "Dockerfile", "FROM python:3.11-slim\nRUN useradd -m app\nUSER app\n"
                                         "CMD [\"python\", \"-m\", \"churn.api\"]\n");
@@ -67,6 +68,15 @@ void write_good_project(const std::filesystem::path& root)
                    "@app.get(\"/health\")\ndef health() -> dict:\n    return {}\n\n\n"
                    "@app.post(\"/predict\")\ndef predict(payload: dict) -> dict:\n    return {}\n");
   test::write_text(root / "data.dvc", "outs:\n- path: data\n");
+  std::filesystem::create_directories(root / "configs");
+  test::write_text(root / "configs/train.yaml", "seed: 7\n");
+  std::filesystem::create_directories(root / "tests");
+  test::write_text(root / "tests/test_train.py", "from churn.train import train\n\n\n"
+                                                 "def test_train():\n    assert train() is None\n\n\n"
+                                                 "def test_train_twice():\n    assert [train(), train()] == [None, None]\n\n\n"
+                                                 "def test_train_is_callable():\n    assert callable(train)\n");
+  test::write_text(root / "tests/test_api.py", "from fastapi.testclient import TestClient\n\nfrom churn.api import app\n\n\n"
+                                               "def test_health():\n    assert TestClient(app).get(\"/health\").status_code == 200\n");
 }
 
 } // namespace
@@ -78,7 +88,7 @@ TEST_CASE("check: a good project exits 0 with a text report")
   const Output result = run({"check", dir.path().string()});
   CHECK_MESSAGE(result.code == 0, result.err);
   CHECK(result.err.empty());
-  CHECK(result.out.find("Score: 100/100, grade A") != std::string::npos);
+  CHECK_MESSAGE(result.out.find("Score: 100/100, grade A") != std::string::npos, result.out);
   CHECK(result.out.find("\x1b[") == std::string::npos); // not a terminal
 }
 
@@ -91,7 +101,7 @@ TEST_CASE("check: thresholds give exit code 1 and say why")
   {
     const Output result = run({"check", dir.path().string(), "--min-score", "99.5", "--quiet"});
     CHECK(result.code == 1);
-    CHECK(result.out == "Score: 99/100, grade A (1 failed, 14 passed, 30 skipped)\n");
+    CHECK(result.out == "Score: 99/100, grade A (1 failed, 39 passed, 9 skipped)\n");
     CHECK(result.err == "mlfolio check: the score 99 is below the minimum 99.5.\n");
   }
   SUBCASE("--fail-on")

@@ -25,7 +25,7 @@ inline lint::Catalog report_catalog()
        "[params.patterns]\n\"demo token\" = ['tok_[0-9]{4}']\n"},
       {"repo/license", "warning",
        "kind = \"file-exists\"\n[params]\nlooking_for = \"licence\"\nglobs = [\"LICENSE\"]\n"},
-      {"tests/present", "error", "kind = \"cpp\"\n"},
+      {"tests/unwritten", "error", "kind = \"cpp\"\n"}, // an id no body will ever have
       {"mlops/ci", "warning",
        "kind = \"file-exists\"\n[params]\nlooking_for = \"CI workflow\"\nglobs = "
        "[\".github/workflows/*.yml\"]\n"},

@@ -62,7 +62,20 @@ struct Scope
   uint32_t indent = 0;
   bool is_class = false;
   std::string name;
+  std::optional<size_t> function; // index into PythonModule::functions
 };
+
+// Names a body may hold and still check nothing: "pass", "assert True", "return None".
+constexpr std::string_view k_trivial_names[] = {"pass", "assert", "return", "True", "False", "None",
+                                                "not",  "and",    "or",     "is",   "in"};
+
+bool is_trivial_token(const Token& token)
+{
+  if (token.kind == TokenKind::name) {
+    return std::find(std::begin(k_trivial_names), std::end(k_trivial_names), token.text) != std::end(k_trivial_names);
+  }
+  return token.kind == TokenKind::number || token.kind == TokenKind::string || token.kind == TokenKind::op;
+}
 
 class ModuleBuilder
 {
@@ -84,7 +97,9 @@ public:
         line_start(k);
       }
       m_calls.feed(k);
-      if (token.kind == TokenKind::name) {
+      if (is_name(token, "raise")) {
+        module.raise_lines.push_back(static_cast<int>(token.line));
+      } else if (token.kind == TokenKind::name) {
         note_name(token);
       } else if (token.kind == TokenKind::string) {
         const std::string prefix = string_prefix(token.text);
@@ -137,6 +152,7 @@ private:
     while (!m_scopes.empty() && m_scopes.back().indent >= first.indent) {
       m_scopes.pop_back();
     }
+    note_body_statement(k);
     if (m_handler) {
       if (first.indent > m_handler->indent) {
         m_handler->seen_body = true;
@@ -175,6 +191,27 @@ private:
       main_guard(k);
     }
     m_decorators.clear();
+  }
+
+  // The logical line starting at k belongs to the body of every enclosing function.
+  void note_body_statement(size_t k)
+  {
+    if (std::none_of(m_scopes.begin(), m_scopes.end(), [](const Scope& scope) { return scope.function.has_value(); })) {
+      return;
+    }
+    bool trivial = true;
+    uint32_t last_line = m_t[k].line;
+    for (size_t j = k; j < m_t.size() && m_t[j].kind != TokenKind::newline; ++j) {
+      trivial = trivial && is_trivial_token(m_t[j]);
+      last_line = m_t[j].line;
+    }
+    for (const Scope& scope : m_scopes) {
+      if (scope.function) {
+        Function& function = m_module->functions[*scope.function];
+        function.end_line = static_cast<int>(last_line);
+        function.trivial_body = function.trivial_body && trivial;
+      }
+    }
   }
 
   void decorator(size_t k)
@@ -246,10 +283,18 @@ private:
         m_docstring_for = m_module->functions.size();
         m_docstring_indent = m_t[def].indent;
       } else {
+        // "def test_x(): assert True": the body is the rest of the header's line.
         function.has_docstring = body->kind == TokenKind::string;
+        for (size_t j = colon + 1; j < m_t.size() && m_t[j].kind != TokenKind::newline; ++j) {
+          function.trivial_body = function.trivial_body && is_trivial_token(m_t[j]);
+          function.end_line = static_cast<int>(m_t[j].line);
+        }
       }
     }
-    m_scopes.push_back(Scope{m_t[def].indent, false, function.name});
+    if (function.end_line == 0) {
+      function.end_line = function.line;
+    }
+    m_scopes.push_back(Scope{m_t[def].indent, false, function.name, m_module->functions.size()});
     m_module->functions.push_back(std::move(function));
   }
 
@@ -315,7 +360,7 @@ private:
         m_decorator_calls.push_back({m_module->classes.size(), result.decorators.size() - 1, *pending.call, true});
       }
     }
-    m_scopes.push_back(Scope{m_t[k].indent, true, result.name});
+    m_scopes.push_back(Scope{m_t[k].indent, true, result.name, std::nullopt});
     m_module->classes.push_back(std::move(result));
   }
 

@@ -46,6 +46,10 @@ struct Function
   bool has_return_annotation = false;
   bool is_test = false; // test_x, testX, test1 or test: what pytest and unittest collect
   bool has_docstring = false;
+  int end_line = 0; // the last line of the body (nested definitions included)
+  // The body only passes, returns, holds strings or asserts literals ("assert True",
+  // "assert 1 + 1 == 2"): it names nothing, so as a test it checks nothing.
+  bool trivial_body = true;
   std::vector<Decorator> decorators;
 };
 
@@ -122,6 +126,7 @@ struct PythonModule
   std::vector<Call> calls;
   std::vector<Route> routes;
   std::vector<ExceptHandler> handlers;
+  std::vector<int> raise_lines; // every raise statement
   std::vector<StringLiteral> strings;
   std::vector<Name> names; // in order of first occurrence
   std::vector<NotebookMarker> notebook_markers;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lint/rules/code_names.h"
+
 // What several mlops rules ask of the code: which libraries it imports, which calls it makes,
 // and where, across non-test modules and notebooks (experiment-tracking, monitoring, pipeline,
 // model-registry).
@@ -37,14 +39,7 @@ std::vector<LibraryUse> library_uses(const Analysis& analysis, std::span<const L
 std::string describe(const LibraryUse& use);
 std::string describe(const std::vector<LibraryUse>& uses, size_t max = 3);
 
-// The lower-case words of an identifier: "ModelRegistry" -> model, registry; "compute_PSI" ->
-// compute, psi; "push-to-hub" -> push, to, hub.
-std::vector<std::string> name_words(std::string_view identifier);
 
-// "mlflow.sklearn.log_model" -> "log_model".
-std::string_view last_component(std::string_view dotted);
 
-// "3 Python modules and 2 notebooks", "1 notebook", "no Python code": what the rules looked in.
-std::string code_scope(const Analysis& analysis);
 
 } // namespace mlfolio::lint

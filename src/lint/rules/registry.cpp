@@ -3,8 +3,14 @@
 namespace mlfolio::lint {
 
 // One file per body in this folder, named after the rule id.
+Finding check_code_config_management(const RuleContext& context);
+Finding check_code_error_handling(const RuleContext& context);
+Finding check_code_logging(const RuleContext& context);
+Finding check_code_no_notebook_exports(const RuleContext& context);
 Finding check_code_not_notebook_only(const RuleContext& context);
 Finding check_code_package(const RuleContext& context);
+Finding check_code_pinned_dependencies(const RuleContext& context);
+Finding check_code_type_hints(const RuleContext& context);
 Finding check_docs_architecture_diagram(const RuleContext& context);
 Finding check_docs_dataset(const RuleContext& context);
 Finding check_docs_deployment(const RuleContext& context);
@@ -24,6 +30,7 @@ Finding check_mlops_dockerfile(const RuleContext& context);
 Finding check_mlops_dockerfile_practices(const RuleContext& context);
 Finding check_mlops_experiment_tracking(const RuleContext& context);
 Finding check_mlops_health_endpoint(const RuleContext& context);
+Finding check_mlops_model_registry(const RuleContext& context);
 Finding check_mlops_monitoring(const RuleContext& context);
 Finding check_mlops_pipeline(const RuleContext& context);
 Finding check_mlops_serving(const RuleContext& context);
@@ -34,12 +41,21 @@ Finding check_rigor_evaluation(const RuleContext& context);
 Finding check_rigor_metrics(const RuleContext& context);
 Finding check_rigor_real_world_data(const RuleContext& context);
 Finding check_rigor_reproducibility(const RuleContext& context);
+Finding check_tests_api(const RuleContext& context);
+Finding check_tests_ml_code(const RuleContext& context);
+Finding check_tests_present(const RuleContext& context);
 
 namespace {
 
 const RuleBodyEntry k_rule_bodies[] = {
+    {"code/config-management", check_code_config_management},
+    {"code/error-handling", check_code_error_handling},
+    {"code/logging", check_code_logging},
+    {"code/no-notebook-exports", check_code_no_notebook_exports},
     {"code/not-notebook-only", check_code_not_notebook_only},
     {"code/package", check_code_package},
+    {"code/pinned-dependencies", check_code_pinned_dependencies},
+    {"code/type-hints", check_code_type_hints},
     {"docs/architecture-diagram", check_docs_architecture_diagram},
     {"docs/dataset", check_docs_dataset},
     {"docs/deployment", check_docs_deployment},
@@ -59,6 +75,7 @@ const RuleBodyEntry k_rule_bodies[] = {
     {"mlops/dockerfile-practices", check_mlops_dockerfile_practices},
     {"mlops/experiment-tracking", check_mlops_experiment_tracking},
     {"mlops/health-endpoint", check_mlops_health_endpoint},
+    {"mlops/model-registry", check_mlops_model_registry},
     {"mlops/monitoring", check_mlops_monitoring},
     {"mlops/pipeline", check_mlops_pipeline},
     {"mlops/serving", check_mlops_serving},
@@ -69,6 +86,9 @@ const RuleBodyEntry k_rule_bodies[] = {
     {"rigor/metrics", check_rigor_metrics},
     {"rigor/real-world-data", check_rigor_real_world_data},
     {"rigor/reproducibility", check_rigor_reproducibility},
+    {"tests/api", check_tests_api},
+    {"tests/ml-code", check_tests_ml_code},
+    {"tests/present", check_tests_present},
 };
 
 } // namespace

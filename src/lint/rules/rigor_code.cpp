@@ -65,13 +65,6 @@ bool contains(std::span<const std::string_view> words, std::string_view word)
 {
   return std::find(words.begin(), words.end(), word) != words.end();
 }
-
-std::string_view last_component(std::string_view dotted)
-{
-  const size_t dot = dotted.rfind('.');
-  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
-}
-
 std::vector<std::string> identifier_words(std::string_view identifier)
 {
   std::vector<std::string> words;
@@ -190,23 +183,6 @@ std::optional<std::string> no_training_reason(const Analysis& analysis)
   }
   return std::nullopt;
 }
-
-std::string code_scope(const Analysis& analysis)
-{
-  size_t notebooks = 0;
-  size_t modules = 0;
-  for (const auto& parsed : analysis.code_modules()) {
-    ++(is_notebook(parsed.file) ? notebooks : modules);
-  }
-  if (notebooks == 0) {
-    return count_of(modules, "Python module");
-  }
-  if (modules == 0) {
-    return count_of(notebooks, "notebook");
-  }
-  return count_of(modules, "Python module") + " and " + count_of(notebooks, "notebook");
-}
-
 std::string describe_hits(const std::vector<CodeHit>& hits, size_t max)
 {
   std::vector<std::string> parts;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lint/rules/code_names.h"
+
 // What the rigor rules share: whether the project has ML code at all, where a line of a notebook's
 // code lies in its .ipynb file, and how evidence found in the code is worded.
 
@@ -25,7 +27,6 @@ struct CodeHit
 // cells joined, so for a notebook the line is that of the cell's "{" in the .ipynb file.
 Location code_location(const Analysis& analysis, const FileEntry* file, int line);
 
-std::string_view last_component(std::string_view dotted);
 
 // Identifier split into lower-case words at underscores and camelCase humps, trailing digits
 // dropped after two letters: "X_test2" -> {"x", "test"}, "valLoader" -> {"val", "loader"},
@@ -44,8 +45,6 @@ std::optional<CodeHit> training_evidence(const Analysis& analysis);
 // Why a rule about training does not apply, or nothing when a model is trained.
 std::optional<std::string> no_training_reason(const Analysis& analysis);
 
-// "2 Python modules and 1 notebook": where the rules looked.
-std::string code_scope(const Analysis& analysis);
 
 // "train_test_split at src/a.py:3, KFold at b.ipynb:40 and 2 more".
 std::string describe_hits(const std::vector<CodeHit>& hits, size_t max);

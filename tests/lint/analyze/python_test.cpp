@@ -614,3 +614,42 @@ TEST_CASE("Python: names once at their first line, positional arguments counted"
   CHECK(module.calls[2].positional_arguments == 3);
   CHECK(module.calls[3].positional_arguments == 2);
 }
+
+TEST_CASE("Python: function bodies that check nothing, where bodies end, raise statements")
+{
+  constexpr std::string_view source = "def test_placeholder(): assert True\n"
+                                      "def test_math():\n"
+                                      "    \"\"\"Arithmetic.\"\"\"\n"
+                                      "    assert 1 + 1 == 2\n"
+                                      "    assert [1, 2][0] == 1\n"
+                                      "\n"
+                                      "def test_fixture(sample):\n"
+                                      "    assert sample.shape == (3, 2)\n"
+                                      "class TestModel:\n"
+                                      "    def test_todo(self):\n"
+                                      "        pass\n"
+                                      "    def test_fit(self):\n"
+                                      "        def helper():\n"
+                                      "            return None\n"
+                                      "        if fit(\n"
+                                      "            1) is None:\n"
+                                      "            raise ValueError('no model')\n"
+                                      "def one_line(x): return x\n";
+  const PythonModule module = analyze_python(source);
+  REQUIRE(module.functions.size() == 7);
+  CHECK(module.functions[0].trivial_body);
+  CHECK(module.functions[0].end_line == 1);
+  CHECK(module.functions[1].trivial_body);
+  CHECK(module.functions[1].end_line == 5);
+  CHECK_FALSE(module.functions[2].trivial_body);
+  CHECK(module.functions[2].end_line == 8);
+  CHECK(module.functions[3].trivial_body);
+  CHECK(module.functions[3].end_line == 11);
+  CHECK_FALSE(module.functions[4].trivial_body);
+  CHECK(module.functions[4].end_line == 17);
+  CHECK(module.functions[5].name == "helper");
+  CHECK(module.functions[5].trivial_body);
+  CHECK(module.functions[5].end_line == 14);
+  CHECK_FALSE(module.functions[6].trivial_body);
+  CHECK(module.raise_lines == std::vector<int>{17});
+}

@@ -1,0 +1,223 @@
+// code/config-management: settings live outside the code.
+//
+// From strongest to weakest, the first signal found is reported: a settings library (Hydra,
+// OmegaConf, pydantic-settings, python-dotenv, ...), a config file (YAML/TOML/JSON/INI in a
+// config folder, or named like config.yaml / params.yaml / settings.toml / .env.example),
+// environment-variable reads, command-line options (argparse, click, typer, fire: outside the
+// code, but not recorded with the results), and last a Python module that gathers the settings
+// (config.py, settings.py). Only a project with none of them fails.
+#include "lint/rules/registry.h"
+
+#include "core/text.h"
+#include "lint/rules/python_code.h"
+#include "lint/wording.h"
+
+#include <algorithm>
+#include <array>
+
+namespace mlfolio::lint {
+
+namespace {
+
+struct Library
+{
+  std::string_view module;
+  std::string_view name;
+};
+
+constexpr Library k_settings_libraries[] = {
+    {"hydra", "Hydra"},
+    {"omegaconf", "OmegaConf"},
+    {"pydantic_settings", "pydantic-settings"},
+    {"pydantic.BaseSettings", "pydantic BaseSettings"},
+    {"dotenv", "python-dotenv"},
+    {"dynaconf", "Dynaconf"},
+    {"decouple", "python-decouple"},
+    {"environs", "environs"},
+    {"gin", "gin-config"},
+    {"ml_collections", "ml_collections"},
+    {"confuse", "confuse"},
+    {"jsonargparse", "jsonargparse"},
+    {"simple_parsing", "simple_parsing"},
+    {"configparser", "configparser"},
+};
+
+constexpr Library k_command_line_libraries[] = {
+    {"argparse", "argparse"}, {"click", "click"}, {"typer", "typer"}, {"fire", "fire"}, {"docopt", "docopt"},
+};
+
+constexpr std::string_view k_environment_calls[] = {"os.getenv", "os.environ.get",        "environ.get",
+                                                    "getenv",    "os.environ.setdefault", "os.getenvb"};
+
+constexpr std::string_view k_config_folders[] = {"config", "configs", "conf", "cfg", "settings", "params"};
+constexpr std::string_view k_config_extensions[] = {".yaml", ".yml", ".toml", ".json",
+                                                    ".ini",  ".cfg", ".conf"};
+// Stems that name a settings file wherever it is.
+constexpr std::string_view k_config_stems[] = {"config",     "configs", "settings",        "params",
+                                               "parameters", "hparams", "hyperparameters", "conf"};
+constexpr std::string_view k_env_templates[] = {".env.example", ".env.sample", ".env.template", "env.example",
+                                                ".env.dist"};
+// Tool configurations that happen to be called config.
+constexpr std::string_view k_tool_configs[] = {
+    ".pre-commit-config.yaml", "tsconfig.json",     "jsconfig.json", "setup.cfg",
+    "pyproject.toml",          ".readthedocs.yaml", "mkdocs.yml"};
+// CI, editor and app-framework settings (.streamlit/config.toml is a theme) are not the project's.
+constexpr std::string_view k_ignored_folders[] = {".github", ".gitlab",       ".circleci", ".vscode",
+                                                  ".idea",   ".devcontainer", ".streamlit"};
+// Python modules that gather settings in one place.
+constexpr std::string_view k_settings_modules[] = {"config.py",        "configs.py", "settings.py",
+                                                   "configuration.py", "params.py",  "hyperparameters.py",
+                                                   "conf.py"};
+
+bool has_folder(std::string_view path, std::span<const std::string_view> folders)
+{
+  const auto parts = text::split(path, '/');
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    const std::string folder = text::to_lower(parts[i]);
+    if (std::find(folders.begin(), folders.end(), folder) != folders.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+template <size_t N> bool contains(const std::string_view (&list)[N], std::string_view value)
+{
+  return std::find(std::begin(list), std::end(list), value) != std::end(list);
+}
+
+bool is_config_file(std::string_view path)
+{
+  const std::string name = text::to_lower(base_name(path));
+  if (has_folder(path, k_ignored_folders) || contains(k_tool_configs, name) ||
+      name.starts_with("docker-compose")) {
+    return false;
+  }
+  if (contains(k_env_templates, name)) {
+    return true;
+  }
+  const size_t dot = name.rfind('.');
+  if (dot == std::string::npos || dot == 0 ||
+      !contains(k_config_extensions, std::string_view(name).substr(dot))) {
+    return false;
+  }
+  if (has_folder(path, k_config_folders)) {
+    return true;
+  }
+  const std::string stem = name.substr(0, dot);
+  for (const auto part : text::split(stem, '_')) {
+    for (const auto piece : text::split(part, '-')) {
+      if (contains(k_config_stems, piece)) {
+        return true; // "train_config.yaml", "model-params.json"
+      }
+    }
+  }
+  return false;
+}
+
+struct Signal
+{
+  std::string what;
+  Location where;
+};
+
+std::optional<Signal> library_signal(const std::vector<ModuleAt>& modules, std::span<const Library> libraries)
+{
+  for (const auto& [file, module] : modules) {
+    for (const auto& library : libraries) {
+      const std::string_view wanted[] = {library.module};
+      if (const analyze::Import* import = find_import(*module, wanted)) {
+        return Signal{std::string(library.name), location_of(file, import->line)};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Signal> settings_class(const std::vector<ModuleAt>& modules)
+{
+  for (const auto& [file, module] : modules) {
+    for (const auto& type : module->classes) {
+      for (const auto& base : type.bases) {
+        if (base == "BaseSettings" || base.ends_with(".BaseSettings")) {
+          return Signal{"pydantic BaseSettings (" + type.name + ")", location_of(file, type.line)};
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Signal> environment_read(const std::vector<ModuleAt>& modules)
+{
+  for (const auto& [file, module] : modules) {
+    for (const auto& call : module->calls) {
+      if (!call.chained && contains(k_environment_calls, call.callee)) {
+        return Signal{call.callee + "()", location_of(file, call.line)};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+Finding check_code_config_management(const RuleContext& context)
+{
+  const Analysis& analysis = context.analysis();
+  const auto& modules = analysis.code_modules();
+  if (modules.empty()) {
+    return skip("no Python code or notebooks");
+  }
+  const std::vector<ModuleAt> code(modules.begin(), modules.end());
+  if (auto signal = library_signal(code, k_settings_libraries)) {
+    return pass("settings are read with " + signal->what + " (" + signal->where.to_string() + ")",
+                {signal->where});
+  }
+  if (auto signal = settings_class(code)) {
+    return pass("settings are read with " + signal->what + " (" + signal->where.to_string() + ")",
+                {signal->where});
+  }
+  std::vector<std::string> files;
+  std::vector<Location> file_at;
+  for (const FileEntry* file : analysis.project_files()) {
+    if (is_config_file(file->path)) {
+      files.push_back(file->path);
+      file_at.push_back({file->path, 0});
+    }
+  }
+  if (!files.empty()) {
+    if (file_at.size() > 10) {
+      file_at.resize(10);
+    }
+    return pass("settings live in " + count_of(files.size(), "config file") + ": " + join_some(files, 3),
+                std::move(file_at));
+  }
+  if (auto signal = environment_read(code)) {
+    return pass("settings come from environment variables (" + signal->what + " at " +
+                    signal->where.to_string() + ")",
+                {signal->where});
+  }
+  if (auto signal = library_signal(code, k_command_line_libraries)) {
+    return pass("settings come from command-line options (" + signal->what + " at " +
+                    signal->where.to_string() + "); a config file would also record them next to the results",
+                {signal->where});
+  }
+  for (const auto& [file, module] : code) {
+    const std::string name = text::to_lower(base_name(file->path));
+    if (contains(k_settings_modules, name) &&
+        !has_folder(file->path, std::array<std::string_view, 1>{"docs"})) {
+      return pass("settings are gathered in " + file->path +
+                      "; a YAML or TOML file, or environment variables, would take them out of the code",
+                  {{file->path, 0}});
+    }
+  }
+  return fail(
+      "no config file (configs/*.yaml, params.yaml, settings.toml, .env.example), no settings library "
+      "(Hydra, OmegaConf, pydantic-settings, python-dotenv), no environment-variable reads and no "
+      "command-line options in " +
+      count_of(code.size(), "Python module or notebook", "Python modules and notebooks") +
+      ": the settings are hard-coded");
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,116 @@
+// code/error-handling: errors are handled explicitly, never swallowed.
+//
+// Fails for every bare "except:" and every "except Exception: pass" (BaseException too) in the
+// Python modules outside tests and notebooks, each on its own line. Specific handlers, raise
+// statements and pydantic models (validation at the boundary) count as explicit handling. With
+// none of them, a substantial code base fails and a small one is skipped.
+#include "lint/rules/registry.h"
+
+#include "lint/rules/python_code.h"
+#include "lint/wording.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+// Lines of Python outside tests below which no error handling at all is not a finding.
+constexpr int k_min_lines = 300;
+constexpr size_t k_max_details = 20;
+
+bool catches_everything(const analyze::ExceptHandler& handler)
+{
+  return std::any_of(handler.exceptions.begin(), handler.exceptions.end(), [](const std::string& name) {
+    const std::string_view last = std::string_view(name).substr(name.rfind('.') + 1); // npos + 1 is 0
+    return last == "Exception" || last == "BaseException";
+  });
+}
+
+bool is_pydantic_model(const analyze::Class& type)
+{
+  return std::any_of(type.bases.begin(), type.bases.end(), [](const std::string& base) {
+    return base == "BaseModel" || base == "pydantic.BaseModel" || base == "BaseSettings" ||
+           base.ends_with(".BaseSettings");
+  });
+}
+
+} // namespace
+
+Finding check_code_error_handling(const RuleContext& context)
+{
+  const auto modules = python_modules(context.analysis());
+  if (modules.empty()) {
+    return skip("no Python modules outside tests and notebooks");
+  }
+  std::vector<Detail> details;
+  size_t handlers = 0;
+  size_t raises = 0;
+  size_t models = 0;
+  int lines = 0;
+  for (const auto& [file, module] : modules) {
+    lines += module->line_count;
+    handlers += module->handlers.size();
+    raises += module->raise_lines.size();
+    models +=
+        static_cast<size_t>(std::count_if(module->classes.begin(), module->classes.end(), is_pydantic_model));
+    for (const auto& handler : module->handlers) {
+      const Location at = location_of(file, handler.line);
+      if (handler.bare && handler.body_is_pass) {
+        details.push_back(
+            {"bare except: pass at " + at.to_string() + " swallows every error, even Ctrl-C", {at}});
+      } else if (handler.bare) {
+        details.push_back({"bare except: at " + at.to_string() +
+                               " catches everything, KeyboardInterrupt and SystemExit included",
+                           {at}});
+      } else if (handler.body_is_pass && catches_everything(handler)) {
+        details.push_back({"except " + handler.exceptions.front() + ": pass at " + at.to_string() +
+                               " silently swallows every error",
+                           {at}});
+      }
+    }
+  }
+  if (!details.empty()) {
+    std::vector<Location> locations;
+    for (const auto& detail : details) {
+      locations.push_back(detail.locations.front());
+    }
+    const size_t count = details.size();
+    if (details.size() > k_max_details) {
+      details.resize(k_max_details);
+      locations.resize(k_max_details);
+    }
+    Finding finding = fail(count_of(count, "except clause") + (count == 1 ? " hides" : " hide") +
+                               " errors (bare except: or except Exception: pass)",
+                           std::move(locations));
+    finding.details = std::move(details);
+    return finding;
+  }
+  if (handlers + raises + models > 0) {
+    std::vector<std::string> parts;
+    if (handlers > 0) {
+      parts.push_back(count_of(handlers, "except clause") + " naming what " +
+                      (handlers == 1 ? "it catches" : "they catch"));
+    }
+    if (raises > 0) {
+      parts.push_back(count_of(raises, "raise statement"));
+    }
+    if (models > 0) {
+      parts.push_back(count_of(models, "pydantic model") + " validating input");
+    }
+    std::string message = "explicit error handling: ";
+    for (size_t i = 0; i < parts.size(); ++i) {
+      message += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+    }
+    return pass(message + " in " + count_of(modules.size(), "module"));
+  }
+  if (lines < k_min_lines) {
+    return skip("too little code to judge error handling (" + count_of(static_cast<size_t>(lines), "line") +
+                " outside tests, no try/except or raise)");
+  }
+  return fail("no try/except, raise or input validation anywhere in " + count_of(modules.size(), "module") +
+              " (" + count_of(static_cast<size_t>(lines), "line") +
+              " outside tests): every failure surfaces as a raw traceback");
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,110 @@
+#include "lint/rules/python_code.h"
+
+#include "core/text.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+// Names of modules that test runners collect although Analysis::is_test_path does not call them
+// tests: unittest discovers test*.py, Django apps keep their tests in tests.py.
+constexpr std::string_view k_collected_test_names[] = {"test.py", "tests.py"};
+
+} // namespace
+
+std::string_view base_name(std::string_view path)
+{
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string folder_of(std::string_view path)
+{
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash + 1));
+}
+
+bool is_notebook_path(std::string_view path)
+{
+  return text::to_lower(path).ends_with(".ipynb");
+}
+
+Location location_of(const FileEntry* file, int line)
+{
+  return {file->path, static_cast<uint32_t>(std::max(line, 0))};
+}
+
+std::vector<ModuleAt> python_modules(const Analysis& analysis)
+{
+  std::vector<ModuleAt> modules;
+  for (const auto& entry : analysis.code_modules()) {
+    if (!is_notebook_path(entry.file->path)) {
+      modules.push_back(entry);
+    }
+  }
+  return modules;
+}
+
+std::vector<ModuleAt> test_code(const Analysis& analysis)
+{
+  std::vector<ModuleAt> modules = analysis.test_modules();
+  for (const auto& entry : python_modules(analysis)) {
+    const std::string name = text::to_lower(base_name(entry.file->path));
+    if (std::find(std::begin(k_collected_test_names), std::end(k_collected_test_names), name) !=
+        std::end(k_collected_test_names)) {
+      modules.push_back(entry);
+    }
+  }
+  std::sort(modules.begin(), modules.end(),
+            [](const ModuleAt& a, const ModuleAt& b) { return a.file->path < b.file->path; });
+  return modules;
+}
+
+bool is_module(std::string_view module, std::string_view wanted)
+{
+  return module == wanted ||
+         (module.size() > wanted.size() && module.starts_with(wanted) && module[wanted.size()] == '.');
+}
+
+const analyze::Import* find_import(const analyze::PythonModule& module,
+                                   std::span<const std::string_view> modules)
+{
+  for (const auto& import : module.imports) {
+    if (import.level > 0) {
+      continue;
+    }
+    for (const auto wanted : modules) {
+      if (is_module(import.module, wanted)) {
+        return &import;
+      }
+      for (const auto& name : import.names) {
+        if (is_module(import.module + "." + name, wanted)) {
+          return &import;
+        }
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::set<std::string, std::less<>> project_import_names(const Analysis& analysis)
+{
+  std::set<std::string, std::less<>> names;
+  for (const FileEntry* file : analysis.python_files()) {
+    const auto parts = text::split(file->path, '/');
+    for (size_t i = 0; i < parts.size(); ++i) {
+      std::string_view part = parts[i];
+      if (i + 1 == parts.size()) {
+        part = part.substr(0, part.size() - 3); // ".py"
+      }
+      if (!part.empty() && part != "__init__" && part != "__main__" && part != "setup") {
+        names.emplace(part);
+      }
+    }
+  }
+  return names;
+}
+
+} // namespace mlfolio::lint

@@ -1,0 +1,45 @@
+#pragma once
+
+// What the code/ and tests/ rules share about the project's Python: modules outside notebooks,
+// the test code (with Django's tests.py), the names the project's own code can be imported by,
+// and a few helpers for paths and imports.
+
+#include "lint/analysis.h"
+#include "lint/finding.h"
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mlfolio::lint {
+
+using ModuleAt = Parsed<const analyze::PythonModule*>;
+
+std::string_view base_name(std::string_view path);
+bool is_notebook_path(std::string_view path);
+Location location_of(const FileEntry* file, int line);
+
+// Non-test .py modules, notebooks left out: notebook code is exploration and judged elsewhere.
+std::vector<ModuleAt> python_modules(const Analysis& analysis);
+
+// Test modules plus non-test-path modules that test runners still collect (Django's tests.py,
+// a root test.py), in path order. conftest.py is included: fixtures are part of the tests.
+std::vector<ModuleAt> test_code(const Analysis& analysis);
+
+// The import is of `wanted` or one of its submodules ("logging.handlers" is "logging").
+bool is_module(std::string_view module, std::string_view wanted);
+
+// The first import of one of `modules` (also "from pydantic_settings import X" and, for
+// "from absl import logging", "absl.logging"); nullptr when there is none.
+const analyze::Import* find_import(const analyze::PythonModule& module,
+                                   std::span<const std::string_view> modules);
+
+// Names the project's own code is imported by: every folder and module stem of a non-test
+// Python file ("src/churn/model.py" gives src, churn and model).
+std::set<std::string, std::less<>> project_import_names(const Analysis& analysis);
+
+// "src/a.py" -> "src/"; "a.py" -> "".
+std::string folder_of(std::string_view path);
+
+} // namespace mlfolio::lint

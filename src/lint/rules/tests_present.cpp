@@ -1,0 +1,111 @@
+// tests/present: several real test functions exist.
+//
+// Counts pytest test functions (module level or in a Test* class) and unittest TestCase methods
+// in the test code (tests/ folders, test_*.py, *_test.py, Django's tests.py), conftest.py left
+// out. A test whose body only passes or asserts a literal ("assert True", "assert 1 + 1 == 2")
+// checks nothing and is not counted as real.
+#include "lint/rules/registry.h"
+
+#include "core/text.h"
+#include "lint/rules/python_code.h"
+#include "lint/wording.h"
+
+#include <algorithm>
+
+namespace mlfolio::lint {
+
+namespace {
+
+constexpr size_t k_max_locations = 10;
+
+bool is_test_class(const analyze::PythonModule& module, const std::string& name)
+{
+  for (const auto& type : module.classes) {
+    if (type.name != name) {
+      continue;
+    }
+    return name.starts_with("Test") ||
+           std::any_of(type.bases.begin(), type.bases.end(), [](const std::string& base) {
+             return base.ends_with("TestCase") || base.ends_with("TestBase");
+           });
+  }
+  return false;
+}
+
+} // namespace
+
+Finding check_tests_present(const RuleContext& context)
+{
+  const Analysis& analysis = context.analysis();
+  const auto tests = test_code(analysis);
+  if (tests.empty() && analysis.code_modules().empty()) {
+    return skip("no Python code to test");
+  }
+  size_t real = 0;
+  std::vector<std::string> files;
+  std::vector<Location> file_at;
+  std::vector<Location> placeholders;
+  size_t searched = 0;
+  for (const auto& [file, module] : tests) {
+    if (text::iequals(base_name(file->path), "conftest.py")) {
+      continue;
+    }
+    ++searched;
+    size_t here = 0;
+    for (const auto& function : module->functions) {
+      if (!function.is_test ||
+          (!function.class_name.empty() && !is_test_class(*module, function.class_name))) {
+        continue;
+      }
+      if (function.trivial_body) {
+        placeholders.push_back(location_of(file, function.line));
+      } else {
+        ++here;
+      }
+    }
+    if (here > 0) {
+      real += here;
+      files.push_back(file->path);
+      file_at.push_back({file->path, 0});
+    }
+  }
+  const auto needed = static_cast<size_t>(context.threshold(config::Threshold::min_test_functions));
+  if (real >= needed) {
+    if (file_at.size() > k_max_locations) {
+      file_at.resize(k_max_locations);
+    }
+    return pass(count_of(real, "test function") + " in " + count_of(files.size(), "file") + ": " +
+                    join_some(files, 3),
+                std::move(file_at));
+  }
+  if (searched == 0) {
+    return fail("no test files (test_*.py, *_test.py or a tests/ folder)");
+  }
+  std::string message;
+  if (real == 0 && placeholders.empty()) {
+    message =
+        "no test functions (test_* functions or TestCase methods) in " + count_of(searched, "test file");
+  } else {
+    message =
+        real == 0 ? std::string("no real test function") : "only " + count_of(real, "real test function");
+    message += "; at least " + std::to_string(needed) + " are needed";
+  }
+  std::vector<Location> locations = file_at;
+  if (!placeholders.empty()) {
+    std::vector<std::string> where;
+    for (const auto& at : placeholders) {
+      where.push_back(at.to_string());
+    }
+    message += " (" + count_of(placeholders.size(), "test") + " only " +
+               (placeholders.size() == 1 ? "passes" : "pass") + " or " +
+               (placeholders.size() == 1 ? "asserts" : "assert") + " a constant: " + join_some(where, 3) +
+               ")";
+    locations.insert(locations.end(), placeholders.begin(), placeholders.end());
+  }
+  if (locations.size() > k_max_locations) {
+    locations.resize(k_max_locations);
+  }
+  return fail(message, std::move(locations));
+}
+
+} // namespace mlfolio::lint
