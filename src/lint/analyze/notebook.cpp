@@ -254,6 +254,58 @@ private:
   std::string m_error_message;
 };
 
+// JSON strings longer than this are images and other embedded binaries (base64) in practice: they
+// are emptied before parsing, so a 50 MB notebook costs what its code and text cost.
+constexpr size_t k_long_string = 64 * 1024;
+
+// `json` with the content of every string longer than k_long_string removed. It scans at memchr
+// speed and keeps the JSON valid and every line where it was (a raw newline is kept).
+std::string without_long_strings(std::string_view json)
+{
+  std::string out;
+  out.reserve(std::min(json.size(), size_t{1} << 20));
+  size_t at = 0;
+  while (at < json.size()) {
+    const size_t open = json.find('"', at);
+    if (open == std::string_view::npos) {
+      out.append(json.substr(at));
+      break;
+    }
+    out.append(json.substr(at, open + 1 - at));
+    // The closing quote: the next one not escaped by an odd run of backslashes.
+    size_t close = open;
+    for (;;) {
+      close = json.find('"', close + 1);
+      if (close == std::string_view::npos) {
+        break;
+      }
+      size_t backslashes = 0;
+      while (json[close - 1 - backslashes] == '\\') {
+        ++backslashes;
+      }
+      if (backslashes % 2 == 0) {
+        break;
+      }
+    }
+    const size_t end = close == std::string_view::npos ? json.size() : close;
+    const std::string_view content = json.substr(open + 1, end - open - 1);
+    if (content.size() > k_long_string) {
+      for (size_t newline = content.find('\n'); newline != std::string_view::npos;
+           newline = content.find('\n', newline + 1)) {
+        out.push_back('\n'); // only in malformed JSON; kept so that error lines stay right
+      }
+    } else {
+      out.append(content);
+    }
+    if (close == std::string_view::npos) {
+      break;
+    }
+    out.push_back('"');
+    at = close + 1;
+  }
+  return out;
+}
+
 } // namespace
 
 Notebook parse_notebook(std::string_view bytes, size_t max_bytes)
@@ -266,7 +318,10 @@ Notebook parse_notebook(std::string_view bytes, size_t max_bytes)
                                           std::to_string(max_bytes) + " bytes; not read"});
     return notebook;
   }
-  const DecodedText decoded = decode_text(bytes);
+  // UTF-16 needs decoding first; UTF-8 (nearly every notebook) is thinned before decoding.
+  const bool utf16 = bytes.size() >= 2 && (bytes.substr(0, 2) == "\xff\xfe" || bytes.substr(0, 2) == "\xfe\xff");
+  const DecodedText decoded = utf16 ? decode_text(without_long_strings(decode_text(bytes).text))
+                                    : decode_text(without_long_strings(bytes));
   const std::string& text = decoded.text;
   ReadPosition position;
   NotebookSax sax(notebook, position);

@@ -204,7 +204,10 @@ std::vector<Location> hit_locations(const std::vector<CodeHit>& hits, size_t max
 
 void add_unique(std::vector<CodeHit>& hits, CodeHit hit)
 {
-  if (std::none_of(hits.begin(), hits.end(), [&](const CodeHit& seen) { return seen.what == hit.what; })) {
+  // Evidence is listed, never counted: a few dozen are plenty, and the cap keeps a repository of
+  // 20,000 data files linear.
+  constexpr size_t k_enough = 64;
+  if (hits.size() < k_enough && std::none_of(hits.begin(), hits.end(), [&](const CodeHit& seen) { return seen.what == hit.what; })) {
     hits.push_back(std::move(hit));
   }
 }

@@ -232,3 +232,20 @@ TEST_CASE("notebook: malformed and unexpected input")
     CHECK(nb.problems.empty());
   }
 }
+
+TEST_CASE("notebook: embedded images are dropped unread, and the cells around them keep their lines")
+{
+  const std::string image(200 * 1024, 'A');
+  const std::string text = "{\"cells\": [\n"
+                           " {\"cell_type\": \"code\", \"source\": [\"plot(x)\"], \"outputs\": [\n"
+                           "  {\"output_type\": \"display_data\", \"data\": {\"image/png\": \"" + image + "\", \"text/plain\": [\"<Figure>\"]}}]},\n"
+                           " {\"cell_type\": \"code\", \"source\": [\"print(\\\"done\\\")\"]}\n"
+                           "], \"nbformat\": 4}\n";
+  const Notebook notebook = parse_notebook(text, text.size());
+  CHECK(notebook.problems.empty());
+  REQUIRE(notebook.cells.size() == 2);
+  CHECK(notebook.cells[1].source == "print(\"done\")");
+  CHECK(notebook.cells[1].line == 4);
+  REQUIRE(notebook.cells[0].outputs.size() == 1);
+  CHECK(notebook.cells[0].outputs[0].text == "<Figure>");
+}
