@@ -46,8 +46,12 @@ std::vector<std::string> split_words(std::string_view text)
 
 std::string shorten(std::string_view text, size_t max = 60)
 {
-  const std::string flat = text::replace_all(text::trim(text), "\n", " ");
-  return flat.size() <= max ? flat : flat.substr(0, max - 3) + "...";
+  std::string flat = text::replace_all(text::trim(text), "\n", " ");
+  if (flat.size() > max) {
+    flat.resize(max - 3);
+    flat.append("...");
+  }
+  return flat;
 }
 
 void check_base_images(const Target& target, std::vector<Detail>& details)

@@ -315,9 +315,9 @@ TEST_CASE("Python module structure")
     REQUIRE(get_logger != nullptr);
     CHECK(get_logger->line == 15);
     CHECK_FALSE(get_logger->first_string.has_value());
-    const Call* environ = call_named(module, "os.environ.get");
-    REQUIRE(environ != nullptr);
-    CHECK(environ->first_string == "MODEL_URI");
+    const Call* environ_get = call_named(module, "os.environ.get");
+    REQUIRE(environ_get != nullptr);
+    CHECK(environ_get->first_string == "MODEL_URI");
     const Call* load = call_named(module, "mlflow.pyfunc.load_model");
     REQUIRE(load != nullptr);
     CHECK(load->line == 27);
