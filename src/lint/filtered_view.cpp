@@ -2,8 +2,38 @@
 
 namespace mlfolio::lint {
 
+namespace {
+
+// Ignored paths are left out of the history scan too: a fixture of fake keys that the
+// configuration ignores in the tree is ignored in every commit.
+class FilteredHistory final : public History
+{
+public:
+  FilteredHistory(const History& inner, const GlobSet& ignore) : m_inner(inner), m_ignore(ignore) {}
+
+  Result<CommitHistory> commits(size_t limit) const override { return m_inner.commits(limit); }
+  Result<void> scan_blobs(uint64_t max_content, const BlobVisitor& visit) const override
+  {
+    return m_inner.scan_blobs(max_content, [&](const HistoryBlobInfo& blob, std::string_view content) {
+      if (!m_ignore.matching_prefix(blob.path)) {
+        visit(blob, content);
+      }
+    });
+  }
+  int64_t now() const override { return m_inner.now(); }
+
+private:
+  const History& m_inner;
+  GlobSet m_ignore;
+};
+
+} // namespace
+
 FilteredView::FilteredView(const RepoView& inner, const GlobSet& ignore) : m_inner(inner)
 {
+  if (inner.history() != nullptr) {
+    m_history = std::make_unique<FilteredHistory>(*inner.history(), ignore);
+  }
   for (const auto& entry : inner.files()) {
     if (!ignore.matching_prefix(entry.path)) {
       m_files.push_back(entry);

@@ -15,11 +15,12 @@ public:
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
   std::string describe() const override { return m_inner.describe(); }
   std::optional<std::string> commit() const override { return m_inner.commit(); }
-  const History* history() const override { return m_inner.history(); }
+  const History* history() const override { return m_history ? m_history.get() : nullptr; }
 
 private:
   const RepoView& m_inner;
   std::vector<FileEntry> m_files;
+  std::unique_ptr<History> m_history; // the inner history without the ignored paths' blobs
 };
 
 } // namespace mlfolio::lint

@@ -183,3 +183,16 @@ TEST_CASE("history: a folder outside git skips the git rules")
     CHECK(finding(report, rule)["status"] == "skip");
   }
 }
+
+TEST_CASE("history: paths the configuration ignores are left out of the history scan too")
+{
+  GitFixture repo;
+  develop(repo);
+  repo.write("fixtures/keys.py", "FAKE = '" + k_planted_key + "'\n");
+  repo.commit("Add scanner fixtures", days_ago(5));
+  repo.remove("fixtures/keys.py");
+  repo.commit("Move the fixtures", days_ago(4));
+  CHECK(finding(audit(repo.path()), "git/secrets-history")["status"] == "fail");
+  write_text(repo.path() / ".mlfolio.toml", "ignore = [\"fixtures/\"]\n");
+  CHECK(finding(audit(repo.path()), "git/secrets-history")["status"] == "pass");
+}
