@@ -18,7 +18,7 @@ git init -q --bare "$repo"
 echo "writing $commits commits with about $megabytes MB of blobs ..."
 /usr/bin/python3 "$here/make_history_repo.py" "$commits" "$megabytes" | git --git-dir="$repo" fast-import --quiet
 git --git-dir="$repo" symbolic-ref HEAD refs/heads/main
-git --git-dir="$repo" gc -q --aggressive --prune=now 2>/dev/null || git --git-dir="$repo" repack -adq
+git --git-dir="$repo" repack -adq
 blobs=$(git --git-dir="$repo" cat-file --batch-all-objects --batch-check | awk '$2 == "blob" {n++; s += $3} END {printf "%d blobs, %.0f MB", n, s / 1048576}')
 echo "history: $(git --git-dir="$repo" rev-list --count --all) commits, $blobs, pack $(du -sm "$repo" | cut -f1) MB"
 echo

@@ -64,6 +64,46 @@ Result<void> write_file_atomic(const stdfs::path& path, std::string_view data, b
   return {};
 }
 
+Result<void> write_new_file(const stdfs::path& path, std::string_view data, bool executable)
+{
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, executable ? 0755 : 0644);
+  if (fd < 0) {
+    return runtime_error("cannot write " + path.string() + ": " + describe_errno(errno));
+  }
+  size_t written = 0;
+  while (written < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      const int error_number = errno;
+      ::close(fd);
+      return runtime_error("cannot write " + path.string() + ": " + describe_errno(error_number));
+    }
+    written += static_cast<size_t>(n);
+  }
+  // The umask may have taken bits away: the project's files get exactly these.
+  if (::fchmod(fd, executable ? 0755 : 0644) != 0 || ::close(fd) != 0) {
+    return runtime_error("cannot write " + path.string() + ": " + describe_errno(errno));
+  }
+  return {};
+}
+
+Result<void> sync_file_system(const stdfs::path& folder)
+{
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0 || ::syncfs(fd) != 0) {
+    const int error_number = errno;
+    if (fd >= 0) {
+      ::close(fd);
+    }
+    return runtime_error("cannot write " + folder.string() + " to disk: " + describe_errno(error_number));
+  }
+  ::close(fd);
+  return {};
+}
+
 Result<stdfs::path> make_temp_dir(const stdfs::path& parent, std::string_view prefix)
 {
   std::string pattern = (parent / (std::string(prefix) + "XXXXXX")).string();

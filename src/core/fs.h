@@ -16,6 +16,14 @@ Result<std::string> read_file(const stdfs::path& path);
 // so a reader never sees a half-written file.
 Result<void> write_file_atomic(const stdfs::path& path, std::string_view data, bool executable = false);
 
+// A new file (it must not exist) with `data`: for files inside a private staging folder, which
+// becomes visible all at once by a rename, so each file needs no rename and no fsync of its own.
+Result<void> write_new_file(const stdfs::path& path, std::string_view data, bool executable = false);
+
+// Flushes the file system that holds `folder` to disk (syncfs): once, before a staging folder is
+// renamed into place.
+Result<void> sync_file_system(const stdfs::path& folder);
+
 // A fresh private folder below `parent` named "<prefix>XXXXXX".
 Result<stdfs::path> make_temp_dir(const stdfs::path& parent, std::string_view prefix);
 

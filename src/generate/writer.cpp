@@ -63,9 +63,10 @@ Result<void> write_all(const Plan& plan, const stdfs::path& root)
     if (error) {
       return runtime_error("cannot create " + destination.parent_path().string() + ": " + error.message());
     }
-    TRY(fs::write_file_atomic(destination, file.content, file.executable));
+    TRY(fs::write_new_file(destination, file.content, file.executable));
   }
-  return {};
+  // The staging folder is renamed into place next: its content must be on disk first.
+  return fs::sync_file_system(root);
 }
 
 std::vector<std::string> paths_of(const Plan& plan)
