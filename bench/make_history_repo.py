@@ -27,8 +27,6 @@ def main() -> None:
         out.write(f"committer Bench <bench@localhost> {when + index * 3600} +0000\n".encode())
         message = f"Change {index}: update features and training".encode()
         out.write(b"data %d\n%s\n" % (len(message), message))
-        if index > 0:
-            out.write(b"from refs/heads/main^0\n")
         touched = rng.sample(range(FILES), 3)
         for number in touched:
             lines = []

@@ -11,7 +11,15 @@ namespace {
 class Library
 {
 public:
-  Library() { git_libgit2_init(); }
+  Library()
+  {
+    git_libgit2_init();
+    // Memory stays bounded whatever the size of the audited repository: pack files are mapped
+    // through a window of at most this much, and the object cache is kept small (every blob of
+    // a history scan is read once, so caching it buys nothing).
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, static_cast<size_t>(128) << 20);
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(32) << 20);
+  }
   ~Library() { git_libgit2_shutdown(); }
   Library(const Library&) = delete;
   Library& operator=(const Library&) = delete;
