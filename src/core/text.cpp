@@ -135,4 +135,13 @@ std::string did_you_mean(const std::optional<std::string>& suggestion)
   return suggestion ? " Did you mean '" + *suggestion + "'?" : std::string();
 }
 
+std::string_view base_name(std::string_view path)
+{
+  while (path.ends_with('/')) {
+    path.remove_suffix(1);
+  }
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
 } // namespace mlfolio::text

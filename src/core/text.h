@@ -13,6 +13,8 @@ std::vector<std::string_view> split_lines(std::string_view text); // \n, \r\n an
 std::string_view trim(std::string_view text);
 std::string to_lower(std::string_view text);
 std::string replace_all(std::string_view text, std::string_view from, std::string_view to);
+// The last segment of a slash-separated path or URL: "b.py" for "a/b.py", "b" for "a/b/".
+std::string_view base_name(std::string_view path);
 bool iequals(std::string_view a, std::string_view b);
 bool icontains(std::string_view haystack, std::string_view needle);
 

@@ -22,12 +22,6 @@ constexpr std::string_view k_test_folders[] = {"tests", "test"};
 constexpr std::string_view k_readme_names[] = {"readme.md", "readme.markdown", "readme.rst", "readme.txt",
                                                "readme"};
 
-std::string_view base_name(std::string_view path)
-{
-  const size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 bool has_folder(std::string_view path, std::span<const std::string_view> folders)
 {
   const auto parts = text::split(path, '/');
@@ -55,7 +49,7 @@ bool Analysis::is_vendored(std::string_view path)
 
 bool Analysis::is_test_path(std::string_view path)
 {
-  const std::string name = text::to_lower(base_name(path));
+  const std::string name = text::to_lower(text::base_name(path));
   return name.starts_with("test_") || name.ends_with("_test.py") || name == "conftest.py" ||
          has_folder(path, k_test_folders);
 }

@@ -7,12 +7,6 @@ namespace mlfolio::lint {
 
 namespace {
 
-std::string_view base_name(std::string_view path)
-{
-  const size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 bool is_notebook_path(std::string_view path)
 {
   return text::to_lower(path).ends_with(".ipynb");
@@ -23,7 +17,7 @@ bool is_notebook_path(std::string_view path)
 bool Analysis::is_dockerfile_path(std::string_view path)
 {
   // Case matters: "Dockerfile.gpu" is an image recipe, "dockerfile.py" a module about them.
-  const std::string_view name = base_name(path);
+  const std::string_view name = text::base_name(path);
   if (name == "Dockerfile" || name == "Containerfile" || name == "dockerfile") {
     return true;
   }

@@ -1,43 +1,31 @@
 // The messages of the C++ rule bodies, word for word.
 #include "lint/catalog.h"
+#include "lint/rule_fixture.h"
 #include "lint/runner.h"
 
 #include <doctest/doctest.h>
 
 using namespace mlfolio;
 using namespace mlfolio::lint;
-
-namespace {
-
-Finding check(std::string_view id, const MemoryView& view, const config::Config& config = {})
-{
-  const auto catalog = builtin_catalog();
-  REQUIRE(catalog.has_value());
-  const RuleMeta* rule = (*catalog)->find(id);
-  REQUIRE(rule != nullptr);
-  const Analysis analysis(view);
-  return evaluate_rule(*rule, analysis, config);
-}
-
-} // namespace
+using mlfolio::test::check_rule;
 
 TEST_CASE("docs/readme: counts words outside headings, badges and title underlines")
 {
   MemoryView view;
-  CHECK(check("docs/readme", view).message == "no README.md, README.rst or README.txt at the project root");
+  CHECK(check_rule("docs/readme", view).message == "no README.md, README.rst or README.txt at the project root");
   view.add("docs/README.md", "# Docs\n");
-  CHECK(check("docs/readme", view).message ==
+  CHECK(check_rule("docs/readme", view).message ==
         "no README at the project root; docs/README.md is not where a reviewer looks first (README.md, README.rst "
         "or README.txt)");
   view.add("README.rst", "Title\n=====\n\n.. image:: badge.svg\n\nOne two three.\r\n");
-  Finding finding = check("docs/readme", view);
+  Finding finding = check_rule("docs/readme", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "README.rst has 3 words besides its headings; a README needs at least 25 to say what the project is");
   CHECK(finding.locations == std::vector<Location>{{"README.rst", 1}});
   config::Config lenient;
   lenient.thresholds[config::Threshold::readme_min_words] = 3;
-  finding = check("docs/readme", view, lenient);
+  finding = check_rule("docs/readme", view, lenient);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "README.rst has 3 words besides its headings");
 }
@@ -46,24 +34,24 @@ TEST_CASE("code/package and code/not-notebook-only")
 {
   MemoryView view;
   view.add("analysis.ipynb", "{}");
-  CHECK(check("code/package", view).message == "no Python files outside tests");
-  CHECK(check("code/not-notebook-only", view).message ==
+  CHECK(check_rule("code/package", view).message == "no Python files outside tests");
+  CHECK(check_rule("code/not-notebook-only", view).message ==
         "the code lives only in notebooks (1 notebook); there is no Python module outside tests");
   view.add("setup.py", "");
-  CHECK(check("code/not-notebook-only", view).status == Status::fail);
+  CHECK(check_rule("code/not-notebook-only", view).status == Status::fail);
   view.add("train.py", "");
-  CHECK(check("code/package", view).message ==
+  CHECK(check_rule("code/package", view).message ==
         "no folder with an __init__.py; the code is loose scripts: setup.py, train.py");
-  CHECK(check("code/not-notebook-only", view).message == "1 Python module beside 1 notebook");
+  CHECK(check_rule("code/not-notebook-only", view).message == "1 Python module beside 1 notebook");
   view.add("src/churn/__init__.py", "");
-  CHECK(check("code/package", view).message == "importable package src/churn/");
+  CHECK(check_rule("code/package", view).message == "importable package src/churn/");
 }
 
 TEST_CASE("repo/large-files: each file above its threshold with its size; artifacts from a smaller size")
 {
   MemoryView view;
   view.add("small.txt", "x");
-  CHECK(check("repo/large-files", view).message == "no file above 10.0 MB (model and data files: 5.0 MB) outside Git LFS");
+  CHECK(check_rule("repo/large-files", view).message == "no file above 10.0 MB (model and data files: 5.0 MB) outside Git LFS");
   view.add("models/model.pt", std::string(3 * 1024 * 1024, 'w'));
   view.add("models/big.onnx", std::string(1024 * 1024 + 1, 'w'));
   view.add("data/raw.csv", std::string(2 * 1024 * 1024 + 1, 'd'));
@@ -72,7 +60,7 @@ TEST_CASE("repo/large-files: each file above its threshold with its size; artifa
   config::Config config;
   config.thresholds[config::Threshold::large_file_mb] = 2;
   config.thresholds[config::Threshold::artifact_mb] = 1;
-  Finding finding = check("repo/large-files", view, config);
+  Finding finding = check_rule("repo/large-files", view, config);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message == "3 files above 2.0 MB (model and data files: 1.0 MB)");
   REQUIRE(finding.details.size() == 3);
@@ -83,6 +71,6 @@ TEST_CASE("repo/large-files: each file above its threshold with its size; artifa
 
   // Files that Git LFS filters are the real content in a working tree, and fine.
   view.add(".gitattributes", "# large files\nmodels/*.pt filter=lfs diff=lfs merge=lfs -text\n*.onnx filter=lfs -text\n");
-  finding = check("repo/large-files", view, config);
+  finding = check_rule("repo/large-files", view, config);
   CHECK(finding.message == "1 file above 2.0 MB (model and data files: 1.0 MB)");
 }

@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mlfolio::test {
@@ -51,6 +52,18 @@ inline lint::Finding evaluate(const std::string& id, const std::string& body, co
   const lint::Catalog catalog = catalog_of({{id, "warning", body}});
   const lint::Analysis analysis(view);
   return lint::evaluate_rule(catalog.rules()[0], analysis, config::Config{});
+}
+
+// Evaluates the built-in rule `id` on `view`, as `mlfolio check` would.
+inline lint::Finding check_rule(std::string_view id, const lint::RepoView& view,
+                                const config::Config& config = {})
+{
+  const auto catalog = lint::builtin_catalog();
+  REQUIRE(catalog.has_value());
+  const lint::RuleMeta* rule = (*catalog)->find(id);
+  REQUIRE_MESSAGE(rule != nullptr, "no built-in rule " << id);
+  const lint::Analysis analysis(view);
+  return lint::evaluate_rule(*rule, analysis, config);
 }
 
 } // namespace mlfolio::test

@@ -88,7 +88,7 @@ template <size_t N> bool contains(const std::string_view (&list)[N], std::string
 
 bool is_config_file(std::string_view path)
 {
-  const std::string name = text::to_lower(base_name(path));
+  const std::string name = text::to_lower(text::base_name(path));
   if (has_folder(path, k_ignored_folders) || contains(k_tool_configs, name) ||
       name.starts_with("docker-compose")) {
     return false;
@@ -204,7 +204,7 @@ Finding check_code_config_management(const RuleContext& context)
                 {signal->where});
   }
   for (const auto& [file, module] : code) {
-    const std::string name = text::to_lower(base_name(file->path));
+    const std::string name = text::to_lower(text::base_name(file->path));
     if (contains(k_settings_modules, name) &&
         !has_folder(file->path, std::array<std::string_view, 1>{"docs"})) {
       return pass("settings are gathered in " + file->path +

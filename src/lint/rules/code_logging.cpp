@@ -57,7 +57,7 @@ bool in_script_folder(std::string_view path)
 
 bool is_script(const FileEntry* file, const analyze::PythonModule& module)
 {
-  const std::string name = text::to_lower(base_name(file->path));
+  const std::string name = text::to_lower(text::base_name(file->path));
   return module.main_guard_line.has_value() || (module.functions.empty() && module.classes.empty()) ||
          find_import(module, k_entry_point_modules) != nullptr || in_script_folder(file->path) ||
          name.starts_with("run_") ||

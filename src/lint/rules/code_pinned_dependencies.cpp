@@ -38,7 +38,7 @@ using analyze::DependencyFormat;
 
 bool is_lock_file(std::string_view path)
 {
-  const std::string name = text::to_lower(base_name(path));
+  const std::string name = text::to_lower(text::base_name(path));
   return std::find(std::begin(k_lock_names), std::end(k_lock_names), name) != std::end(k_lock_names) ||
          name.ends_with(".conda-lock.yml") || name.ends_with(".conda-lock.yaml");
 }
@@ -46,7 +46,7 @@ bool is_lock_file(std::string_view path)
 // requirements-dev.txt, requirements/test.txt, dev-requirements.in; "requirements-cpu.txt" stays.
 bool is_development_file(std::string_view path)
 {
-  std::string name = text::to_lower(base_name(path));
+  std::string name = text::to_lower(text::base_name(path));
   const std::string folder = text::to_lower(folder_of(path));
   if (folder.ends_with("requirements/")) {
     name = "requirements-" + name;

@@ -6,6 +6,7 @@
 // the count, since a return type is all it could say ("def main():" is not a typing lapse).
 #include "lint/rules/registry.h"
 
+#include "core/text.h"
 #include "lint/rules/python_code.h"
 #include "lint/wording.h"
 
@@ -28,7 +29,7 @@ constexpr std::string_view k_tool_scripts[] = {"setup.py", "conf.py", "noxfile.p
 
 bool is_tool_script(std::string_view path)
 {
-  const std::string_view name = base_name(path);
+  const std::string_view name = text::base_name(path);
   return std::find(std::begin(k_tool_scripts), std::end(k_tool_scripts), name) != std::end(k_tool_scripts);
 }
 

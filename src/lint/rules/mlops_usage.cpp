@@ -1,18 +1,13 @@
 #include "lint/rules/mlops_usage.h"
 
 #include "core/text.h"
+#include "lint/rules/python_code.h"
 #include "lint/wording.h"
 
 #include <algorithm>
 #include <cctype>
 
 namespace mlfolio::lint {
-
-bool module_is(std::string_view module, std::string_view wanted)
-{
-  return module == wanted ||
-         (module.size() > wanted.size() && module.starts_with(wanted) && module[wanted.size()] == '.');
-}
 
 std::vector<LibraryUse> library_uses(const Analysis& analysis, std::span<const Library> libraries)
 {
@@ -23,9 +18,9 @@ std::vector<LibraryUse> library_uses(const Analysis& analysis, std::span<const L
         continue;
       }
       for (const auto& library : libraries) {
-        bool matches = module_is(import.module, library.module);
+        bool matches = is_module(import.module, library.module);
         for (const auto& name : import.names) {
-          matches = matches || module_is(import.module + "." + name, library.module);
+          matches = matches || is_module(import.module + "." + name, library.module);
         }
         const bool seen = std::any_of(uses.begin(), uses.end(),
                                       [&](const LibraryUse& use) { return use.name == library.name; });

@@ -28,9 +28,6 @@ struct LibraryUse
   Location where;
 };
 
-// "a.b" is "a" or inside it ("a.b.c").
-bool module_is(std::string_view module, std::string_view wanted);
-
 // Each library once, at its first import in the code modules (notebooks included, tests left
 // out), in path order.
 std::vector<LibraryUse> library_uses(const Analysis& analysis, std::span<const Library> libraries);

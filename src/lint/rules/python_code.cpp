@@ -14,12 +14,6 @@ constexpr std::string_view k_collected_test_names[] = {"test.py", "tests.py"};
 
 } // namespace
 
-std::string_view base_name(std::string_view path)
-{
-  const size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 std::string folder_of(std::string_view path)
 {
   const size_t slash = path.rfind('/');
@@ -51,7 +45,7 @@ std::vector<ModuleAt> test_code(const Analysis& analysis)
 {
   std::vector<ModuleAt> modules = analysis.test_modules();
   for (const auto& entry : python_modules(analysis)) {
-    const std::string name = text::to_lower(base_name(entry.file->path));
+    const std::string name = text::to_lower(text::base_name(entry.file->path));
     if (std::find(std::begin(k_collected_test_names), std::end(k_collected_test_names), name) !=
         std::end(k_collected_test_names)) {
       modules.push_back(entry);

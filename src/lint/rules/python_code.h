@@ -16,7 +16,6 @@ namespace mlfolio::lint {
 
 using ModuleAt = Parsed<const analyze::PythonModule*>;
 
-std::string_view base_name(std::string_view path);
 bool is_notebook_path(std::string_view path);
 Location location_of(const FileEntry* file, int line);
 

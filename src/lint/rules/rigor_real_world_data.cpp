@@ -63,15 +63,6 @@ constexpr std::string_view k_data_hosts[] = {"kaggle.com/", "archive.ics.uci.edu
 constexpr std::string_view k_data_headings[] = {"data",     "dataset",     "datasets",
                                                 "data set", "data source", "data sources"};
 
-std::string base_name(std::string_view path)
-{
-  while (path.ends_with('/')) {
-    path.remove_suffix(1);
-  }
-  const size_t slash = path.rfind('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
 // "data/raw.csv", "x.parquet.dvc": a data file, by extension (a DVC pointer counts as its data).
 bool is_data_path(std::string_view path)
 {
@@ -139,11 +130,11 @@ void scan_module(const Analysis& analysis, const FileEntry* file, const analyze:
     for (const auto& value : names) {
       const auto toy =
           std::find_if(toy_datasets().begin(), toy_datasets().end(), [&](const ToyDataset& candidate) {
-            return is_id(candidate, value) || is_data_file(candidate, base_name(value));
+            return is_id(candidate, value) || is_data_file(candidate, text::base_name(value));
           });
       if (toy != toy_datasets().end()) {
         sightings.push_back({&*toy, Place::code, call.callee + "(\"" + value + "\")", where});
-      } else if (!is_generic_name(base_name(value)) && value.find('{') == std::string::npos) {
+      } else if (!is_generic_name(text::base_name(value)) && value.find('{') == std::string::npos) {
         add_unique(reads, {call.callee + "(\"" + value + "\")", where});
         read_values.push_back(value);
       }
@@ -162,9 +153,9 @@ void scan_module(const Analysis& analysis, const FileEntry* file, const analyze:
       continue;
     }
     const Location where = code_location(analysis, file, literal.line);
-    if (const ToyDataset* toy = toy_file(is_url(value) ? base_name(value) : value)) {
+    if (const ToyDataset* toy = toy_file(is_url(value) ? text::base_name(value) : value)) {
       sightings.push_back({toy, Place::code, "\"" + value + "\"", where});
-    } else if (!is_generic_name(base_name(value))) {
+    } else if (!is_generic_name(text::base_name(value))) {
       add_unique(literals, {"\"" + value + "\"", where});
     }
   }
@@ -204,7 +195,7 @@ void scan_files(const Analysis& analysis, std::vector<Sighting>& sightings, std:
       // titanic.csv holds the data; titanic_model/train.py only says what the project is about.
       const Place place = is_data_path(file->path) ? Place::data_file : Place::named_file;
       sightings.push_back({toy, place, file->path, {file->path, 0}});
-    } else if (is_data_path(file->path) && !is_generic_name(base_name(file->path))) {
+    } else if (is_data_path(file->path) && !is_generic_name(text::base_name(file->path))) {
       add_unique(other, {file->path, {file->path, 0}});
     }
   }

@@ -1,6 +1,7 @@
 #include "lint/rules/serving.h"
 
 #include "core/text.h"
+#include "lint/rules/python_code.h"
 
 #include <algorithm>
 
@@ -40,11 +41,6 @@ constexpr Framework k_frameworks[] = {
     {"chainlit", "Chainlit", ServingKind::interactive_app},
 };
 
-bool module_is(std::string_view module, std::string_view wanted)
-{
-  return module == wanted || (module.size() > wanted.size() && module.starts_with(wanted) && module[wanted.size()] == '.');
-}
-
 bool is_python_module(const FileEntry* file)
 {
   return !text::to_lower(file->path).ends_with(".ipynb");
@@ -64,9 +60,9 @@ std::vector<ServingUse> serving_uses(const Analysis& analysis)
         continue;
       }
       for (const auto& framework : k_frameworks) {
-        bool matches = module_is(import.module, framework.module);
+        bool matches = is_module(import.module, framework.module);
         for (const auto& name : import.names) {
-          matches = matches || module_is(import.module + "." + name, framework.module);
+          matches = matches || is_module(import.module + "." + name, framework.module);
         }
         const bool seen = std::any_of(uses.begin(), uses.end(),
                                       [&](const ServingUse& use) { return use.framework == framework.name; });

@@ -45,7 +45,7 @@ std::optional<Evidence> script_run(const ModuleAt& test, const std::set<std::str
 {
   for (const auto& literal : test.value->strings) {
     for (const auto word : text::split(literal.value, ' ')) {
-      if (word.ends_with(".py") && scripts.contains(base_name(word))) {
+      if (word.ends_with(".py") && scripts.contains(text::base_name(word))) {
         return Evidence{std::string(word), location_of(test.file, literal.line)};
       }
     }
@@ -78,7 +78,7 @@ Finding check_tests_ml_code(const RuleContext& context)
   const auto names = project_import_names(analysis);
   std::set<std::string, std::less<>> scripts;
   for (const FileEntry* file : analysis.python_files()) {
-    scripts.emplace(base_name(file->path));
+    scripts.emplace(text::base_name(file->path));
   }
   std::vector<std::string> importing;
   std::vector<Location> import_at;

@@ -47,7 +47,7 @@ Finding check_tests_present(const RuleContext& context)
   std::vector<Location> placeholders;
   size_t searched = 0;
   for (const auto& [file, module] : tests) {
-    if (text::iequals(base_name(file->path), "conftest.py")) {
+    if (text::iequals(text::base_name(file->path), "conftest.py")) {
       continue;
     }
     ++searched;

@@ -1,39 +1,27 @@
 // The code/ rules written in C++: messages word for word, locations and details.
 #include "lint/catalog.h"
+#include "lint/rule_fixture.h"
 #include "lint/runner.h"
 
 #include <doctest/doctest.h>
 
 using namespace mlfolio;
 using namespace mlfolio::lint;
-
-namespace {
-
-Finding check(std::string_view id, const MemoryView& view, const config::Config& config = {})
-{
-  const auto catalog = builtin_catalog();
-  REQUIRE(catalog.has_value());
-  const RuleMeta* rule = (*catalog)->find(id);
-  REQUIRE(rule != nullptr);
-  const Analysis analysis(view);
-  return evaluate_rule(*rule, analysis, config);
-}
-
-} // namespace
+using mlfolio::test::check_rule;
 
 TEST_CASE("code/type-hints: the share of annotated functions, details per module")
 {
   MemoryView view;
   view.add("src/a/model.py", "def fit(x, y):\n    pass\ndef predict(x: int) -> int:\n    return x\n"
                              "def main():\n    pass\n");
-  Finding finding = check("code/type-hints", view);
+  Finding finding = check_rule("code/type-hints", view);
   CHECK(finding.status == Status::skip);
   CHECK(finding.message == "only 2 functions with parameters or a return type outside tests; 5 are needed to "
                            "judge type hints");
   view.add("src/a/features.py", "class Scaler:\n    def __init__(self, k):\n        self.k = k\n"
                                 "    def apply(self, x):\n        return x\n"
                                 "def clean(frame):\n    return frame\n");
-  finding = check("code/type-hints", view);
+  finding = check_rule("code/type-hints", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message == "1 of 5 functions (20%) carry type annotations; at least 60% should");
   REQUIRE(finding.details.size() == 2);
@@ -45,7 +33,7 @@ TEST_CASE("code/type-hints: the share of annotated functions, details per module
   CHECK(finding.locations == std::vector<Location>{{"src/a/features.py", 2}, {"src/a/model.py", 1}});
   config::Config lenient;
   lenient.thresholds[config::Threshold::type_hint_share] = 0.2;
-  finding = check("code/type-hints", view, lenient);
+  finding = check_rule("code/type-hints", view, lenient);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "1 of 5 functions (20%) in 2 modules carry type annotations");
 }
@@ -53,20 +41,20 @@ TEST_CASE("code/type-hints: the share of annotated functions, details per module
 TEST_CASE("code/logging: logging anywhere passes, prints count only in library code")
 {
   MemoryView view;
-  CHECK(check("code/logging", view).message == "no Python modules outside tests and notebooks");
+  CHECK(check_rule("code/logging", view).message == "no Python modules outside tests and notebooks");
   view.add("train.py", "def main():\n    print('a')\n    print('b')\n    print('c')\n\n"
                        "if __name__ == '__main__':\n    main()\n");
-  Finding finding = check("code/logging", view);
+  Finding finding = check_rule("code/logging", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message ==
         "no logging library, but print() appears only in scripts and entry points (3 calls), "
         "where writing to the terminal is normal");
   view.add("src/a/data.py", "def load(p):\n    print('loading', p)\n    return p\n");
-  finding = check("code/logging", view);
+  finding = check_rule("code/logging", view);
   CHECK(finding.message ==
         "no logging library, and only 1 print() call in library code: too few to call for logging");
   view.add("src/a/model.py", "def fit(x):\n    print('fit')\n    print('done')\n");
-  finding = check("code/logging", view);
+  finding = check_rule("code/logging", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "3 print() calls in 2 library modules and no logging, loguru or structlog anywhere "
@@ -76,7 +64,7 @@ TEST_CASE("code/logging: logging anywhere passes, prints count only in library c
   CHECK(finding.details[1].locations == std::vector<Location>{{"src/a/model.py", 2}, {"src/a/model.py", 3}});
   CHECK(finding.locations == std::vector<Location>{{"src/a/data.py", 2}, {"src/a/model.py", 2}});
   view.add("src/a/log.py", "import logging\nfrom loguru import logger\n");
-  finding = check("code/logging", view);
+  finding = check_rule("code/logging", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "logs with logging, loguru in 1 module (src/a/log.py)");
   CHECK(finding.locations == std::vector<Location>{{"src/a/log.py", 1}});
@@ -87,13 +75,13 @@ TEST_CASE("code/error-handling: each bare or swallowing except is a detail")
   MemoryView view;
   view.add("src/a/io.py",
            "def read(p):\n    try:\n        return open(p).read()\n    except OSError:\n        pass\n");
-  Finding finding = check("code/error-handling", view);
+  Finding finding = check_rule("code/error-handling", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "explicit error handling: 1 except clause naming what it catches in 1 module");
   view.add("src/a/api.py", "try:\n    import x\nexcept:\n    x = None\n"
                            "try:\n    go()\nexcept (ValueError, Exception):\n    pass\n"
                            "try:\n    go()\nexcept: pass\n");
-  finding = check("code/error-handling", view);
+  finding = check_rule("code/error-handling", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message == "3 except clauses hide errors (bare except: or except Exception: pass)");
   REQUIRE(finding.details.size() == 3);
@@ -113,7 +101,7 @@ TEST_CASE("code/error-handling: each bare or swallowing except is a detail")
     body += "x" + std::to_string(i) + " = " + std::to_string(i) + "\n";
   }
   plain.add("src/a/steps.py", body);
-  finding = check("code/error-handling", plain);
+  finding = check_rule("code/error-handling", plain);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message == "no try/except, raise or input validation anywhere in 1 module (310 lines outside "
                            "tests): every failure surfaces as a raw traceback");
@@ -125,12 +113,12 @@ TEST_CASE("code/no-notebook-exports: cell markers, shell escapes, get_ipython wi
   view.add("src/a/env.py",
            "from IPython import get_ipython\n\ndef inside():\n    return get_ipython() is not None\n");
   view.add("src/a/cells.py", "# %%\nimport pandas\n");
-  Finding finding = check("code/no-notebook-exports", view);
+  Finding finding = check_rule("code/no-notebook-exports", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "no cell markers, get_ipython() calls or shell escapes in 2 Python files");
   view.add("eda.py", "# In[1]:\n\n\nimport pandas\n\n# In[2]:\n\nget_ipython().run_line_magic('matplotlib', "
                      "'inline')\n!pip install shap\n");
-  finding = check("code/no-notebook-exports", view);
+  finding = check_rule("code/no-notebook-exports", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message == "1 Python file is a raw notebook export: eda.py");
   REQUIRE(finding.details.size() == 1);
@@ -143,11 +131,11 @@ TEST_CASE("code/no-notebook-exports: cell markers, shell escapes, get_ipython wi
 TEST_CASE("code/pinned-dependencies: lock files, includes, constraints, the best install source")
 {
   MemoryView view;
-  CHECK(check("code/pinned-dependencies", view).message == "no runtime dependencies declared");
+  CHECK(check_rule("code/pinned-dependencies", view).message == "no runtime dependencies declared");
   view.add("requirements.txt", "-r base.txt\npandas\nfastapi==0.111.0\n-e .\n");
   view.add("base.txt", "numpy>=1.26\n");
   view.add("requirements-dev.txt", "pytest\n");
-  Finding finding = check("code/pinned-dependencies", view);
+  Finding finding = check_rule("code/pinned-dependencies", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "no lock file, and no install source pins 80% of its runtime requirements exactly (==): "
@@ -156,11 +144,11 @@ TEST_CASE("code/pinned-dependencies: lock files, includes, constraints, the best
   CHECK(finding.details[0].message == "requirements.txt pins 1 of 3; not pinned: numpy>=1.26, pandas");
   CHECK(finding.details[0].locations == std::vector<Location>{{"base.txt", 1}, {"requirements.txt", 2}});
   view.add("environment.yml", "dependencies:\n  - python=3.11\n  - numpy=1.26.4\n  - pandas==2.2.2\n");
-  finding = check("code/pinned-dependencies", view);
+  finding = check_rule("code/pinned-dependencies", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "environment.yml pins 2 of 2 runtime requirements exactly");
   view.add("sub/poetry.lock", "");
-  finding = check("code/pinned-dependencies", view);
+  finding = check_rule("code/pinned-dependencies", view);
   CHECK(finding.message == "lock file sub/poetry.lock fixes every version");
   CHECK(finding.locations == std::vector<Location>{{"sub/poetry.lock", 0}});
 }
@@ -168,9 +156,9 @@ TEST_CASE("code/pinned-dependencies: lock files, includes, constraints, the best
 TEST_CASE("code/config-management: the strongest signal is reported")
 {
   MemoryView view;
-  CHECK(check("code/config-management", view).message == "no Python code or notebooks");
+  CHECK(check_rule("code/config-management", view).message == "no Python code or notebooks");
   view.add("src/a/train.py", "RATE = 0.1\n");
-  Finding finding = check("code/config-management", view);
+  Finding finding = check_rule("code/config-management", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "no config file (configs/*.yaml, params.yaml, settings.toml, .env.example), no settings "
@@ -178,25 +166,25 @@ TEST_CASE("code/config-management: the strongest signal is reported")
         "reads and no command-line options in 1 Python module or notebook: the settings are "
         "hard-coded");
   view.add("src/a/config.py", "RATE = 0.1\n");
-  CHECK(check("code/config-management", view).message ==
+  CHECK(check_rule("code/config-management", view).message ==
         "settings are gathered in src/a/config.py; a YAML or TOML file, or environment variables, would take "
         "them "
         "out of the code");
   view.add("src/a/cli.py", "import argparse\n");
   CHECK(
-      check("code/config-management", view).message ==
+      check_rule("code/config-management", view).message ==
       "settings come from command-line options (argparse at src/a/cli.py:1); a config file would also record "
       "them next to the results");
   view.add("src/a/env.py", "import os\n\nURL = os.environ.get('URL')\n");
-  CHECK(check("code/config-management", view).message ==
+  CHECK(check_rule("code/config-management", view).message ==
         "settings come from environment variables (os.environ.get() at src/a/env.py:3)");
   view.add(".streamlit/config.toml", "[theme]\n");
   view.add("conf/base/parameters.yml", "seed: 1\n");
-  finding = check("code/config-management", view);
+  finding = check_rule("code/config-management", view);
   CHECK(finding.message == "settings live in 1 config file: conf/base/parameters.yml");
   CHECK(finding.locations == std::vector<Location>{{"conf/base/parameters.yml", 0}});
   view.add("src/a/settings.py",
            "from pydantic_settings import BaseSettings\n\nclass S(BaseSettings):\n    pass\n");
-  CHECK(check("code/config-management", view).message ==
+  CHECK(check_rule("code/config-management", view).message ==
         "settings are read with pydantic-settings (src/a/settings.py:1)");
 }

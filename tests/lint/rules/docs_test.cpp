@@ -1,5 +1,6 @@
 // The docs/ rules that read the README, word for word on the key cases.
 #include "lint/catalog.h"
+#include "lint/rule_fixture.h"
 #include "lint/runner.h"
 
 #include <doctest/doctest.h>
@@ -14,17 +15,12 @@ namespace {
 Finding check_readme(std::string_view id, const std::string& readme, const std::string& name = "README.md",
                      const std::vector<std::pair<std::string, std::string>>& others = {})
 {
-  const auto catalog = builtin_catalog();
-  REQUIRE(catalog.has_value());
-  const RuleMeta* rule = (*catalog)->find(id);
-  REQUIRE(rule != nullptr);
   MemoryView view;
   view.add(name, readme);
   for (const auto& [path, content] : others) {
     view.add(path, content);
   }
-  const Analysis analysis(view);
-  return evaluate_rule(*rule, analysis, config::Config{});
+  return test::check_rule(id, view);
 }
 
 const std::string k_long_opening = "# Ticket router\n\nSupport agents spend the first hour of each shift "

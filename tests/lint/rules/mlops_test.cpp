@@ -1,31 +1,19 @@
 // The messages of the mlops rule bodies, word for word.
 #include "lint/catalog.h"
+#include "lint/rule_fixture.h"
 #include "lint/runner.h"
 
 #include <doctest/doctest.h>
 
 using namespace mlfolio;
 using namespace mlfolio::lint;
-
-namespace {
-
-Finding check(std::string_view id, const MemoryView& view)
-{
-  const auto catalog = builtin_catalog();
-  REQUIRE(catalog.has_value());
-  const RuleMeta* rule = (*catalog)->find(id);
-  REQUIRE(rule != nullptr);
-  const Analysis analysis(view);
-  return evaluate_rule(*rule, analysis, config::Config{});
-}
-
-} // namespace
+using mlfolio::test::check_rule;
 
 TEST_CASE("mlops/serving: prediction routes, apps, serving images, and routes that do not predict")
 {
   MemoryView view;
   view.add("src/churn/train.py", "def train():\n    pass\n");
-  Finding finding = check("mlops/serving", view);
+  Finding finding = check_rule("mlops/serving", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "no serving code in 1 Python module: no web API (FastAPI, Flask, BentoML, ...), no app "
@@ -33,7 +21,7 @@ TEST_CASE("mlops/serving: prediction routes, apps, serving images, and routes th
 
   view.add("web/app.py", "from flask import Flask\napp = Flask(__name__)\n\n@app.route('/')\ndef index():\n"
                          "    return 'hi'\n\n@app.get('/about')\ndef about():\n    return 'about'\n");
-  finding = check("mlops/serving", view);
+  finding = check_rule("mlops/serving", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "the HTTP API has no prediction route: it declares GET / (web/app.py:4), GET /about "
@@ -42,12 +30,12 @@ TEST_CASE("mlops/serving: prediction routes, apps, serving images, and routes th
   CHECK(finding.locations == std::vector<Location>{{"web/app.py", 4}, {"web/app.py", 8}});
 
   view.add("Dockerfile", "FROM tensorflow/serving:2.15.0\n");
-  CHECK(check("mlops/serving", view).message == "TensorFlow Serving image in Dockerfile:1");
+  CHECK(check_rule("mlops/serving", view).message == "TensorFlow Serving image in Dockerfile:1");
   view.add("ui/app.py", "import gradio as gr\n");
-  CHECK(check("mlops/serving", view).message == "Gradio app in ui/app.py:1");
+  CHECK(check_rule("mlops/serving", view).message == "Gradio app in ui/app.py:1");
   view.add("web/api.py", "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/v1/score/{item}')\n"
                          "def score(item: str):\n    return {}\n");
-  finding = check("mlops/serving", view);
+  finding = check_rule("mlops/serving", view);
   CHECK(finding.message == "FastAPI route GET /v1/score/{item} in web/api.py:4");
   CHECK(finding.locations == std::vector<Location>{{"web/api.py", 4}});
 }
@@ -56,11 +44,11 @@ TEST_CASE("mlops/serving: a framework imported without routes")
 {
   MemoryView view;
   view.add("api/errors.py", "from fastapi import HTTPException\n");
-  Finding finding = check("mlops/serving", view);
+  Finding finding = check_rule("mlops/serving", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message == "FastAPI is imported in api/errors.py:1 but no route is declared");
   view.add("site/views.py", "from django.http import JsonResponse\n");
-  finding = check("mlops/serving", view);
+  finding = check_rule("mlops/serving", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "Django app in site/views.py:1 (routes declared outside decorators)");
 }
@@ -69,22 +57,22 @@ TEST_CASE("mlops/health-endpoint: skip, built-in routes, literal routes, failure
 {
   MemoryView view;
   view.add("app.py", "import streamlit as st\n");
-  CHECK(check("mlops/health-endpoint", view).message ==
+  CHECK(check_rule("mlops/health-endpoint", view).message ==
         "no HTTP API: no web framework is imported and no route is declared");
   view.add("api.py", "from fastapi import FastAPI\napp = FastAPI()\n\n@app.post('/predict')\ndef p():\n"
                      "    return {}\n\n@app.get('/')\ndef root():\n    return {}\n");
-  Finding finding = check("mlops/health-endpoint", view);
+  Finding finding = check_rule("mlops/health-endpoint", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message == "no health or readiness route (/health, /healthz, /ready, /ping) among the 2 "
                            "route paths of the API: /, "
                            "/predict (api.py:4)");
   CHECK(finding.locations == std::vector<Location>{{"api.py", 4}, {"api.py", 8}});
   view.add("serve.py", "import bentoml\n");
-  CHECK(check("mlops/health-endpoint", view).message ==
+  CHECK(check_rule("mlops/health-endpoint", view).message ==
         "BentoML (serve.py:1) serves /healthz, /livez and /readyz itself");
   view.add("probe.py", "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get('/healthz/')\ndef h():\n"
                        "    return {}\n");
-  finding = check("mlops/health-endpoint", view);
+  finding = check_rule("mlops/health-endpoint", view);
   CHECK(finding.message == "health route /healthz/ in probe.py:4");
   CHECK(finding.locations == std::vector<Location>{{"probe.py", 4}});
 
@@ -92,10 +80,10 @@ TEST_CASE("mlops/health-endpoint: skip, built-in routes, literal routes, failure
   starlette.add("server.py",
                 "from starlette.applications import Starlette\nfrom starlette.routing import Route\n"
                 "app = Starlette(routes=[Route('/health', health)])\n");
-  CHECK(check("mlops/health-endpoint", starlette).message == "health route declared in server.py:3");
+  CHECK(check_rule("mlops/health-endpoint", starlette).message == "health route declared in server.py:3");
   MemoryView bare;
   bare.add("server.py", "from flask import Flask\napp = Flask(__name__)\n");
-  const Finding unreadable = check("mlops/health-endpoint", bare);
+  const Finding unreadable = check_rule("mlops/health-endpoint", bare);
   CHECK(unreadable.status == Status::skip);
   CHECK(unreadable.message ==
         "Flask is imported (server.py:1) but no route is declared where mlfolio can read it");
@@ -104,7 +92,7 @@ TEST_CASE("mlops/health-endpoint: skip, built-in routes, literal routes, failure
 TEST_CASE("mlops/dockerfile-practices: each problem is one detail with its line")
 {
   MemoryView view;
-  CHECK(check("mlops/dockerfile-practices", view).message == "no Dockerfile");
+  CHECK(check_rule("mlops/dockerfile-practices", view).message == "no Dockerfile");
   view.add("Dockerfile", "FROM python:latest AS base\n"
                          "ARG WANDB_API_KEY=abc123\n"
                          "ENV TOKENIZERS_PARALLELISM=false \\\n    HF_TOKEN=${HF_TOKEN}\n"
@@ -112,7 +100,7 @@ TEST_CASE("mlops/dockerfile-practices: each problem is one detail with its line"
                          "RUN pip install -r /app/requirements.txt && pip install --upgrade pip\n"
                          "FROM base\n"
                          "CMD python -m churn.api\n");
-  Finding finding = check("mlops/dockerfile-practices", view);
+  Finding finding = check_rule("mlops/dockerfile-practices", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message == "7 container practices not followed in Dockerfile");
   std::vector<std::string> messages;
@@ -146,7 +134,7 @@ TEST_CASE("mlops/dockerfile-practices: a clean multi-stage build passes")
   view.add("services/api/Dockerfile", "FROM python:3.12-slim AS build\nRUN pip install -r requirements.txt\n"
                                       "FROM python:3.12-slim\nCOPY --from=build /usr/local /usr/local\n"
                                       "USER 1000:1000\nENTRYPOINT [\"python\", \"-m\", \"api\"]\n");
-  const Finding finding = check("mlops/dockerfile-practices", view);
+  const Finding finding = check_rule("mlops/dockerfile-practices", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message ==
         "services/api/Dockerfile: pinned base images, a non-root user, no pip cache, exec-form "
@@ -159,27 +147,27 @@ TEST_CASE("mlops/experiment-tracking: libraries, report_to, DVC, TensorBoard, ow
   MemoryView view;
   view.add("train.py", "def train():\n    print(1)\n");
   view.add("eda.ipynb", "{\"cells\": []}");
-  CHECK(check("mlops/experiment-tracking", view).message ==
+  CHECK(check_rule("mlops/experiment-tracking", view).message ==
         "no experiment tracking in 1 Python module and 1 notebook: no MLflow, Weights & Biases, Neptune, "
         "Comet, "
         "ClearML, Aim, DVCLive or TensorBoard, and no dvc.yaml metrics");
   view.add("src/tracking.py", "class LocalTracker:\n    def log_params(self, p):\n        pass\n\n"
                               "    def log_metrics(self, m):\n        pass\n");
-  CHECK(check("mlops/experiment-tracking", view).message ==
+  CHECK(check_rule("mlops/experiment-tracking", view).message ==
         "runs recorded by its own run log (log_params and log_metrics) (src/tracking.py:2)");
   view.add("src/board.py", "from torch.utils.tensorboard import SummaryWriter\n");
-  CHECK(check("mlops/experiment-tracking", view).message ==
+  CHECK(check_rule("mlops/experiment-tracking", view).message ==
         "training curves logged with TensorBoard (src/board.py:1); parameters are only kept when logged with "
         "add_hparams");
   view.add("dvc.yaml", "stages:\n  train:\n    cmd: python train.py\n    plots:\n      - plots/loss.csv\n");
-  CHECK(check("mlops/experiment-tracking", view).message ==
+  CHECK(check_rule("mlops/experiment-tracking", view).message ==
         "experiments tracked with DVC experiments (metrics in dvc.yaml) in dvc.yaml");
   view.add("src/hf.py", "import transformers\nargs = transformers.TrainingArguments(report_to='wandb')\n");
-  CHECK(check("mlops/experiment-tracking", view).message ==
+  CHECK(check_rule("mlops/experiment-tracking", view).message ==
         "experiments tracked with Weights & Biases through report_to=\"wandb\" (src/hf.py:2)");
   view.add("src/tracker.py", "def tracker():\n    import mlflow\n    return mlflow\n");
   view.add("src/lit.py", "from lightning.pytorch.loggers import WandbLogger\n");
-  const Finding finding = check("mlops/experiment-tracking", view);
+  const Finding finding = check_rule("mlops/experiment-tracking", view);
   CHECK(finding.message ==
         "experiments tracked with Weights & Biases (src/lit.py:1), MLflow (src/tracker.py:2)");
   CHECK(finding.locations == std::vector<Location>{{"src/lit.py", 1}, {"src/tracker.py", 2}});
@@ -188,11 +176,11 @@ TEST_CASE("mlops/experiment-tracking: libraries, report_to, DVC, TensorBoard, ow
 TEST_CASE("mlops/ci-runs-tests: runners, task targets, installs that are not runs")
 {
   MemoryView view;
-  CHECK(check("mlops/ci-runs-tests", view).message == "no CI workflow");
+  CHECK(check_rule("mlops/ci-runs-tests", view).message == "no CI workflow");
   view.add(".github/workflows/ci.yml", "on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n"
                                        "      - run: pip install pytest ruff\n      - run: ruff check .\n"
                                        "      - run: make ci\n");
-  Finding finding = check("mlops/ci-runs-tests", view);
+  Finding finding = check_rule("mlops/ci-runs-tests", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "no CI job runs the tests: .github/workflows/ci.yml runs make ci, pip install pytest "
@@ -200,14 +188,14 @@ TEST_CASE("mlops/ci-runs-tests: runners, task targets, installs that are not run
         "like)");
   CHECK(finding.locations == std::vector<Location>{{".github/workflows/ci.yml", 0}});
   view.add("Makefile", "ci: lint unit\n\nlint:\n\truff check .\n\nunit:\n\t$(PYTHON) -m pytest -q\n");
-  finding = check("mlops/ci-runs-tests", view);
+  finding = check_rule("mlops/ci-runs-tests", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "job lint runs make ci (.github/workflows/ci.yml:8)");
   CHECK(finding.locations == std::vector<Location>{{".github/workflows/ci.yml", 8}});
 
   MemoryView gitlab;
   gitlab.add(".gitlab-ci.yml", "test:\n  script:\n    - poetry run python -m unittest discover\n");
-  CHECK(check("mlops/ci-runs-tests", gitlab).message ==
+  CHECK(check_rule("mlops/ci-runs-tests", gitlab).message ==
         "job test runs poetry run python -m unittest discover (.gitlab-ci.yml:3)");
 }
 
@@ -216,15 +204,15 @@ TEST_CASE("mlops/monitoring: libraries, own statistics, configuration")
   MemoryView view;
   view.add("src/app.py", "EPSILON = 1\n\ndef epsilon_greedy():\n    pass\n");
   CHECK(
-      check("mlops/monitoring", view).message ==
+      check_rule("mlops/monitoring", view).message ==
       "no monitoring or drift detection in 1 Python module: no Evidently, whylogs, Alibi Detect, NannyML or "
       "Prometheus metrics, no drift statistic (PSI, KS test) and no prometheus.yml");
   view.add("monitoring/prometheus.yml", "scrape_configs: []\n");
-  CHECK(check("mlops/monitoring", view).message ==
+  CHECK(check_rule("mlops/monitoring", view).message ==
         "monitoring with a Prometheus configuration (monitoring/prometheus.yml)");
   view.add("src/drift.py", "import numpy as np\n\ndef calculatePSI(a, b):\n    return 0.0\n");
   view.add("src/metrics.py", "from prometheus_client import Counter\nfrom scipy.stats import ks_2samp\n");
-  const Finding finding = check("mlops/monitoring", view);
+  const Finding finding = check_rule("mlops/monitoring", view);
   CHECK(finding.message ==
         "monitoring with Prometheus metrics (src/metrics.py:1), a Kolmogorov-Smirnov drift test "
         "(src/metrics.py:2), its own drift statistic calculatePSI() (src/drift.py:3) and 1 more");
@@ -236,11 +224,11 @@ TEST_CASE("mlops/pipeline: task files, DVC, scripts, CLI commands, near misses")
   MemoryView view;
   view.add("train.py", "from sklearn.pipeline import Pipeline\n");
   CHECK(
-      check("mlops/pipeline", view).message ==
+      check_rule("mlops/pipeline", view).message ==
       "no entry points for the pipeline stages: no Makefile or justfile targets, dvc.yaml stages, MLproject, "
       "orchestrator (Airflow, Prefect, Dagster, Kedro, ZenML, Metaflow) or training console script");
   view.add("Makefile", "install:\n\tpip install -r requirements.txt\ntrain-model:\n\tpython train.py\n");
-  Finding finding = check("mlops/pipeline", view);
+  Finding finding = check_rule("mlops/pipeline", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "no entry points for the pipeline stages: Makefile has train-model but no other stage "
@@ -249,28 +237,28 @@ TEST_CASE("mlops/pipeline: task files, DVC, scripts, CLI commands, near misses")
   CHECK(finding.locations == std::vector<Location>{{"Makefile", 0}});
   view.add("cli.py", "import argparse\nparser = argparse.ArgumentParser()\nsub = parser.add_subparsers()\n"
                      "sub.add_parser('train')\nsub.add_parser('evaluate')\n");
-  CHECK(check("mlops/pipeline", view).message == "command-line stages train, evaluate in cli.py");
+  CHECK(check_rule("mlops/pipeline", view).message == "command-line stages train, evaluate in cli.py");
   view.add("pyproject.toml", "[project]\nname = \"x\"\n[project.scripts]\nx = \"x.pipeline:main\"\n");
-  CHECK(check("mlops/pipeline", view).message == "console script x = \"x.pipeline:main\" (pyproject.toml:4)");
+  CHECK(check_rule("mlops/pipeline", view).message == "console script x = \"x.pipeline:main\" (pyproject.toml:4)");
   view.add("justfile", "fetch-data:\n    python -m x.data\n\nserve port='8000':\n    uvicorn x:app\n");
-  CHECK(check("mlops/pipeline", view).message == "justfile targets fetch-data, serve");
+  CHECK(check_rule("mlops/pipeline", view).message == "justfile targets fetch-data, serve");
   view.add("dvc.yaml", "stages:\n  featurize:\n    cmd: python f.py\n");
-  CHECK(check("mlops/pipeline", view).message == "DVC pipeline dvc.yaml with 1 stage: featurize");
+  CHECK(check_rule("mlops/pipeline", view).message == "DVC pipeline dvc.yaml with 1 stage: featurize");
   view.add("dags/retrain.py", "from airflow import DAG\n");
-  CHECK(check("mlops/pipeline", view).message == "pipeline orchestrated with Airflow (dags/retrain.py:1)");
+  CHECK(check_rule("mlops/pipeline", view).message == "pipeline orchestrated with Airflow (dags/retrain.py:1)");
 }
 
 TEST_CASE("mlops/model-registry: registries, DVC, own registry, plain saves")
 {
   MemoryView view;
   view.add("eda.py", "import pandas as pd\n");
-  CHECK(check("mlops/model-registry", view).message ==
+  CHECK(check_rule("mlops/model-registry", view).message ==
         "no model is saved or registered in 1 Python module: no MLflow Model Registry, DVC-tracked model, "
         "BentoML "
         "store, Hugging Face Hub upload or versioned save with metadata");
   view.add("train.py", "import joblib\nimport json\n\ndef save(model):\n    joblib.dump(model, 'model.pkl')\n"
                        "    json.dump({}, open('m.json', 'w'))\n");
-  Finding finding = check("mlops/model-registry", view);
+  Finding finding = check_rule("mlops/model-registry", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "models are saved (train.py:5) without a version or a registry: no MLflow Model "
@@ -279,17 +267,17 @@ TEST_CASE("mlops/model-registry: registries, DVC, own registry, plain saves")
   CHECK(finding.locations == std::vector<Location>{{"train.py", 5}});
   view.add("src/store.py", "import json\nimport torch\n\nclass ModelRegistry:\n    def add(self, model):\n"
                            "        torch.save(model, 'x')\n        json.dump({}, open('m', 'w'))\n");
-  CHECK(check("mlops/model-registry", view).message ==
+  CHECK(check_rule("mlops/model-registry", view).message ==
         "models versioned by its own registry (ModelRegistry, with metadata) (src/store.py:6)");
   view.add("dvc.yaml",
            "stages:\n  train:\n    cmd: python train.py\n    outs:\n      - artifacts/clf.joblib\n");
-  CHECK(check("mlops/model-registry", view).message ==
+  CHECK(check_rule("mlops/model-registry", view).message ==
         "models versioned with DVC (stage train outputs artifacts/clf.joblib) (dvc.yaml:2)");
   view.add("log.py", "import mlflow\nmlflow.sklearn.log_model(m, 'model')\n");
-  CHECK(check("mlops/model-registry", view).message ==
+  CHECK(check_rule("mlops/model-registry", view).message ==
         "models versioned in MLflow (a model logged per run) (log.py:2)");
   view.add("reg.py", "import mlflow\nmlflow.sklearn.log_model(m, 'model', registered_model_name='churn')\n");
-  finding = check("mlops/model-registry", view);
+  finding = check_rule("mlops/model-registry", view);
   CHECK(finding.message == "models versioned in MLflow Model Registry (registered_model_name) (reg.py:2)");
   CHECK(finding.locations == std::vector<Location>{{"reg.py", 2}});
 }
@@ -301,15 +289,15 @@ TEST_CASE("mlops/serving and mlops/model-registry: the best evidence wins, near 
            "from fastapi import FastAPI\nfrom starlette.requests import Request\napp = FastAPI()\n\n"
            "@app.post('/admin/reload')\ndef reload():\n    return {}\n\n"
            "@app.post('/predict')\ndef predict():\n    return {}\n");
-  CHECK(check("mlops/serving", view).message == "FastAPI route POST /predict in api/app.py:9");
+  CHECK(check_rule("mlops/serving", view).message == "FastAPI route POST /predict in api/app.py:9");
   view.add("api/store.py", "def keep(repo, image):\n    repo.save('x')\n    image.save('y.png')\n");
-  CHECK(check("mlops/model-registry", view).message ==
+  CHECK(check_rule("mlops/model-registry", view).message ==
         "no model is saved or registered in 2 Python modules: no MLflow Model Registry, DVC-tracked model, "
         "BentoML "
         "store, Hugging Face Hub upload or versioned save with metadata");
   view.add("train.py", "def keep(self):\n    self.model.save('model.keras')\n");
   CHECK(
-      check("mlops/model-registry", view).message ==
+      check_rule("mlops/model-registry", view).message ==
       "models are saved (train.py:2) without a version or a registry: no MLflow Model Registry, DVC-tracked "
       "model, BentoML store, Hugging Face Hub upload or versioned save with metadata");
 }

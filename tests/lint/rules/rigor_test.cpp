@@ -1,5 +1,6 @@
 // The rigor rules: messages word for word, locations, and the cases they must not accuse.
 #include "lint/catalog.h"
+#include "lint/rule_fixture.h"
 #include "lint/rules/rigor_code.h"
 #include "lint/runner.h"
 
@@ -7,18 +8,9 @@
 
 using namespace mlfolio;
 using namespace mlfolio::lint;
+using mlfolio::test::check_rule;
 
 namespace {
-
-Finding check(std::string_view id, const MemoryView& view)
-{
-  const auto catalog = builtin_catalog();
-  REQUIRE(catalog.has_value());
-  const RuleMeta* rule = (*catalog)->find(id);
-  REQUIRE(rule != nullptr);
-  const Analysis analysis(view);
-  return evaluate_rule(*rule, analysis, config::Config{});
-}
 
 // A notebook whose code cells are `cells`, each one string of source.
 std::string notebook(const std::vector<std::string>& cells)
@@ -65,9 +57,9 @@ TEST_CASE("rigor helpers: identifier words and notebook lines")
 TEST_CASE("rigor/evaluation: splits, validation sets and held-out names")
 {
   MemoryView view;
-  CHECK(check("rigor/evaluation", view).message == "no Python code or notebooks");
+  CHECK(check_rule("rigor/evaluation", view).message == "no Python code or notebooks");
   view.add("src/churn/train.py", k_accuracy_only);
-  Finding finding = check("rigor/evaluation", view);
+  Finding finding = check_rule("rigor/evaluation", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "the model is trained (fit at src/churn/train.py:4) but nothing is held out in 1 Python "
@@ -76,24 +68,24 @@ TEST_CASE("rigor/evaluation: splits, validation sets and held-out names")
 
   view.add("notebooks/cv.ipynb", notebook({"from sklearn.model_selection import cross_val_score",
                                            "scores = cross_val_score(model, X, y, cv=5)"}));
-  finding = check("rigor/evaluation", view);
+  finding = check_rule("rigor/evaluation", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "held-out evaluation: cross_val_score at notebooks/cv.ipynb:3");
 
   MemoryView names;
   names.add("fit.py", "import torch\nfor batch in val_loader:\n    loss.backward()\n");
-  CHECK(check("rigor/evaluation", names).message == "held-out evaluation: val_loader at fit.py:2");
+  CHECK(check_rule("rigor/evaluation", names).message == "held-out evaluation: val_loader at fit.py:2");
 
   MemoryView near_misses; // test_size, a variable named val, model.eval() hold nothing out
   near_misses.add("fit.py", "import torch\ntest_size = 0.2\nval = 3\nmodel.eval()\nloss.backward()\n");
-  CHECK(check("rigor/evaluation", near_misses).status == Status::fail);
+  CHECK(check_rule("rigor/evaluation", near_misses).status == Status::fail);
 }
 
 TEST_CASE("rigor/metrics: beyond accuracy, accuracy only, the README as a fallback")
 {
   MemoryView view;
   view.add("src/churn/train.py", k_accuracy_only);
-  Finding finding = check("rigor/metrics", view);
+  Finding finding = check_rule("rigor/metrics", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "only accuracy is measured (accuracy_score at src/churn/train.py:5): no precision, "
@@ -102,14 +94,14 @@ TEST_CASE("rigor/metrics: beyond accuracy, accuracy only, the README as a fallba
 
   view.add("src/churn/search.py", "from sklearn.model_selection import GridSearchCV\n"
                                   "search = GridSearchCV(model, grid, scoring=\"f1_macro\")\n");
-  finding = check("rigor/metrics", view);
+  finding = check_rule("rigor/metrics", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "metrics beyond accuracy: scoring=\"f1_macro\" at src/churn/search.py:2");
 
   MemoryView reported;
   reported.add("train.py", "import torch\nloss.backward()\n");
   reported.add("README.md", "# Tickets\n\n## Results\n\n- Macro F1: 0.81 on the held-out month\n");
-  finding = check("rigor/metrics", reported);
+  finding = check_rule("rigor/metrics", reported);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message ==
         "README.md reports F1 (line 5); the code computes no metric mlfolio recognises beyond "
@@ -117,7 +109,7 @@ TEST_CASE("rigor/metrics: beyond accuracy, accuracy only, the README as a fallba
 
   MemoryView keys; // a metrics= keyword whose strings name no metric
   keys.add("app.py", "import sklearn\nmodel.fit(x, y)\nInfo(metrics=metadata[\"metrics\"])\n");
-  CHECK(check("rigor/metrics", keys).message ==
+  CHECK(check_rule("rigor/metrics", keys).message ==
         "the model is trained (fit at app.py:2) but no evaluation metric is computed in 1 Python module: no "
         "sklearn.metrics, torchmetrics, evaluate or Keras metrics=");
 }
@@ -127,7 +119,7 @@ TEST_CASE("rigor/baseline: dummy models, names, labels, README and model compari
   MemoryView view;
   view.add("src/churn/train.py", k_accuracy_only);
   view.add("README.md", "# Churn\n\nPredicts churn from contract data.\n");
-  Finding finding = check("rigor/baseline", view);
+  Finding finding = check_rule("rigor/baseline", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "no baseline: nothing named baseline and no DummyClassifier or DummyRegressor in 1 "
@@ -138,21 +130,21 @@ TEST_CASE("rigor/baseline: dummy models, names, labels, README and model compari
   MemoryView prose; // prose that uses the word is not a baseline; a label is
   prose.add("train.py", std::string(k_accuracy_only) +
                             "ADVICE = \"Offer the customer the baseline plan with a discount next month\"\n");
-  CHECK(check("rigor/baseline", prose).status == Status::fail);
+  CHECK(check_rule("rigor/baseline", prose).status == Status::fail);
   prose.add("report.py", "import sklearn\nprint(\"Baseline F1:\", score)\n");
-  CHECK(check("rigor/baseline", prose).message == "baseline in the code: \"Baseline F1:\" at report.py:2");
+  CHECK(check_rule("rigor/baseline", prose).message == "baseline in the code: \"Baseline F1:\" at report.py:2");
 
   MemoryView readme;
   readme.add("train.py", k_accuracy_only);
   readme.add("README.rst",
              "Churn\n=====\n\nResults\n-------\n\nThe forest beats the majority-class predictor.\n");
-  CHECK(check("rigor/baseline", readme).message == "the README compares with a baseline at README.rst:7");
+  CHECK(check_rule("rigor/baseline", readme).message == "the README compares with a baseline at README.rst:7");
 
   MemoryView compared;
   compared.add("models.py", "from sklearn.linear_model import LogisticRegression\n"
                             "from sklearn.ensemble import RandomForestClassifier\n"
                             "models = [LogisticRegression(), RandomForestClassifier()]\n");
-  CHECK(check("rigor/baseline", compared).message ==
+  CHECK(check_rule("rigor/baseline", compared).message ==
         "several models are compared, the simplest as a reference: LogisticRegression at models.py:3, "
         "RandomForestClassifier at models.py:3");
 }
@@ -161,7 +153,7 @@ TEST_CASE("rigor/reproducibility: global seeds, per-call seeds, and what is left
 {
   MemoryView view;
   view.add("src/churn/train.py", k_accuracy_only);
-  Finding finding = check("rigor/reproducibility", view);
+  Finding finding = check_rule("rigor/reproducibility", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message == "randomness is not seeded: no random_state or seed in RandomForestClassifier at "
                            "src/churn/train.py:4, and no random.seed, np.random.seed, torch.manual_seed or "
@@ -170,7 +162,7 @@ TEST_CASE("rigor/reproducibility: global seeds, per-call seeds, and what is left
 
   view.add("src/churn/split.py", "from sklearn.model_selection import train_test_split\n"
                                  "parts = train_test_split(frame, test_size=0.2, random_state=SEED)\n");
-  finding = check("rigor/reproducibility", view);
+  finding = check_rule("rigor/reproducibility", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message ==
         "randomness is seeded: train_test_split(random_state=SEED) at src/churn/split.py:2; "
@@ -179,40 +171,40 @@ TEST_CASE("rigor/reproducibility: global seeds, per-call seeds, and what is left
   MemoryView unseeded_calls; // random.seed() seeds from the clock; random_state=None is no seed
   unseeded_calls.add("a.py", "import random\nimport sklearn\nrandom.seed()\nsplit(x, random_state=None)\n"
                              "train_test_split(x, random_state=None)\n");
-  CHECK(check("rigor/reproducibility", unseeded_calls).status == Status::fail);
+  CHECK(check_rule("rigor/reproducibility", unseeded_calls).status == Status::fail);
 
   MemoryView generator;
   generator.add("a.py", "import numpy as np\nimport sklearn\nrng = np.random.default_rng(7)\n"
                         "KFold(n_splits=5, shuffle=True)\n");
-  CHECK(check("rigor/reproducibility", generator).message ==
+  CHECK(check_rule("rigor/reproducibility", generator).message ==
         "randomness is seeded: np.random.default_rng at a.py:3");
 
   MemoryView deterministic;
   deterministic.add("a.py", "from sklearn.model_selection import KFold\nKFold(n_splits=5)\n");
-  CHECK(check("rigor/reproducibility", deterministic).message ==
+  CHECK(check_rule("rigor/reproducibility", deterministic).message ==
         "no random split, shuffling, sampling or randomised model in 1 Python module");
 }
 
 TEST_CASE("rigor/real-world-data: where a toy dataset appears decides")
 {
   MemoryView view;
-  CHECK(check("rigor/real-world-data", view).message ==
+  CHECK(check_rule("rigor/real-world-data", view).message ==
         "no code, notebooks or README to tell which data the project uses");
 
   view.add("train.py", "from sklearn.datasets import load_iris\nX, y = load_iris(return_X_y=True)\n");
-  Finding finding = check("rigor/real-world-data", view);
+  Finding finding = check_rule("rigor/real-world-data", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message == "the project rests on Iris, an overdone toy dataset: load_iris() at train.py:2");
   CHECK(finding.locations == std::vector<Location>{{"train.py", 2}});
 
   view.add("data/field_readings.parquet", "PAR1");
-  finding = check("rigor/real-world-data", view);
+  finding = check_rule("rigor/real-world-data", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message ==
         "data: data/field_readings.parquet; Iris only in passing (load_iris() at train.py:2)");
 
   view.add("README.md", "# Sensor drift\n\nClassifies drifting sensors. We started from the Iris dataset.\n");
-  finding = check("rigor/real-world-data", view);
+  finding = check_rule("rigor/real-world-data", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "the project rests on Iris, an overdone toy dataset: load_iris() at train.py:2, the "
@@ -220,7 +212,7 @@ TEST_CASE("rigor/real-world-data: where a toy dataset appears decides")
 
   MemoryView fashion; // Fashion-MNIST is not counted twice as MNIST
   fashion.add("README.md", "# Fashion-MNIST classifier\r\n\r\nA CNN.\r\n");
-  CHECK(check("rigor/real-world-data", fashion).message ==
+  CHECK(check_rule("rigor/real-world-data", fashion).message ==
         "the project rests on Fashion-MNIST, an overdone toy dataset: the README title at README.md:1");
 
   MemoryView real;
@@ -229,7 +221,7 @@ TEST_CASE("rigor/real-world-data: where a toy dataset appears decides")
   real.add("README.md", "# Admissions\n\nForecasts hospital admissions.\n\n## Related work\n\nUnlike MNIST "
                         "tutorials, the data here is messy.\n");
   CHECK(
-      check("rigor/real-world-data", real).message ==
+      check_rule("rigor/real-world-data", real).message ==
       "data: pd.read_csv(\"data/ward_admissions_2022.csv\") at src/scans/data.py:2; MNIST only in passing (a "
       "mention in the README at README.md:7)");
 }

@@ -1,36 +1,24 @@
 // The tests/ rules: messages word for word and locations.
 #include "lint/catalog.h"
+#include "lint/rule_fixture.h"
 #include "lint/runner.h"
 
 #include <doctest/doctest.h>
 
 using namespace mlfolio;
 using namespace mlfolio::lint;
-
-namespace {
-
-Finding check(std::string_view id, const MemoryView& view)
-{
-  const auto catalog = builtin_catalog();
-  REQUIRE(catalog.has_value());
-  const RuleMeta* rule = (*catalog)->find(id);
-  REQUIRE(rule != nullptr);
-  const Analysis analysis(view);
-  return evaluate_rule(*rule, analysis, config::Config{});
-}
-
-} // namespace
+using mlfolio::test::check_rule;
 
 TEST_CASE("tests/present: real tests counted, placeholders named")
 {
   MemoryView view;
-  CHECK(check("tests/present", view).message == "no Python code to test");
+  CHECK(check_rule("tests/present", view).message == "no Python code to test");
   view.add("src/a/model.py", "def fit(x):\n    return x\n");
-  CHECK(check("tests/present", view).message == "no test files (test_*.py, *_test.py or a tests/ folder)");
+  CHECK(check_rule("tests/present", view).message == "no test files (test_*.py, *_test.py or a tests/ folder)");
   view.add("tests/conftest.py", "def test_not_collected(x):\n    assert x\n");
   view.add("tests/test_a.py",
            "def test_placeholder():\n    assert True\n\ndef test_fit(frame):\n    assert fit(frame)\n");
-  Finding finding = check("tests/present", view);
+  Finding finding = check_rule("tests/present", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "only 1 real test function; at least 3 are needed (1 test only passes or asserts a "
@@ -39,7 +27,7 @@ TEST_CASE("tests/present: real tests counted, placeholders named")
   view.add("app/tests.py", "from django.test import TestCase\n\nclass T(TestCase):\n"
                            "    def test_one(self):\n        self.assertTrue(fit(1))\n"
                            "    def test_two(self):\n        self.assertTrue(fit(2))\n");
-  finding = check("tests/present", view);
+  finding = check_rule("tests/present", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "3 test functions in 2 files: app/tests.py, tests/test_a.py");
   CHECK(finding.locations == std::vector<Location>{{"app/tests.py", 0}, {"tests/test_a.py", 0}});
@@ -50,9 +38,9 @@ TEST_CASE("tests/ml-code: imports of the project's modules, script runs, ML call
   MemoryView view;
   view.add("src/churn/__init__.py", "");
   view.add("src/churn/model.py", "def train(x):\n    return x\n");
-  CHECK(check("tests/ml-code", view).message == "no tests (see tests/present)");
+  CHECK(check_rule("tests/ml-code", view).message == "no tests (see tests/present)");
   view.add("tests/test_misc.py", "import os\n\ndef test_join():\n    assert os.path.join('a', 'b')\n");
-  Finding finding = check("tests/ml-code", view);
+  Finding finding = check_rule("tests/ml-code", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "no test imports the project's modules (churn, model, src) or calls training, feature or "
@@ -60,12 +48,12 @@ TEST_CASE("tests/ml-code: imports of the project's modules, script runs, ML call
   CHECK(finding.locations == std::vector<Location>{{"tests/test_misc.py", 0}});
   view.add("tests/test_cli.py", "import subprocess\n\ndef test_runs():\n"
                                 "    subprocess.run('python src/churn/model.py --fast', shell=True)\n");
-  finding = check("tests/ml-code", view);
+  finding = check_rule("tests/ml-code", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "tests exercise the project's code: src/churn/model.py at tests/test_cli.py:4");
   view.add("tests/test_model.py",
            "from churn.model import train\n\ndef test_train():\n    assert train(1)\n");
-  finding = check("tests/ml-code", view);
+  finding = check_rule("tests/ml-code", view);
   CHECK(finding.message == "1 test file imports the project's own code: churn.model in tests/test_model.py");
   CHECK(finding.locations == std::vector<Location>{{"tests/test_model.py", 1}});
 }
@@ -74,25 +62,25 @@ TEST_CASE("tests/api: test clients and requests against routes")
 {
   MemoryView view;
   view.add("tests/test_a.py", "def test_a(x):\n    assert x\n");
-  CHECK(check("tests/api", view).message ==
+  CHECK(check_rule("tests/api", view).message ==
         "no HTTP API in the code (no FastAPI, Flask or other web framework, no routes)");
   view.add("app/main.py",
            "from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.post('/predict')\ndef predict():\n"
            "    return {}\n");
   view.add("tests/test_cache.py", "def test_cache(redis_client):\n    assert redis_client.get('key')\n");
-  Finding finding = check("tests/api", view);
+  Finding finding = check_rule("tests/api", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message == "no test calls the HTTP API (FastAPI at app/main.py:1; routes POST /predict): no "
                            "TestClient, test_client(), httpx or requests call in 2 test files");
   CHECK(finding.locations == std::vector<Location>{{"tests/test_a.py", 0}, {"tests/test_cache.py", 0}});
   view.add("tests/test_api.py",
            "def test_predict(client):\n    assert client.post('/predict', json={}).ok\n");
-  finding = check("tests/api", view);
+  finding = check_rule("tests/api", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "tests call the HTTP API: client.post() in tests/test_api.py");
   CHECK(finding.locations == std::vector<Location>{{"tests/test_api.py", 2}});
 
   MemoryView untested;
   untested.add("app/main.py", "from flask import Flask\n");
-  CHECK(check("tests/api", untested).message == "the HTTP API (Flask at app/main.py:1) has no tests at all");
+  CHECK(check_rule("tests/api", untested).message == "the HTTP API (Flask at app/main.py:1) has no tests at all");
 }
