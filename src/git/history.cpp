@@ -2,6 +2,7 @@
 
 #include "git/error.h"
 #include "git/handles.h"
+#include "git/library.h"
 
 #include <algorithm>
 #include <unordered_set>
@@ -116,6 +117,7 @@ Result<CommitList> list_commits(const Repository& repo, const ObjectId& start, s
 }
 
 Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
+                                const std::function<bool(const ObjectId&)>& known,
                                 const std::function<void(const HistoryBlob&, std::string_view content)>& visit)
 {
   TRY_ASSIGN(RevwalkPtr walk, new_walk(repo.raw(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE));
@@ -157,7 +159,7 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
         continue; // a missing object (a partial repository) has nothing to scan
       }
       blob.size = size;
-      if (size > max_content) {
+      if (size > max_content || (known && known(blob_id))) {
         visit(blob, {});
         continue;
       }
@@ -184,13 +186,19 @@ Result<std::vector<ObjectId>> tree_blob_ids(const Repository& repo, const Object
   return ids;
 }
 
-std::string fingerprint(std::string_view data)
+ObjectId blob_id(std::string_view data)
 {
+  ensure_initialized();
   git_oid oid;
   if (git_odb_hash(&oid, data.data(), data.size(), GIT_OBJECT_BLOB) < 0) {
-    return std::string(16, '0');
+    return ObjectId{};
   }
-  return to_object_id(oid).hex().substr(0, 16);
+  return to_object_id(oid);
+}
+
+std::string fingerprint(std::string_view data)
+{
+  return blob_id(data).hex().substr(0, 16);
 }
 
 } // namespace mlfolio::git

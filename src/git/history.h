@@ -52,8 +52,13 @@ struct HistoryBlob
 // oldest commits first. `content` holds the blob when its size is at most `max_content`, and is
 // empty (not read) otherwise. Symlinks and submodules are skipped. Memory stays bounded by the
 // set of seen ids plus one blob.
+// Blobs that `known` accepts are visited without being read either.
 Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
+                                const std::function<bool(const ObjectId&)>& known,
                                 const std::function<void(const HistoryBlob&, std::string_view content)>& visit);
+
+// The id git gives a blob with this content (what `git hash-object` prints).
+ObjectId blob_id(std::string_view data);
 
 // Ids of every blob in the tree of `commit` (to tell "still in the tree" from "only in history").
 Result<std::vector<ObjectId>> tree_blob_ids(const Repository& repo, const ObjectId& commit);

@@ -25,6 +25,14 @@ struct TreeFile
   ObjectId blob;
 };
 
+// A file of a working tree; `blob` is its id when git knows the file to be unchanged since
+// it was indexed (same size, and `git status` finds no change), so its content is that blob's.
+struct WorktreeFile
+{
+  std::string path; // workdir-relative, '/'-separated
+  std::optional<ObjectId> blob;
+};
+
 // An open repository, bare or not. Error messages name the path it was opened from.
 class Repository
 {
@@ -60,7 +68,7 @@ public:
   // The working tree as its owner sees it (git/worktree.cpp): workdir-relative paths of the
   // indexed files still present plus untracked files that are not ignored, restricted to the
   // folder `prefix` ("" for all). Gitlinks and nested repositories are left out. Unsorted.
-  Result<std::vector<std::string>> worktree_files(std::string_view prefix) const;
+  Result<std::vector<WorktreeFile>> worktree_files(std::string_view prefix) const;
   // Whether git ignores the workdir-relative `path` (a folder when it ends in '/'), or a folder above it.
   Result<bool> is_ignored(std::string_view path) const;
 

@@ -24,7 +24,7 @@ bool has_wildcard(std::string_view text)
 
 } // namespace
 
-Result<std::vector<std::string>> Repository::worktree_files(std::string_view prefix) const
+Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view prefix) const
 {
   // Only index -> working tree: untracked files (ignored ones left out) and deleted ones.
   git_status_options options = GIT_STATUS_OPTIONS_INIT;
@@ -44,8 +44,9 @@ Result<std::vector<std::string>> Repository::worktree_files(std::string_view pre
     return error("read the status of the working tree " + m_path.string(), code);
   }
 
-  std::vector<std::string> files;
+  std::vector<WorktreeFile> files;
   std::unordered_set<std::string_view> deleted;
+  std::unordered_set<std::string_view> changed; // content may differ from the indexed blob
   const size_t status_count = git_status_list_entrycount(status.get());
   for (size_t i = 0; i < status_count; ++i) {
     const git_status_entry* entry = git_status_byindex(status.get(), i);
@@ -57,8 +58,10 @@ Result<std::vector<std::string>> Repository::worktree_files(std::string_view pre
     } else if ((entry->status & GIT_STATUS_WT_NEW) != 0) {
       const std::string_view path = entry->index_to_workdir->new_file.path;
       if (!path.ends_with('/') && is_under(path, prefix)) { // "x/": a nested repository
-        files.emplace_back(path);
+        files.push_back({std::string(path), std::nullopt});
       }
+    } else if (entry->status != GIT_STATUS_CURRENT) {
+      changed.insert(entry->index_to_workdir->old_file.path);
     }
   }
 
@@ -82,7 +85,11 @@ Result<std::vector<std::string>> Repository::worktree_files(std::string_view pre
     }
     previous = path;
     if (is_under(path, prefix) && !deleted.contains(path)) {
-      files.emplace_back(path);
+      WorktreeFile file{std::string(path), std::nullopt};
+      if (!changed.contains(path) && entry->mode != GIT_FILEMODE_LINK) {
+        file.blob = to_object_id(entry->id);
+      }
+      files.push_back(std::move(file));
     }
   }
   return files;

@@ -170,7 +170,16 @@ private:
   Lazy<std::optional<analyze::Document>> m_readme_document;
   Lazy<std::optional<CommitHistory>> m_commit_history;
   Lazy<std::optional<HistoryScan>> m_history_scan;
-  Lazy<std::vector<SecretFinding>> m_tree_secrets;
+  struct TreeSecrets
+  {
+    std::vector<SecretFinding> found;
+    // What the scan found in each file whose blob id the view knows: the history scan reuses
+    // it rather than reading the same blob again.
+    std::map<git::ObjectId, std::vector<SecretFinding>> by_blob;
+  };
+  const TreeSecrets& scan_tree_secrets() const;
+
+  Lazy<TreeSecrets> m_tree_secrets;
   Lazy<std::vector<Parsed<const analyze::PythonModule*>>> m_code_modules;
   Lazy<std::vector<Parsed<const analyze::PythonModule*>>> m_test_modules;
   Lazy<std::vector<Parsed<analyze::Dockerfile>>> m_dockerfiles;

@@ -50,12 +50,27 @@ const HistoryScan* Analysis::history_scan() const
       return std::nullopt;
     }
     HistoryScan result;
-    const auto scanned = m_view.history()->scan_blobs(k_text_cap, [&](const HistoryBlobInfo& blob, std::string_view content) {
+    const TreeSecrets& tree = scan_tree_secrets();
+    const auto known = [&](const git::ObjectId& id) { return tree.by_blob.contains(id); };
+    const auto scanned = m_view.history()->scan_blobs(k_text_cap, known, [&](const HistoryBlobInfo& blob,
+                                                                             std::string_view content) {
       ++result.blobs;
       if (blob.size > m_large_blob_bytes) {
         result.large_blobs.push_back({blob.path, blob.size, blob.commit, blob.in_tree});
       }
-      if (content.empty() || is_vendored(blob.path) || analyze::looks_binary(content)) {
+      if (is_vendored(blob.path)) {
+        return;
+      }
+      if (const auto reused = tree.by_blob.find(blob.id); reused != tree.by_blob.end()) {
+        for (SecretFinding secret : reused->second) {
+          secret.path = blob.path;
+          secret.commit = blob.commit;
+          secret.in_tree = blob.in_tree;
+          result.secrets.push_back(std::move(secret));
+        }
+        return;
+      }
+      if (content.empty() || analyze::looks_binary(content)) {
         return;
       }
       auto found = to_findings((*scanner)->scan_file(blob.path, content), blob.path, blob.commit, blob.in_tree);
@@ -72,13 +87,24 @@ const HistoryScan* Analysis::history_scan() const
 
 const std::vector<SecretFinding>& Analysis::tree_secrets() const
 {
+  return scan_tree_secrets().found;
+}
+
+const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
+{
   return m_tree_secrets.get([&] {
-    std::vector<SecretFinding> found;
+    TreeSecrets tree;
     const auto scanner = secrets::Scanner::builtin();
     if (!scanner) {
       m_notes.push_back(scanner.error().message);
-      return found;
+      return tree;
     }
+    const auto record = [&](const FileEntry* file, std::vector<SecretFinding> hits) {
+      if (file->blob) {
+        tree.by_blob.try_emplace(*file->blob, hits);
+      }
+      tree.found.insert(tree.found.end(), hits.begin(), hits.end());
+    };
     for (const FileEntry* file : project_files()) {
       if (file->is_symlink || file->size == 0) {
         continue;
@@ -86,20 +112,20 @@ const std::vector<SecretFinding>& Analysis::tree_secrets() const
       if (text::to_lower(file->path).ends_with(".ipynb")) {
         const analyze::Notebook* parsed = notebook(file->path);
         if (parsed != nullptr && !parsed->too_large && !parsed->cells.empty()) {
-          auto hits = to_findings((*scanner)->scan_notebook(*parsed), file->path, "", true);
-          found.insert(found.end(), hits.begin(), hits.end());
+          record(file, to_findings((*scanner)->scan_notebook(*parsed), file->path, "", true));
           continue;
         }
       }
       // Read without keeping: a tree full of data files must not end up in memory.
       const auto content = read_text(file->path);
-      if (!content || content->binary) {
+      if (!content) {
         continue;
       }
-      auto hits = to_findings((*scanner)->scan_file(file->path, content->content), file->path, "", true);
-      found.insert(found.end(), hits.begin(), hits.end());
+      record(file, content->binary ? std::vector<SecretFinding>{}
+                                   : to_findings((*scanner)->scan_file(file->path, content->content), file->path,
+                                                 "", true));
     }
-    return found;
+    return tree;
   });
 }
 

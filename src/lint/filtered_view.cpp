@@ -12,9 +12,9 @@ public:
   FilteredHistory(const History& inner, const GlobSet& ignore) : m_inner(inner), m_ignore(ignore) {}
 
   Result<CommitHistory> commits(size_t limit) const override { return m_inner.commits(limit); }
-  Result<void> scan_blobs(uint64_t max_content, const BlobVisitor& visit) const override
+  Result<void> scan_blobs(uint64_t max_content, const KnownBlob& known, const BlobVisitor& visit) const override
   {
-    return m_inner.scan_blobs(max_content, [&](const HistoryBlobInfo& blob, std::string_view content) {
+    return m_inner.scan_blobs(max_content, known, [&](const HistoryBlobInfo& blob, std::string_view content) {
       if (!m_ignore.matching_prefix(blob.path)) {
         visit(blob, content);
       }

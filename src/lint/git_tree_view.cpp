@@ -25,7 +25,7 @@ public:
     m_files.reserve(tree_files.size());
     m_blobs.reserve(tree_files.size());
     for (auto& file : tree_files) {
-      m_files.push_back(FileEntry{std::move(file.path), file.size, file.is_symlink});
+      m_files.push_back(FileEntry{std::move(file.path), file.size, file.is_symlink, file.blob});
       m_blobs.push_back(file.blob);
     }
   }

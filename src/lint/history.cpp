@@ -36,13 +36,15 @@ public:
     return history;
   }
 
-  Result<void> scan_blobs(uint64_t max_content, const BlobVisitor& visit) const override
+  Result<void> scan_blobs(uint64_t max_content, const KnownBlob& known, const BlobVisitor& visit) const override
   {
     TRY_ASSIGN(const auto in_tree, git::tree_blob_ids(m_repo, m_commit));
-    return git::scan_history_blobs(m_repo, max_content, [&](const git::HistoryBlob& blob, std::string_view content) {
-      const bool present = std::binary_search(in_tree.begin(), in_tree.end(), blob.id);
-      visit({blob.path, blob.commit.hex(), blob.commit_time, blob.size, present}, content);
-    });
+    return git::scan_history_blobs(m_repo, max_content, known,
+                                   [&](const git::HistoryBlob& blob, std::string_view content) {
+                                     const bool present = std::binary_search(in_tree.begin(), in_tree.end(), blob.id);
+                                     visit({blob.id, blob.path, blob.commit.hex(), blob.commit_time, blob.size, present},
+                                           content);
+                                   });
   }
 
 private:
@@ -102,7 +104,7 @@ Result<CommitHistory> MemoryHistory::commits(size_t limit) const
   return history;
 }
 
-Result<void> MemoryHistory::scan_blobs(uint64_t max_content, const BlobVisitor& visit) const
+Result<void> MemoryHistory::scan_blobs(uint64_t max_content, const KnownBlob& known, const BlobVisitor& visit) const
 {
   std::map<std::string, std::string, std::less<>> tree;
   for (const auto& commit : m_commits) {
@@ -123,9 +125,10 @@ Result<void> MemoryHistory::scan_blobs(uint64_t max_content, const BlobVisitor& 
       if (!seen.insert(content).second) {
         continue;
       }
-      const HistoryBlobInfo blob{path, memory_commit_id(i), m_commits[i].time, content.size(),
-                                 final_contents.contains(content)};
-      visit(blob, content.size() <= max_content ? std::string_view(content) : std::string_view());
+      const HistoryBlobInfo blob{git::blob_id(content), path, memory_commit_id(i), m_commits[i].time,
+                                 content.size(), final_contents.contains(content)};
+      const bool read = content.size() <= max_content && !(known && known(blob.id));
+      visit(blob, read ? std::string_view(content) : std::string_view());
     }
   }
   return {};

@@ -4,6 +4,7 @@
 // one; a plain folder has none. Tests build one in memory (MemoryHistory) or with libgit2.
 
 #include "core/result.h"
+#include "git/object_id.h"
 
 #include <cstdint>
 #include <functional>
@@ -35,6 +36,7 @@ struct CommitHistory
 // A blob met for the first time in history (any ref), oldest commits first.
 struct HistoryBlobInfo
 {
+  git::ObjectId id;
   std::string path;   // where it first appeared
   std::string commit; // full hex id of the commit that brought it in
   int64_t time = 0;
@@ -43,6 +45,9 @@ struct HistoryBlobInfo
 };
 
 using BlobVisitor = std::function<void(const HistoryBlobInfo& blob, std::string_view content)>;
+// Whether the caller already knows what a blob holds (the tree scan read it): such blobs are
+// visited without being read.
+using KnownBlob = std::function<bool(const git::ObjectId& id)>;
 
 class History
 {
@@ -51,8 +56,8 @@ public:
   // At most `limit` commits reachable from the audited commit.
   virtual Result<CommitHistory> commits(size_t limit) const = 0;
   // Every distinct blob reachable from any ref, once; `content` is empty for blobs larger than
-  // `max_content` (they are not read).
-  virtual Result<void> scan_blobs(uint64_t max_content, const BlobVisitor& visit) const = 0;
+  // `max_content` and for those `known` accepts (they are not read).
+  virtual Result<void> scan_blobs(uint64_t max_content, const KnownBlob& known, const BlobVisitor& visit) const = 0;
   // "now" for judging how young a repository is; the clock unless a test sets it.
   virtual int64_t now() const;
 };
@@ -78,7 +83,7 @@ public:
   MemoryHistory(std::vector<Commit> commits, int64_t now);
 
   Result<CommitHistory> commits(size_t limit) const override;
-  Result<void> scan_blobs(uint64_t max_content, const BlobVisitor& visit) const override;
+  Result<void> scan_blobs(uint64_t max_content, const KnownBlob& known, const BlobVisitor& visit) const override;
   int64_t now() const override { return m_now; }
 
 private:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "git/object_id.h"
 #include "lint/history.h"
 
 #include <cstdint>
@@ -18,6 +19,10 @@ struct FileEntry
   std::string path;  // relative to the audited root, '/'-separated, no leading "./"
   uint64_t size = 0; // bytes (for a symlink: the length of its target text)
   bool is_symlink = false;
+  // The git blob id of the content, when the view knows it without reading the file: a commit's
+  // tree, a tracked file the working tree has not changed, an in-memory file. Lets the history
+  // scan reuse what the tree scan found instead of reading the same content twice.
+  std::optional<git::ObjectId> blob;
 };
 
 // What the checker sees of a repository: a list of files and a way to read them.

@@ -1,5 +1,7 @@
 #include "lint/repo_view.h"
 
+#include "git/history.h"
+
 #include <algorithm>
 
 namespace mlfolio::lint {
@@ -27,13 +29,14 @@ void put(std::vector<FileEntry>& files, std::vector<std::string>& contents, File
 void MemoryView::add(std::string path, std::string content)
 {
   const uint64_t size = content.size();
-  put(m_files, m_contents, FileEntry{std::move(path), size, false}, std::move(content));
+  FileEntry entry{std::move(path), size, false, git::blob_id(content)};
+  put(m_files, m_contents, std::move(entry), std::move(content));
 }
 
 void MemoryView::add_symlink(std::string path, std::string target)
 {
   const uint64_t size = target.size();
-  put(m_files, m_contents, FileEntry{std::move(path), size, true}, std::move(target));
+  put(m_files, m_contents, FileEntry{std::move(path), size, true, std::nullopt}, std::move(target));
 }
 
 Result<std::string> MemoryView::read(std::string_view path, uint64_t max_bytes) const

@@ -164,23 +164,24 @@ std::optional<FileEntry> file_entry(const std::string& full, std::string relativ
   if (!is_symlink && !S_ISREG(info.st_mode)) {
     return std::nullopt;
   }
-  return FileEntry{std::move(relative), static_cast<uint64_t>(info.st_size), is_symlink};
+  return FileEntry{std::move(relative), static_cast<uint64_t>(info.st_size), is_symlink, std::nullopt};
 }
 
 // `root` is the working tree's folder `prefix` ("" for its top).
 Result<std::vector<FileEntry>> list_with_git(const git::Repository& repo, const std::string& root,
                                              const std::string& prefix)
 {
-  TRY_ASSIGN(const std::vector<std::string> paths, repo.worktree_files(prefix));
+  TRY_ASSIGN(const std::vector<git::WorktreeFile> listed, repo.worktree_files(prefix));
   const size_t skip = prefix.empty() ? 0 : prefix.size() + 1;
   std::vector<FileEntry> files;
-  files.reserve(paths.size());
+  files.reserve(listed.size());
   std::string full = root + '/';
   const size_t base = full.size();
-  for (const std::string& path : paths) {
+  for (const git::WorktreeFile& file : listed) {
     full.resize(base);
-    full.append(path, skip);
-    if (auto entry = file_entry(full, path.substr(skip))) {
+    full.append(file.path, skip);
+    if (auto entry = file_entry(full, file.path.substr(skip))) {
+      entry->blob = file.blob;
       files.push_back(std::move(*entry));
     }
   }

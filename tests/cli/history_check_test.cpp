@@ -107,6 +107,38 @@ TEST_CASE("history: a key committed then deleted is found in history, not in the
             "1 acknowledged credential (rotated) left out") != std::string::npos);
 }
 
+TEST_CASE("history: a key in the tree is reported once read; one removed only in the working copy is still in history")
+{
+  GitFixture repo;
+  develop(repo);
+  repo.write("src/churn/storage.py", "import os\n\nKEY = '" + k_planted_key + "'\n");
+  repo.write("src/churn/upload.py", "import os\n\nKEY = '" + k_planted_key + "'\n");
+  const std::string leaked = repo.commit("Upload to S3", days_ago(5));
+
+  // Both files unchanged: the history scan takes what the tree scan read, with the commit.
+  for (const std::vector<std::string>& extra : {std::vector<std::string>{}, {"--rev", "HEAD"}}) {
+    const Json report = audit(repo.path(), extra);
+    CHECK(finding(report, "repo/secrets")["status"] == "fail");
+    const Json& history = finding(report, "git/secrets-history");
+    CHECK(history["status"] == "fail");
+    // The two files hold one blob: history names it once, where it first appeared.
+    CHECK(details_text(history).find("AWS access key id at src/churn/storage.py:3, added in commit " +
+                                     leaked.substr(0, 7) + ", still in the tree (fingerprint ") != std::string::npos);
+    CHECK(history["details"].size() == 1);
+  }
+
+  // The owner removes the key from the working copy but has not committed: the tree is clean,
+  // the committed blob still holds the key, and the history scan reads it.
+  repo.write_untracked("src/churn/storage.py", "import os\n\nKEY = os.environ['AWS_ACCESS_KEY_ID']\n");
+  repo.write_untracked("src/churn/upload.py", "import os\n\nKEY = os.environ['AWS_ACCESS_KEY_ID']\n");
+  const Json report = audit(repo.path());
+  CHECK(finding(report, "repo/secrets")["status"] == "pass");
+  const Json& history = finding(report, "git/secrets-history");
+  CHECK(history["status"] == "fail");
+  CHECK(details_text(history).find("AWS access key id at src/churn/storage.py:3, added in commit " +
+                                   leaked.substr(0, 7)) != std::string::npos);
+}
+
 TEST_CASE("history: a 60 MB blob in an old commit; LFS pointers are not flagged")
 {
   GitFixture repo;

@@ -1,5 +1,6 @@
 #include "git/error.h"
 #include "git/handles.h"
+#include "git/history.h"
 #include "git/library.h"
 #include "git/object_id.h"
 #include "git/repository.h"
@@ -75,10 +76,33 @@ TEST_CASE("Repository: discover, head, working tree files")
 
   REQUIRE(*repo.head());
   CHECK((*repo.head())->hex() == id);
-  CHECK(sorted(*repo.worktree_files(""))
+  const auto paths = [&](std::string_view prefix) {
+    std::vector<std::string> names;
+    const auto listed = repo.worktree_files(prefix);
+    REQUIRE(listed.has_value());
+    for (const auto& file : *listed) {
+      names.push_back(file.path);
+    }
+    return names;
+  };
+  CHECK(sorted(paths(""))
         == std::vector<std::string>{"a/y.py", "a[1]/new.py", "a[1]/x.py", "ab/z.py", "b.py"});
-  CHECK(sorted(*repo.worktree_files("a")) == std::vector<std::string>{"a/y.py"});
-  CHECK(sorted(*repo.worktree_files("a[1]")) == std::vector<std::string>{"a[1]/new.py", "a[1]/x.py"});
+  CHECK(sorted(paths("a")) == std::vector<std::string>{"a/y.py"});
+  CHECK(sorted(paths("a[1]")) == std::vector<std::string>{"a[1]/new.py", "a[1]/x.py"});
+
+  // An unchanged tracked file carries its blob id; a changed or untracked one does not.
+  fixture.write_untracked("b.py", "b changed\n");
+  const auto listed = repo.worktree_files("");
+  REQUIRE(listed.has_value());
+  for (const auto& file : *listed) {
+    CAPTURE(file.path);
+    if (file.path == "a/y.py") {
+      REQUIRE(file.blob.has_value());
+      CHECK(*file.blob == git::blob_id("y\n"));
+    } else if (file.path == "b.py" || file.path == "ab/z.py" || file.path == "a[1]/new.py") {
+      CHECK_FALSE(file.blob.has_value());
+    }
+  }
 
   fixture.write(".gitignore", "build/\n*.log\n");
   CHECK(*repo.is_ignored("build/"));
