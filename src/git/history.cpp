@@ -5,6 +5,13 @@
 #include "git/library.h"
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace mlfolio::git {
@@ -116,9 +123,129 @@ Result<CommitList> list_commits(const Repository& repo, const ObjectId& start, s
   return list;
 }
 
+namespace {
+
+// Blobs handed from the walk of the history to a thread that reads them, a bounded number at a
+// time, so that memory does not grow with the history.
+class BlobQueue
+{
+public:
+  void push(HistoryBlob blob)
+  {
+    std::unique_lock lock(m_mutex);
+    m_not_full.wait(lock, [&] { return m_items.size() < k_capacity || m_closed; });
+    if (!m_closed) {
+      m_items.push_back(std::move(blob));
+      m_not_empty.notify_one();
+    }
+  }
+
+  std::optional<HistoryBlob> pop()
+  {
+    std::unique_lock lock(m_mutex);
+    m_not_empty.wait(lock, [&] { return !m_items.empty() || m_closed; });
+    if (m_items.empty()) {
+      return std::nullopt;
+    }
+    HistoryBlob blob = std::move(m_items.front());
+    m_items.pop_front();
+    m_not_full.notify_one();
+    return blob;
+  }
+
+  // No more blobs: pop() drains what is queued, then returns nullopt; push() drops its blob.
+  void close()
+  {
+    const std::lock_guard lock(m_mutex);
+    m_closed = true;
+    m_not_empty.notify_all();
+    m_not_full.notify_all();
+  }
+
+private:
+  static constexpr size_t k_capacity = 64;
+  std::mutex m_mutex;
+  std::condition_variable m_not_full;
+  std::condition_variable m_not_empty;
+  std::deque<HistoryBlob> m_items;
+  bool m_closed = false;
+};
+
+using OdbObjectPtr = Handle<git_odb_object, git_odb_object_free>;
+
+// Reads the blob (when it is wanted) and visits it.
+Result<void> read_and_visit(git_odb* odb, const HistoryBlob& blob, const BlobVisitor& visit)
+{
+  if (!blob.read) {
+    visit(blob, {});
+    return {};
+  }
+  const git_oid oid = to_oid(blob.id);
+  git_odb_object* object_raw = nullptr;
+  TRY(check(git_odb_read(&object_raw, odb, &oid), "read blob " + blob.path));
+  const OdbObjectPtr object(object_raw);
+  visit(blob, {static_cast<const char*>(git_odb_object_data(object.get())), git_odb_object_size(object.get())});
+  return {};
+}
+
+// The first error of any reading thread, and whether one has happened.
+class FirstError
+{
+public:
+  void set(Error error)
+  {
+    const std::lock_guard lock(m_mutex);
+    if (!m_error) {
+      m_error = std::move(error);
+      m_failed = true;
+    }
+  }
+  bool failed() const { return m_failed; }
+  Result<void> result() const
+  {
+    if (m_error) {
+      return tl::unexpected(*m_error);
+    }
+    return {};
+  }
+
+private:
+  std::mutex m_mutex;
+  std::optional<Error> m_error;
+  std::atomic<bool> m_failed = false;
+};
+
+// A thread that reads blobs from its queue through its own handle on the repository: libgit2
+// objects are not shared between threads.
+void read_blobs(const std::string& git_dir, BlobQueue& queue, const BlobVisitor& visit, FirstError& first_error)
+{
+  git_repository* repo_raw = nullptr;
+  git_odb* odb_raw = nullptr;
+  Result<void> opened = check(git_repository_open_ext(&repo_raw, git_dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr),
+                              "open " + git_dir);
+  const RepositoryPtr repo(repo_raw);
+  if (opened) {
+    opened = check(git_repository_odb(&odb_raw, repo.get()), "open the object database");
+  }
+  const OdbPtr odb(odb_raw);
+  if (!opened) {
+    first_error.set(opened.error());
+  }
+  while (const auto blob = queue.pop()) {
+    if (first_error.failed()) {
+      continue; // drain, so the walk never waits on a full queue
+    }
+    if (const auto done = read_and_visit(odb.get(), *blob, visit); !done) {
+      first_error.set(done.error());
+    }
+  }
+}
+
+} // namespace
+
 Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
-                                const std::function<bool(const ObjectId&)>& known,
-                                const std::function<void(const HistoryBlob&, std::string_view content)>& visit)
+                                const std::function<bool(const ObjectId&)>& known, unsigned threads,
+                                const BlobVisitor& visit)
 {
   TRY_ASSIGN(RevwalkPtr walk, new_walk(repo.raw(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE));
   // Every ref that points (through tags) to a commit; HEAD too, for a detached HEAD.
@@ -130,16 +257,48 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
   TRY(check(git_repository_odb(&odb_raw, repo.raw()), "open the object database"));
   const OdbPtr odb(odb_raw);
 
+  // Blobs are read on `threads` threads; each file's versions go to the same thread, so the
+  // delta chains between them are resolved where their bases were just read.
+  threads = std::max(1u, threads);
+  FirstError first_error;
+  std::vector<BlobQueue> queues(threads > 1 ? threads : 0);
+  std::vector<std::thread> readers;
+  const std::string git_dir = repo.git_dir().string();
+  for (auto& queue : queues) {
+    readers.emplace_back(read_blobs, std::cref(git_dir), std::ref(queue), std::cref(visit), std::ref(first_error));
+  }
+  const auto finish = [&]() -> Result<void> {
+    for (auto& queue : queues) {
+      queue.close();
+    }
+    for (auto& reader : readers) {
+      reader.join();
+    }
+    return first_error.result();
+  };
+
   std::unordered_set<ObjectId, OidHash> seen;
+  std::unordered_map<std::string, size_t> thread_of_path;
+  std::vector<uint64_t> bytes(queues.size());
+  size_t index = 0;
   git_oid oid;
-  while (git_revwalk_next(&oid, walk.get()) == 0) {
+  while (git_revwalk_next(&oid, walk.get()) == 0 && !first_error.failed()) {
     git_commit* commit_raw = nullptr;
-    TRY(check(git_commit_lookup(&commit_raw, repo.raw(), &oid), "read commit " + to_object_id(oid).short_hex()));
+    if (const auto found = check(git_commit_lookup(&commit_raw, repo.raw(), &oid),
+                                 "read commit " + to_object_id(oid).short_hex());
+        !found) {
+      first_error.set(found.error());
+      break;
+    }
     const CommitPtr commit(commit_raw);
-    TRY_ASSIGN(const DiffPtr diff, diff_to_first_parent(repo.raw(), commit.get()));
-    const size_t deltas = git_diff_num_deltas(diff.get());
+    auto diff = diff_to_first_parent(repo.raw(), commit.get());
+    if (!diff) {
+      first_error.set(diff.error());
+      break;
+    }
+    const size_t deltas = git_diff_num_deltas(diff->get());
     for (size_t i = 0; i < deltas; ++i) {
-      const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+      const git_diff_delta* delta = git_diff_get_delta(diff->get(), i);
       if (delta->status == GIT_DELTA_DELETED || delta->new_file.mode == GIT_FILEMODE_LINK ||
           delta->new_file.mode == GIT_FILEMODE_COMMIT) {
         continue;
@@ -148,29 +307,36 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
       if (!seen.insert(blob_id).second) {
         continue;
       }
-      HistoryBlob blob;
-      blob.id = blob_id;
-      blob.path = delta->new_file.path;
-      blob.commit = to_object_id(oid);
-      blob.commit_time = git_commit_time(commit.get());
       size_t size = 0;
       git_object_t type = GIT_OBJECT_INVALID;
       if (git_odb_read_header(&size, &type, odb.get(), &delta->new_file.id) < 0) {
         continue; // a missing object (a partial repository) has nothing to scan
       }
+      HistoryBlob blob;
+      blob.index = index++;
+      blob.id = blob_id;
+      blob.path = delta->new_file.path;
+      blob.commit = to_object_id(oid);
+      blob.commit_time = git_commit_time(commit.get());
       blob.size = size;
-      if (size > max_content || (known && known(blob_id))) {
-        visit(blob, {});
-        continue;
+      blob.read = size <= max_content && !(known && known(blob_id));
+      if (queues.empty()) {
+        if (const auto done = read_and_visit(odb.get(), blob, visit); !done) {
+          first_error.set(done.error());
+          break;
+        }
+      } else {
+        // A path keeps the thread it was first given: the one with the fewest bytes so far.
+        auto [assigned, added] = thread_of_path.try_emplace(blob.path, 0);
+        if (added) {
+          assigned->second = static_cast<size_t>(std::min_element(bytes.begin(), bytes.end()) - bytes.begin());
+        }
+        bytes[assigned->second] += blob.read ? blob.size : 0;
+        queues[assigned->second].push(std::move(blob));
       }
-      git_blob* blob_raw = nullptr;
-      TRY(check(git_blob_lookup(&blob_raw, repo.raw(), &delta->new_file.id), "read blob " + blob.path));
-      const BlobPtr content(blob_raw);
-      visit(blob, {static_cast<const char*>(git_blob_rawcontent(content.get())),
-                   static_cast<size_t>(git_blob_rawsize(content.get()))});
     }
   }
-  return {};
+  return finish();
 }
 
 Result<std::vector<ObjectId>> tree_blob_ids(const Repository& repo, const ObjectId& commit)

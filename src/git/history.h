@@ -41,21 +41,26 @@ Result<CommitList> list_commits(const Repository& repo, const ObjectId& start, s
 // One blob met for the first time while walking history oldest first.
 struct HistoryBlob
 {
+  size_t index = 0;  // 0, 1, 2, ... in the order the walk met the blobs
   ObjectId id;
   std::string path;  // where it first appeared
   ObjectId commit;   // the commit that introduced it
   int64_t commit_time = 0;
   uint64_t size = 0; // from the object header
+  bool read = true;  // whether the visitor gets its content
 };
 
-// Calls `visit(blob, content)` once per distinct blob reachable from any ref (HEAD included),
-// oldest commits first. `content` holds the blob when its size is at most `max_content`, and is
-// empty (not read) otherwise. Symlinks and submodules are skipped. Memory stays bounded by the
-// set of seen ids plus one blob.
-// Blobs that `known` accepts are visited without being read either.
+using BlobVisitor = std::function<void(const HistoryBlob&, std::string_view content)>;
+
+// Calls `visit(blob, content)` once per distinct blob reachable from any ref (HEAD included).
+// `content` holds the blob, or is empty (not read) when its size is above `max_content` or
+// `known` accepts its id. Symlinks and submodules are skipped. With `threads` above 1 the blobs
+// are read on that many threads and `visit` is called from them concurrently, in no fixed
+// order: `index` gives the order of the walk, oldest commits first. Memory stays bounded by the
+// set of seen ids plus a few blobs per thread.
 Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
-                                const std::function<bool(const ObjectId&)>& known,
-                                const std::function<void(const HistoryBlob&, std::string_view content)>& visit);
+                                const std::function<bool(const ObjectId&)>& known, unsigned threads,
+                                const BlobVisitor& visit);
 
 // The id git gives a blob with this content (what `git hash-object` prints).
 ObjectId blob_id(std::string_view data);

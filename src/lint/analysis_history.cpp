@@ -6,6 +6,9 @@
 #include "lint/analyze/text_decode.h"
 #include "lint/secrets/scanner.h"
 
+#include <algorithm>
+#include <mutex>
+
 namespace mlfolio::lint {
 
 namespace {
@@ -52,30 +55,45 @@ const HistoryScan* Analysis::history_scan() const
     HistoryScan result;
     const TreeSecrets& tree = scan_tree_secrets();
     const auto known = [&](const git::ObjectId& id) { return tree.by_blob.contains(id); };
+    // Blobs are visited from several threads, in no fixed order: what each one yields is put
+    // down under a lock with its index, and sorted into the walk's order at the end.
+    std::mutex mutex;
+    std::vector<std::pair<size_t, SecretFinding>> secrets;
+    std::vector<std::pair<size_t, LargeBlob>> large_blobs;
     const auto scanned = m_view.history()->scan_blobs(k_text_cap, known, [&](const HistoryBlobInfo& blob,
                                                                              std::string_view content) {
-      ++result.blobs;
-      if (blob.size > m_large_blob_bytes) {
-        result.large_blobs.push_back({blob.path, blob.size, blob.commit, blob.in_tree});
-      }
+      std::vector<SecretFinding> found;
+      const auto reused = tree.by_blob.find(blob.id);
       if (is_vendored(blob.path)) {
-        return;
-      }
-      if (const auto reused = tree.by_blob.find(blob.id); reused != tree.by_blob.end()) {
+        // not the author's code: not scanned, as in the tree
+      } else if (reused != tree.by_blob.end()) {
         for (SecretFinding secret : reused->second) {
           secret.path = blob.path;
           secret.commit = blob.commit;
           secret.in_tree = blob.in_tree;
-          result.secrets.push_back(std::move(secret));
+          found.push_back(std::move(secret));
         }
-        return;
+      } else if (!content.empty() && !analyze::looks_binary(content)) {
+        found = to_findings((*scanner)->scan_file(blob.path, content), blob.path, blob.commit, blob.in_tree);
       }
-      if (content.empty() || analyze::looks_binary(content)) {
-        return;
+      const std::lock_guard lock(mutex);
+      ++result.blobs;
+      if (blob.size > m_large_blob_bytes) {
+        large_blobs.push_back({blob.index, {blob.path, blob.size, blob.commit, blob.in_tree}});
       }
-      auto found = to_findings((*scanner)->scan_file(blob.path, content), blob.path, blob.commit, blob.in_tree);
-      result.secrets.insert(result.secrets.end(), found.begin(), found.end());
+      for (auto& secret : found) {
+        secrets.emplace_back(blob.index, std::move(secret));
+      }
     });
+    const auto by_index = [](const auto& a, const auto& b) { return a.first < b.first; };
+    std::stable_sort(secrets.begin(), secrets.end(), by_index);
+    std::stable_sort(large_blobs.begin(), large_blobs.end(), by_index);
+    for (auto& [index, secret] : secrets) {
+      result.secrets.push_back(std::move(secret));
+    }
+    for (auto& [index, blob] : large_blobs) {
+      result.large_blobs.push_back(std::move(blob));
+    }
     if (!scanned) {
       m_notes.push_back(scanned.error().message);
       result.failed = true;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace mlfolio::lint {
 
@@ -39,10 +40,14 @@ public:
   Result<void> scan_blobs(uint64_t max_content, const KnownBlob& known, const BlobVisitor& visit) const override
   {
     TRY_ASSIGN(const auto in_tree, git::tree_blob_ids(m_repo, m_commit));
-    return git::scan_history_blobs(m_repo, max_content, known,
+    // Reading and scanning every blob is most of an audit's time on a long history: it is
+    // spread over the cores (at most four).
+    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    return git::scan_history_blobs(m_repo, max_content, known, threads,
                                    [&](const git::HistoryBlob& blob, std::string_view content) {
                                      const bool present = std::binary_search(in_tree.begin(), in_tree.end(), blob.id);
-                                     visit({blob.id, blob.path, blob.commit.hex(), blob.commit_time, blob.size, present},
+                                     visit({blob.index, blob.id, blob.path, blob.commit.hex(), blob.commit_time,
+                                            blob.size, present},
                                            content);
                                    });
   }
@@ -120,12 +125,13 @@ Result<void> MemoryHistory::scan_blobs(uint64_t max_content, const KnownBlob& kn
     final_contents.insert(content);
   }
   std::set<std::string, std::less<>> seen;
+  size_t index = 0;
   for (size_t i = 0; i < m_commits.size(); ++i) {
     for (const auto& [path, content] : m_commits[i].files) {
       if (!seen.insert(content).second) {
         continue;
       }
-      const HistoryBlobInfo blob{git::blob_id(content), path, memory_commit_id(i), m_commits[i].time,
+      const HistoryBlobInfo blob{index++, git::blob_id(content), path, memory_commit_id(i), m_commits[i].time,
                                  content.size(), final_contents.contains(content)};
       const bool read = content.size() <= max_content && !(known && known(blob.id));
       visit(blob, read ? std::string_view(content) : std::string_view());

@@ -36,6 +36,7 @@ struct CommitHistory
 // A blob met for the first time in history (any ref), oldest commits first.
 struct HistoryBlobInfo
 {
+  size_t index = 0; // 0, 1, 2, ... oldest first: the order to report in
   git::ObjectId id;
   std::string path;   // where it first appeared
   std::string commit; // full hex id of the commit that brought it in
@@ -56,7 +57,8 @@ public:
   // At most `limit` commits reachable from the audited commit.
   virtual Result<CommitHistory> commits(size_t limit) const = 0;
   // Every distinct blob reachable from any ref, once; `content` is empty for blobs larger than
-  // `max_content` and for those `known` accepts (they are not read).
+  // `max_content` and for those `known` accepts (they are not read). `visit` may be called from
+  // several threads at once and in any order; HistoryBlobInfo::index gives the order.
   virtual Result<void> scan_blobs(uint64_t max_content, const KnownBlob& known, const BlobVisitor& visit) const = 0;
   // "now" for judging how young a repository is; the clock unless a test sets it.
   virtual int64_t now() const;

@@ -1,0 +1,94 @@
+// git::scan_history_blobs on real repositories built with libgit2: every blob once, in the
+// walk's order, whether it is read on one thread or several.
+#include "git/history.h"
+#include "git/repository.h"
+
+#include "support/git_fixture.h"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <mutex>
+#include <string>
+#include <vector>
+
+using namespace mlfolio;
+using namespace mlfolio::test;
+
+namespace {
+
+struct Visit
+{
+  size_t index = 0;
+  std::string id;
+  std::string path;
+  std::string commit;
+  bool read = false;
+  std::string content;
+
+  bool operator==(const Visit&) const = default;
+};
+
+std::vector<Visit> scan(const git::Repository& repo, unsigned threads,
+                        const std::function<bool(const git::ObjectId&)>& known = {})
+{
+  std::mutex mutex;
+  std::vector<Visit> visits;
+  const auto done = git::scan_history_blobs(repo, 1 << 20, known, threads,
+                                            [&](const git::HistoryBlob& blob, std::string_view content) {
+                                              const std::lock_guard lock(mutex);
+                                              visits.push_back({blob.index, blob.id.hex(), blob.path,
+                                                                blob.commit.hex(), blob.read, std::string(content)});
+                                            });
+  REQUIRE_MESSAGE(done.has_value(), done.error().message);
+  std::sort(visits.begin(), visits.end(), [](const Visit& a, const Visit& b) { return a.index < b.index; });
+  return visits;
+}
+
+} // namespace
+
+TEST_CASE("scan_history_blobs: the same blobs in the same order on one thread or three")
+{
+  GitFixture fixture;
+  std::vector<std::string> commits;
+  for (int step = 0; step < 12; ++step) {
+    for (int file = 0; file < 5; ++file) {
+      if ((step + file) % 3 == 0) {
+        fixture.write("src/file_" + std::to_string(file) + ".py",
+                      "STEP = " + std::to_string(step) + "\nFILE = " + std::to_string(file) + "\n");
+      }
+    }
+    fixture.write("README.md", "# Step " + std::to_string(step) + "\n");
+    commits.push_back(fixture.commit("Step " + std::to_string(step)));
+  }
+  fixture.write("src/file_0.py", "# changed once more\n");
+  fixture.write("src/copy.py", "STEP = 10\nFILE = 2\n"); // a blob met before: not visited again
+  commits.push_back(fixture.commit("Copy"));
+  const auto repo = git::Repository::discover(fixture.path());
+  REQUIRE(repo.has_value());
+  REQUIRE(repo->has_value());
+
+  const std::vector<Visit> one = scan(**repo, 1);
+  CHECK(one == scan(**repo, 3));
+  REQUIRE(one.size() > 20);
+  for (size_t k = 0; k < one.size(); ++k) {
+    CAPTURE(one[k].path);
+    CHECK(one[k].index == k);
+    CHECK(one[k].read);
+    CHECK(git::blob_id(one[k].content).hex() == one[k].id); // each visit has its own content
+  }
+  CHECK(one.front().commit == commits.front()); // oldest first
+  CHECK(one.back().commit == commits.back());
+  CHECK(std::count_if(one.begin(), one.end(), [](const Visit& v) { return v.path == "src/copy.py"; }) == 0);
+
+  // Blobs the caller already knows are visited without their content.
+  const auto known_id = git::ObjectId::from_hex(one[3].id);
+  REQUIRE(known_id);
+  const auto known = [&](const git::ObjectId& id) { return id == *known_id; };
+  for (const unsigned threads : {1u, 2u}) {
+    const std::vector<Visit> skipped = scan(**repo, threads, known);
+    REQUIRE(skipped.size() == one.size());
+    CHECK_FALSE(skipped[3].read);
+    CHECK(skipped[3].content.empty());
+    CHECK(skipped[4] == one[4]);
+  }
+}
