@@ -3,8 +3,17 @@
 median_ms() {
   local runs=$1
   shift
+  median_ms_prepared "$runs" "" "$@"
+}
+
+# median_ms_prepared N SETUP COMMAND... -> as median_ms, running the shell command SETUP before
+# each run, outside the timing (to remove what the previous run made, say).
+median_ms_prepared() {
+  local runs=$1 setup=$2
+  shift 2
   local times=()
   for ((i = 0; i < runs; i++)); do
+    [[ -z $setup ]] || bash -c "$setup"
     local start end
     start=$(date +%s%N)
     "$@" >/dev/null 2>&1

@@ -39,10 +39,11 @@ for task in tabular-classification text-classification regression; do
   make_cookiecutter_template "$task" "$work/cc-$task"
   out="$work/out-$task"
   mkdir -p "$out"
-  new_ms=$(median_ms "$runs" bash -c "rm -rf '$out/p'; '$mlfolio' new p --task $task --dir '$out'")
-  nogit_ms=$(median_ms "$runs" bash -c "rm -rf '$out/p'; '$mlfolio' new p --task $task --no-git --dir '$out'")
+  # Each run starts from an empty folder; removing the last run's project is not timed.
+  new_ms=$(median_ms_prepared "$runs" "rm -rf '$out/p'" "$mlfolio" new p --task "$task" --dir "$out")
+  nogit_ms=$(median_ms_prepared "$runs" "rm -rf '$out/p'" "$mlfolio" new p --task "$task" --no-git --dir "$out")
   if command -v cookiecutter >/dev/null; then
-    cc_ms=$(median_ms "$runs" bash -c "rm -rf '$out/benchproj'; cookiecutter --no-input -o '$out' '$work/cc-$task'")
+    cc_ms=$(median_ms_prepared "$runs" "rm -rf '$out/benchproj'" cookiecutter --no-input -o "$out" "$work/cc-$task")
   else
     cc_ms=0
   fi

@@ -65,8 +65,16 @@ Result<void> write_all(const Plan& plan, const stdfs::path& root)
     }
     TRY(fs::write_new_file(destination, file.content, file.executable));
   }
-  // The staging folder is renamed into place next: its content must be on disk first.
-  return fs::sync_file_system(root);
+  return {};
+}
+
+std::vector<git::CommitFile> commit_files(const Plan& plan)
+{
+  std::vector<git::CommitFile> files;
+  for (const auto& file : plan.files) {
+    files.push_back({file.path, file.content, file.executable});
+  }
+  return files;
 }
 
 std::vector<std::string> paths_of(const Plan& plan)
@@ -94,13 +102,18 @@ Result<WriteOutcome> write_new(const Plan& plan, const WriteOptions& options)
   if (options.git && git::inside_repository(parent)) {
     outcome.git_note = "the parent folder is inside a git repository; no new repository was made";
   } else if (options.git) {
-    if (auto committed = git::init_and_commit(staging, paths_of(plan), k_commit_message, options.author);
+    if (auto committed = git::init_and_commit(staging, commit_files(plan), k_commit_message, options.author);
         !committed) {
       return fail(committed.error());
     }
     outcome.committed = true;
   } else {
     outcome.git_note = "--no-git";
+  }
+  // The staging folder is renamed into place next: its content, the repository included, must
+  // be on disk first.
+  if (auto synced = fs::sync_file_system(staging); !synced) {
+    return fail(synced.error());
   }
   // The staging folder is private (mkdtemp: 0700); the project gets the usual permissions.
   std::error_code error;
@@ -129,6 +142,10 @@ Result<WriteOutcome> write_forced(const Plan& plan, const WriteOptions& options,
   if (auto written = write_all(plan, staging); !written) {
     return fail(written.error());
   }
+  // Each staged file is renamed into place next: it must be on disk first.
+  if (auto synced = fs::sync_file_system(staging); !synced) {
+    return fail(synced.error());
+  }
   WriteOutcome outcome;
   for (size_t i = 0; i < plan.files.size(); ++i) {
     const auto& file = plan.files[i];
@@ -149,7 +166,7 @@ Result<WriteOutcome> write_forced(const Plan& plan, const WriteOptions& options,
   } else if (git::inside_repository(plan.target)) {
     outcome.git_note = "the folder already is in a git repository; review and commit the changes yourself";
   } else {
-    TRY(git::init_and_commit(plan.target, paths_of(plan), k_commit_message, options.author));
+    TRY(git::init_and_commit(plan.target, commit_files(plan), k_commit_message, options.author));
     outcome.committed = true;
   }
   return outcome;

@@ -1,34 +1,18 @@
 #include "git/initial_commit.h"
 
-#include <git2.h>
-#include <memory>
-#include <mutex>
+#include "core/fs.h"
+#include "git/error.h"
+#include "git/handles.h"
+#include "git/library.h"
+
+#include <cerrno>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+#include <sys/stat.h>
 
 namespace mlfolio::git {
 
 namespace {
-
-void ensure_libgit2()
-{
-  static std::once_flag once;
-  std::call_once(once, [] { git_libgit2_init(); });
-}
-
-std::string last_error(const std::string& what)
-{
-  const git_error* error = git_error_last();
-  return what + ": " + (error != nullptr && error->message != nullptr ? error->message : "unknown libgit2 error");
-}
-
-template<typename T, void (*Free)(T*)> struct Deleter
-{
-  void operator()(T* p) const { Free(p); }
-};
-using RepositoryPtr = std::unique_ptr<git_repository, Deleter<git_repository, git_repository_free>>;
-using ConfigPtr = std::unique_ptr<git_config, Deleter<git_config, git_config_free>>;
-using IndexPtr = std::unique_ptr<git_index, Deleter<git_index, git_index_free>>;
-using TreePtr = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
-using SignaturePtr = std::unique_ptr<git_signature, Deleter<git_signature, git_signature_free>>;
 
 std::string config_string(git_config* config, const char* key)
 {
@@ -42,11 +26,32 @@ std::string config_string(git_config* config, const char* key)
   return result;
 }
 
+void free_writepack(git_odb_writepack* writer)
+{
+  writer->free(writer);
+}
+
+using WritepackPtr = Handle<git_odb_writepack, free_writepack>;
+using BufferPtr = Handle<git_buf, git_buf_dispose>;
+
+// The branch HEAD names in a new repository ("refs/heads/main", or whatever init.defaultBranch says).
+Result<std::string> initial_branch(git_repository* repo)
+{
+  git_reference* head_raw = nullptr;
+  TRY(check(git_reference_lookup(&head_raw, repo, "HEAD"), "read HEAD"));
+  const ReferencePtr head(head_raw);
+  const char* target = git_reference_symbolic_target(head.get());
+  if (target == nullptr) {
+    return runtime_error("cannot commit: HEAD of the new repository names no branch");
+  }
+  return std::string(target);
+}
+
 } // namespace
 
 Identity default_identity()
 {
-  ensure_libgit2();
+  ensure_initialized();
   git_config* raw = nullptr;
   if (git_config_open_default(&raw) != 0) {
     git_error_clear();
@@ -58,7 +63,7 @@ Identity default_identity()
 
 bool inside_repository(const std::filesystem::path& path)
 {
-  ensure_libgit2();
+  ensure_initialized();
   git_buf found = GIT_BUF_INIT;
   const bool inside = git_repository_discover(&found, path.c_str(), 0, nullptr) == 0;
   git_buf_dispose(&found);
@@ -66,46 +71,80 @@ bool inside_repository(const std::filesystem::path& path)
   return inside;
 }
 
-Result<void> init_and_commit(const std::filesystem::path& workdir, const std::vector<std::string>& paths,
+Result<void> init_and_commit(const std::filesystem::path& workdir, std::span<const CommitFile> files,
                              const std::string& message, const Identity& author)
 {
-  ensure_libgit2();
-  git_repository* raw_repo = nullptr;
-  if (git_repository_init(&raw_repo, workdir.c_str(), 0) != 0) {
-    return runtime_error(last_error("git init in " + workdir.string()));
+  ensure_initialized();
+  git_repository* repo_raw = nullptr;
+  TRY(check(git_repository_init(&repo_raw, workdir.c_str(), 0), "run git init in " + workdir.string()));
+  const RepositoryPtr repo(repo_raw);
+  git_odb* odb_raw = nullptr;
+  TRY(check(git_repository_odb(&odb_raw, repo.get()), "open the object database in " + workdir.string()));
+  const OdbPtr odb(odb_raw);
+  // Objects are made in memory and written as one pack file: a hundred loose objects would
+  // cost a fan-out folder, a temporary file and a rename each.
+  git_odb_backend* mempack = nullptr;
+  TRY(check(git_mempack_new(&mempack), "make an in-memory object store"));
+  if (const int code = git_odb_add_backend(odb.get(), mempack, 1000); code < 0) {
+    mempack->free(mempack);
+    return error("add an in-memory object store", code);
   }
-  const RepositoryPtr repo(raw_repo);
-  git_index* raw_index = nullptr;
-  if (git_repository_index(&raw_index, repo.get()) != 0) {
-    return runtime_error(last_error("opening the git index in " + workdir.string()));
-  }
-  const IndexPtr index(raw_index);
-  for (const auto& path : paths) {
-    if (git_index_add_bypath(index.get(), path.c_str()) != 0) {
-      return runtime_error(last_error("git add " + path));
+  git_index* index_raw = nullptr;
+  TRY(check(git_repository_index(&index_raw, repo.get()), "open the git index in " + workdir.string()));
+  const IndexPtr index(index_raw);
+  for (const CommitFile& file : files) {
+    const std::string path(file.path);
+    git_index_entry entry{};
+    TRY(check(git_blob_create_from_buffer(&entry.id, repo.get(), file.content.data(), file.content.size()),
+              "store " + path));
+    // The working file's own stat data, so that `git status` knows it unchanged without reading it.
+    struct stat info = {};
+    if (::lstat((workdir / path).c_str(), &info) != 0) {
+      return runtime_error("cannot add " + path + " to the first commit: " + fs::describe_errno(errno));
     }
+    entry.ctime = {static_cast<int32_t>(info.st_ctim.tv_sec), static_cast<uint32_t>(info.st_ctim.tv_nsec)};
+    entry.mtime = {static_cast<int32_t>(info.st_mtim.tv_sec), static_cast<uint32_t>(info.st_mtim.tv_nsec)};
+    entry.dev = static_cast<uint32_t>(info.st_dev);
+    entry.ino = static_cast<uint32_t>(info.st_ino);
+    entry.mode = file.executable ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+    entry.uid = info.st_uid;
+    entry.gid = info.st_gid;
+    entry.file_size = static_cast<uint32_t>(info.st_size);
+    entry.path = path.c_str();
+    TRY(check(git_index_add(index.get(), &entry), "git add " + path));
   }
   git_oid tree_id;
-  if (git_index_write(index.get()) != 0 || git_index_write_tree(&tree_id, index.get()) != 0) {
-    return runtime_error(last_error("writing the git index in " + workdir.string()));
-  }
-  git_tree* raw_tree = nullptr;
-  if (git_tree_lookup(&raw_tree, repo.get(), &tree_id) != 0) {
-    return runtime_error(last_error("reading the new tree"));
-  }
-  const TreePtr tree(raw_tree);
-  git_signature* raw_signature = nullptr;
-  if (git_signature_now(&raw_signature, author.name.c_str(), author.email.c_str()) != 0) {
-    return runtime_error(last_error("making the commit author '" + author.name + " <" + author.email + ">'"));
-  }
-  const SignaturePtr signature(raw_signature);
+  TRY(check(git_index_write_tree(&tree_id, index.get()), "write the first tree in " + workdir.string()));
+  git_tree* tree_raw = nullptr;
+  TRY(check(git_tree_lookup(&tree_raw, repo.get(), &tree_id), "read the new tree"));
+  const TreePtr tree(tree_raw);
+  git_signature* signature_raw = nullptr;
+  TRY(check(git_signature_now(&signature_raw, author.name.c_str(), author.email.c_str()),
+            "make the commit author '" + author.name + " <" + author.email + ">'"));
+  const SignaturePtr signature(signature_raw);
   git_oid commit_id;
-  const git_tree* tree_ptr = tree.get();
-  if (git_commit_create(&commit_id, repo.get(), "HEAD", signature.get(), signature.get(), nullptr,
-                        message.c_str(), tree_ptr, 0, nullptr)
-      != 0) {
-    return runtime_error(last_error("committing in " + workdir.string()));
-  }
+  const git_tree* parents_tree = tree.get();
+  TRY(check(git_commit_create(&commit_id, repo.get(), nullptr, signature.get(), signature.get(), nullptr,
+                              message.c_str(), parents_tree, 0, nullptr),
+            "commit in " + workdir.string()));
+
+  git_buf pack = GIT_BUF_INIT;
+  TRY(check(git_mempack_dump(&pack, repo.get(), mempack), "pack the first commit"));
+  const BufferPtr pack_owner(&pack);
+  git_odb_writepack* writer_raw = nullptr;
+  TRY(check(git_odb_write_pack(&writer_raw, odb.get(), nullptr, nullptr), "write a pack file in " + workdir.string()));
+  const WritepackPtr writer(writer_raw);
+  git_indexer_progress progress{};
+  TRY(check(writer->append(writer.get(), pack.ptr, pack.size, &progress), "write a pack file in " + workdir.string()));
+  TRY(check(writer->commit(writer.get(), &progress), "index the pack file in " + workdir.string()));
+  // Only now that the objects are on disk may the branch point to the commit.
+  TRY_ASSIGN(const std::string branch, initial_branch(repo.get()));
+  const std::string reflog = "commit (initial): " + message.substr(0, message.find('\n'));
+  git_reference* branch_raw = nullptr;
+  TRY(check(git_reference_create(&branch_raw, repo.get(), branch.c_str(), &commit_id, false, reflog.c_str()),
+            "point " + branch + " at the first commit"));
+  const ReferencePtr branch_ref(branch_raw);
+  TRY(check(git_index_write(index.get()), "write the git index in " + workdir.string()));
   return {};
 }
 

@@ -66,6 +66,21 @@ TEST_CASE("new: makes a git repository with one initial commit by the given auth
   CHECK(run.out.find("with a git repository and an initial commit") != std::string::npos);
   const auto log = run_shell("git log --format='%an <%ae>|%s' && git status --porcelain", dir.path() / "demo-project");
   CHECK(log.out == "Ada Lovelace <ada@example.org>|Initial project from mlfolio new\n");
+
+  // The commit is whole and git agrees with what is on disk: objects in one pack, the index
+  // matching every file (status is clean without a refresh), executables committed as such.
+  const auto project = dir.path() / "demo-project";
+  const auto fsck = run_shell("git fsck --strict --no-progress 2>&1 && git count-objects -v", project);
+  CHECK_MESSAGE(fsck.exit_code == 0, fsck.out);
+  CHECK(fsck.out.find("count: 0\n") != std::string::npos);
+  CHECK(fsck.out.find("packs: 1\n") != std::string::npos);
+  const auto modes = run_shell("committed=$(git ls-files -s | grep -c '^100755'); "
+                               "on_disk=$(find . -path ./.git -prune -o -type f -perm -u+x -print | wc -l); "
+                               "echo \"$committed $on_disk\"",
+                               project);
+  CHECK(modes.out.substr(0, modes.out.find(' ')) + "\n" == modes.out.substr(modes.out.find(' ') + 1));
+  const auto diff = run_shell("git diff --quiet && git diff --cached --quiet && git ls-files | wc -l", project);
+  CHECK(diff.exit_code == 0);
 }
 
 TEST_CASE("new: a non-empty target without --force fails and changes nothing")
