@@ -120,6 +120,33 @@ TEST_CASE("remote: failures exit 4 with a clear message and never show credentia
   CHECK(cached_repositories(cache.path()).empty()); // failed clones leave nothing in the cache
 }
 
+TEST_CASE("remote: an HTTP host's 404, 401, 403 and 500 are told apart")
+{
+  const TempDir cache;
+  const std::string cache_dir = cache.path().string();
+  const auto fetch = [&](int status) {
+    const HttpStatusServer server(status);
+    const std::string url = server.url_of("ada/churn.git");
+    const auto run = run_mlfolio({"check", url, "--cache-dir", cache_dir, "--timeout", "20"});
+    CHECK(run.exit_code == 4);
+    CHECK(run.out.empty());
+    return std::make_pair(url, run.err);
+  };
+  const auto [missing_url, missing] = fetch(404);
+  CHECK(missing.starts_with("cannot fetch " + missing_url + ": no such repository ("));
+  for (const int status : {401, 403}) {
+    CAPTURE(status);
+    const auto [url, refused] = fetch(status);
+    CHECK(refused == "cannot fetch " + url +
+                         ": the repository is private or does not exist: the server asks for credentials, and "
+                         "mlfolio audits public repositories only (it never asks for a password).\n");
+  }
+  const auto [broken_url, broken] = fetch(500);
+  CHECK(broken.starts_with("cannot fetch " + broken_url + ": "));
+  CHECK(broken.find("500") != std::string::npos); // the server's own status, not a guess
+  CHECK(cached_repositories(cache.path()).empty());
+}
+
 TEST_CASE("remote: owner/repo is GitHub shorthand only when no such folder exists")
 {
   const TempDir dir;

@@ -5,6 +5,7 @@
 #include <csignal>
 #include <netinet/in.h>
 #include <stdexcept>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
@@ -103,6 +104,61 @@ SilentServer::SilentServer()
 SilentServer::~SilentServer()
 {
   ::close(m_fd);
+}
+
+HttpStatusServer::HttpStatusServer(int status) : m_status(status)
+{
+  m_fd = bound_socket(m_port);
+  ::listen(m_fd, 16);
+  m_thread = std::thread([this] { serve(); });
+}
+
+HttpStatusServer::~HttpStatusServer()
+{
+  m_stop = true;
+  m_thread.join();
+  ::close(m_fd);
+}
+
+std::string HttpStatusServer::url_of(const std::string& path) const
+{
+  return "http://127.0.0.1:" + std::to_string(m_port) + "/" + path;
+}
+
+void HttpStatusServer::serve() const
+{
+  const std::string reason = m_status == 401 ? "Unauthorized" : m_status == 403 ? "Forbidden"
+                             : m_status == 404 ? "Not Found" : "Internal Server Error";
+  const std::string body = reason + "\n";
+  std::string response = "HTTP/1.1 " + std::to_string(m_status) + " " + reason + "\r\n";
+  if (m_status == 401) {
+    response += "WWW-Authenticate: Basic realm=\"git\"\r\n";
+  }
+  response += "Content-Type: text/plain\r\nContent-Length: " + std::to_string(body.size()) +
+              "\r\nConnection: close\r\n\r\n" + body;
+  while (!m_stop) {
+    pollfd waiting{m_fd, POLLIN, 0};
+    if (::poll(&waiting, 1, 50) <= 0) {
+      continue;
+    }
+    const int client = ::accept4(m_fd, nullptr, nullptr, SOCK_CLOEXEC);
+    if (client < 0) {
+      continue;
+    }
+    // Read the request up to the blank line that ends its headers (bounded in time), then answer.
+    std::string request;
+    char buffer[4096];
+    pollfd readable{client, POLLIN, 0};
+    while (request.find("\r\n\r\n") == std::string::npos && ::poll(&readable, 1, 2000) > 0) {
+      const ssize_t got = ::read(client, buffer, sizeof buffer);
+      if (got <= 0) {
+        break;
+      }
+      request.append(buffer, static_cast<size_t>(got));
+    }
+    [[maybe_unused]] const ssize_t sent = ::write(client, response.data(), response.size());
+    ::close(client);
+  }
 }
 
 } // namespace mlfolio::test

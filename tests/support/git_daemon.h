@@ -3,9 +3,11 @@
 // A real `git daemon` on 127.0.0.1 serving one repository folder, for the remote tests. It is
 // stopped (and waited for) when the object goes, whatever the test did.
 
+#include <atomic>
 #include <filesystem>
 #include <string>
 #include <sys/types.h>
+#include <thread>
 
 namespace mlfolio::test {
 
@@ -44,6 +46,28 @@ public:
 private:
   int m_fd = -1;
   int m_port = 0;
+};
+
+// An HTTP server on 127.0.0.1 that answers every request with one status (404, 401, 500 ...),
+// as a git host does for a missing or private repository. Served from a thread of the test
+// until the object goes.
+class HttpStatusServer
+{
+public:
+  explicit HttpStatusServer(int status);
+  ~HttpStatusServer();
+  HttpStatusServer(const HttpStatusServer&) = delete;
+  HttpStatusServer& operator=(const HttpStatusServer&) = delete;
+  std::string url_of(const std::string& path) const; // http://127.0.0.1:PORT/path
+
+private:
+  void serve() const;
+
+  int m_status;
+  int m_fd = -1;
+  int m_port = 0;
+  std::atomic<bool> m_stop = false;
+  std::thread m_thread;
 };
 
 } // namespace mlfolio::test
