@@ -13,7 +13,7 @@ void write_badge(const Report& report, std::ostream& out, const WriteOptions& op
 
 namespace {
 
-const Format k_formats[] = {
+constexpr Format k_formats[] = {
     {"text", "grouped by category, failures first, with where it looked and how to fix", write_text},
     {"json", "every rule once, versioned (docs/report-schema.md)", write_json},
     {"sarif", "SARIF 2.1.0 for code scanning: rules with their metadata, failures as results", write_sarif},
