@@ -60,7 +60,8 @@ void write_badge(const Report& report, std::ostream& out, const WriteOptions&)
       << "  <title>" << xml_escape(title) << "</title>\n"
       << "  <linearGradient id=\"s\" x2=\"0\" y2=\"100%\"><stop offset=\"0\" stop-color=\"#bbb\" "
          "stop-opacity=\".1\"/><stop offset=\"1\" stop-opacity=\".1\"/></linearGradient>\n"
-      << "  <clipPath id=\"r\"><rect width=\"" << width << "\" height=\"20\" rx=\"3\" fill=\"#fff\"/></clipPath>\n"
+      << "  <clipPath id=\"r\"><rect width=\"" << width
+      << "\" height=\"20\" rx=\"3\" fill=\"#fff\"/></clipPath>\n"
       << "  <g clip-path=\"url(#r)\">\n"
       << "    <rect width=\"" << left << "\" height=\"20\" fill=\"#555\"/>\n"
       << "    <rect x=\"" << left << "\" width=\"" << right << "\" height=\"20\" fill=\"" << color << "\"/>\n"
@@ -69,8 +70,8 @@ void write_badge(const Report& report, std::ostream& out, const WriteOptions&)
       << "  <g fill=\"#fff\" text-anchor=\"middle\" font-family=\"Verdana,Geneva,DejaVu Sans,sans-serif\" "
          "font-size=\"11\">\n";
   const auto label = [&](std::string_view text, int center) {
-    out << "    <text x=\"" << center << "\" y=\"15\" fill=\"#010101\" fill-opacity=\".3\">" << xml_escape(text)
-        << "</text>\n"
+    out << "    <text x=\"" << center << "\" y=\"15\" fill=\"#010101\" fill-opacity=\".3\">"
+        << xml_escape(text) << "</text>\n"
         << "    <text x=\"" << center << "\" y=\"14\">" << xml_escape(text) << "</text>\n";
   };
   label(k_label, left / 2);

@@ -8,6 +8,18 @@ namespace {
 
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD"; // U+FFFD
 
+// The lead byte of a multi-byte UTF-8 sequence: (lead & mask) == lead; the smallest code point
+// each length may encode (anything below is an overlong form).
+struct Utf8Form
+{
+  unsigned char mask;
+  unsigned char lead;
+  size_t length;
+  uint32_t min;
+};
+
+constexpr Utf8Form k_utf8_forms[] = {{0xE0, 0xC0, 2, 0x80}, {0xF0, 0xE0, 3, 0x800}, {0xF8, 0xF0, 4, 0x10000}};
+
 // The length of the valid UTF-8 sequence at `text[i]`, 0 when it is not one (overlong forms,
 // surrogates and code points past U+10FFFF included).
 size_t utf8_length(std::string_view text, size_t i, uint32_t& code_point)
@@ -18,17 +30,18 @@ size_t utf8_length(std::string_view text, size_t i, uint32_t& code_point)
     code_point = lead;
     return 1;
   }
-  size_t length = 0;
-  uint32_t min = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2, code_point = lead & 0x1F, min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, code_point = lead & 0x0F, min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, code_point = lead & 0x07, min = 0x10000;
-  } else {
+  const Utf8Form* form = nullptr;
+  for (const auto& candidate : k_utf8_forms) {
+    if ((lead & candidate.mask) == candidate.lead) {
+      form = &candidate;
+    }
+  }
+  if (form == nullptr) {
     return 0;
   }
+  const size_t length = form->length;
+  const uint32_t min = form->min;
+  code_point = lead & static_cast<unsigned char>(~form->mask);
   if (i + length > text.size()) {
     return 0;
   }
@@ -73,15 +86,32 @@ std::string xml_escape(std::string_view text)
   std::string escaped;
   for (const char c : xml_safe_utf8(text)) {
     switch (c) {
-    case '&': escaped += "&amp;"; break;
-    case '<': escaped += "&lt;"; break;
-    case '>': escaped += "&gt;"; break;
-    case '"': escaped += "&quot;"; break;
-    case '\'': escaped += "&#39;"; break;
-    case '\t': escaped += "&#9;"; break;
-    case '\n': escaped += "&#10;"; break;
-    case '\r': escaped += "&#13;"; break;
-    default: escaped += c;
+    case '&':
+      escaped += "&amp;";
+      break;
+    case '<':
+      escaped += "&lt;";
+      break;
+    case '>':
+      escaped += "&gt;";
+      break;
+    case '"':
+      escaped += "&quot;";
+      break;
+    case '\'':
+      escaped += "&#39;";
+      break;
+    case '\t':
+      escaped += "&#9;";
+      break;
+    case '\n':
+      escaped += "&#10;";
+      break;
+    case '\r':
+      escaped += "&#13;";
+      break;
+    default:
+      escaped += c;
     }
   }
   return escaped;

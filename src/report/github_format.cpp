@@ -18,10 +18,17 @@ std::string escape_data(std::string_view text)
   std::string escaped;
   for (const char c : text) {
     switch (c) {
-    case '%': escaped += "%25"; break;
-    case '\r': escaped += "%0D"; break;
-    case '\n': escaped += "%0A"; break;
-    default: escaped += c;
+    case '%':
+      escaped += "%25";
+      break;
+    case '\r':
+      escaped += "%0D";
+      break;
+    case '\n':
+      escaped += "%0A";
+      break;
+    default:
+      escaped += c;
     }
   }
   return escaped;

@@ -58,8 +58,8 @@ void write_bars(const Report& report, std::ostream& out)
     const double width = category.score.value_or(0);
     out << "<li><span>" << xml_escape(lint::category_info(category.category).title)
         << "</span><span class=\"bar\"><span style=\"width:" << fixed(width)
-        << "%;background:" << grade_color(grade_of(category.score)) << "\"></span></span><span class=\"score\">"
-        << category_score_text(category) << "</span></li>\n";
+        << "%;background:" << grade_color(grade_of(category.score))
+        << "\"></span></span><span class=\"score\">" << category_score_text(category) << "</span></li>\n";
   }
   out << "</ul>\n";
 }
@@ -101,7 +101,8 @@ void write_others(const std::vector<const lint::Finding*>& others, std::ostream&
   for (const lint::Finding* finding : others) {
     passed += finding->status == lint::Status::pass ? 1 : 0;
   }
-  out << "<details>\n<summary>" << passed << " passed, " << others.size() - passed << " skipped</summary>\n<ul>\n";
+  out << "<details>\n<summary>" << passed << " passed, " << others.size() - passed
+      << " skipped</summary>\n<ul>\n";
   for (const lint::Finding* finding : others) {
     const std::string_view status = lint::status_name(finding->status);
     out << "<li><span class=\"status " << status << "\">" << status << "</span> <code>"
@@ -135,7 +136,8 @@ void write_html(const Report& report, std::ostream& out, const WriteOptions&)
   const Tally counts = tally(report);
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>mlfolio: " << xml_escape(report.target) << ", " << xml_escape(score_text(report)) << "</title>\n"
+      << "<title>mlfolio: " << xml_escape(report.target) << ", " << xml_escape(score_text(report))
+      << "</title>\n"
       << "<style>" << k_html_style << "</style>\n</head>\n<body>\n<main>\n<header class=\"summary\">\n";
   write_gauge(report, out);
   out << "<div class=\"headline\">\n<h1>Portfolio score " << xml_escape(score_text(report)) << "</h1>\n"

@@ -72,8 +72,8 @@ Result<Report> read_json_summary(std::string_view text, std::string_view name)
   const int overall = score->get<int>();
   const std::string expected(1, lint::grade_for(overall));
   if (!grade->is_string() || grade->get<std::string>() != expected) {
-    return not_a_report(name, "\"grade\" must be \"" + expected + "\" for the score " + std::to_string(overall) +
-                                  ", got " + grade->dump());
+    return not_a_report(name, "\"grade\" must be \"" + expected + "\" for the score " +
+                                  std::to_string(overall) + ", got " + grade->dump());
   }
   report.score.overall = overall;
   report.score.grade = expected[0];

@@ -93,8 +93,8 @@ void write_markdown(const Report& report, std::ostream& out, const WriteOptions&
   }
   out << " by mlfolio " << markdown_escape(report.tool_version) << ": " << tally_text(counts) << ".\n\n";
   for (const lint::Finding* alert : report.alerts()) {
-    out << "> [!CAUTION]\n> `" << alert->rule << "`: " << markdown_escape(alert->message) << ". Fix: "
-        << markdown_escape(one_line(alert->fix)) << "\n\n";
+    out << "> [!CAUTION]\n> `" << alert->rule << "`: " << markdown_escape(alert->message)
+        << ". Fix: " << markdown_escape(one_line(alert->fix)) << "\n\n";
   }
   write_categories(report, out);
   if (counts.failed > 0) {

@@ -44,7 +44,8 @@ Report make_report(std::string target, std::optional<std::string> commit, lint::
   report.notes = std::move(run.notes);
   for (const auto& finding : report.findings) {
     if (const lint::RuleMeta* rule = catalog.find(finding.rule)) {
-      report.rules.push_back({rule->id, rule->title, rule->severity, rule->rationale, rule->fix, rule->sources});
+      report.rules.push_back(
+          {rule->id, rule->title, rule->severity, rule->rationale, rule->fix, rule->sources});
     }
   }
   return report;

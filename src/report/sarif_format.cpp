@@ -14,7 +14,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr std::string_view k_schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json";
+constexpr std::string_view k_schema =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json";
 constexpr std::string_view k_levels[] = {"note", "warning", "error"}; // by Severity
 
 std::string_view level_of(lint::Severity severity)
@@ -119,13 +120,15 @@ void write_sarif(const Report& report, std::ostream& out, const WriteOptions&)
       results.push_back(result_json(finding, i));
     }
   }
-  Json run = {{"tool", {{"driver", {{"name", "mlfolio"}, {"version", report.tool_version}, {"rules", rules}}}}}};
+  Json run = {
+      {"tool", {{"driver", {{"name", "mlfolio"}, {"version", report.tool_version}, {"rules", rules}}}}}};
   if (!report.notes.empty()) {
     Json notifications = Json::array();
     for (const auto& note : report.notes) {
       notifications.push_back({{"level", "note"}, {"message", {{"text", note}}}});
     }
-    run["invocations"] = Json::array({{{"executionSuccessful", true}, {"toolExecutionNotifications", notifications}}});
+    run["invocations"] =
+        Json::array({{{"executionSuccessful", true}, {"toolExecutionNotifications", notifications}}});
   }
   run["results"] = results;
   run["properties"] = run_properties(report);

@@ -1,8 +1,8 @@
 // --report NAME=FILE and `mlfolio badge`, through the real binary.
 #include "support/process.h"
 
-#include <doctest/doctest.h>
 #include <algorithm>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <unistd.h>
 
@@ -48,8 +48,9 @@ TEST_CASE("check --report: several reports from one run, beside the report on st
   CHECK(test::read_text(out / "r.json").find("\"schema_version\": 1") != std::string::npos);
 
   // --output and --report together: the main format goes to --output, nothing to stdout.
-  const auto both = test::run_mlfolio({"check", (dir.path() / "p").string(), "--format", "junit", "--output",
-                                       (out / "r.xml").string(), "--report", "badge=" + (out / "b.svg").string()});
+  const auto both =
+      test::run_mlfolio({"check", (dir.path() / "p").string(), "--format", "junit", "--output",
+                         (out / "r.xml").string(), "--report", "badge=" + (out / "b.svg").string()});
   CHECK(both.exit_code == 0);
   CHECK(both.out.empty());
   CHECK(test::read_text(out / "r.xml").starts_with("<?xml"));
@@ -66,7 +67,8 @@ TEST_CASE("check --report: a failed write names the file, exits 3 and leaves no 
   SUBCASE("a folder that does not exist")
   {
     const auto missing = dir.path() / "missing/r.sarif";
-    const auto result = test::run_mlfolio({"check", (dir.path() / "p").string(), "--report", "sarif=" + missing.string()});
+    const auto result =
+        test::run_mlfolio({"check", (dir.path() / "p").string(), "--report", "sarif=" + missing.string()});
     CHECK(result.exit_code == 3);
     CHECK(result.err == "mlfolio check: cannot write " + missing.string() + ": No such file or directory\n");
     CHECK(result.out.empty());
@@ -78,12 +80,14 @@ TEST_CASE("check --report: a failed write names the file, exits 3 and leaves no 
       // root writes anyway; a file in place of a folder fails for everyone.
       test::write_text(dir.path() / "file", "");
       const auto target = dir.path() / "file/r.html";
-      const auto result = test::run_mlfolio({"check", (dir.path() / "p").string(), "--report", "html=" + target.string()});
+      const auto result =
+          test::run_mlfolio({"check", (dir.path() / "p").string(), "--report", "html=" + target.string()});
       CHECK(result.exit_code == 3);
       CHECK(result.err == "mlfolio check: cannot write " + target.string() + ": Not a directory\n");
     } else {
       const auto target = locked / "r.html";
-      const auto result = test::run_mlfolio({"check", (dir.path() / "p").string(), "--report", "html=" + target.string()});
+      const auto result =
+          test::run_mlfolio({"check", (dir.path() / "p").string(), "--report", "html=" + target.string()});
       CHECK(result.exit_code == 3);
       CHECK(result.err == "mlfolio check: cannot write " + target.string() + ": Permission denied\n");
     }
@@ -98,8 +102,9 @@ TEST_CASE("check --report: an unknown format or a value without '=' is a usage e
   write_small_project(dir.path());
   auto result = test::run_mlfolio({"check", dir.path().string(), "--report", "sraif=x.sarif"});
   CHECK(result.exit_code == 2);
-  CHECK(result.err == "mlfolio check: unknown format 'sraif'. Did you mean 'sarif'? Formats: text, json, sarif, "
-                      "junit, markdown, github, html, badge.\n");
+  CHECK(result.err ==
+        "mlfolio check: unknown format 'sraif'. Did you mean 'sarif'? Formats: text, json, sarif, "
+        "junit, markdown, github, html, badge.\n");
   result = test::run_mlfolio({"check", dir.path().string(), "--report", "sarif"});
   CHECK(result.exit_code == 2);
   CHECK(result.err == "mlfolio check: --report takes NAME=FILE (e.g. sarif=out.sarif), got 'sarif'.\n");
@@ -110,8 +115,9 @@ TEST_CASE("check --help: --format lists the format table")
 {
   const auto result = test::run_mlfolio({"help", "check"});
   CHECK(result.exit_code == 0);
-  CHECK(result.out.find("  --format FORMAT         text (default), json, sarif, junit, markdown, github, html, "
-                        "badge\n") != std::string::npos);
+  CHECK(
+      result.out.find("  --format FORMAT         text (default), json, sarif, junit, markdown, github, html, "
+                      "badge\n") != std::string::npos);
   CHECK(result.out.find("  --report NAME=FILE      also write a report") != std::string::npos);
 }
 
@@ -153,17 +159,23 @@ TEST_CASE("badge --from: a file that is not a JSON report gives the documented e
   const Case cases[] = {
       {"{\"score\": ", 2,
        "mlfolio badge: " + path +
-           " is not valid JSON: parse error at line 1, column 11: syntax error while parsing value - unexpected end "
+           " is not valid JSON: parse error at line 1, column 11: syntax error while parsing value - "
+           "unexpected end "
            "of input; expected '[', '{', or a literal\n"},
-      {"[1, 2]", 2, "mlfolio badge: " + path + " is not an mlfolio JSON report: it holds a array, not an object.\n"},
-      {"{\"score\": 80}", 2, "mlfolio badge: " + path + " is not an mlfolio JSON report: it has no \"schema_version\".\n"},
+      {"[1, 2]", 2,
+       "mlfolio badge: " + path + " is not an mlfolio JSON report: it holds a array, not an object.\n"},
+      {"{\"score\": 80}", 2,
+       "mlfolio badge: " + path + " is not an mlfolio JSON report: it has no \"schema_version\".\n"},
       {"{\"schema_version\": 9}", 2,
-       "mlfolio badge: " + path + " is not an mlfolio JSON report: its schema_version is 9, this mlfolio reads 1.\n"},
+       "mlfolio badge: " + path +
+           " is not an mlfolio JSON report: its schema_version is 9, this mlfolio reads 1.\n"},
       {R"({"schema_version": 1, "tool_version": "0.1.0", "target": "x", "score": 120, "grade": "A"})", 2,
        "mlfolio badge: " + path +
-           " is not an mlfolio JSON report: \"score\" must be a whole number from 0 to 100 or null, got 120.\n"},
+           " is not an mlfolio JSON report: \"score\" must be a whole number from 0 to 100 or null, got "
+           "120.\n"},
       {R"({"schema_version": 1, "tool_version": "0.1.0", "target": "x", "score": 95, "grade": "C"})", 2,
-       "mlfolio badge: " + path + " is not an mlfolio JSON report: \"grade\" must be \"A\" for the score 95, got \"C\".\n"},
+       "mlfolio badge: " + path +
+           " is not an mlfolio JSON report: \"grade\" must be \"A\" for the score 95, got \"C\".\n"},
   };
   for (const auto& entry : cases) {
     CAPTURE(entry.content);
@@ -175,18 +187,21 @@ TEST_CASE("badge --from: a file that is not a JSON report gives the documented e
   }
   const auto missing = test::run_mlfolio({"badge", "--from", (dir.path() / "none.json").string()});
   CHECK(missing.exit_code == 3);
-  CHECK(missing.err == "cannot read " + (dir.path() / "none.json").string() + ": No such file or directory\n");
+  CHECK(missing.err ==
+        "cannot read " + (dir.path() / "none.json").string() + ": No such file or directory\n");
   const auto both = test::run_mlfolio({"badge", ".", "--from", path});
   CHECK(both.exit_code == 2);
-  CHECK(both.err == "mlfolio badge: --from reads a saved report; it takes no TARGET, --rev, --root or --config.\n");
+  CHECK(both.err ==
+        "mlfolio badge: --from reads a saved report; it takes no TARGET, --rev, --root or --config.\n");
 }
 
 TEST_CASE("badge: help, and check's errors named for badge")
 {
   const auto help = test::run_mlfolio({"help", "badge"});
   CHECK(help.exit_code == 0);
-  CHECK(help.out.starts_with("Usage: mlfolio badge [PATH | URL | owner/repo] [options] | mlfolio badge --from "
-                             "REPORT.json\n"));
+  CHECK(
+      help.out.starts_with("Usage: mlfolio badge [PATH | URL | owner/repo] [options] | mlfolio badge --from "
+                           "REPORT.json\n"));
   CHECK(help.out.find("  --from REPORT.json") != std::string::npos);
   const auto two = test::run_mlfolio({"badge", "a", "b"});
   CHECK(two.exit_code == 2);

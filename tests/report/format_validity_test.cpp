@@ -61,9 +61,11 @@ TEST_CASE("sarif: the validator rejects a log that breaks the schema")
 {
   REQUIRE(test::require_tool(test::k_python, "python3-jsonschema"));
   const test::TempDir dir;
-  test::write_text(dir.path() / "bad.sarif",
-                   R"({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"ruleId": "a"}]}]})");
-  const test::RunResult result = test::run_validator("sarif_valid", {sarif_schema(), (dir.path() / "bad.sarif").string()});
+  test::write_text(
+      dir.path() / "bad.sarif",
+      R"({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"ruleId": "a"}]}]})");
+  const test::RunResult result =
+      test::run_validator("sarif_valid", {sarif_schema(), (dir.path() / "bad.sarif").string()});
   CHECK(result.exit_code == 1);
   CHECK(result.out == "runs/0/results/0: 'message' is a required property\n1 errors\n");
 }
@@ -123,7 +125,8 @@ TEST_CASE("html: headless Chromium renders the score and every failing rule")
     CHECK(result.out.find("Portfolio score " + report::score_text(fixture.report)) != std::string::npos);
     for (const auto& finding : fixture.report.findings) {
       if (finding.status == lint::Status::fail) {
-        CHECK_MESSAGE(result.out.find("<code>" + finding.rule + "</code>") != std::string::npos, finding.rule);
+        CHECK_MESSAGE(result.out.find("<code>" + finding.rule + "</code>") != std::string::npos,
+                      finding.rule);
       }
     }
     CHECK(result.out.find("<script") == std::string::npos);

@@ -18,8 +18,8 @@ struct GoldenName
 };
 
 constexpr GoldenName k_suffixes[] = {
-    {"text", ".txt"},      {"json", ".json"},        {"sarif", ".sarif"}, {"junit", ".junit.xml"},
-    {"markdown", ".md"},   {"github", ".github.txt"}, {"html", ".html"},  {"badge", ".badge.svg"},
+    {"text", ".txt"},    {"json", ".json"},         {"sarif", ".sarif"}, {"junit", ".junit.xml"},
+    {"markdown", ".md"}, {"github", ".github.txt"}, {"html", ".html"},   {"badge", ".badge.svg"},
 };
 
 std::string_view suffix_of(std::string_view format)
@@ -39,7 +39,8 @@ void check_every_format(const report::Report& report, const std::string& fixture
     REQUIRE_MESSAGE(!suffix_of(format.name).empty(), "no golden file name for format " << format.name);
     std::ostringstream out;
     format.write(report, out, {});
-    test::check_golden(test::golden_path("report/" + fixture + std::string(suffix_of(format.name))), out.str());
+    test::check_golden(test::golden_path("report/" + fixture + std::string(suffix_of(format.name))),
+                       out.str());
   }
 }
 

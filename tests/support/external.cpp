@@ -22,7 +22,8 @@ bool require_tool(std::string_view program, std::string_view package)
 
 RunResult run_bounded(std::string_view program, const std::vector<std::string>& args, int seconds)
 {
-  std::string command = "timeout --kill-after=10 " + std::to_string(seconds) + " " + shell_quote(std::string(program));
+  std::string command =
+      "timeout --kill-after=10 " + std::to_string(seconds) + " " + shell_quote(std::string(program));
   for (const auto& arg : args) {
     command += " " + shell_quote(arg);
   }
@@ -31,7 +32,8 @@ RunResult run_bounded(std::string_view program, const std::vector<std::string>& 
 
 RunResult run_validator(const std::string& name, const std::vector<std::string>& args)
 {
-  std::vector<std::string> all = {std::string(MLFOLIO_SOURCE_DIR) + "/tests/support/validators/" + name + ".py"};
+  std::vector<std::string> all = {std::string(MLFOLIO_SOURCE_DIR) + "/tests/support/validators/" + name +
+                                  ".py"};
   all.insert(all.end(), args.begin(), args.end());
   return run_bounded(k_python, all, k_validator_seconds);
 }
@@ -39,9 +41,14 @@ RunResult run_validator(const std::string& name, const std::vector<std::string>&
 RunResult run_chromium(const std::filesystem::path& file, const std::vector<std::string>& flags)
 {
   const TempDir profile;
-  std::vector<std::string> args = {"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                                   "--no-first-run", "--disable-background-networking",
-                                   "--disable-component-update", "--disable-sync",
+  std::vector<std::string> args = {"--headless",
+                                   "--no-sandbox",
+                                   "--disable-gpu",
+                                   "--disable-quic",
+                                   "--no-first-run",
+                                   "--disable-background-networking",
+                                   "--disable-component-update",
+                                   "--disable-sync",
                                    "--user-data-dir=" + profile.path().string()};
   args.insert(args.end(), flags.begin(), flags.end());
   args.push_back("file://" + std::filesystem::absolute(file).string());

@@ -28,6 +28,7 @@ RunResult run_validator(const std::string& name, const std::vector<std::string>&
 
 // A headless Chromium with a fresh profile that loads `file` and prints the DOM after scripts
 // and layout ran (--dump-dom), or with extra flags (--screenshot=..., --window-size=...).
-RunResult run_chromium(const std::filesystem::path& file, const std::vector<std::string>& flags = {"--dump-dom"});
+RunResult run_chromium(const std::filesystem::path& file,
+                       const std::vector<std::string>& flags = {"--dump-dom"});
 
 } // namespace mlfolio::test
