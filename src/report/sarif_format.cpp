@@ -86,11 +86,16 @@ Json result_json(const lint::Finding& finding, size_t rule_index)
                {"ruleIndex", rule_index},
                {"level", level_of(finding.severity)},
                {"message", {{"text", message}}}};
-  if (!finding.locations.empty()) {
-    json["locations"] = Json::array();
-    for (const auto& location : finding.locations) {
-      json["locations"].push_back(location_json(location));
-    }
+  json["locations"] = Json::array();
+  for (const auto& location : finding.locations) {
+    json["locations"].push_back(location_json(location));
+  }
+  if (finding.locations.empty()) {
+    // Something missing has no file of its own; GitHub code scanning refuses a whole log when
+    // one result has no location, so it points at the project root and says why.
+    Json root = location_json({".", 0});
+    root["message"] = {{"text", "the project root: what is missing has no file of its own"}};
+    json["locations"].push_back(root);
   }
   return json;
 }

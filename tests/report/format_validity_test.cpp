@@ -7,6 +7,7 @@
 #include "support/external.h"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 using namespace mlfolio;
@@ -68,6 +69,23 @@ TEST_CASE("sarif: the validator rejects a log that breaks the schema")
       test::run_validator("sarif_valid", {sarif_schema(), (dir.path() / "bad.sarif").string()});
   CHECK(result.exit_code == 1);
   CHECK(result.out == "runs/0/results/0: 'message' is a required property\n1 errors\n");
+}
+
+TEST_CASE("sarif: every result has a location with an artifact URI, as GitHub code scanning requires")
+{
+  std::ostringstream out;
+  report::find_format("sarif")->write(test::project_report(), out, {});
+  const auto sarif = nlohmann::json::parse(out.str());
+  const auto& results = sarif["runs"][0]["results"];
+  REQUIRE(results.size() == 21);
+  size_t at_root = 0;
+  for (const auto& result : results) {
+    CAPTURE(result["ruleId"]);
+    REQUIRE(!result["locations"].empty());
+    CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].is_string());
+    at_root += result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "." ? 1 : 0;
+  }
+  CHECK(at_root == 10); // the rules about something missing: no CI, no Dockerfile, no licence, ...
 }
 
 TEST_CASE("junit: junitparser reads as many tests, failures and skips as the report has")
