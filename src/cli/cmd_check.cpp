@@ -239,9 +239,9 @@ Result<Audit> audit(const CheckOptions& options)
   TRY_ASSIGN(const lint::GlobSet ignore, lint::GlobSet::compile(config.ignore, lint::Anchor::gitignore));
   const lint::FilteredView audited(*view, ignore);
 
-  return Audit{
-      report::make_report(view->describe(), view->commit(), lint::run_rules(audited, *catalog, config), *catalog),
-      config};
+  return Audit{report::make_report(view->describe(), view->commit(),
+                                   lint::run_rules(audited, *catalog, config), *catalog),
+               config};
 }
 
 Result<ExitCode> check(const ParsedArgs& args, Io& io)
