@@ -1,21 +1,21 @@
 // mlfolio check: audit a project and print a report.
+#include "cli/audit.h"
 #include "cli/command.h"
 
 #include "config/config.h"
 #include "core/fs.h"
-#include "core/text.h"
 #include "git/remote.h"
 #include "lint/catalog.h"
 #include "lint/filtered_view.h"
 #include "lint/runner.h"
 #include "lint/wording.h"
 #include "report/report.h"
+#include "report/write_reports.h"
 
 #include <charconv>
 #include <filesystem>
 #include <memory>
 #include <ostream>
-#include <sstream>
 
 namespace mlfolio::cli {
 
@@ -24,8 +24,9 @@ namespace {
 const OptionSpec k_check_options[] = {
     {"rev", "REV", "audit a commit (HEAD~2, v1.0, a hash) instead of the working tree"},
     {"root", "SUBDIR", "audit the project in this subfolder of PATH"},
-    {"format", "FORMAT", "text (default) or json"},
+    {"format", "FORMAT", report::format_option_help()},
     {"output", "FILE", "write the report to FILE instead of standard output"},
+    {"report", "NAME=FILE", "also write a report of format NAME to FILE (repeatable)", true},
     {"quiet", "", "print only the score line (text format)"},
     {"min-score", "N", "exit with 1 when the score is below N (0 to 100)"},
     {"fail-on", "SEVERITY", "exit with 1 when a rule of this severity or above fails: error, warning, info"},
@@ -44,6 +45,7 @@ struct CheckOptions
   std::string root;
   const report::Format* format = nullptr;
   std::optional<std::string> output;
+  std::vector<report::ReportRequest> reports; // --output, then each --report
   std::optional<std::string> config_file;
   std::optional<double> min_score;
   std::optional<lint::Severity> fail_on;
@@ -101,18 +103,15 @@ Result<CheckOptions> parse_options(const ParsedArgs& args)
   }
   options.rev = args.value("rev").value_or("");
   options.root = args.value("root").value_or("");
-  const std::string format = args.value("format").value_or("text");
-  options.format = report::find_format(format);
-  if (options.format == nullptr) {
-    std::vector<std::string_view> names;
-    for (const auto& known : report::formats()) {
-      names.push_back(known.name);
-    }
-    return usage_error("mlfolio check: unknown format '" + format + "'." +
-                       text::did_you_mean(text::suggest(format, std::span<const std::string_view>(names))) +
-                       " Formats: text, json.");
-  }
+  TRY_ASSIGN(options.format, report::format_named(args.value("format").value_or("text"), "mlfolio check"));
   options.output = args.value("output");
+  if (options.output) {
+    options.reports.push_back({options.format, *options.output});
+  }
+  for (const auto& value : args.values("report")) {
+    TRY_ASSIGN(report::ReportRequest request, report::parse_report_request(value, "mlfolio check"));
+    options.reports.push_back(std::move(request));
+  }
   options.config_file = args.value("config");
   if (const auto score = args.value("min-score")) {
     TRY_ASSIGN(options.min_score, parse_score(*score));
@@ -216,9 +215,14 @@ std::vector<std::string> threshold_failures(const report::Report& report, const 
   return reasons;
 }
 
-Result<ExitCode> check(const ParsedArgs& args, Io& io)
+struct Audit
 {
-  TRY_ASSIGN(const CheckOptions options, parse_options(args));
+  report::Report report;
+  config::Config config;
+};
+
+Result<Audit> audit(const CheckOptions& options)
+{
   TRY_ASSIGN(const lint::Catalog* catalog, lint::builtin_catalog());
   const config::Vocabulary names = vocabulary_of(*catalog);
   std::optional<git::FetchedRepository> fetched;
@@ -235,19 +239,24 @@ Result<ExitCode> check(const ParsedArgs& args, Io& io)
   TRY_ASSIGN(const lint::GlobSet ignore, lint::GlobSet::compile(config.ignore, lint::Anchor::gitignore));
   const lint::FilteredView audited(*view, ignore);
 
-  const report::Report report =
-      report::make_report(view->describe(), view->commit(), lint::run_rules(audited, *catalog, config));
+  return Audit{report::make_report(view->describe(), view->commit(),
+                                   lint::run_rules(audited, *catalog, config), *catalog),
+               config};
+}
+
+Result<ExitCode> check(const ParsedArgs& args, Io& io)
+{
+  TRY_ASSIGN(const CheckOptions options, parse_options(args));
+  TRY_ASSIGN(const Audit audited, audit(options));
+  const report::Report& report = audited.report;
   report::WriteOptions write_options;
   write_options.quiet = options.quiet;
-  if (options.output) {
-    std::ostringstream text;
-    options.format->write(report, text, write_options);
-    TRY(fs::write_file_atomic(*options.output, text.str()));
-  } else {
+  TRY(report::write_reports(report, options.reports, write_options, "mlfolio check"));
+  if (!options.output) {
     write_options.color = io.out_is_tty && !io.no_color;
     options.format->write(report, io.out, write_options);
   }
-  const auto reasons = threshold_failures(report, config);
+  const auto reasons = threshold_failures(report, audited.config);
   for (const auto& reason : reasons) {
     io.err << "mlfolio check: " << reason << '\n';
   }
@@ -265,6 +274,21 @@ int run_check(const ParsedArgs& args, Io& io)
 }
 
 } // namespace
+
+Result<report::Report> audit_target(const ParsedArgs& args, std::string_view command)
+{
+  auto audited = parse_options(args).and_then(audit);
+  if (!audited) {
+    // Option errors are worded for check; they name the command that was run.
+    Error error = std::move(audited).error();
+    const std::string_view check_prefix = "mlfolio check";
+    if (error.message.starts_with(check_prefix)) {
+      error.message.replace(0, check_prefix.size(), command);
+    }
+    return tl::unexpected(std::move(error));
+  }
+  return std::move(audited->report);
+}
 
 const Command& check_command()
 {

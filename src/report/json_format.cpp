@@ -1,5 +1,6 @@
-// The JSON report; its shape is documented in docs/report-schema.md. Bump k_schema_version on
+// The JSON report; its shape is documented in docs/report-schema.md. Bump k_json_schema_version on
 // any change that can break a reader (a removed or renamed key, a changed type).
+#include "report/json_summary.h"
 #include "report/report.h"
 
 #include <nlohmann/json.hpp>
@@ -10,8 +11,6 @@ namespace mlfolio::report {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-constexpr int k_schema_version = 1;
 
 Json locations_json(const std::vector<lint::Location>& locations)
 {
@@ -60,7 +59,7 @@ Json category_json(const lint::CategoryScore& category)
 void write_json(const Report& report, std::ostream& out, const WriteOptions&)
 {
   Json json;
-  json["schema_version"] = k_schema_version;
+  json["schema_version"] = k_json_schema_version;
   json["tool_version"] = report.tool_version;
   json["target"] = report.target;
   if (report.commit) {

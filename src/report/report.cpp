@@ -18,7 +18,18 @@ std::vector<const lint::Finding*> Report::alerts() const
   return alerts;
 }
 
-Report make_report(std::string target, std::optional<std::string> commit, lint::RunResult run)
+RuleDoc Report::rule_doc(const lint::Finding& finding) const
+{
+  for (const auto& rule : rules) {
+    if (rule.id == finding.rule) {
+      return rule;
+    }
+  }
+  return {finding.rule, finding.title, finding.severity, "", "", {}};
+}
+
+Report make_report(std::string target, std::optional<std::string> commit, lint::RunResult run,
+                   const lint::Catalog& catalog)
 {
   Report report;
   report.tool_version = std::string(k_version);
@@ -31,6 +42,12 @@ Report make_report(std::string target, std::optional<std::string> commit, lint::
                    });
   report.score = lint::compute_score(report.findings);
   report.notes = std::move(run.notes);
+  for (const auto& finding : report.findings) {
+    if (const lint::RuleMeta* rule = catalog.find(finding.rule)) {
+      report.rules.push_back(
+          {rule->id, rule->title, rule->severity, rule->rationale, rule->fix, rule->sources});
+    }
+  }
   return report;
 }
 

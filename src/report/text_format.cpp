@@ -1,5 +1,6 @@
 // The text report: alerts first, then each category with its failures first; the score last.
 #include "report/report.h"
+#include "report/summary.h"
 #include "report/wrap.h"
 
 #include "lint/wording.h"
@@ -88,28 +89,18 @@ void write_finding(const lint::Finding& finding, const Style& style, std::ostrea
 
 std::string score_line(const Report& report, const Style& style)
 {
-  int counts[3] = {0, 0, 0};
-  for (const auto& finding : report.findings) {
-    ++counts[static_cast<int>(finding.status)];
-  }
-  const std::string tally = " (" + std::to_string(counts[static_cast<int>(lint::Status::fail)]) +
-                            " failed, " + std::to_string(counts[static_cast<int>(lint::Status::pass)]) +
-                            " passed, " + std::to_string(counts[static_cast<int>(lint::Status::skip)]) +
-                            " skipped)";
+  const std::string counts = " (" + tally_text(tally(report)) + ")";
   if (!report.score.overall) {
-    return style.bold("Score: n/a") + ", no rule applies" + tally + "\n";
+    return style.bold("Score: n/a") + ", no rule applies" + counts + "\n";
   }
-  return style.bold("Score: " + std::to_string(*report.score.overall) + "/100, grade " +
-                    std::string(1, *report.score.grade)) +
-         tally + "\n";
+  return style.bold("Score: " + score_text(report)) + counts + "\n";
 }
 
 void write_category(const Report& report, const lint::CategoryScore& category, const Style& style,
                     std::ostream& out)
 {
   const auto& info = lint::category_info(category.category);
-  const std::string score =
-      category.score ? std::to_string(lint::round_score(*category.score)) + "/100" : "n/a";
+  const std::string score = category_score_text(category);
   out << '\n'
       << style.bold(std::string(info.id) + "  " + score) << "  " << info.title << " (weight "
       << lint::format_number(info.weight) << ")\n";

@@ -129,7 +129,8 @@ TEST_CASE("check: usage and configuration errors exit 2")
   {
     Output result = run({"check", path, "--format", "xml"});
     CHECK(result.code == 2);
-    CHECK(result.err == "mlfolio check: unknown format 'xml'. Formats: text, json.\n");
+    CHECK(result.err == "mlfolio check: unknown format 'xml'. Did you mean 'html'? Formats: text, json, sarif, "
+                        "junit, markdown, github, html, badge.\n");
     result = run({"check", path, "--min-score", "high"});
     CHECK(result.code == 2);
     CHECK(result.err == "mlfolio check: --min-score takes a number from 0 to 100, got 'high'.\n");
@@ -177,9 +178,10 @@ TEST_CASE("check: --output writes the report atomically; a write failure exits 3
   CHECK(json["score"] == 100);
   CHECK(json["findings"].size() == 49);
 
-  result = run({"check", dir.path().string(), "--output", (dir.path() / "no/such/folder/r.txt").string()});
+  const auto unwritable = dir.path() / "no/such/folder/r.txt";
+  result = run({"check", dir.path().string(), "--output", unwritable.string()});
   CHECK(result.code == 3);
-  CHECK(result.err.starts_with("cannot write "));
+  CHECK(result.err == "mlfolio check: cannot write " + unwritable.string() + ": No such file or directory\n");
 }
 
 TEST_CASE("check: ignore globs leave paths out of the audit")

@@ -85,7 +85,7 @@ TEST_CASE("json report: every built-in rule appears exactly once; a commit is re
   lint::MemoryView view;
   view.add("README.md", "# x\n");
   report::Report report = report::make_report("demo", std::string("0123abcd"),
-                                              lint::run_rules(view, **catalog, config::Config{}));
+                                              lint::run_rules(view, **catalog, config::Config{}), **catalog);
   const Json json = json_of(report);
   CHECK(json["commit"] == "0123abcd");
   CHECK(keys_of(json)[3] == "commit");

@@ -50,7 +50,7 @@ inline report::Report fixture_report()
   config::Config config;
   config.disable.push_back({"repo/license", ".mlfolio.toml"});
   report::Report report =
-      report::make_report(view.describe(), view.commit(), lint::run_rules(view, catalog, config));
+      report::make_report(view.describe(), view.commit(), lint::run_rules(view, catalog, config), catalog);
   report.tool_version = "0.0.0-test";
   report.notes.push_back("cannot read data/big.bin: permission denied");
   return report;
