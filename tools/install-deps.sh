@@ -9,6 +9,9 @@ while read -r package; do
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
   [[ $status == "install ok installed" ]] || missing+=("$package")
 done <"$here/debian-packages.txt"
+# npm (for the SARIF schema the tests validate against): Debian's package only when no npm is
+# on PATH, since a machine with its own Node.js already has one.
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]} == 0)); then
   echo "deps: all Debian packages present"
   exit 0

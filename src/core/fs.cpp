@@ -25,8 +25,58 @@ Result<std::string> read_file(const stdfs::path& path)
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-Result<void> write_file_atomic(const stdfs::path& path, std::string_view data, bool executable)
+namespace {
+
+Result<void> write_all_to(int fd, const stdfs::path& path, std::string_view data)
 {
+  size_t written = 0;
+  while (written < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      return runtime_error("cannot write " + path.string() + ": " + describe_errno(errno));
+    }
+    written += static_cast<size_t>(n);
+  }
+  return {};
+}
+
+// A terminal, /dev/null or a pipe: written in place, since renaming over it would replace it.
+Result<void> write_special_file(const stdfs::path& path, std::string_view data)
+{
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return runtime_error("cannot write " + path.string() + ": " + describe_errno(errno));
+  }
+  auto written = write_all_to(fd, path, data);
+  ::close(fd);
+  return written;
+}
+
+} // namespace
+
+Result<void> write_file_atomic(const stdfs::path& given, std::string_view data, bool executable)
+{
+  stdfs::path path = given;
+  struct stat info = {};
+  if (::stat(given.c_str(), &info) == 0) {
+    if (S_ISDIR(info.st_mode)) {
+      return runtime_error("cannot write " + given.string() + ": it is a folder. Name a file.");
+    }
+    if (!S_ISREG(info.st_mode)) {
+      return write_special_file(given, data);
+    }
+    // A symlink to a file is written through: the file it names is replaced, the link stays.
+    std::error_code error;
+    if (stdfs::is_symlink(given, error)) {
+      path = stdfs::canonical(given, error);
+      if (error) {
+        return runtime_error("cannot write " + given.string() + ": " + error.message());
+      }
+    }
+  }
   const stdfs::path folder = path.parent_path().empty() ? stdfs::path(".") : path.parent_path();
   std::string temp = (folder / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = mkstemp(temp.data());
@@ -38,16 +88,10 @@ Result<void> write_file_atomic(const stdfs::path& path, std::string_view data, b
     ::unlink(temp.c_str());
     return runtime_error("cannot write " + path.string() + ": " + describe_errno(error_number));
   };
-  size_t written = 0;
-  while (written < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return fail(errno);
-    }
-    written += static_cast<size_t>(n);
+  if (auto written = write_all_to(fd, path, data); !written) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return written;
   }
   if (::fchmod(fd, executable ? 0755 : 0644) != 0 || ::fsync(fd) != 0) {
     return fail(errno);
