@@ -113,8 +113,8 @@ public:
   const std::vector<const FileEntry*>& test_files() const;
   const std::vector<const FileEntry*>& notebooks() const;
 
-  // The text of a file (capped at k_text_cap), read once and kept. nullptr for a symlink or a
-  // file that cannot be read; the latter is recorded once in notes().
+  // The text of a file (capped at k_text_cap), read once and kept. nullptr for a file that is
+  // not there, a symlink, or a file that cannot be read; only the last is recorded in notes().
   const TextFile* text(std::string_view path) const;
   // The same, read without being kept: for rules that scan every file once (repo/secrets), so
   // that a repository full of data files does not end up in memory.
