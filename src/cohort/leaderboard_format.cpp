@@ -25,7 +25,7 @@ th,td{border:1px solid #d8dee9;padding:.3rem .5rem;text-align:left;vertical-alig
 thead th{background:#f1f4f9;position:sticky;top:0}
 th[data-sort]{cursor:pointer;white-space:nowrap}
 th[aria-sort=ascending]::after{content:" \25B2"}th[aria-sort=descending]::after{content:" \25BC"}
-td.num{text-align:right}
+td.num{text-align:right}td.name{white-space:nowrap}
 td.grade-A{background:#c6f6d5}td.grade-B{background:#e6f6c6}td.grade-C{background:#fefcbf}
 td.grade-D{background:#feebc8}td.grade-F{background:#fed7d7}
 tr.error td{color:#9b2c2c}
@@ -109,7 +109,7 @@ void write_ranking(const std::vector<const Row*>& order, std::ostream& out)
   out << "<div class=\"scroll\"><table id=\"ranking\" class=\"sortable\">\n<thead><tr><th data-sort=\"number\">Rank</th>"
          "<th data-sort=\"text\">Repository</th><th data-sort=\"number\">Score</th><th data-sort=\"text\">Grade</th>";
   for (const auto& category : lint::categories()) {
-    out << "<th data-sort=\"number\">" << escaped(category.title) << "</th>";
+    out << "<th data-sort=\"number\" title=\"" << escaped(category.title) << "\">" << category.id << "</th>";
   }
   out << "<th data-sort=\"number\">Failing rules</th><th data-sort=\"text\">Commit</th><th>Notes</th></tr></thead>\n"
          "<tbody>\n";
@@ -117,8 +117,8 @@ void write_ranking(const std::vector<const Row*>& order, std::ostream& out)
   for (const Row* row : order) {
     const std::string target = escaped(row->target);
     if (row->error) {
-      out << "<tr class=\"error\"><td class=\"num\" data-value=\"\">-</td><td data-value=\"" << target << "\">"
-          << target << "</td><td class=\"num\" data-value=\"\">-</td><td data-value=\"\">-</td>";
+      out << "<tr class=\"error\"><td class=\"num\" data-value=\"\">-</td><td class=\"name\" data-value=\"" << target
+          << "\">" << target << "</td><td class=\"num\" data-value=\"\">-</td><td data-value=\"\">-</td>";
       for (size_t i = 0; i < lint::categories().size(); ++i) {
         out << "<td class=\"num\" data-value=\"\"></td>";
       }
@@ -129,8 +129,8 @@ void write_ranking(const std::vector<const Row*>& order, std::ostream& out)
     const std::string grade = row->grade ? std::string(1, *row->grade) : std::string();
     const std::string commit = row->commit ? row->commit->substr(0, 12) : std::string();
     ++rank;
-    out << "<tr><td class=\"num\" data-value=\"" << rank << "\">" << rank << "</td><td data-value=\"" << target
-        << "\">" << target << "</td>" << number_cell(row->score) << "<td class=\"grade-" << grade << "\" data-value=\""
+    out << "<tr><td class=\"num\" data-value=\"" << rank << "\">" << rank << "</td><td class=\"name\" data-value=\""
+        << target << "\">" << target << "</td>" << number_cell(row->score) << "<td class=\"grade-" << grade << "\" data-value=\""
         << grade << "\">" << (grade.empty() ? "-" : grade) << "</td>";
     for (const auto& category : lint::categories()) {
       out << number_cell(row->category_score(category.id));
