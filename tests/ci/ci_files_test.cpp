@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <regex>
 #include <set>
 #include <yaml-cpp/yaml.h>
@@ -136,4 +138,61 @@ TEST_CASE("ci: .pre-commit-hooks.yaml declares mlfolio-check with options the CL
   const std::string entry = hook["entry"].as<std::string>();
   CHECK(entry.starts_with("mlfolio check"));
   CHECK(unknown_check_options(entry).empty());
+}
+
+TEST_CASE("ci: the README's workflow, pre-commit and GitLab examples use inputs, hooks and options that exist")
+{
+  const std::string readme = [] {
+    std::ifstream in(source_file("README.md"));
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }();
+  // Every ```yaml block of the README, parsed.
+  std::vector<YAML::Node> blocks;
+  for (size_t at = readme.find("```yaml\n"); at != std::string::npos; at = readme.find("```yaml\n", at + 1)) {
+    const size_t start = at + 8;
+    blocks.push_back(YAML::Load(readme.substr(start, readme.find("```", start) - start)));
+  }
+  REQUIRE(blocks.size() >= 3);
+
+  const YAML::Node action = YAML::LoadFile(source_file("action.yml").string());
+  const YAML::Node hooks = YAML::LoadFile(source_file(".pre-commit-hooks.yaml").string());
+  bool saw_workflow = false;
+  bool saw_pre_commit = false;
+  bool saw_gitlab = false;
+  for (const auto& block : blocks) {
+    if (block["jobs"]) { // a GitHub workflow using the action
+      for (const auto& step : block["jobs"]["portfolio"]["steps"]) {
+        if (step["uses"] && step["uses"].as<std::string>().find("/mlfolio@") != std::string::npos) {
+          saw_workflow = true;
+          for (const auto& input : step["with"]) {
+            CHECK_MESSAGE(action["inputs"][input.first.as<std::string>()], input.first.as<std::string>());
+          }
+        }
+      }
+    } else if (block["repos"]) { // a .pre-commit-config.yaml
+      saw_pre_commit = true;
+      CHECK(block["repos"][0]["hooks"][0]["id"].as<std::string>() == hooks[0]["id"].as<std::string>());
+    } else if (block["stages"]) { // .gitlab-ci.yml
+      saw_gitlab = true;
+      CHECK(block["audit"]["parallel"].as<int>() > 1);
+      std::vector<std::string> lines;
+      collect_scalars(block["audit"]["script"], lines);
+      collect_scalars(block["report"]["script"], lines);
+      size_t checks = 0;
+      size_t merges = 0;
+      for (const auto& line : lines) {
+        if (line.starts_with("mlfolio check ")) {
+          ++checks;
+          CHECK(line.find("--shard \"$CI_NODE_INDEX/$CI_NODE_TOTAL\"") != std::string::npos);
+          CHECK(unknown_check_options(line).empty());
+        }
+        merges += line.starts_with("mlfolio report merge shard-*.jsonl --format ") ? 1 : 0;
+      }
+      CHECK(checks == 1);
+      CHECK(merges == 2);
+    }
+  }
+  CHECK(saw_workflow);
+  CHECK(saw_pre_commit);
+  CHECK(saw_gitlab);
 }
