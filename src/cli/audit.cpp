@@ -80,11 +80,11 @@ RemoveOnExit::~RemoveOnExit()
   }
 }
 
-Target resolve_target(std::string given)
+Target resolve_target(std::string given, bool shorthand_allowed)
 {
   std::error_code missing;
   const bool exists = std::filesystem::exists(given, missing);
-  auto remote = git::parse_remote(given, !exists);
+  auto remote = git::parse_remote(given, shorthand_allowed && !exists);
   return {std::move(given), std::move(remote)};
 }
 

@@ -33,8 +33,10 @@ struct Target
   std::optional<git::RemoteTarget> remote; // a URL or owner/repo
 };
 
-// A folder that exists is audited as a folder, even when its name looks like owner/repo.
-Target resolve_target(std::string given);
+// A folder that exists is audited as a folder, even when its name looks like owner/repo; a
+// missing one named like owner/repo is GitHub's when `shorthand_allowed` (on the command line,
+// not in a --targets list, where a mistyped path must not turn into a network fetch).
+Target resolve_target(std::string given, bool shorthand_allowed = true);
 
 struct Audit
 {

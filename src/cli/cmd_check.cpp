@@ -45,6 +45,7 @@ const OptionSpec k_check_options[] = {
 struct CheckOptions
 {
   std::vector<std::string> targets; // positionals, then the lines of --targets
+  size_t first_listed = 0;          // where the lines of --targets begin
   bool cohort = false;              // several targets, --targets, --shard or a cohort format
   const report::Format* format = nullptr;
   const cohort::CohortFormat* cohort_format = nullptr;
@@ -115,6 +116,7 @@ Result<void> choose_format(const ParsedArgs& args, CheckOptions& options)
 Result<void> parse_targets(const ParsedArgs& args, CheckOptions& options)
 {
   options.targets = args.positionals();
+  options.first_listed = options.targets.size();
   if (const auto list = args.value("targets")) {
     TRY_ASSIGN(const auto listed, cohort::read_target_list(*list));
     options.targets.insert(options.targets.end(), listed.begin(), listed.end());
@@ -220,6 +222,7 @@ Result<ExitCode> check(const ParsedArgs& args, Io& io)
   }
   CohortRun run;
   run.targets = options.targets.empty() ? std::vector<std::string>{"."} : options.targets;
+  run.first_listed = options.targets.empty() ? 1 : options.first_listed;
   run.range = cohort::shard_range(options.shard, run.targets.size());
   run.jobs = options.jobs;
   run.format = options.cohort_format;

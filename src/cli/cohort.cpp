@@ -135,7 +135,7 @@ Result<ExitCode> run_cohort(const CohortRun& run, const AuditSettings& given, co
   settings.fetch.progress = false; // the cohort's own bar stands for every transfer
   std::vector<Target> targets;
   for (size_t i = run.range.begin; i < run.range.end; ++i) {
-    targets.push_back(resolve_target(run.targets[i]));
+    targets.push_back(resolve_target(run.targets[i], i < run.first_listed));
   }
   std::vector<RemoveOnExit> temporaries;
   const auto fetched = fetch_remotes(targets, settings, run.jobs, io, temporaries);

@@ -17,6 +17,7 @@ namespace mlfolio::cli {
 struct CohortRun
 {
   std::vector<std::string> targets; // the whole list, before --shard
+  size_t first_listed = 0;          // targets from here on come from --targets FILE
   cohort::Range range;              // the positions this run audits
   size_t jobs = 1;
   const cohort::CohortFormat* format = nullptr;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <sched.h>
 #include <thread>
 #include <vector>
 
@@ -48,6 +49,13 @@ void run_parallel(size_t count, size_t jobs, const std::function<void(size_t)>& 
 
 size_t default_jobs()
 {
+  // The cores this process may run on (as nproc counts them: a container or taskset may allow
+  // fewer than the machine has), else the machine's.
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  if (::sched_getaffinity(0, sizeof allowed, &allowed) == 0 && CPU_COUNT(&allowed) > 0) {
+    return static_cast<size_t>(CPU_COUNT(&allowed));
+  }
   return std::max<size_t>(1, std::thread::hardware_concurrency());
 }
 

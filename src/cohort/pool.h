@@ -14,7 +14,7 @@ namespace mlfolio::cohort {
 void run_parallel(size_t count, size_t jobs, const std::function<void(size_t)>& task,
                   const std::function<void(size_t finished)>& on_done);
 
-// The default of --jobs: the number of cores, at least 1.
+// The default of --jobs: the number of cores this process may use, at least 1.
 size_t default_jobs();
 
 } // namespace mlfolio::cohort

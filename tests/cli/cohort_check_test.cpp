@@ -206,6 +206,14 @@ TEST_CASE("cohort: --targets FILE and --shard errors are usage errors naming the
     CHECK(check({"--targets", "list.txt"}).err ==
           "list.txt:2: '--jobs 4' looks like an option; options go on the command line, not in the list.\n");
   }
+  SUBCASE("a list knows no owner/repo shorthand: a missing folder is not a GitHub fetch")
+  {
+    cohort.write_list("list.txt", {"student-01", "ada/churn"});
+    const auto run = check({"--targets", "list.txt", "--format", "csv", "--cache-dir", "cache"});
+    CHECK(run.exit_code == 4);
+    CHECK(run.out.find("\r\nada/churn,,,,,,,,,,,,,cannot audit ada/churn: no such folder.") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(cohort.path() / "cache"));
+  }
   SUBCASE("an empty list, a missing file, a target twice")
   {
     cohort.write_list("list.txt", {"# nobody yet", "  "});
