@@ -4,7 +4,10 @@
 #include "support/process.h"
 
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <filesystem>
+#include <regex>
+#include <vector>
 
 using namespace mlfolio::test;
 
@@ -66,4 +69,50 @@ TEST_CASE("leaderboard: headless Chromium renders the ranking and the rule x rep
   CHECK(count_of(grid_html, "<td class=\"cell pass\"") > 0);
   // The script ran: it made the sortable heads reachable by keyboard.
   CHECK(count_of(dom, "tabindex=\"0\"") >= 4);
+}
+
+TEST_CASE("leaderboard: a click on a column head sorts the ranking in headless Chromium")
+{
+  REQUIRE_MESSAGE(std::filesystem::exists(k_chromium), "install the Debian package chromium (make deps)");
+  const CohortFixture cohort(5, 0);
+  auto lines = cohort.names();
+  lines.insert(lines.begin() + 1, "no-such-student");
+  const std::string list = cohort.write_list("list.txt", lines);
+  const auto run = run_mlfolio({"check", "--targets", list, "--format", "leaderboard"}, cohort.path());
+  REQUIRE(run.exit_code == 4);
+  // The page as written, plus a script after the page's own that clicks "Score" twice and notes
+  // the order of the score column after each click.
+  const std::string probe =
+      "<script>\n"
+      "function scores() { return Array.from(document.querySelectorAll('#ranking tbody tr'))"
+      ".map(function (row) { return row.cells[2].getAttribute('data-value') || '-'; }).join(','); }\n"
+      "var head = document.querySelectorAll('#ranking thead th')[2];\n"
+      "head.click(); document.body.setAttribute('data-ascending', scores());\n"
+      "head.click(); document.body.setAttribute('data-descending', scores());\n"
+      "</script>\n</body>";
+  std::string page = run.out;
+  REQUIRE(page.find("</body>") != std::string::npos);
+  page.replace(page.find("</body>"), 7, probe);
+  write_text(cohort.path() / "probe.html", page);
+  const std::string dom = rendered_dom(cohort.path() / "probe.html");
+
+  // The scores of the ranked rows, as written (rank, name, then the score cell).
+  std::vector<int> scores;
+  static const std::regex k_ranked(R"(<tr><td class="num" data-value="\d+">\d+</td><td class="name"[^>]*>[^<]*</td>)"
+                                   R"(<td class="num" data-value="(\d+)")");
+  for (std::sregex_iterator it(run.out.begin(), run.out.end(), k_ranked), end; it != end; ++it) {
+    scores.push_back(std::stoi((*it)[1].str()));
+  }
+  REQUIRE(scores.size() == 5);
+  std::sort(scores.begin(), scores.end());
+  std::string ascending;
+  std::string descending;
+  for (size_t i = 0; i < scores.size(); ++i) {
+    ascending += std::to_string(scores[i]) + ",";
+    descending += std::to_string(scores[scores.size() - 1 - i]) + ",";
+  }
+  // The target that could not be audited has no score: last in either direction.
+  CHECK(dom.find("data-ascending=\"" + ascending + "-\"") != std::string::npos);
+  CHECK(dom.find("data-descending=\"" + descending + "-\"") != std::string::npos);
+  CHECK(dom.find("aria-sort=\"descending\"") != std::string::npos);
 }
