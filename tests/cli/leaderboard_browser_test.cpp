@@ -98,8 +98,8 @@ TEST_CASE("leaderboard: a click on a column head sorts the ranking in headless C
 
   // The scores of the ranked rows, as written (rank, name, then the score cell).
   std::vector<int> scores;
-  static const std::regex k_ranked(R"(<tr><td class="num" data-value="\d+">\d+</td><td class="name"[^>]*>[^<]*</td>)"
-                                   R"(<td class="num" data-value="(\d+)")");
+  static const std::regex k_ranked(R"re(<tr><td class="num" data-value="\d+">\d+</td><td class="name"[^>]*>[^<]*</td>)re"
+                                   R"re(<td class="num" data-value="(\d+)")re");
   for (std::sregex_iterator it(run.out.begin(), run.out.end(), k_ranked), end; it != end; ++it) {
     scores.push_back(std::stoi((*it)[1].str()));
   }
