@@ -29,7 +29,7 @@ struct AuditSettings
 
 struct Target
 {
-  std::string given;                      // as on the command line or in the list
+  std::string given;                       // as on the command line or in the list
   std::optional<git::RemoteTarget> remote; // a URL or owner/repo
 };
 

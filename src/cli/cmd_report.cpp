@@ -25,7 +25,8 @@ Result<ExitCode> merge(const ParsedArgs& args, Io& io)
                        (positionals.empty() ? std::string("none") : "'" + positionals[0] + "'") + ").");
   }
   if (positionals.size() < 2) {
-    return usage_error("mlfolio report merge: give the JSON-lines files to merge (mlfolio check --format jsonl).");
+    return usage_error(
+        "mlfolio report merge: give the JSON-lines files to merge (mlfolio check --format jsonl).");
   }
   const std::string name = args.value("format").value_or("text");
   const cohort::CohortFormat* format = cohort::find_cohort_format(name);

@@ -22,8 +22,9 @@ using Fetch = Result<git::FetchedRepository>;
 // Every distinct remote of the run fetched once, in parallel. This runs before any audit: a
 // transfer forks a child process, and a fork while other threads hold libgit2's locks (pack
 // windows, caches) could leave the child waiting on a lock nobody will release.
-std::vector<std::optional<Fetch>> fetch_remotes(const std::vector<Target>& targets, const AuditSettings& settings,
-                                                size_t jobs, Io& io, std::vector<RemoveOnExit>& temporaries)
+std::vector<std::optional<Fetch>> fetch_remotes(const std::vector<Target>& targets,
+                                                const AuditSettings& settings, size_t jobs, Io& io,
+                                                std::vector<RemoveOnExit>& temporaries)
 {
   std::vector<size_t> first_of(targets.size(), targets.size()); // target -> the target whose fetch it uses
   std::vector<size_t> to_fetch;
@@ -93,8 +94,8 @@ std::string naming_as_given(std::string message, const Target& target)
   return message;
 }
 
-cohort::Row audit_row(const Target& target, const std::optional<Fetch>& fetched, size_t index, size_t cohort_size,
-                      const AuditSettings& settings, const lint::Catalog& catalog)
+cohort::Row audit_row(const Target& target, const std::optional<Fetch>& fetched, size_t index,
+                      size_t cohort_size, const AuditSettings& settings, const lint::Catalog& catalog)
 {
   std::string shown = git::redact_url(target.given);
   if (fetched && !*fetched) {
@@ -104,7 +105,8 @@ cohort::Row audit_row(const Target& target, const std::optional<Fetch>& fetched,
     const auto audit =
         audit_target(target, fetched ? std::optional(**fetched) : std::nullopt, settings, catalog);
     if (!audit) {
-      return cohort::failed_row(index, cohort_size, std::move(shown), naming_as_given(audit.error().message, target));
+      return cohort::failed_row(index, cohort_size, std::move(shown),
+                                naming_as_given(audit.error().message, target));
     }
     return cohort::audited_row(index, cohort_size, std::move(shown), audit->report,
                                audit->threshold_failures.empty());
@@ -129,7 +131,8 @@ Result<void> write_cohort_report(const cohort::CohortFormat& format, const std::
   return fs::write_file_atomic(*output, text.str());
 }
 
-Result<ExitCode> run_cohort(const CohortRun& run, const AuditSettings& given, const lint::Catalog& catalog, Io& io)
+Result<ExitCode> run_cohort(const CohortRun& run, const AuditSettings& given, const lint::Catalog& catalog,
+                            Io& io)
 {
   AuditSettings settings = given;
   settings.fetch.progress = false; // the cohort's own bar stands for every transfer
@@ -146,7 +149,8 @@ Result<ExitCode> run_cohort(const CohortRun& run, const AuditSettings& given, co
   cohort::run_parallel(
       targets.size(), run.jobs,
       [&](size_t i) {
-        rows[i] = audit_row(targets[i], fetched[i], run.range.begin + i, run.targets.size(), settings, catalog);
+        rows[i] =
+            audit_row(targets[i], fetched[i], run.range.begin + i, run.targets.size(), settings, catalog);
         failed += rows[i].error ? 1 : 0;
       },
       [&](size_t done) { bar.update(done, failed); });

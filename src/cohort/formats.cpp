@@ -14,8 +14,10 @@ void write_leaderboard(const std::vector<Row>& rows, std::ostream& out); // lead
 namespace {
 
 const CohortFormat k_cohort_formats[] = {
-    {"text", "one line per repository, best first, then the targets that could not be audited", write_summary},
-    {"csv", "one row per repository (RFC 4180): scores, grade, category scores, failing rules, error", write_csv},
+    {"text", "one line per repository, best first, then the targets that could not be audited",
+     write_summary},
+    {"csv", "one row per repository (RFC 4180): scores, grade, category scores, failing rules, error",
+     write_csv},
     {"jsonl", "one JSON object per line and repository, with every rule's status; `report merge` reads it",
      write_jsonl},
     {"leaderboard", "one self-contained HTML page: a sortable ranking and a rule x repository grid",

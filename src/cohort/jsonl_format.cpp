@@ -13,7 +13,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-template<typename T> Json optional_json(const std::optional<T>& value)
+template <typename T> Json optional_json(const std::optional<T>& value)
 {
   return value ? Json(*value) : Json(nullptr);
 }
@@ -85,7 +85,8 @@ Row row_from_json(const Json& json)
   row.commit = string_or_null(json, "commit");
   row.score = score_value(member(json, "score"), "score");
   const auto grade = string_or_null(json, "grade");
-  if (grade && (grade->size() != 1 || std::string_view("ABCDF").find((*grade)[0]) == std::string_view::npos)) {
+  if (grade &&
+      (grade->size() != 1 || std::string_view("ABCDF").find((*grade)[0]) == std::string_view::npos)) {
     throw BadRow{"\"grade\" is not one of A, B, C, D, F"};
   }
   row.grade = grade ? std::optional((*grade)[0]) : std::nullopt;
@@ -162,9 +163,11 @@ Result<std::vector<SourcedRow>> parse_rows(std::string_view text, std::string_vi
     try {
       rows.push_back({row_from_json(Json::parse(line)), where});
     } catch (const Json::exception& error) {
-      return usage_error(where + ": not JSON (" + error.what() + "); expected a line of 'mlfolio check --format jsonl'.");
+      return usage_error(where + ": not JSON (" + error.what() +
+                         "); expected a line of 'mlfolio check --format jsonl'.");
     } catch (const BadRow& bad) {
-      return usage_error(where + ": not a cohort row: " + bad.why + "; expected a line of 'mlfolio check --format jsonl'.");
+      return usage_error(where + ": not a cohort row: " + bad.why +
+                         "; expected a line of 'mlfolio check --format jsonl'.");
     }
   }
   return rows;
@@ -182,9 +185,9 @@ Result<std::vector<Row>> merge_rows(std::vector<SourcedRow> rows)
   for (size_t i = 0; i < rows.size(); ++i) {
     const SourcedRow& sourced = rows[i];
     if (sourced.row.cohort_size != size) {
-      return usage_error(sourced.where + ": the row belongs to a cohort of " + std::to_string(sourced.row.cohort_size) +
-                         " targets, " + rows.front().where + " to one of " + std::to_string(size) +
-                         "; merge the outputs of one target list.");
+      return usage_error(sourced.where + ": the row belongs to a cohort of " +
+                         std::to_string(sourced.row.cohort_size) + " targets, " + rows.front().where +
+                         " to one of " + std::to_string(size) + "; merge the outputs of one target list.");
     }
     if (i > 0 && rows[i - 1].row.index == sourced.row.index) {
       return usage_error(sourced.where + ": target " + std::to_string(sourced.row.index + 1) +

@@ -74,12 +74,23 @@ std::string escaped(std::string_view text)
   std::string out;
   for (const char c : text) {
     switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&#39;"; break;
-    default: out += c;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      out += c;
     }
   }
   return out;
@@ -95,30 +106,36 @@ std::string short_name(std::string_view target)
     target.remove_suffix(4);
   }
   const size_t slash = target.find_last_of("/:");
-  return std::string(slash == std::string_view::npos || slash + 1 == target.size() ? target : target.substr(slash + 1));
+  return std::string(
+      slash == std::string_view::npos || slash + 1 == target.size() ? target : target.substr(slash + 1));
 }
 
 std::string number_cell(const std::optional<int>& value)
 {
-  return value ? "<td class=\"num\" data-value=\"" + std::to_string(*value) + "\">" + std::to_string(*value) + "</td>"
+  return value ? "<td class=\"num\" data-value=\"" + std::to_string(*value) + "\">" + std::to_string(*value) +
+                     "</td>"
                : std::string("<td class=\"num\" data-value=\"\">n/a</td>");
 }
 
 void write_ranking(const std::vector<const Row*>& order, std::ostream& out)
 {
-  out << "<div class=\"scroll\"><table id=\"ranking\" class=\"sortable\">\n<thead><tr><th data-sort=\"number\">Rank</th>"
-         "<th data-sort=\"text\">Repository</th><th data-sort=\"number\">Score</th><th data-sort=\"text\">Grade</th>";
+  out << "<div class=\"scroll\"><table id=\"ranking\" class=\"sortable\">\n<thead><tr><th "
+         "data-sort=\"number\">Rank</th>"
+         "<th data-sort=\"text\">Repository</th><th data-sort=\"number\">Score</th><th "
+         "data-sort=\"text\">Grade</th>";
   for (const auto& category : lint::categories()) {
     out << "<th data-sort=\"number\" title=\"" << escaped(category.title) << "\">" << category.id << "</th>";
   }
-  out << "<th data-sort=\"number\">Failing rules</th><th data-sort=\"text\">Commit</th><th>Notes</th></tr></thead>\n"
+  out << "<th data-sort=\"number\">Failing rules</th><th "
+         "data-sort=\"text\">Commit</th><th>Notes</th></tr></thead>\n"
          "<tbody>\n";
   size_t rank = 0;
   for (const Row* row : order) {
     const std::string target = escaped(row->target);
     if (row->error) {
-      out << "<tr class=\"error\"><td class=\"num\" data-value=\"\">-</td><td class=\"name\" data-value=\"" << target
-          << "\">" << target << "</td><td class=\"num\" data-value=\"\">-</td><td data-value=\"\">-</td>";
+      out << "<tr class=\"error\"><td class=\"num\" data-value=\"\">-</td><td class=\"name\" data-value=\""
+          << target << "\">" << target
+          << "</td><td class=\"num\" data-value=\"\">-</td><td data-value=\"\">-</td>";
       for (size_t i = 0; i < lint::categories().size(); ++i) {
         out << "<td class=\"num\" data-value=\"\"></td>";
       }
@@ -129,15 +146,16 @@ void write_ranking(const std::vector<const Row*>& order, std::ostream& out)
     const std::string grade = row->grade ? std::string(1, *row->grade) : std::string();
     const std::string commit = row->commit ? row->commit->substr(0, 12) : std::string();
     ++rank;
-    out << "<tr><td class=\"num\" data-value=\"" << rank << "\">" << rank << "</td><td class=\"name\" data-value=\""
-        << target << "\">" << target << "</td>" << number_cell(row->score) << "<td class=\"grade-" << grade << "\" data-value=\""
-        << grade << "\">" << (grade.empty() ? "-" : grade) << "</td>";
+    out << "<tr><td class=\"num\" data-value=\"" << rank << "\">" << rank
+        << "</td><td class=\"name\" data-value=\"" << target << "\">" << target << "</td>"
+        << number_cell(row->score) << "<td class=\"grade-" << grade << "\" data-value=\"" << grade << "\">"
+        << (grade.empty() ? "-" : grade) << "</td>";
     for (const auto& category : lint::categories()) {
       out << number_cell(row->category_score(category.id));
     }
-    out << number_cell(static_cast<int>(row->failed_rules().size())) << "<td data-value=\"" << commit << "\"><code>"
-        << commit << "</code></td><td>" << (row->thresholds_met == false ? "below the thresholds" : "")
-        << "</td></tr>\n";
+    out << number_cell(static_cast<int>(row->failed_rules().size())) << "<td data-value=\"" << commit
+        << "\"><code>" << commit << "</code></td><td>"
+        << (row->thresholds_met == false ? "below the thresholds" : "") << "</td></tr>\n";
   }
   out << "</tbody></table></div>\n";
 }
@@ -177,16 +195,20 @@ void write_grid(const std::vector<const Row*>& order, std::ostream& out)
   }
   // The criteria the cohort misses most come first; rules that apply nowhere go last.
   const auto rate = [](const RuleLine& line) {
-    return line.passed + line.failed == 0 ? 2.0 : static_cast<double>(line.passed) / (line.passed + line.failed);
+    return line.passed + line.failed == 0 ? 2.0
+                                          : static_cast<double>(line.passed) / (line.passed + line.failed);
   };
   std::stable_sort(lines.begin(), lines.end(), [&](const RuleLine& a, const RuleLine& b) {
     return std::make_pair(rate(a), a.first_seen) < std::make_pair(rate(b), b.first_seen);
   });
   const auto catalog = lint::builtin_catalog();
-  out << "<p class=\"legend\"><span class=\"pass\">&#10003; pass</span><span class=\"fail\">&#10007; fail</span>"
-         "<span class=\"skip\">&ndash; skip (does not apply)</span> Pass rate: passing repositories among those "
+  out << "<p class=\"legend\"><span class=\"pass\">&#10003; pass</span><span class=\"fail\">&#10007; "
+         "fail</span>"
+         "<span class=\"skip\">&ndash; skip (does not apply)</span> Pass rate: passing repositories among "
+         "those "
          "where the rule applies.</p>\n"
-         "<div class=\"scroll\"><table id=\"grid\" class=\"grid sortable\">\n<thead><tr><th data-sort=\"text\">Rule</th>"
+         "<div class=\"scroll\"><table id=\"grid\" class=\"grid sortable\">\n<thead><tr><th "
+         "data-sort=\"text\">Rule</th>"
          "<th data-sort=\"number\">Pass rate</th>";
   size_t rank = 0;
   for (const Row* row : audited) {
@@ -197,8 +219,8 @@ void write_grid(const std::vector<const Row*>& order, std::ostream& out)
   for (const auto& line : lines) {
     const lint::RuleMeta* meta = catalog ? (*catalog)->find(line.id) : nullptr;
     const int applicable = line.passed + line.failed;
-    out << "<tr><td class=\"rule\" data-value=\"" << escaped(line.id) << "\"><code>" << escaped(line.id) << "</code>"
-        << (meta != nullptr ? " " + escaped(meta->title) : std::string()) << "</td>";
+    out << "<tr><td class=\"rule\" data-value=\"" << escaped(line.id) << "\"><code>" << escaped(line.id)
+        << "</code>" << (meta != nullptr ? " " + escaped(meta->title) : std::string()) << "</td>";
     if (applicable == 0) {
       out << "<td class=\"num\" data-value=\"\">n/a</td>";
     } else {
@@ -227,17 +249,16 @@ void write_grid(const std::vector<const Row*>& order, std::ostream& out)
 void write_leaderboard(const std::vector<Row>& rows, std::ostream& out)
 {
   const auto order = ranked(rows);
-  const size_t failed = static_cast<size_t>(std::count_if(rows.begin(), rows.end(), [](const Row& row) {
-    return row.error.has_value();
-  }));
+  const size_t failed = static_cast<size_t>(
+      std::count_if(rows.begin(), rows.end(), [](const Row& row) { return row.error.has_value(); }));
   const std::string median = median_score(rows);
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<title>mlfolio cohort leaderboard</title>\n<style>"
-      << k_style << "</style>\n</head>\n<body>\n<h1>Cohort leaderboard</h1>\n<p class=\"summary\">" << rows.size()
-      << (rows.size() == 1 ? " repository: " : " repositories: ") << rows.size() - failed << " audited, " << failed
-      << " could not be audited" << (median.empty() ? "" : "; median score " + median)
-      << ".</p>\n<h2>Ranking</h2>\n";
+      << k_style << "</style>\n</head>\n<body>\n<h1>Cohort leaderboard</h1>\n<p class=\"summary\">"
+      << rows.size() << (rows.size() == 1 ? " repository: " : " repositories: ") << rows.size() - failed
+      << " audited, " << failed << " could not be audited"
+      << (median.empty() ? "" : "; median score " + median) << ".</p>\n<h2>Ranking</h2>\n";
   write_ranking(order, out);
   out << "<h2>Rules by repository</h2>\n";
   write_grid(order, out);

@@ -29,6 +29,7 @@ private:
 };
 
 // "[##########----------]  12/40 audited, 1 failed" (width: the bar's number of cells).
-std::string progress_line(size_t done, size_t total, size_t failed, const std::string& what, size_t width = 30);
+std::string progress_line(size_t done, size_t total, size_t failed, const std::string& what,
+                          size_t width = 30);
 
 } // namespace mlfolio::cohort

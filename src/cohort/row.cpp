@@ -39,7 +39,8 @@ Row audited_row(size_t index, size_t cohort_size, std::string target, const repo
   row.grade = report.score.grade;
   for (const auto& category : report.score.categories) {
     row.categories.emplace_back(std::string(lint::category_info(category.category).id),
-                                category.score ? std::optional(lint::round_score(*category.score)) : std::nullopt);
+                                category.score ? std::optional(lint::round_score(*category.score))
+                                               : std::nullopt);
   }
   for (const auto& finding : report.findings) {
     row.rules.emplace_back(finding.rule, finding.status);

@@ -29,8 +29,9 @@ void write_summary(const std::vector<Row>& rows, std::ostream& out)
       continue;
     }
     ++audited;
-    out << padded(std::to_string(++rank), 4) << "  " << padded(row->score ? std::to_string(*row->score) : "n/a", 5)
-        << "  " << padded(row->grade ? std::string(1, *row->grade) : "-", 5) << "  "
+    out << padded(std::to_string(++rank), 4) << "  "
+        << padded(row->score ? std::to_string(*row->score) : "n/a", 5) << "  "
+        << padded(row->grade ? std::string(1, *row->grade) : "-", 5) << "  "
         << padded(std::to_string(row->failed_rules().size()), 6) << "  " << row->target
         << (row->thresholds_met == false ? " (below the thresholds)" : "") << '\n';
   }

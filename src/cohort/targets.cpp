@@ -25,7 +25,8 @@ std::string_view trimmed(std::string_view line)
 std::string problem_with(std::string_view target)
 {
   if (target.starts_with('-')) {
-    return "'" + std::string(target) + "' looks like an option; options go on the command line, not in the list.";
+    return "'" + std::string(target) +
+           "' looks like an option; options go on the command line, not in the list.";
   }
   if (target.find("://") != std::string_view::npos && !git::parse_remote(target, false)) {
     return "'" + std::string(target) +
@@ -72,8 +73,9 @@ Result<void> check_unique(const std::vector<std::string>& targets)
   for (size_t i = 0; i < targets.size(); ++i) {
     const auto [where, inserted] = seen.emplace(targets[i], i);
     if (!inserted) {
-      return usage_error("mlfolio check: the target '" + git::redact_url(targets[i]) + "' is given twice (targets " +
-                         std::to_string(where->second + 1) + " and " + std::to_string(i + 1) + ").");
+      return usage_error("mlfolio check: the target '" + git::redact_url(targets[i]) +
+                         "' is given twice (targets " + std::to_string(where->second + 1) + " and " +
+                         std::to_string(i + 1) + ").");
     }
   }
   return {};
@@ -82,8 +84,8 @@ Result<void> check_unique(const std::vector<std::string>& targets)
 Result<Shard> parse_shard(std::string_view text)
 {
   const auto bad = [&] {
-    return usage_error("mlfolio check: --shard takes K/N with 1 <= K <= N (e.g. 2/4), got '" + std::string(text) +
-                       "'.");
+    return usage_error("mlfolio check: --shard takes K/N with 1 <= K <= N (e.g. 2/4), got '" +
+                       std::string(text) + "'.");
   };
   const size_t slash = text.find('/');
   if (slash == std::string_view::npos) {
@@ -92,11 +94,13 @@ Result<Shard> parse_shard(std::string_view text)
   Shard shard;
   const std::string_view number = text.substr(0, slash);
   const std::string_view count = text.substr(slash + 1);
-  const auto [number_end, number_error] = std::from_chars(number.data(), number.data() + number.size(), shard.number);
-  const auto [count_end, count_error] = std::from_chars(count.data(), count.data() + count.size(), shard.count);
+  const auto [number_end, number_error] =
+      std::from_chars(number.data(), number.data() + number.size(), shard.number);
+  const auto [count_end, count_error] =
+      std::from_chars(count.data(), count.data() + count.size(), shard.count);
   if (number.empty() || count.empty() || number_error != std::errc() || count_error != std::errc() ||
-      number_end != number.data() + number.size() || count_end != count.data() + count.size() || shard.number < 1 ||
-      shard.number > shard.count || shard.count > 100000) {
+      number_end != number.data() + number.size() || count_end != count.data() + count.size() ||
+      shard.number < 1 || shard.number > shard.count || shard.count > 100000) {
     return bad();
   }
   return shard;

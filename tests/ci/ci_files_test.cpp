@@ -97,7 +97,8 @@ TEST_CASE("ci: action.yml is a composite action whose steps use declared inputs 
       }
     }
     if (step["uses"]) {
-      uploads_sarif = uploads_sarif || step["uses"].as<std::string>().starts_with("github/codeql-action/upload-sarif@");
+      uploads_sarif =
+          uploads_sarif || step["uses"].as<std::string>().starts_with("github/codeql-action/upload-sarif@");
     }
   }
   CHECK(uploads_sarif);
@@ -140,7 +141,8 @@ TEST_CASE("ci: .pre-commit-hooks.yaml declares mlfolio-check with options the CL
   CHECK(unknown_check_options(entry).empty());
 }
 
-TEST_CASE("ci: the README's workflow, pre-commit and GitLab examples use inputs, hooks and options that exist")
+TEST_CASE(
+    "ci: the README's workflow, pre-commit and GitLab examples use inputs, hooks and options that exist")
 {
   const std::string readme = [] {
     std::ifstream in(source_file("README.md"));

@@ -14,7 +14,12 @@ TEST_CASE("cohort progress: a bar on a terminal, nothing in a log")
   CHECK(cohort::progress_line(12, 12, 0, "audited", 12) == "[############] 12/12 audited");
 
   const test::CohortFixture cohort(3, 0);
-  const std::vector<std::string> args = {"mlfolio", "check", "--format", "csv", "--jobs", "2",
+  const std::vector<std::string> args = {"mlfolio",
+                                         "check",
+                                         "--format",
+                                         "csv",
+                                         "--jobs",
+                                         "2",
                                          (cohort.path() / "student-01").string(),
                                          (cohort.path() / "student-02").string(),
                                          (cohort.path() / "student-03").string()};

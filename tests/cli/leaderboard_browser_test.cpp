@@ -3,8 +3,8 @@
 #include "support/cohort_fixture.h"
 #include "support/process.h"
 
-#include <doctest/doctest.h>
 #include <algorithm>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <regex>
 #include <vector>
@@ -22,8 +22,9 @@ std::string rendered_dom(const std::filesystem::path& page)
   const std::string command = std::string("timeout 120 ") + k_chromium +
                               " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
                               " --disable-background-networking --disable-component-update --disable-sync"
-                              " --user-data-dir=" + shell_quote(profile.path().string()) +
-                              " --dump-dom " + shell_quote("file://" + page.string());
+                              " --user-data-dir=" +
+                              shell_quote(profile.path().string()) + " --dump-dom " +
+                              shell_quote("file://" + page.string());
   const auto run = run_shell(command);
   REQUIRE_MESSAGE(run.exit_code == 0, "chromium failed: " << run.err);
   return run.out;
@@ -47,8 +48,8 @@ TEST_CASE("leaderboard: headless Chromium renders the ranking and the rule x rep
   auto lines = cohort.names();
   lines.push_back("no-such-student");
   const std::string list = cohort.write_list("list.txt", lines);
-  const auto run =
-      run_mlfolio({"check", "--targets", list, "--format", "leaderboard", "--output", "board.html"}, cohort.path());
+  const auto run = run_mlfolio(
+      {"check", "--targets", list, "--format", "leaderboard", "--output", "board.html"}, cohort.path());
   REQUIRE(run.exit_code == 4);
   const std::string dom = rendered_dom(cohort.path() / "board.html");
 
@@ -56,15 +57,15 @@ TEST_CASE("leaderboard: headless Chromium renders the ranking and the rule x rep
   CHECK(dom.find("7 repositories: 6 audited, 1 could not be audited") != std::string::npos);
   for (const auto& name : cohort.names()) {
     CAPTURE(name);
-    CHECK(dom.find(">" + name + "</td>") != std::string::npos);         // a row of the ranking
-    CHECK(dom.find("title=\"" + name + "\"") != std::string::npos);     // a column of the grid
+    CHECK(dom.find(">" + name + "</td>") != std::string::npos);     // a row of the ranking
+    CHECK(dom.find("title=\"" + name + "\"") != std::string::npos); // a column of the grid
   }
   CHECK(dom.find("could not be audited: ") != std::string::npos);
   const size_t grid = dom.find("<table id=\"grid\"");
   REQUIRE(grid != std::string::npos);
   const std::string grid_html = dom.substr(grid, dom.find("</table>", grid) - grid);
-  CHECK(count_of(grid_html, "<td class=\"rule\"") == 49);         // one row per rule
-  CHECK(count_of(grid_html, "<td class=\"cell ") == 49 * 6);      // one cell per rule and repository
+  CHECK(count_of(grid_html, "<td class=\"rule\"") == 49);    // one row per rule
+  CHECK(count_of(grid_html, "<td class=\"cell ") == 49 * 6); // one cell per rule and repository
   CHECK(count_of(grid_html, "<td class=\"cell fail\"") > 0);
   CHECK(count_of(grid_html, "<td class=\"cell pass\"") > 0);
   // The script ran: it made the sortable heads reachable by keyboard.
@@ -98,8 +99,9 @@ TEST_CASE("leaderboard: a click on a column head sorts the ranking in headless C
 
   // The scores of the ranked rows, as written (rank, name, then the score cell).
   std::vector<int> scores;
-  static const std::regex k_ranked(R"re(<tr><td class="num" data-value="\d+">\d+</td><td class="name"[^>]*>[^<]*</td>)re"
-                                   R"re(<td class="num" data-value="(\d+)")re");
+  static const std::regex k_ranked(
+      R"re(<tr><td class="num" data-value="\d+">\d+</td><td class="name"[^>]*>[^<]*</td>)re"
+      R"re(<td class="num" data-value="(\d+)")re");
   for (std::sregex_iterator it(run.out.begin(), run.out.end(), k_ranked), end; it != end; ++it) {
     scores.push_back(std::stoi((*it)[1].str()));
   }

@@ -23,7 +23,8 @@ cohort::Row sample_row(size_t index, std::string target)
   row.score = 72;
   row.grade = 'C';
   row.categories = {{"docs", 80}, {"code", std::nullopt}};
-  row.rules = {{"docs/readme", lint::Status::pass}, {"docs/results", lint::Status::fail},
+  row.rules = {{"docs/readme", lint::Status::pass},
+               {"docs/results", lint::Status::fail},
                {"code/tests", lint::Status::skip}};
   row.thresholds_met = true;
   return row;
@@ -59,9 +60,10 @@ TEST_CASE("cohort formats: CSV quotes commas, quotes and line breaks (RFC 4180)"
 {
   const auto failed = cohort::failed_row(1, 3, "odd,\"name\"", "cannot open it:\nno such folder");
   const std::string csv = written("csv", {sample_row(0, "plain"), failed});
-  CHECK(csv == "target,commit,score,grade,docs,code,tests,mlops,rigor,repo,git,failed_rules,thresholds,error\r\n"
-               "plain,0123456789abcdef0123456789abcdef01234567,72,C,80,,,,,,,docs/results,met,\r\n"
-               "\"odd,\"\"name\"\"\",,,,,,,,,,,,,\"cannot open it:\nno such folder\"\r\n");
+  CHECK(csv ==
+        "target,commit,score,grade,docs,code,tests,mlops,rigor,repo,git,failed_rules,thresholds,error\r\n"
+        "plain,0123456789abcdef0123456789abcdef01234567,72,C,80,,,,,,,docs/results,met,\r\n"
+        "\"odd,\"\"name\"\"\",,,,,,,,,,,,,\"cannot open it:\nno such folder\"\r\n");
 }
 
 TEST_CASE("cohort formats: a row read back from its JSON line is the same row")
@@ -69,10 +71,11 @@ TEST_CASE("cohort formats: a row read back from its JSON line is the same row")
   const std::vector<cohort::Row> rows = {sample_row(0, "a"), cohort::failed_row(1, 3, "b", "gone"),
                                          sample_row(2, "https://***@example.com/c.git")};
   const std::string jsonl = written("jsonl", rows);
-  CHECK(jsonl.substr(0, jsonl.find('\n')) ==
-        R"({"index":0,"cohort_size":3,"target":"a","commit":"0123456789abcdef0123456789abcdef01234567","score":72,)"
-        R"("grade":"C","categories":{"docs":80,"code":null},"failed_rules":["docs/results"],)"
-        R"("rules":{"docs/readme":"pass","docs/results":"fail","code/tests":"skip"},"thresholds_met":true,"error":null})");
+  CHECK(
+      jsonl.substr(0, jsonl.find('\n')) ==
+      R"({"index":0,"cohort_size":3,"target":"a","commit":"0123456789abcdef0123456789abcdef01234567","score":72,)"
+      R"("grade":"C","categories":{"docs":80,"code":null},"failed_rules":["docs/results"],)"
+      R"("rules":{"docs/readme":"pass","docs/results":"fail","code/tests":"skip"},"thresholds_met":true,"error":null})");
   const auto parsed = cohort::parse_rows(jsonl, "rows.jsonl");
   REQUIRE(parsed);
   REQUIRE(parsed->size() == 3);

@@ -11,9 +11,10 @@ namespace stdfs = std::filesystem;
 void write_cohort_project(const stdfs::path& root, unsigned variant)
 {
   const auto has = [&](unsigned bit) { return (variant & bit) == 0; }; // variant 0 has everything
-  std::string readme = "# Churn predictor " + std::to_string(variant) +
-                       "\n\nPredicts which customers of a telecom operator are likely to cancel their contract next "
-                       "month, so that the retention team can call them first.\n";
+  std::string readme =
+      "# Churn predictor " + std::to_string(variant) +
+      "\n\nPredicts which customers of a telecom operator are likely to cancel their contract next "
+      "month, so that the retention team can call them first.\n";
   if (has(1)) {
     readme += "\n## Data\n\n[Telco churn](https://www.kaggle.com/datasets/x/telco): 7,043 customers, CC0.\n"
               "\n## Results\n\n| model | F1 |\n|---|---|\n| baseline | 0.00 |\n| model | 0.62 |\n";
@@ -40,10 +41,11 @@ void write_cohort_project(const stdfs::path& root, unsigned variant)
              "import mlflow\n\n\ndef train(model) -> None:\n"
              "    mlflow.sklearn.log_model(model, \"model\", registered_model_name=\"churn\")\n");
   if (has(16)) {
-    write_text(root / "tests/test_train.py", "from churn.train import train\n\n\n"
-                                             "def test_train():\n    assert train() is None\n\n\n"
-                                             "def test_twice():\n    assert [train(), train()] == [None, None]\n\n\n"
-                                             "def test_callable():\n    assert callable(train)\n");
+    write_text(root / "tests/test_train.py",
+               "from churn.train import train\n\n\n"
+               "def test_train():\n    assert train() is None\n\n\n"
+               "def test_twice():\n    assert [train(), train()] == [None, None]\n\n\n"
+               "def test_callable():\n    assert callable(train)\n");
     write_text(root / "data.dvc", "outs:\n- path: data\n");
   }
 }
