@@ -4,6 +4,7 @@
 #include "cohort/progress.h"
 #include "core/fs.h"
 #include "core/text.h"
+#include "git/library.h"
 #include "lint/wording.h"
 
 #include <atomic>
@@ -45,6 +46,7 @@ std::vector<std::optional<Fetch>> fetch_remotes(const std::vector<Target>& targe
   if (to_fetch.empty()) {
     return fetched;
   }
+  git::ensure_initialized(); // here, not in whichever worker forks first
   std::atomic<size_t> failed{0};
   cohort::ProgressBar bar(io.err, io.err_is_tty, to_fetch.size(), "fetched");
   cohort::run_parallel(
