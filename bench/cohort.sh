@@ -46,7 +46,6 @@ audit() { (cd "$work" && "$mlfolio" check --targets targets.txt --jobs "$1" --fo
 audit 1 || true # warm the page cache once
 # The two settings take turns, run after run, so that both see the same load on a shared machine.
 ms_of() { local start end; start=$(date +%s%N); audit "$1" >/dev/null 2>&1 || true; end=$(date +%s%N); echo $(((end - start) / 1000)); }
-median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.3f\n", m / 1000}'; }
 one_times=()
 two_times=()
 for ((r = 0; r < runs; r++)); do
