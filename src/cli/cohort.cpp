@@ -53,7 +53,11 @@ std::vector<std::optional<Fetch>> fetch_remotes(const std::vector<Target>& targe
       to_fetch.size(), jobs,
       [&](size_t n) {
         const size_t i = to_fetch[n];
-        fetched[i] = git::fetch_remote(*targets[i].remote, settings.fetch);
+        try {
+          fetched[i] = git::fetch_remote(*targets[i].remote, settings.fetch);
+        } catch (const std::exception& error) { // a thread must not end the process
+          fetched[i] = runtime_error("cannot fetch " + targets[i].remote->display + ": " + error.what());
+        }
         failed += *fetched[i] ? 0 : 1;
       },
       [&](size_t done) { bar.update(done, failed); });
