@@ -99,3 +99,14 @@ TEST_CASE("cohort formats: the leaderboard escapes targets and ranks by score")
   CHECK(html.find("https://") == std::string::npos); // self-contained: no external assets
   CHECK(html.find("<td class=\"num\" data-value=\"50\">50% (1/2)</td>") != std::string::npos); // docs/results
 }
+
+TEST_CASE("cohort formats: merging rows of two different target lists is an error naming both")
+{
+  auto other = sample_row(1, "b");
+  other.cohort_size = 4;
+  const auto merged = cohort::merge_rows({{sample_row(0, "a"), "a.jsonl:1"}, {other, "b.jsonl:3"}});
+  REQUIRE_FALSE(merged);
+  CHECK(merged.error().code == ExitCode::usage);
+  CHECK(merged.error().message == "b.jsonl:3: the row belongs to a cohort of 4 targets, a.jsonl:1 to one of 3; "
+                                  "merge the outputs of one target list.");
+}
