@@ -10,6 +10,7 @@
 #include <atomic>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -19,6 +20,16 @@ namespace mlfolio::cli {
 namespace {
 
 using Fetch = Result<git::FetchedRepository>;
+
+// What the pool calls after each task: the bar on a terminal, nothing otherwise (the workers
+// then never wait for the main thread).
+std::function<void(size_t)> progress_of(cohort::ProgressBar& bar, const std::atomic<size_t>& failed, const Io& io)
+{
+  if (!io.err_is_tty) {
+    return {};
+  }
+  return [&bar, &failed](size_t done) { bar.update(done, failed); };
+}
 
 // Every distinct remote of the run fetched once, in parallel. This runs before any audit: a
 // transfer forks a child process, and a fork while other threads hold libgit2's locks (pack
@@ -60,7 +71,7 @@ std::vector<std::optional<Fetch>> fetch_remotes(const std::vector<Target>& targe
         }
         failed += *fetched[i] ? 0 : 1;
       },
-      [&](size_t done) { bar.update(done, failed); });
+      progress_of(bar, failed, io));
   bar.finish();
   for (size_t i : to_fetch) {
     if (*fetched[i] && (*fetched[i])->temporary) {
@@ -159,7 +170,7 @@ Result<ExitCode> run_cohort(const CohortRun& run, const AuditSettings& given, co
             audit_row(targets[i], fetched[i], run.range.begin + i, run.targets.size(), settings, catalog);
         failed += rows[i].error ? 1 : 0;
       },
-      [&](size_t done) { bar.update(done, failed); });
+      progress_of(bar, failed, io));
   bar.finish();
 
   TRY(write_cohort_report(*run.format, rows, run.output, io));

@@ -16,7 +16,9 @@ void run_parallel(size_t count, size_t jobs, const std::function<void(size_t)>& 
   if (jobs <= 1 || count <= 1) {
     for (size_t i = 0; i < count; ++i) {
       task(i);
-      on_done(i + 1);
+      if (on_done) {
+        on_done(i + 1);
+      }
     }
     return;
   }
@@ -29,11 +31,16 @@ void run_parallel(size_t count, size_t jobs, const std::function<void(size_t)>& 
     workers.emplace_back([&] {
       for (size_t i = next++; i < count; i = next++) {
         task(i);
-        const std::lock_guard lock(mutex);
-        ++finished;
-        changed.notify_one();
+        if (on_done) { // without a listener the workers never wait on each other
+          const std::lock_guard lock(mutex);
+          ++finished;
+          changed.notify_one();
+        }
       }
     });
+  }
+  if (!on_done) {
+    return; // the workers join as they go out of scope
   }
   for (size_t reported = 0; reported < count;) {
     std::unique_lock lock(mutex);

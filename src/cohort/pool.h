@@ -9,8 +9,8 @@
 namespace mlfolio::cohort {
 
 // Calls task(i) for every i in [0, count) on `jobs` threads (the calling thread alone when
-// jobs is 1), and on_done(finished) on the calling thread after each task, in completion order.
-// Tasks must not throw.
+// jobs is 1), and on_done(finished), when given, on the calling thread after each task, in
+// completion order. Tasks must not throw.
 void run_parallel(size_t count, size_t jobs, const std::function<void(size_t)>& task,
                   const std::function<void(size_t finished)>& on_done);
 
