@@ -1,6 +1,9 @@
 #include "lint/kinds/common.h"
 
 #include <algorithm>
+#include <memory>
+#include <string>
+#include <unordered_map>
 
 namespace mlfolio::lint::kinds {
 
@@ -40,11 +43,31 @@ uint32_t line_at(std::string_view content, size_t offset)
       1 + std::count(content.begin(), content.begin() + static_cast<long>(offset), '\n'));
 }
 
-size_t find_match(const RE2& regex, std::string_view content, size_t from, size_t* length)
+const RE2& thread_copy(const RE2& shared)
+{
+  const RE2::Options& options = shared.options();
+  std::string key = shared.pattern();
+  key += '\0';
+  for (const bool flag : {options.case_sensitive(), options.longest_match(), options.posix_syntax(),
+                          options.literal(), options.never_nl(), options.dot_nl(), options.never_capture(),
+                          options.perl_classes(), options.word_boundary(), options.one_line()}) {
+    key += flag ? '1' : '0';
+  }
+  key += std::to_string(static_cast<int>(options.encoding())) + "/" + std::to_string(options.max_mem());
+  thread_local std::unordered_map<std::string, std::unique_ptr<RE2>> copies;
+  auto& copy = copies[key];
+  if (!copy) {
+    copy = std::make_unique<RE2>(shared.pattern(), options);
+  }
+  return *copy;
+}
+
+size_t find_match(const RE2& shared, std::string_view content, size_t from, size_t* length)
 {
   if (from > content.size()) {
     return std::string_view::npos;
   }
+  const RE2& regex = thread_copy(shared);
   re2::StringPiece match;
   const re2::StringPiece text(content.data(), content.size());
   if (!regex.Match(text, from, content.size(), RE2::UNANCHORED, &match, 1)) {
