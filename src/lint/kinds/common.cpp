@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <string>
 #include <unordered_map>
 
 namespace mlfolio::lint::kinds {
@@ -43,21 +42,27 @@ uint32_t line_at(std::string_view content, size_t offset)
       1 + std::count(content.begin(), content.begin() + static_cast<long>(offset), '\n'));
 }
 
+namespace {
+
+bool same_options(const RE2::Options& a, const RE2::Options& b)
+{
+  return a.case_sensitive() == b.case_sensitive() && a.longest_match() == b.longest_match() &&
+         a.posix_syntax() == b.posix_syntax() && a.literal() == b.literal() && a.never_nl() == b.never_nl() &&
+         a.dot_nl() == b.dot_nl() && a.never_capture() == b.never_capture() && a.perl_classes() == b.perl_classes() &&
+         a.word_boundary() == b.word_boundary() && a.one_line() == b.one_line() && a.encoding() == b.encoding() &&
+         a.max_mem() == b.max_mem();
+}
+
+} // namespace
+
 const RE2& thread_copy(const RE2& shared)
 {
-  const RE2::Options& options = shared.options();
-  std::string key = shared.pattern();
-  key += '\0';
-  for (const bool flag : {options.case_sensitive(), options.longest_match(), options.posix_syntax(),
-                          options.literal(), options.never_nl(), options.dot_nl(), options.never_capture(),
-                          options.perl_classes(), options.word_boundary(), options.one_line()}) {
-    key += flag ? '1' : '0';
-  }
-  key += std::to_string(static_cast<int>(options.encoding())) + "/" + std::to_string(options.max_mem());
-  thread_local std::unordered_map<std::string, std::unique_ptr<RE2>> copies;
-  auto& copy = copies[key];
-  if (!copy) {
-    copy = std::make_unique<RE2>(shared.pattern(), options);
+  // By address, checked against the pattern and options: an address used again by another
+  // pattern (a catalog freed, another loaded) gets a new copy.
+  thread_local std::unordered_map<const RE2*, std::unique_ptr<RE2>> copies;
+  auto& copy = copies[&shared];
+  if (!copy || copy->pattern() != shared.pattern() || !same_options(copy->options(), shared.options())) {
+    copy = std::make_unique<RE2>(shared.pattern(), shared.options());
   }
   return *copy;
 }
