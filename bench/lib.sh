@@ -20,7 +20,12 @@ median_ms_prepared() {
     end=$(date +%s%N)
     times+=($(((end - start) / 1000)))
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.3f\n", m / 1000}'
+  median_of "${times[@]}"
+}
+
+# median_of MICROSECONDS...  -> prints the median in milliseconds (3 decimals)
+median_of() {
+  printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.3f\n", m / 1000}'
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }

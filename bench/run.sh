@@ -3,7 +3,7 @@
 set -euo pipefail
 mlfolio=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
-for bench in "$here"/new.sh "$here"/check.sh "$here"/history.sh; do
+for bench in "$here"/new.sh "$here"/check.sh "$here"/history.sh "$here"/cohort.sh; do
   [[ -f $bench ]] || continue
   echo "== $(basename "$bench" .sh)"
   bash "$bench" "$mlfolio"

@@ -39,7 +39,7 @@ Result<ExitCode> badge(const ParsedArgs& args, Io& io)
     return usage_error(std::string(k_badge) + ": --from reads a saved report; it takes no TARGET, --rev, "
                                               "--root or --config.");
   }
-  auto audited = from ? saved_report(*from) : audit_target(args, k_badge);
+  auto audited = from ? saved_report(*from) : audit_from_args(args, k_badge);
   if (!audited) {
     return tl::unexpected(std::move(audited).error());
   }

@@ -1,17 +1,20 @@
 // mlfolio check: audit a project and print a report.
-#include "cli/audit.h"
 #include "cli/command.h"
 
+#include "cli/audit.h"
+#include "cli/cohort.h"
+#include "cohort/formats.h"
+#include "cohort/pool.h"
+#include "cohort/targets.h"
 #include "config/config.h"
 #include "core/fs.h"
+#include "core/text.h"
 #include "git/remote.h"
 #include "lint/catalog.h"
-#include "lint/filtered_view.h"
-#include "lint/runner.h"
-#include "lint/wording.h"
 #include "report/report.h"
 #include "report/write_reports.h"
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <memory>
@@ -21,12 +24,16 @@ namespace mlfolio::cli {
 
 namespace {
 
+// Built once, before the option table that points into it.
+const std::string k_format_help =
+    std::string(report::format_option_help()) + "; for several targets: " + cohort::cohort_format_names();
+
 const OptionSpec k_check_options[] = {
     {"rev", "REV", "audit a commit (HEAD~2, v1.0, a hash) instead of the working tree"},
     {"root", "SUBDIR", "audit the project in this subfolder of PATH"},
-    {"format", "FORMAT", report::format_option_help()},
+    {"format", "FORMAT", k_format_help},
     {"output", "FILE", "write the report to FILE instead of standard output"},
-    {"report", "NAME=FILE", "also write a report of format NAME to FILE (repeatable)", true},
+    {"report", "NAME=FILE", "also write a report of format NAME to FILE (repeatable; one target)", true},
     {"quiet", "", "print only the score line (text format)"},
     {"min-score", "N", "exit with 1 when the score is below N (0 to 100)"},
     {"fail-on", "SEVERITY", "exit with 1 when a rule of this severity or above fails: error, warning, info"},
@@ -36,39 +43,24 @@ const OptionSpec k_check_options[] = {
     {"no-cache", "", "clone a remote repository into a temporary folder and remove it afterwards"},
     {"timeout", "SECONDS", "give up on a remote clone or fetch after this long (default 300)"},
     {"max-size", "MB", "refuse remote repositories larger than this (default 1024)"},
+    {"targets", "FILE", "audit the targets listed in FILE (one path or URL per line; # comments)"},
+    {"jobs", "N", "audit N targets at a time (default: the number of cores)"},
+    {"shard", "K/N", "audit only the K-th of N equal slices of the target list (for CI matrices)"},
 };
 
 struct CheckOptions
 {
-  std::string path = ".";
-  std::string rev;
-  std::string root;
+  std::vector<std::string> targets; // positionals, then the lines of --targets
+  size_t first_listed = 0;          // where the lines of --targets begin
+  bool cohort = false;              // several targets, --targets, --shard or a cohort format
   const report::Format* format = nullptr;
+  const cohort::CohortFormat* cohort_format = nullptr;
   std::optional<std::string> output;
-  std::vector<report::ReportRequest> reports; // --output, then each --report
-  std::optional<std::string> config_file;
-  std::optional<double> min_score;
-  std::optional<lint::Severity> fail_on;
-  std::vector<std::string> disable;
+  std::vector<report::ReportRequest> reports; // --output, then each --report (one target)
   bool quiet = false;
-  std::optional<git::RemoteTarget> remote; // PATH is a URL or owner/repo
-  git::FetchOptions fetch;
-};
-
-// A clone made for one run alone (--no-cache) goes when the audit is done, however it ends.
-struct RemoveOnExit
-{
-  explicit RemoveOnExit(std::optional<std::filesystem::path> folder) : path(std::move(folder)) {}
-  RemoveOnExit(const RemoveOnExit&) = delete;
-  RemoveOnExit& operator=(const RemoveOnExit&) = delete;
-  ~RemoveOnExit()
-  {
-    if (path) {
-      fs::remove_tree_quietly(*path);
-    }
-  }
-
-  std::optional<std::filesystem::path> path;
+  size_t jobs = 1;
+  cohort::Shard shard;
+  AuditSettings settings;
 };
 
 Result<double> parse_positive(const std::string& option, const std::string& text, double max)
@@ -91,176 +83,178 @@ Result<double> parse_score(const std::string& text)
   return value;
 }
 
-Result<CheckOptions> parse_options(const ParsedArgs& args)
+Result<size_t> parse_jobs(const std::string& text)
+{
+  size_t jobs = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), jobs);
+  if (error != std::errc() || end != text.data() + text.size() || jobs < 1 || jobs > 1024) {
+    return usage_error("mlfolio check: --jobs takes a whole number from 1 to 1024, got '" + text + "'.");
+  }
+  return jobs;
+}
+
+Result<void> choose_format(const ParsedArgs& args, CheckOptions& options)
+{
+  const auto given = args.value("format");
+  const std::string name = given.value_or("text");
+  options.format = report::find_format(name);
+  options.cohort_format = cohort::find_cohort_format(name);
+  // A format that only a cohort has makes a cohort of one target.
+  options.cohort = options.cohort || (options.format == nullptr && options.cohort_format != nullptr);
+  if (options.cohort && options.cohort_format == nullptr && options.format != nullptr) {
+    return usage_error("mlfolio check: --format " + name + " reports one repository; for several targets use " +
+                       cohort::cohort_format_names() + ".");
+  }
+  if (options.format == nullptr && options.cohort_format == nullptr) {
+    std::vector<std::string_view> names;
+    for (const auto& known : report::formats()) {
+      names.push_back(known.name);
+    }
+    for (const auto& known : cohort::cohort_formats()) {
+      if (std::find(names.begin(), names.end(), known.name) == names.end()) {
+        names.push_back(known.name); // text is both
+      }
+    }
+    std::string listed;
+    for (const auto known : names) {
+      listed += (listed.empty() ? "" : ", ") + std::string(known);
+    }
+    return usage_error("mlfolio check: unknown format '" + name + "'." +
+                       text::did_you_mean(text::suggest(name, std::span<const std::string_view>(names))) +
+                       " Formats: " + listed + ".");
+  }
+  return {};
+}
+
+Result<void> parse_targets(const ParsedArgs& args, CheckOptions& options)
+{
+  options.targets = args.positionals();
+  options.first_listed = options.targets.size();
+  if (const auto list = args.value("targets")) {
+    TRY_ASSIGN(const auto listed, cohort::read_target_list(*list));
+    options.targets.insert(options.targets.end(), listed.begin(), listed.end());
+  }
+  // Several PATHs alone stay an error (the single-target interface); with --format or --jobs,
+  // or a list or a shard, they are a cohort.
+  options.cohort = args.has("targets") || args.has("shard") ||
+                   (options.targets.size() > 1 && (args.has("format") || args.has("jobs")));
+  if (const auto shard = args.value("shard")) {
+    TRY_ASSIGN(options.shard, cohort::parse_shard(*shard));
+  }
+  if (options.cohort) {
+    TRY(cohort::check_unique(options.targets));
+  }
+  options.jobs = cohort::default_jobs();
+  if (const auto jobs = args.value("jobs")) {
+    TRY_ASSIGN(options.jobs, parse_jobs(*jobs));
+  }
+  return {};
+}
+
+Result<CheckOptions> parse_options(const ParsedArgs& args, const lint::Catalog& catalog)
 {
   CheckOptions options;
-  if (args.positionals().size() > 1) {
-    return usage_error("mlfolio check: takes one PATH, got " + std::to_string(args.positionals().size()) +
-                       ".");
+  TRY(parse_targets(args, options));
+  TRY(choose_format(args, options));
+  options.quiet = args.has("quiet");
+  if (options.cohort && options.quiet) {
+    return usage_error("mlfolio check: --quiet is for one target; a cohort's text report is one line per target.");
   }
-  if (!args.positionals().empty()) {
-    options.path = args.positionals()[0];
-  }
-  options.rev = args.value("rev").value_or("");
-  options.root = args.value("root").value_or("");
-  TRY_ASSIGN(options.format, report::format_named(args.value("format").value_or("text"), "mlfolio check"));
+  AuditSettings& settings = options.settings;
+  settings.rev = args.value("rev").value_or("");
+  settings.root = args.value("root").value_or("");
   options.output = args.value("output");
-  if (options.output) {
+  if (options.output && options.format != nullptr && !options.cohort) {
     options.reports.push_back({options.format, *options.output});
   }
   for (const auto& value : args.values("report")) {
+    if (options.cohort) {
+      return usage_error("mlfolio check: --report writes one repository's report; a cohort writes one report "
+                         "with --format and --output.");
+    }
     TRY_ASSIGN(report::ReportRequest request, report::parse_report_request(value, "mlfolio check"));
     options.reports.push_back(std::move(request));
   }
-  options.config_file = args.value("config");
   if (const auto score = args.value("min-score")) {
-    TRY_ASSIGN(options.min_score, parse_score(*score));
+    TRY_ASSIGN(settings.min_score, parse_score(*score));
   }
   if (const auto severity = args.value("fail-on")) {
-    options.fail_on = lint::parse_severity(*severity);
-    if (!options.fail_on) {
+    settings.fail_on = lint::parse_severity(*severity);
+    if (!settings.fail_on) {
       return usage_error("mlfolio check: --fail-on takes error, warning or info, got '" + *severity + "'.");
     }
   }
-  options.disable = args.values("disable");
-  options.quiet = args.has("quiet");
-  // A folder that exists is audited as a folder, even when its name looks like owner/repo.
-  std::error_code missing;
-  options.remote = git::parse_remote(options.path, !std::filesystem::exists(options.path, missing));
-  options.fetch.cache_dir = args.value("cache-dir").value_or(git::default_cache_dir().string());
-  options.fetch.use_cache = !args.has("no-cache");
-  if (const auto timeout = args.value("timeout")) {
-    TRY_ASSIGN(const double seconds, parse_positive("timeout", *timeout, 86400));
-    options.fetch.timeout_seconds = static_cast<int>(seconds);
-  }
-  if (const auto size = args.value("max-size")) {
-    TRY_ASSIGN(const double megabytes, parse_positive("max-size", *size, 1e7));
-    options.fetch.max_bytes = static_cast<uint64_t>(megabytes * 1024 * 1024);
-  }
-  options.fetch.progress = true; // shown only when stderr is a terminal
-  return options;
-}
-
-config::Vocabulary vocabulary_of(const lint::Catalog& catalog)
-{
-  config::Vocabulary names;
-  names.rule_ids = catalog.ids();
-  for (const auto& info : lint::categories()) {
-    names.categories.emplace_back(info.id);
-  }
-  return names;
-}
-
-// How configuration files are named in messages: "proj/.mlfolio.toml", "HEAD:.mlfolio.toml".
-std::string display_prefix(const CheckOptions& options)
-{
-  std::string prefix;
-  if (options.remote) {
-    prefix = options.remote->display + "@" + (options.rev.empty() ? std::string("HEAD") : options.rev) + ":";
-  } else if (!options.rev.empty()) {
-    prefix = options.rev + ":";
-  } else if (options.path != ".") {
-    prefix = options.path + (options.path.ends_with('/') ? "" : "/");
-  }
-  if (!options.root.empty()) {
-    prefix += options.root + (options.root.ends_with('/') ? "" : "/");
-  }
-  return prefix;
-}
-
-Result<config::Config> effective_config(const CheckOptions& options, const lint::RepoView& view,
-                                        const config::Vocabulary& names)
-{
-  config::Config config;
-  if (options.config_file) {
-    TRY_ASSIGN(config, config::load_config_file(*options.config_file, names));
-  } else {
-    TRY_ASSIGN(config, config::find_config(view, display_prefix(options), names));
-  }
-  for (const auto& name : options.disable) {
+  const config::Vocabulary names = vocabulary_of(catalog);
+  settings.disable = args.values("disable");
+  for (const auto& name : settings.disable) {
     const auto known = config::check_disable_name(name, names, " given to --disable");
     if (!known) {
       return usage_error("mlfolio check: " + known.error().message);
     }
-    config.disable.push_back({name, "--disable"});
   }
-  if (options.min_score) {
-    config.min_score = options.min_score;
+  if (const auto file = args.value("config")) {
+    TRY_ASSIGN(settings.config_file, config::load_config_file(*file, names));
   }
-  if (options.fail_on) {
-    config.fail_on = options.fail_on;
+  settings.fetch.cache_dir = args.value("cache-dir").value_or(git::default_cache_dir().string());
+  settings.fetch.use_cache = !args.has("no-cache");
+  if (const auto timeout = args.value("timeout")) {
+    TRY_ASSIGN(const double seconds, parse_positive("timeout", *timeout, 86400));
+    settings.fetch.timeout_seconds = static_cast<int>(seconds);
   }
-  return config;
+  if (const auto size = args.value("max-size")) {
+    TRY_ASSIGN(const double megabytes, parse_positive("max-size", *size, 1e7));
+    settings.fetch.max_bytes = static_cast<uint64_t>(megabytes * 1024 * 1024);
+  }
+  settings.fetch.progress = true; // shown only when stderr is a terminal
+  return options;
 }
 
-// Why the audit does not pass its thresholds, one line each; empty when it does.
-std::vector<std::string> threshold_failures(const report::Report& report, const config::Config& config)
+// The one target of a single-target run, fetched when it is remote, and audited.
+Result<Audit> audit_single(const CheckOptions& options, const lint::Catalog& catalog)
 {
-  std::vector<std::string> reasons;
-  const auto& overall = report.score.overall;
-  if (config.min_score && (!overall || *overall < *config.min_score)) {
-    reasons.push_back("the score " + (overall ? std::to_string(*overall) : std::string("n/a")) +
-                      " is below the minimum " + lint::format_number(*config.min_score) + ".");
+  if (options.targets.size() > 1) {
+    return usage_error("mlfolio check: takes one PATH, got " + std::to_string(options.targets.size()) + ".");
   }
-  if (config.fail_on) {
-    size_t failing = 0;
-    for (const auto& finding : report.findings) {
-      failing += finding.status == lint::Status::fail && finding.severity >= *config.fail_on ? 1 : 0;
-    }
-    if (failing > 0) {
-      reasons.push_back(lint::count_of(failing, "rule") + " of severity " +
-                        std::string(lint::severity_name(*config.fail_on)) + " or above failed.");
-    }
-  }
-  return reasons;
-}
-
-struct Audit
-{
-  report::Report report;
-  config::Config config;
-};
-
-Result<Audit> audit(const CheckOptions& options)
-{
-  TRY_ASSIGN(const lint::Catalog* catalog, lint::builtin_catalog());
-  const config::Vocabulary names = vocabulary_of(*catalog);
+  const Target target = resolve_target(options.targets.empty() ? "." : options.targets[0]);
   std::optional<git::FetchedRepository> fetched;
-  if (options.remote) {
-    TRY_ASSIGN(fetched, git::fetch_remote(*options.remote, options.fetch));
+  if (target.remote) {
+    TRY_ASSIGN(fetched, git::fetch_remote(*target.remote, options.settings.fetch));
   }
   const RemoveOnExit remove_clone(fetched && fetched->temporary ? std::optional(fetched->git_dir) : std::nullopt);
-  TRY_ASSIGN(const auto view,
-             fetched ? lint::open_revision(fetched->git_dir, options.rev.empty() ? "HEAD" : options.rev, options.root,
-                                           options.remote->display)
-             : options.rev.empty() ? lint::open_working_tree(options.path, options.root)
-                                   : lint::open_revision(options.path, options.rev, options.root));
-  TRY_ASSIGN(const config::Config config, effective_config(options, *view, names));
-  TRY_ASSIGN(const lint::GlobSet ignore, lint::GlobSet::compile(config.ignore, lint::Anchor::gitignore));
-  const lint::FilteredView audited(*view, ignore);
+  return audit_target(target, fetched, options.settings, catalog);
+}
 
-  return Audit{report::make_report(view->describe(), view->commit(),
-                                   lint::run_rules(audited, *catalog, config), *catalog),
-               config};
+Result<ExitCode> check_one(const CheckOptions& options, const lint::Catalog& catalog, Io& io)
+{
+  TRY_ASSIGN(const Audit audit, audit_single(options, catalog));
+  report::WriteOptions write_options;
+  write_options.quiet = options.quiet;
+  TRY(report::write_reports(audit.report, options.reports, write_options, "mlfolio check"));
+  if (!options.output) {
+    write_options.color = io.out_is_tty && !io.no_color;
+    options.format->write(audit.report, io.out, write_options);
+  }
+  for (const auto& reason : audit.threshold_failures) {
+    io.err << "mlfolio check: " << reason << '\n';
+  }
+  return audit.threshold_failures.empty() ? ExitCode::ok : ExitCode::findings;
 }
 
 Result<ExitCode> check(const ParsedArgs& args, Io& io)
 {
-  TRY_ASSIGN(const CheckOptions options, parse_options(args));
-  TRY_ASSIGN(const Audit audited, audit(options));
-  const report::Report& report = audited.report;
-  report::WriteOptions write_options;
-  write_options.quiet = options.quiet;
-  TRY(report::write_reports(report, options.reports, write_options, "mlfolio check"));
-  if (!options.output) {
-    write_options.color = io.out_is_tty && !io.no_color;
-    options.format->write(report, io.out, write_options);
+  TRY_ASSIGN(const lint::Catalog* catalog, lint::builtin_catalog());
+  TRY_ASSIGN(const CheckOptions options, parse_options(args, *catalog));
+  if (!options.cohort) {
+    return check_one(options, *catalog, io);
   }
-  const auto reasons = threshold_failures(report, audited.config);
-  for (const auto& reason : reasons) {
-    io.err << "mlfolio check: " << reason << '\n';
-  }
-  return reasons.empty() ? ExitCode::ok : ExitCode::findings;
+  CohortRun run;
+  run.targets = options.targets.empty() ? std::vector<std::string>{"."} : options.targets;
+  run.first_listed = options.targets.empty() ? 1 : options.first_listed;
+  run.range = cohort::shard_range(options.shard, run.targets.size());
+  run.jobs = options.jobs;
+  run.format = options.cohort_format;
+  run.output = options.output;
+  return run_cohort(run, options.settings, *catalog, io);
 }
 
 int run_check(const ParsedArgs& args, Io& io)
@@ -275,9 +269,12 @@ int run_check(const ParsedArgs& args, Io& io)
 
 } // namespace
 
-Result<report::Report> audit_target(const ParsedArgs& args, std::string_view command)
+Result<report::Report> audit_from_args(const ParsedArgs& args, std::string_view command)
 {
-  auto audited = parse_options(args).and_then(audit);
+  auto audited = lint::builtin_catalog().and_then([&](const lint::Catalog* catalog) {
+    return parse_options(args, *catalog).and_then(
+        [&](const CheckOptions& options) { return audit_single(options, *catalog); });
+  });
   if (!audited) {
     // Option errors are worded for check; they name the command that was run.
     Error error = std::move(audited).error();
@@ -295,17 +292,23 @@ const Command& check_command()
   static const Command k_command = {
       "check",
       "Audit an ML portfolio project and score it",
-      "mlfolio check [PATH | URL | owner/repo] [options]",
+      "mlfolio check [PATH | URL | owner/repo]... [--targets FILE] [options]",
       "Runs every rule (see 'mlfolio rules') on the project at PATH (default: the current folder)\n"
       "or on a remote repository: an https://, git://, ssh:// or file:// URL, or owner/repo for\n"
       "GitHub. Remote repositories are cloned bare into a cache and fetched again on later runs.\n"
       "and prints each failure with what is missing, where it looked and how to fix it, then a\n"
       "score from 0 to 100 ('mlfolio explain score'). Settings are read from .mlfolio.toml or\n"
       "[tool.mlfolio] in pyproject.toml at the project root, or from --config FILE; options win.\n\n"
+      "Cohorts: --targets FILE, --shard K/N, a cohort format (csv, jsonl, leaderboard), or several\n"
+      "PATHs with --format or --jobs audit many repositories, --jobs at a time, into one report\n"
+      "with a row per target in input order. A target that cannot be audited is a row with its\n"
+      "error; the others go on. 'mlfolio report merge' combines the jsonl of several shards.\n\n"
       "Exit codes: 0 the audit passed its thresholds; 1 the score is below --min-score or a rule\n"
       "of --fail-on severity or above failed; 2 bad option or configuration; 3 the project or a\n"
       "revision cannot be read, or the report cannot be written; 4 a remote repository cannot be\n"
-      "fetched (unreachable host, no such repository, private, time-out, over --max-size).",
+      "fetched (unreachable host, no such repository, private, time-out, over --max-size).\n"
+      "A cohort exits 4 when a target could not be audited, else 1 when one missed the\n"
+      "thresholds, else 0; 2 and 3 as above.",
       k_check_options,
       run_check,
   };

@@ -9,6 +9,7 @@ const Command& badge_command();   // cmd_badge.cpp
 const Command& check_command();   // cmd_check.cpp
 const Command& explain_command(); // cmd_explain.cpp
 const Command& rules_command();   // cmd_rules.cpp
+const Command& report_command();  // cmd_report.cpp
 
 namespace {
 
@@ -45,6 +46,7 @@ const Command k_commands[] = {
    "Exit codes: 0 created; 2 bad NAME, option, answers or template, or the folder exists and is\n"
    "not empty (nothing is written); 3 a write or git failure (nothing is left behind).",
    k_new_options, run_new},
+  report_command(),
   rules_command(),
   {"version", "Print the version", "mlfolio version", "", {}, run_version},
 };

@@ -74,7 +74,10 @@ const HistoryScan* Analysis::history_scan() const
           found.push_back(std::move(secret));
         }
       } else if (!content.empty() && !analyze::looks_binary(content)) {
-        found = to_findings((*scanner)->scan_file(blob.path, content), blob.path, blob.commit, blob.in_tree);
+        // The reading thread's own scanner: RE2 sets shared between threads wait on one lock.
+        const auto own = secrets::Scanner::builtin();
+        const secrets::Scanner* scanner_here = own ? *own : *scanner;
+        found = to_findings(scanner_here->scan_file(blob.path, content), blob.path, blob.commit, blob.in_tree);
       }
       const std::lock_guard lock(mutex);
       ++result.blobs;

@@ -130,7 +130,7 @@ TEST_CASE("check: usage and configuration errors exit 2")
     Output result = run({"check", path, "--format", "xml"});
     CHECK(result.code == 2);
     CHECK(result.err == "mlfolio check: unknown format 'xml'. Did you mean 'html'? Formats: text, json, sarif, "
-                        "junit, markdown, github, html, badge.\n");
+                        "junit, markdown, github, html, badge, csv, jsonl, leaderboard.\n");
     result = run({"check", path, "--min-score", "high"});
     CHECK(result.code == 2);
     CHECK(result.err == "mlfolio check: --min-score takes a number from 0 to 100, got 'high'.\n");

@@ -117,7 +117,7 @@ TEST_CASE("check --help: --format lists the format table")
   CHECK(result.exit_code == 0);
   CHECK(
       result.out.find("  --format FORMAT         text (default), json, sarif, junit, markdown, github, html, "
-                      "badge\n") != std::string::npos);
+                      "badge; for several targets: text, csv, jsonl, leaderboard\n") != std::string::npos);
   CHECK(result.out.find("  --report NAME=FILE      also write a report") != std::string::npos);
 }
 

@@ -372,8 +372,16 @@ void parse_markdown(std::string_view text, Document& document)
       cmark_parser_attach_syntax_extension(parser.get(), extension);
     }
   }
-  cmark_parser_feed(parser.get(), text.data(), text.size());
-  NodePtr root(cmark_parser_finish(parser.get()), &cmark_node_free);
+  NodePtr root(nullptr, &cmark_node_free);
+  {
+    // cmark-gfm turns its extensions' special characters on and off in one global table around
+    // each inline parse (cmark_manage_extensions_special_characters): parses on several threads
+    // (a cohort audit) must take turns, or one loses the other's strikethrough and autolinks.
+    static std::mutex parse_mutex;
+    const std::lock_guard lock(parse_mutex);
+    cmark_parser_feed(parser.get(), text.data(), text.size());
+    root.reset(cmark_parser_finish(parser.get()));
+  }
   if (!root) {
     document.problems.push_back(Problem{0, 0, "the Markdown parser returned no document"});
     return;

@@ -1,6 +1,8 @@
 #include "lint/kinds/common.h"
 
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 
 namespace mlfolio::lint::kinds {
 
@@ -40,11 +42,37 @@ uint32_t line_at(std::string_view content, size_t offset)
       1 + std::count(content.begin(), content.begin() + static_cast<long>(offset), '\n'));
 }
 
-size_t find_match(const RE2& regex, std::string_view content, size_t from, size_t* length)
+namespace {
+
+bool same_options(const RE2::Options& a, const RE2::Options& b)
+{
+  return a.case_sensitive() == b.case_sensitive() && a.longest_match() == b.longest_match() &&
+         a.posix_syntax() == b.posix_syntax() && a.literal() == b.literal() && a.never_nl() == b.never_nl() &&
+         a.dot_nl() == b.dot_nl() && a.never_capture() == b.never_capture() && a.perl_classes() == b.perl_classes() &&
+         a.word_boundary() == b.word_boundary() && a.one_line() == b.one_line() && a.encoding() == b.encoding() &&
+         a.max_mem() == b.max_mem();
+}
+
+} // namespace
+
+const RE2& thread_copy(const RE2& shared)
+{
+  // By address, checked against the pattern and options: an address used again by another
+  // pattern (a catalog freed, another loaded) gets a new copy.
+  thread_local std::unordered_map<const RE2*, std::unique_ptr<RE2>> copies;
+  auto& copy = copies[&shared];
+  if (!copy || copy->pattern() != shared.pattern() || !same_options(copy->options(), shared.options())) {
+    copy = std::make_unique<RE2>(shared.pattern(), shared.options());
+  }
+  return *copy;
+}
+
+size_t find_match(const RE2& shared, std::string_view content, size_t from, size_t* length)
 {
   if (from > content.size()) {
     return std::string_view::npos;
   }
+  const RE2& regex = thread_copy(shared);
   re2::StringPiece match;
   const re2::StringPiece text(content.data(), content.size());
   if (!regex.Match(text, from, content.size(), RE2::UNANCHORED, &match, 1)) {

@@ -29,7 +29,14 @@ Result<std::unique_ptr<RE2>> compile_regex(const std::string& pattern);
 // Byte offset -> 1-based line number.
 uint32_t line_at(std::string_view content, size_t offset);
 
-// The first match of `regex` in `content` at or after `from`: its offset, or npos.
+// This thread's copy of `shared` (same pattern and options). An RE2 may be shared by threads,
+// but its DFA caches sit behind locks that every new state of a match takes: the threads of a
+// cohort audit, matching the catalog's patterns against different files, would wait on each
+// other there.
+const RE2& thread_copy(const RE2& shared);
+
+// The first match of `regex` in `content` at or after `from` (matched with thread_copy): its
+// offset, or npos.
 size_t find_match(const RE2& regex, std::string_view content, size_t from, size_t* length = nullptr);
 
 } // namespace mlfolio::lint::kinds

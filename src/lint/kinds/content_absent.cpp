@@ -68,7 +68,7 @@ std::string_view line_around(std::string_view content, size_t offset)
 bool allowed(const Compiled& compiled, std::string_view line)
 {
   for (const auto& regex : compiled.allow) {
-    if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), *regex)) {
+    if (RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), thread_copy(*regex))) {
       return true;
     }
   }

@@ -37,7 +37,7 @@ constexpr std::string_view k_shape_words[] = {"columns", "column", "features",  
 // "7,043 rows", "1.2M images", "50k reviews", "284 807 transactions", "10 classes".
 const RE2& size_pattern()
 {
-  static const RE2 pattern(
+  thread_local const RE2 pattern(
       R"((?i)\b\d[\d,. ]*\s*(k|m|mb|gb|million|thousand|billion)?\s*(rows|records|samples|examples|observations|instances|entries|images|pictures|photos|videos|clips|texts|documents|reviews|tweets|posts|articles|sentences|tokens|words|transactions|customers|users|patients|subjects|events|files|classes|labels|categories|columns|features|hours|days|years|listings|houses|properties|loans|applications|claims|orders|tickets|emails|messages|calls|songs|tracks|movies|products|items|frames|utterances|pairs|questions|dialogues|cases|participants|households|countries|cities|stations|sensors|readings|measurements|points|series|mb|gb|tb)\b)");
   return pattern;
 }

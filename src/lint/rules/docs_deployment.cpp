@@ -97,7 +97,7 @@ constexpr std::string_view k_platforms[] = {"docker",
 // Commands that build, start or ship the service.
 const RE2& deploy_command_pattern()
 {
-  static const RE2 pattern(
+  thread_local const RE2 pattern(
       R"((?i)(docker(-| )compose\b.*\bup\b|docker (run|build|push)\b|podman (run|build)\b|kubectl (apply|create|run)\b|)"
       R"(helm (install|upgrade)\b|gcloud (run|app|functions) deploy|az (webapp|containerapp|container|functionapp)\b|)"
       R"(aws (ecs|lambda|sagemaker|elasticbeanstalk|ecr|apprunner)\b|\beb (deploy|create)\b|sam deploy|)"

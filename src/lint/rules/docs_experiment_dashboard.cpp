@@ -56,7 +56,7 @@ constexpr std::string_view k_tool_sites[] = {"mlflow.org", "www.mlflow.org", "gi
 // Commands that open or fill a dashboard, in code blocks.
 const RE2& dashboard_command_pattern()
 {
-  static const RE2 pattern(
+  thread_local const RE2 pattern(
       R"((?i)(mlflow (ui|server)\b|tensorboard\s+(--logdir|dev)|\baim up\b|wandb\.ai/|wandb sync|dvc exp show|dvc plots|)"
       R"(clearml-server|neptune\.ai/))");
   return pattern;
@@ -65,7 +65,7 @@ const RE2& dashboard_command_pattern()
 // A sentence that names a tracker and a way to look at it.
 const RE2& dashboard_prose_pattern()
 {
-  static const RE2 pattern(
+  thread_local const RE2 pattern(
       R"((?i)(mlflow|w&b|weights (&|and) biases|wandb|tensorboard|neptune|comet|clearml|dvc studio).*)"
       R"((dashboard|\bui\b|localhost|127\.0\.0\.1|https?://|\bopen\b|\bbrowse\b|\bview\b|report))");
   return pattern;

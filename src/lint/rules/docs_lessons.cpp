@@ -31,7 +31,7 @@ constexpr std::string_view k_maybe_headings[] = {
 // Words of a report on what failed or was dropped.
 const RE2& lesson_pattern()
 {
-  static const RE2 pattern(
+  thread_local const RE2 pattern(
       R"((?i)(did ?n[o']?t (work|help|improve)|didn’t (work|help|improve)|does ?n[o']?t (work|generalize|generalise)|)"
       R"(\bworse\b|\bfailed\b|\bfails\b|limitation|\binstead\b|\bhowever\b|dropped|discarded|underperform|)"
       R"(overfit|no improvement|\bhurt\b|trade-?off|\btried\b|error analysis|misclassif|struggles?\b|)"
@@ -49,7 +49,7 @@ bool reads_like_lessons(std::string_view text)
 // A sentence anywhere that reports a failed attempt: "SMOTE did not help", "lessons learned".
 const RE2& strong_lesson_pattern()
 {
-  static const RE2 pattern(
+  thread_local const RE2 pattern(
       R"((?i)(did ?n[o']?t (work|help|improve)|didn’t (work|help|improve)|error analysis|lessons? learned|)"
       R"(failure (cases|modes)|\b(i|we) tried\b|known limitations|limitations of))");
   return pattern;

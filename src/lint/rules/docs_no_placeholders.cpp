@@ -46,7 +46,7 @@ struct CompiledKind
 
 const std::vector<CompiledKind>& compiled_kinds()
 {
-  static const std::vector<CompiledKind> kinds = [] {
+  thread_local const std::vector<CompiledKind> kinds = [] { // per thread: see CONTRIBUTING, threads
     std::vector<CompiledKind> compiled;
     for (const auto& kind : k_kinds) {
       RE2::Options options;

@@ -22,7 +22,7 @@ constexpr std::string_view k_output_languages[] = {"",        "text",   "txt", "
 
 const RE2& metric_pattern()
 {
-  static const RE2 pattern(
+  thread_local const RE2 pattern(
       R"((?i:\b(accuracy|acc|precision|recall|f1|f-1|f1[- ]score|f[- ]score|f-?beta|f2|auc|roc[- ]?auc|auc[- ]?roc|)"
       R"(auroc|auprc|pr[- ]?auc|average precision|mean average precision|rmse|mse|mae|mape|smape|rmsle|msle|wape|)"
       R"(mase|r2|r\^2|r-squared|r squared|log[- ]?loss|cross[- ]entropy|bleu|rouge(-[l12])?|meteor|chrf|bertscore|)"
@@ -36,20 +36,20 @@ const RE2& metric_pattern()
 // A value in a sentence: 0.87, .87, 94.3 %, 12%, "RMSE: 3421", "MAE = 12".
 const RE2& value_pattern()
 {
-  static const RE2 pattern(R"((\d*[.,]\d+|\d+\s*%|[:=]\s*\$?\d+))");
+  thread_local const RE2 pattern(R"((\d*[.,]\d+|\d+\s*%|[:=]\s*\$?\d+))");
   return pattern;
 }
 
 const RE2& decimal_pattern()
 {
-  static const RE2 pattern(R"(\b\d*\.\d+\b)");
+  thread_local const RE2 pattern(R"(\b\d*\.\d+\b)");
   return pattern;
 }
 
 // A table cell that is a number: "0.912", "94 %", "±0.02", "~3,421", "12.5 ms".
 const RE2& cell_pattern()
 {
-  static const RE2 pattern(
+  thread_local const RE2 pattern(
       R"(^\s*[~≈<>±+\-]?\s*\$?\d[\d,]*(\.\d+)?\s*(%|[a-zA-Z]{0,3})?\s*(\(.*\)|±.*)?\s*$)");
   return pattern;
 }

@@ -120,7 +120,7 @@ constexpr std::string_view k_install_commands[] = {
 // A command spelled out in a sentence: "run `pip install -r requirements.txt`".
 const RE2& inline_command_pattern()
 {
-  static const RE2 pattern(
+  thread_local const RE2 pattern(
       R"((pip3? install|conda (env )?(create|install)|poetry install|uv (sync|pip install)|pipenv install|)"
       R"(python3? (-m [\w.]+|[\w./-]+\.py)\b|streamlit run|uvicorn [\w.]+:\w+|docker[- ]compose up|docker run|)"
       R"(make (install|run|train|setup|all|serve|app)\b))");

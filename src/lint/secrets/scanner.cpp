@@ -254,7 +254,9 @@ Result<Scanner> Scanner::parse(std::string_view text, std::string_view path)
 
 Result<const Scanner*> Scanner::builtin()
 {
-  static const Result<Scanner> k_scanner = [] {
+  // One per thread: an RE2::Set's DFA cache sits behind a lock, and the threads of a cohort
+  // audit, scanning different files, would wait on each other there.
+  thread_local const Result<Scanner> k_scanner = [] {
     const auto text = resources::find(k_builtin_path);
     return text ? parse(*text, k_builtin_path)
                 : Result<Scanner>(runtime_error(std::string(k_builtin_path) + " is not built in"));

@@ -48,7 +48,7 @@ class Scanner
 public:
   // Parses a patterns file (the format of checks/secrets.toml); errors name path:line:column.
   static Result<Scanner> parse(std::string_view text, std::string_view path);
-  // The built-in patterns, parsed once.
+  // The built-in patterns, parsed once per thread; the scanner lives as long as the thread.
   static Result<const Scanner*> builtin();
 
   Scanner(Scanner&&) noexcept;
