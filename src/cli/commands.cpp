@@ -5,6 +5,7 @@ namespace mlfolio::cli {
 int run_help(const ParsedArgs& args, Io& io);
 int run_version(const ParsedArgs& args, Io& io);
 int run_new(const ParsedArgs& args, Io& io);
+const Command& add_command();     // cmd_add.cpp
 const Command& check_command();   // cmd_check.cpp
 const Command& explain_command(); // cmd_explain.cpp
 const Command& rules_command();   // cmd_rules.cpp
@@ -31,6 +32,7 @@ const OptionSpec k_new_options[] = {
 };
 
 const Command k_commands[] = {
+  add_command(),
   check_command(),
   explain_command(),
   {"help", "Show help for mlfolio or for one command", "mlfolio help [COMMAND]", "", {}, run_help},

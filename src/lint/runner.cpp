@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "lint/kinds/kind.h"
 #include "lint/rules/registry.h"
 
@@ -31,6 +32,15 @@ Finding judge(const RuleMeta& rule, const Analysis& analysis, const config::Conf
 
 } // namespace
 
+std::string fix_of(const RuleMeta& rule)
+{
+  if (rule.add.empty()) {
+    return rule.fix;
+  }
+  std::string fix(text::trim(rule.fix));
+  return fix + "\n`mlfolio add " + rule.add + "` adds it to this project, adapted to it, without changing existing files.\n";
+}
+
 Finding evaluate_rule(const RuleMeta& rule, const Analysis& analysis, const config::Config& config)
 {
   Finding finding = judge(rule, analysis, config);
@@ -51,7 +61,7 @@ Finding evaluate_rule(const RuleMeta& rule, const Analysis& analysis, const conf
   if (finding.status != Status::fail) {
     finding.fix.clear();
   } else if (finding.fix.empty()) {
-    finding.fix = rule.fix;
+    finding.fix = fix_of(rule);
   }
   return finding;
 }

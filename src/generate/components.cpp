@@ -1,0 +1,50 @@
+#include "generate/components.h"
+
+namespace mlfolio::generate {
+
+namespace {
+
+constexpr std::string_view k_license_names[] = {"LICENSE.md", "LICENSE.txt", "LICENCE", "LICENCE.md", "COPYING"};
+constexpr std::string_view k_readme_names[] = {"README.rst", "README.txt", "README", "readme.md", "Readme.md"};
+
+const ComponentFile k_docker[] = {{"Dockerfile"}, {".dockerignore"}};
+const ComponentFile k_gitignore[] = {{".gitignore", Merge::ignore_lines}};
+const ComponentFile k_license[] = {{"LICENSE", Merge::none, k_license_names}};
+const ComponentFile k_readme[] = {{"README.md", Merge::readme, k_readme_names}};
+const ComponentFile k_ci[] = {{".github/workflows/ci.yml"}};
+const ComponentFile k_makefile[] = {{"Makefile"}};
+const ComponentFile k_pre_commit[] = {{".pre-commit-config.yaml"}, {".flake8"}};
+
+constexpr std::string_view k_ci_requirements[] = {"pytest", "ruff"};
+constexpr std::string_view k_pre_commit_requirements[] = {"pre-commit"};
+
+const Component k_components[] = {
+  {"docker", "Dockerfile and .dockerignore: a slim, non-root image of the project", k_docker, {}},
+  {"gitignore", ".gitignore entries for Python, environments, notebooks, secrets and tracking output",
+   k_gitignore, {}},
+  {"license", "LICENSE (--license mit, apache-2.0 or bsd-3-clause; --author)", k_license, {}},
+  {"readme", "README.md, or the sections it lacks, with placeholders to fill in", k_readme, {}},
+  {"ci", "GitHub Actions workflow: lint, tests and the mlfolio score gate", k_ci, k_ci_requirements},
+  {"makefile", "Makefile with install, train, pipeline, test, lint and docker targets", k_makefile, {}},
+  {"pre-commit", ".pre-commit-config.yaml (black, ruff, flake8, mypy) and .flake8", k_pre_commit,
+   k_pre_commit_requirements},
+};
+
+} // namespace
+
+std::span<const Component> components()
+{
+  return k_components;
+}
+
+const Component* find_component(std::string_view name)
+{
+  for (const auto& component : k_components) {
+    if (component.name == name) {
+      return &component;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace mlfolio::generate

@@ -1,0 +1,76 @@
+#include "generate/readme_sections.h"
+
+#include "config/config.h"
+#include "core/text.h"
+#include "lint/analysis.h"
+#include "lint/catalog.h"
+#include "lint/repo_view.h"
+#include "lint/runner.h"
+
+#include <algorithm>
+#include <set>
+
+namespace mlfolio::generate {
+
+namespace {
+
+constexpr ReadmeSection k_sections[] = {
+  {"docs/problem-statement", "Problem", true},
+  {"docs/dataset", "Dataset", true},
+  {"docs/architecture-diagram", "Architecture", false},
+  {"docs/results", "Results", true},
+  {"docs/run-instructions", "Quick start", false},
+  {"docs/deployment", "Deployment", false},
+  {"docs/lessons", "What didn't work", true},
+};
+
+// The "## " sections of a markdown text, each with its heading and body.
+std::vector<std::pair<std::string, std::string>> split_sections(std::string_view markdown)
+{
+  std::vector<std::pair<std::string, std::string>> sections;
+  bool in_code = false;
+  for (const auto line : text::split_lines(markdown)) {
+    if (line.starts_with("```")) {
+      in_code = !in_code;
+    }
+    if (!in_code && line.starts_with("## ")) {
+      sections.emplace_back(std::string(text::trim(line.substr(3))), "");
+    }
+    if (!sections.empty()) {
+      sections.back().second += std::string(line) + "\n";
+    }
+  }
+  return sections;
+}
+
+} // namespace
+
+std::span<const ReadmeSection> readme_sections()
+{
+  return k_sections;
+}
+
+Result<std::vector<std::string>> missing_readme_sections(const std::filesystem::path& root,
+                                                         std::string_view template_readme)
+{
+  TRY_ASSIGN(const lint::Catalog* catalog, lint::builtin_catalog());
+  TRY_ASSIGN(const auto view, lint::open_working_tree(root, ""));
+  const config::Config config;
+  const lint::Analysis analysis(*view, lint::large_blob_bytes(config));
+  std::set<std::string_view> wanted;
+  for (const auto& section : k_sections) {
+    const lint::RuleMeta* rule = catalog->find(section.rule);
+    if (rule != nullptr && lint::evaluate_rule(*rule, analysis, config).status == lint::Status::fail) {
+      wanted.insert(section.heading);
+    }
+  }
+  std::vector<std::string> missing;
+  for (auto& [heading, body] : split_sections(template_readme)) {
+    if (wanted.count(heading) != 0) {
+      missing.push_back(std::move(body));
+    }
+  }
+  return missing;
+}
+
+} // namespace mlfolio::generate
