@@ -38,7 +38,7 @@ std::string fix_of(const RuleMeta& rule)
     return rule.fix;
   }
   std::string fix(text::trim(rule.fix));
-  return fix + "\n`mlfolio add " + rule.add + "` adds it to this project, adapted to it, without changing existing files.\n";
+  return fix + "\n`mlfolio add " + rule.add + "` writes it into the project, adapted to its layout; existing files are kept.\n";
 }
 
 Finding evaluate_rule(const RuleMeta& rule, const Analysis& analysis, const config::Config& config)

@@ -1,0 +1,29 @@
+#pragma once
+
+// Existing projects that `mlfolio add` is tried on: the three layouts it tells apart, each a
+// small but plausible learner's repository that lacks every component.
+
+#include <filesystem>
+#include <span>
+#include <string_view>
+
+namespace mlfolio::test {
+
+struct AddFixture
+{
+  std::string_view name; // "src-layout", "flat-package", "scripts-and-notebooks"
+  void (*write)(const std::filesystem::path& root);
+};
+
+std::span<const AddFixture> add_fixtures();
+
+// Runs mlfolio in this process (cli::run) and returns the exit code, stdout and stderr.
+struct CliOutput
+{
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+CliOutput run_cli(std::vector<std::string> args);
+
+} // namespace mlfolio::test
