@@ -47,6 +47,25 @@ std::string exec_form(std::string_view args)
   return items;
 }
 
+// The module the first tests import: the training code, else the package.
+std::string test_module(const ProjectInfo& project)
+{
+  const std::string& entry = project.entry_point;
+  if (entry.empty() || entry.ends_with("__main__.py")) {
+    return project.layout == Layout::scripts ? "train" : project.package;
+  }
+  std::string module = entry.substr(0, entry.size() - 3);
+  if (project.layout == Layout::src && module.starts_with("src/")) {
+    module = module.substr(4);
+  }
+  return text::replace_all(module, "/", ".");
+}
+
+bool is_pickle(std::string_view path)
+{
+  return path.ends_with(".pkl") || path.ends_with(".pickle");
+}
+
 std::string install_command(const ProjectInfo& project)
 {
   if (project.dependencies == DependencyFile::pyproject && !project.has_dev_requirements) {
@@ -275,6 +294,10 @@ Variables project_variables(const ProjectInfo& project, const Answers& answers, 
     {"train_command", run_prefix + "python " + args},
     {"test_command", run_prefix + "python -m pytest -q"},
     {"lint_command", std::string("python -m ruff check .")},
+    {"test_module", test_module(project)},
+    {"model_path", project.model_path.empty() ? std::string("models/model.joblib") : project.model_path},
+    {"model_joblib", !is_pickle(project.model_path)},
+    {"model_pickle", is_pickle(project.model_path)},
   };
   for (const auto& [key, value] : overrides) {
     variables.insert_or_assign(std::string(key), value);

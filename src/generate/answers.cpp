@@ -262,6 +262,10 @@ Variables variables_of(const Answers& answers, std::string_view template_version
     {"train_command", std::string("make train")},
     {"test_command", std::string("make test")},
     {"lint_command", std::string("make lint")},
+    {"test_module", package_name(answers.name)},
+    {"model_path", std::string("models/model.joblib")},
+    {"model_joblib", true},
+    {"model_pickle", false},
     {"train_args", "-m " + package_name(answers.name) + ".pipeline train"},
   };
 }

@@ -13,10 +13,12 @@ const ComponentFile k_license[] = {{"LICENSE", Merge::none, k_license_names}};
 const ComponentFile k_readme[] = {{"README.md", Merge::readme, k_readme_names}};
 const ComponentFile k_ci[] = {{".github/workflows/ci.yml"}};
 const ComponentFile k_makefile[] = {{"Makefile"}};
+const ComponentFile k_tests[] = {{"tests/conftest.py"}, {"tests/test_project.py"}};
 const ComponentFile k_pre_commit[] = {{".pre-commit-config.yaml"}, {".flake8"}};
 
 constexpr std::string_view k_ci_requirements[] = {"pytest", "ruff"};
 constexpr std::string_view k_pre_commit_requirements[] = {"pre-commit"};
+constexpr std::string_view k_tests_requirements[] = {"pytest"};
 
 const Component k_components[] = {
   {"docker", "Dockerfile and .dockerignore: a slim, non-root image of the project", k_docker, {}},
@@ -25,6 +27,8 @@ const Component k_components[] = {
   {"license", "LICENSE (--license mit, apache-2.0 or bsd-3-clause; --author)", k_license, {}},
   {"readme", "README.md, or the sections it lacks, with placeholders to fill in", k_readme, {}},
   {"ci", "GitHub Actions workflow: lint, tests and the mlfolio score gate", k_ci, k_ci_requirements},
+  {"tests", "tests/ for pytest: a conftest and first tests that import the training code and run the model",
+   k_tests, k_tests_requirements},
   {"makefile", "Makefile with install, train, pipeline, test, lint and docker targets", k_makefile, {}},
   {"pre-commit", ".pre-commit-config.yaml (black, ruff, flake8, mypy) and .flake8", k_pre_commit,
    k_pre_commit_requirements},

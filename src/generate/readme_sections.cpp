@@ -57,10 +57,22 @@ Result<std::vector<std::string>> missing_readme_sections(const std::filesystem::
   TRY_ASSIGN(const auto view, lint::open_working_tree(root, ""));
   const config::Config config;
   const lint::Analysis analysis(*view, lint::large_blob_bytes(config));
+  // A rule that fails with its own fix (a section that is there but empty) needs the author,
+  // not another section; a heading the README already has is never added twice.
+  std::set<std::string> present;
+  if (const lint::analyze::Document* document = analysis.readme_document()) {
+    for (const auto& section : document->sections) {
+      present.insert(text::to_lower(section.heading));
+    }
+  }
   std::set<std::string_view> wanted;
   for (const auto& section : k_sections) {
     const lint::RuleMeta* rule = catalog->find(section.rule);
-    if (rule != nullptr && lint::evaluate_rule(*rule, analysis, config).status == lint::Status::fail) {
+    if (rule == nullptr || present.count(text::to_lower(section.heading)) != 0) {
+      continue;
+    }
+    const lint::Finding finding = lint::evaluate_rule(*rule, analysis, config);
+    if (finding.status == lint::Status::fail && finding.fix == lint::fix_of(*rule)) {
       wanted.insert(section.heading);
     }
   }

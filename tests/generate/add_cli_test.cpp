@@ -89,10 +89,29 @@ TEST_CASE("add: every component makes the rules it fixes pass, on each layout")
         if (author_writes(rule)) {
           CHECK(after.at(rule).status == "fail");
           CHECK(after.at(rule).fix.find("mlfolio add") == std::string::npos);
-        } else {
+        } else if (before.at(rule).status != "skip" || after.at(rule).status != "skip") {
+          // Otherwise the rule does not apply to this project (tests/api without an API).
           CHECK_MESSAGE(after.at(rule).status == "pass", after.at(rule).fix);
         }
       }
     }
+  }
+}
+
+// The Python the added tests run under: Debian's, which has the packages (not the one on PATH).
+TEST_CASE("add tests: the added tests pass under the project's own pytest, on each layout" *
+          doctest::timeout(300))
+{
+  for (const auto& fixture : add_fixtures()) {
+    CAPTURE(fixture.name);
+    const TempDir dir;
+    fixture.write(dir.path());
+    const auto added = run_cli({"add", "tests", dir.path().string()});
+    REQUIRE_MESSAGE(added.code == 0, added.err);
+    const auto trained = run_shell("timeout 120 " + std::string(fixture.train), dir.path());
+    REQUIRE_MESSAGE(trained.exit_code == 0, trained.err);
+    const auto tested = run_shell("timeout 120 /usr/bin/python3 -m pytest -q -p no:cacheprovider tests", dir.path());
+    CHECK_MESSAGE(tested.exit_code == 0, tested.out << tested.err);
+    CHECK(tested.out.find("3 passed") != std::string::npos);
   }
 }

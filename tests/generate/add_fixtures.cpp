@@ -26,6 +26,7 @@ def train(rows: list[list[float]], labels: list[int]) -> LogisticRegression:
 
 if __name__ == "__main__":
     model = train([[0.0], [1.0], [2.0], [3.0]], [0, 0, 1, 1])
+    Path("models").mkdir(exist_ok=True)
     joblib.dump(model, Path("models") / "model.joblib")
     sys.exit(0)
 )";
@@ -66,9 +67,9 @@ void scripts_and_notebooks(const stdfs::path& root)
 }
 
 const AddFixture k_fixtures[] = {
-  {"src-layout", src_layout},
-  {"flat-package", flat_package},
-  {"scripts-and-notebooks", scripts_and_notebooks},
+  {"src-layout", src_layout, "env PYTHONPATH=src /usr/bin/python3 -m churn.train"},
+  {"flat-package", flat_package, "/usr/bin/python3 -m churn.train"},
+  {"scripts-and-notebooks", scripts_and_notebooks, "/usr/bin/python3 train.py"},
 };
 
 } // namespace

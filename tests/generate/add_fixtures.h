@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <span>
+#include <string>
+#include <vector>
 #include <string_view>
 
 namespace mlfolio::test {
@@ -13,6 +15,7 @@ struct AddFixture
 {
   std::string_view name; // "src-layout", "flat-package", "scripts-and-notebooks"
   void (*write)(const std::filesystem::path& root);
+  std::string_view train; // the shell command, run at the root, that trains and saves the model
 };
 
 std::span<const AddFixture> add_fixtures();
