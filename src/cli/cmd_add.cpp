@@ -23,10 +23,8 @@ const OptionSpec k_options[] = {
   {"list", "", "list the components with the rules each one fixes, and exit"},
   {"package", "NAME", "the project's package when several could be (src/NAME or NAME/)"},
   {"model-path", "PATH", "the trained model file, when it is not below models/"},
-  {"tracking", "BACKEND", "mlflow (default), wandb or none"},
   {"license", "LICENSE", "mit (default), apache-2.0 or bsd-3-clause"},
   {"author", "NAME", "licence holder (default: git config user.name)"},
-  {"email", "EMAIL", "author e-mail (default: git config user.email)"},
   {"python", "VERSION", "Python version (default: .python-version, else 3.11)"},
   {"force", "", "replace files that exist, after writing a backup beside each (FILE.bak)"},
   {"dry-run", "", "print a unified diff of what would change, write nothing"},
@@ -97,7 +95,7 @@ Result<const generate::Component*> choose_component(const ParsedArgs& args)
 Result<generate::Answers> collect_answers(const ParsedArgs& args, const generate::Component& component)
 {
   generate::Answers answers;
-  for (const std::string_view option : {"tracking", "license", "author", "email"}) {
+  for (const std::string_view option : {"license", "author"}) {
     if (const auto value = args.value(option)) {
       TRY(generate::set_answer(answers, option, *value, "--" + std::string(option)));
     }
@@ -105,9 +103,6 @@ Result<generate::Answers> collect_answers(const ParsedArgs& args, const generate
   const git::Identity identity = git::default_identity();
   if (answers.author.empty()) {
     answers.author = identity.name;
-  }
-  if (answers.email.empty()) {
-    answers.email = identity.email.empty() ? "you@example.com" : identity.email;
   }
   if (answers.author.empty()) {
     if (component.name == "license") {

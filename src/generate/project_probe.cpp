@@ -146,22 +146,25 @@ std::string find_entry_point(const ProjectInfo& info)
   return "";
 }
 
-// "3.11" from a .python-version file ("3.11.4" or "3.11").
+// "3.11" from "3.11.4" or "3.11".
+std::optional<std::string> minor_version(std::string_view version)
+{
+  const auto parts = text::split(text::trim(version), '.');
+  if (parts.size() < 2 || parts[0] != "3" || parts[1].empty()
+      || !std::all_of(parts[1].begin(), parts[1].end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return "3." + std::string(parts[1]);
+}
+
+// The version a .python-version file names.
 std::optional<std::string> python_of(const stdfs::path& root)
 {
   if (!is_file(root / ".python-version")) {
     return std::nullopt;
   }
   const auto content = fs::read_file(root / ".python-version");
-  if (!content) {
-    return std::nullopt;
-  }
-  const auto parts = text::split(text::trim(*content), '.');
-  if (parts.size() < 2 || parts[0] != "3" || parts[1].empty()
-      || !std::all_of(parts[1].begin(), parts[1].end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return std::nullopt;
-  }
-  return "3." + std::string(parts[1]);
+  return content ? minor_version(*content) : std::nullopt;
 }
 
 } // namespace
@@ -193,7 +196,15 @@ Result<ProjectInfo> probe_project(const stdfs::path& root, const ProbeHints& hin
   info.has_tests = is_dir(root / "tests");
   info.has_api = !info.package_dir.empty() && is_file(root / info.package_dir / "api" / "app.py");
   info.entry_point = find_entry_point(info);
-  info.python = !hints.python.empty() ? hints.python : python_of(root).value_or(info.python);
+  if (!hints.python.empty()) {
+    const auto minor = minor_version(hints.python);
+    if (!minor) {
+      return usage_error("--python " + hints.python + ": give a minor version such as 3.11.");
+    }
+    info.python = *minor;
+  } else {
+    info.python = python_of(root).value_or(info.python);
+  }
 
   for (const auto& path : project_files(root)) {
     if (path.ends_with(".ipynb")) {
