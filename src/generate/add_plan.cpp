@@ -3,6 +3,7 @@
 #include "core/fs.h"
 #include "core/text.h"
 #include "generate/merge.h"
+#include "generate/plan.h"
 #include "generate/readme_sections.h"
 
 #include <algorithm>
@@ -87,13 +88,10 @@ std::string image_name(std::string_view name)
   return result.empty() || !std::isalnum(static_cast<unsigned char>(result.front())) ? "project" + result : result;
 }
 
-// The rendered template file written at `target` (the template's own, unrendered target path).
-struct Rendered
-{
-  std::string path;
-  std::string content;
-};
+using Rendered = PlannedFile;
 
+// The rendered template file written at `target` (the template's own target path, unrendered),
+// placed where the project keeps its package.
 Result<std::optional<Rendered>> render_target(const Template& tmpl, std::string_view target,
                                               const Variables& variables, const ProjectInfo& project)
 {
@@ -101,24 +99,15 @@ Result<std::optional<Rendered>> render_target(const Template& tmpl, std::string_
     if (file.target != target) {
       continue;
     }
-    const std::string where = "template " + tmpl.name + ": files/" + file.source;
-    if (!file.when.empty()) {
-      TRY_ASSIGN(const bool include, condition_holds(file.when, variables, where));
-      if (!include) {
-        continue;
-      }
+    TRY_ASSIGN(auto rendered, render_file(tmpl, file, variables));
+    if (!rendered) {
+      continue;
     }
-    TRY_ASSIGN(std::string path, render(file.target, variables, where + " (path)"));
-    // The template's src/<package>/ is wherever the project keeps its package.
     const std::string src_package = "src/" + project.package + "/";
-    if (path.starts_with(src_package) && !project.package_dir.empty()) {
-      path = project.package_dir + "/" + path.substr(src_package.size());
+    if (rendered->path.starts_with(src_package) && !project.package_dir.empty()) {
+      rendered->path = project.package_dir + "/" + rendered->path.substr(src_package.size());
     }
-    std::string content = file.content;
-    if (!file.verbatim) {
-      TRY_ASSIGN(content, render(file.content, variables, where));
-    }
-    return Rendered{std::move(path), std::move(content)};
+    return rendered;
   }
   return std::optional<Rendered>();
 }

@@ -1,9 +1,7 @@
 #include "generate/add_fixtures.h"
 
-#include "cli/command.h"
 #include "support/process.h"
 
-#include <sstream>
 
 namespace mlfolio::test {
 
@@ -77,19 +75,6 @@ const AddFixture k_fixtures[] = {
 std::span<const AddFixture> add_fixtures()
 {
   return k_fixtures;
-}
-
-CliOutput run_cli(std::vector<std::string> args)
-{
-  args.insert(args.begin(), "mlfolio");
-  std::ostringstream out;
-  std::ostringstream err;
-  cli::Io io{out, err};
-  CliOutput result;
-  result.code = cli::run(args, io);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
 }
 
 } // namespace mlfolio::test

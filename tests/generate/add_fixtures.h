@@ -3,6 +3,8 @@
 // Existing projects that `mlfolio add` is tried on: the three layouts it tells apart, each a
 // small but plausible learner's repository that lacks every component.
 
+#include "support/cli_run.h"
+
 #include <filesystem>
 #include <span>
 #include <string>
@@ -19,14 +21,5 @@ struct AddFixture
 };
 
 std::span<const AddFixture> add_fixtures();
-
-// Runs mlfolio in this process (cli::run) and returns the exit code, stdout and stderr.
-struct CliOutput
-{
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-CliOutput run_cli(std::vector<std::string> args);
 
 } // namespace mlfolio::test
