@@ -104,8 +104,9 @@ Result<std::optional<Rendered>> render_target(const Template& tmpl, std::string_
       continue;
     }
     const std::string src_package = "src/" + project.package + "/";
-    if (rendered->path.starts_with(src_package) && !project.package_dir.empty()) {
-      rendered->path = project.package_dir + "/" + rendered->path.substr(src_package.size());
+    if (rendered->path.starts_with(src_package)) {
+      const std::string place = project.package_dir.empty() ? "" : project.package_dir + "/";
+      rendered->path = place + rendered->path.substr(src_package.size());
     }
     return rendered;
   }
@@ -284,6 +285,14 @@ Variables project_variables(const ProjectInfo& project, const Answers& answers, 
     {"test_command", run_prefix + "python -m pytest -q"},
     {"lint_command", std::string("python -m ruff check .")},
     {"test_module", test_module(project)},
+    // A scripts project gets its API as a top-level package of its own: api/.
+    {"api_module", project.layout == Layout::scripts ? std::string("api.app") : project.package + ".api.app"},
+    {"api_root_depth", std::string(project.layout == Layout::src ? "3" : project.layout == Layout::flat ? "2" : "1")},
+    // An existing project's task is its own: none of the template's task variants applies.
+    {"task_tabular_classification", false},
+    {"task_text_classification", false},
+    {"task_regression", false},
+    {"task_classification", false},
     {"model_path", project.model_path.empty() ? std::string("models/model.joblib") : project.model_path},
     {"model_joblib", !is_pickle(project.model_path)},
     {"model_pickle", is_pickle(project.model_path)},

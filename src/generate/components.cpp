@@ -13,12 +13,16 @@ const ComponentFile k_license[] = {{"LICENSE", Merge::none, k_license_names}};
 const ComponentFile k_readme[] = {{"README.md", Merge::readme, k_readme_names}};
 const ComponentFile k_ci[] = {{".github/workflows/ci.yml"}};
 const ComponentFile k_makefile[] = {{"Makefile"}};
+const ComponentFile k_api[] = {{"src/<%package%>/api/__init__.py"}, {"src/<%package%>/api/app.py"},
+                                {"src/<%package%>/api/schemas.py"}, {"tests/conftest.py"}, {"tests/test_api.py"}};
 const ComponentFile k_tests[] = {{"tests/conftest.py"}, {"tests/test_project.py"}};
 const ComponentFile k_pre_commit[] = {{".pre-commit-config.yaml"}, {".flake8"}};
 
 constexpr std::string_view k_ci_requirements[] = {"pytest", "ruff"};
 constexpr std::string_view k_pre_commit_requirements[] = {"pre-commit"};
 constexpr std::string_view k_tests_requirements[] = {"pytest"};
+constexpr std::string_view k_api_requirements[] = {"fastapi", "uvicorn", "pydantic", "prometheus-client", "httpx",
+                                                   "pytest"};
 
 const Component k_components[] = {
   {"docker", "Dockerfile and .dockerignore: a slim, non-root image of the project", k_docker, {}},
@@ -27,6 +31,8 @@ const Component k_components[] = {
   {"license", "LICENSE (--license mit, apache-2.0 or bsd-3-clause; --author)", k_license, {}},
   {"readme", "README.md, or the sections it lacks, with placeholders to fill in", k_readme, {}},
   {"ci", "GitHub Actions workflow: lint, tests and the mlfolio score gate", k_ci, k_ci_requirements},
+  {"api", "FastAPI app around the model (/health, /predict, /metrics), its schemas and its test", k_api,
+   k_api_requirements},
   {"tests", "tests/ for pytest: a conftest and first tests that import the training code and run the model",
    k_tests, k_tests_requirements},
   {"makefile", "Makefile with install, train, pipeline, test, lint and docker targets", k_makefile, {}},

@@ -13,9 +13,10 @@ namespace stdfs = std::filesystem;
 
 namespace {
 
-// Top-level folders with an __init__.py that are not the project's package.
-constexpr std::string_view k_not_packages[] = {"tests", "test", "docs", "notebooks", "scripts", "examples",
-                                               "configs", "data", "models", "build", "dist", "venv"};
+// Top-level folders with an __init__.py that are not the project's package; api/ is where
+// `mlfolio add api` puts the API of a scripts project.
+constexpr std::string_view k_not_packages[] = {"tests", "test",   "docs", "notebooks", "scripts", "examples", "configs",
+                                               "data",  "models", "build", "dist",     "venv",    "api"};
 // Folders never searched for notebooks or models.
 constexpr std::string_view k_skipped_dirs[] = {".git", ".venv", "venv", "env", "node_modules", "__pycache__",
                                                ".ipynb_checkpoints", "site-packages", ".tox", "build", "dist"};
@@ -194,7 +195,8 @@ Result<ProjectInfo> probe_project(const stdfs::path& root, const ProbeHints& hin
   info.has_configs = is_dir(root / "configs");
   info.has_models = is_dir(root / "models");
   info.has_tests = is_dir(root / "tests");
-  info.has_api = !info.package_dir.empty() && is_file(root / info.package_dir / "api" / "app.py");
+  // A scripts project's API is a package of its own (what `mlfolio add api` writes).
+  info.has_api = is_file((info.package_dir.empty() ? root : root / info.package_dir) / "api" / "app.py");
   info.entry_point = find_entry_point(info);
   if (!hints.python.empty()) {
     const auto minor = minor_version(hints.python);

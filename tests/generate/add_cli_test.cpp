@@ -99,19 +99,21 @@ TEST_CASE("add: every component makes the rules it fixes pass, on each layout")
 }
 
 // The Python the added tests run under: Debian's, which has the packages (not the one on PATH).
-TEST_CASE("add tests: the added tests pass under the project's own pytest, on each layout" *
+TEST_CASE("add tests, add api: the added tests pass under the project's own pytest, on each layout" *
           doctest::timeout(300))
 {
   for (const auto& fixture : add_fixtures()) {
     CAPTURE(fixture.name);
     const TempDir dir;
     fixture.write(dir.path());
-    const auto added = run_cli({"add", "tests", dir.path().string()});
-    REQUIRE_MESSAGE(added.code == 0, added.err);
+    for (const char* component : {"tests", "api"}) {
+      const auto added = run_cli({"add", component, dir.path().string()});
+      REQUIRE_MESSAGE(added.code == 0, added.err);
+    }
     const auto trained = run_shell("timeout 120 " + std::string(fixture.train), dir.path());
     REQUIRE_MESSAGE(trained.exit_code == 0, trained.err);
     const auto tested = run_shell("timeout 120 /usr/bin/python3 -m pytest -q -p no:cacheprovider tests", dir.path());
     CHECK_MESSAGE(tested.exit_code == 0, tested.out << tested.err);
-    CHECK(tested.out.find("3 passed") != std::string::npos);
+    CHECK(tested.out.find("8 passed") != std::string::npos);
   }
 }

@@ -203,3 +203,20 @@ TEST_CASE("add: --list names each component with the rules it fixes; help add")
   CHECK(help.out.starts_with("Usage: mlfolio add COMPONENT [PATH] [options]\n"));
   CHECK(help.out.find("  --dry-run") != std::string::npos);
 }
+
+TEST_CASE("add docker: the image runs the entry point, or serves the API once there is one")
+{
+  for (const auto& fixture : add_fixtures()) {
+    CAPTURE(fixture.name);
+    const TempDir dir;
+    fixture.write(dir.path());
+    REQUIRE(run_cli({"add", "docker", dir.path().string(), "--dry-run"}).out.find("CMD [\"python\", ") !=
+            std::string::npos);
+    REQUIRE(run_cli({"add", "api", dir.path().string()}).code == 0);
+    REQUIRE(run_cli({"add", "docker", dir.path().string()}).code == 0);
+    const std::string dockerfile = read_text(dir.path() / "Dockerfile");
+    const std::string module = fixture.name == "scripts-and-notebooks" ? "api.app" : "churn.api.app";
+    CHECK(dockerfile.find("CMD [\"uvicorn\", \"" + module + ":app\"") != std::string::npos);
+    CHECK(dockerfile.find("HEALTHCHECK") != std::string::npos);
+  }
+}
