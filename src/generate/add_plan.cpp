@@ -287,6 +287,7 @@ Variables project_variables(const ProjectInfo& project, const Answers& answers, 
     {"test_module", test_module(project)},
     // A scripts project gets its API as a top-level package of its own: api/.
     {"api_module", project.layout == Layout::scripts ? std::string("api.app") : project.package + ".api.app"},
+    {"module_prefix", project.layout == Layout::scripts ? std::string() : project.package + "."},
     {"api_root_depth", std::string(project.layout == Layout::src ? "3" : project.layout == Layout::flat ? "2" : "1")},
     // An existing project's task is its own: none of the template's task variants applies.
     {"task_tabular_classification", false},

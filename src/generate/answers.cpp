@@ -264,6 +264,7 @@ Variables variables_of(const Answers& answers, std::string_view template_version
     {"lint_command", std::string("make lint")},
     {"test_module", package_name(answers.name)},
     {"api_module", package_name(answers.name) + ".api.app"},
+    {"module_prefix", package_name(answers.name) + "."},
     {"api_root_depth", std::string("3")},
     {"model_path", std::string("models/model.joblib")},
     {"model_joblib", true},

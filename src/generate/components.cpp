@@ -15,12 +15,15 @@ const ComponentFile k_ci[] = {{".github/workflows/ci.yml"}};
 const ComponentFile k_makefile[] = {{"Makefile"}};
 const ComponentFile k_api[] = {{"src/<%package%>/api/__init__.py"}, {"src/<%package%>/api/app.py"},
                                 {"src/<%package%>/api/schemas.py"}, {"tests/conftest.py"}, {"tests/test_api.py"}};
+const ComponentFile k_monitoring[] = {{"src/<%package%>/monitoring.py"}, {"tests/conftest.py"},
+                                       {"tests/test_monitoring.py"}};
 const ComponentFile k_tests[] = {{"tests/conftest.py"}, {"tests/test_project.py"}};
 const ComponentFile k_pre_commit[] = {{".pre-commit-config.yaml"}, {".flake8"}};
 
 constexpr std::string_view k_ci_requirements[] = {"pytest", "ruff"};
 constexpr std::string_view k_pre_commit_requirements[] = {"pre-commit"};
 constexpr std::string_view k_tests_requirements[] = {"pytest"};
+constexpr std::string_view k_monitoring_requirements[] = {"numpy", "pandas", "scipy", "prometheus-client", "pytest"};
 constexpr std::string_view k_api_requirements[] = {"fastapi", "uvicorn", "pydantic", "prometheus-client", "httpx",
                                                    "pytest"};
 
@@ -33,6 +36,8 @@ const Component k_components[] = {
   {"ci", "GitHub Actions workflow: lint, tests and the mlfolio score gate", k_ci, k_ci_requirements},
   {"api", "FastAPI app around the model (/health, /predict, /metrics), its schemas and its test", k_api,
    k_api_requirements},
+  {"monitoring", "monitoring.py: drift statistics (PSI, KS) over a window of inputs, Prometheus metrics; its test",
+   k_monitoring, k_monitoring_requirements},
   {"tests", "tests/ for pytest: a conftest and first tests that import the training code and run the model",
    k_tests, k_tests_requirements},
   {"makefile", "Makefile with install, train, pipeline, test, lint and docker targets", k_makefile, {}},

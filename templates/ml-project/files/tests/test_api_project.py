@@ -44,7 +44,7 @@ def test_metrics_count_predictions(client: TestClient) -> None:
     client.post("/predict", json={"rows": [one_row()]})
     response = client.get("/metrics")
     assert response.status_code == 200
-    assert "model_predictions_total" in response.text
+    assert "api_predictions_total" in response.text
 
 
 def test_without_a_model_health_is_503(client: TestClient) -> None:

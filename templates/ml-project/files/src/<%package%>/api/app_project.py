@@ -24,8 +24,9 @@ from .schemas import HealthResponse, PredictRequest, PredictResponse
 ROOT = Path(__file__).resolve().parents[<%api_root_depth%>]
 MODEL_PATH = Path(os.environ.get("MODEL_PATH", str(ROOT / "<%model_path%>")))
 
-PREDICTIONS = Counter("model_predictions_total", "Predictions served by /predict")
-PREDICTION_LATENCY = Histogram("model_prediction_latency_seconds", "Time to answer /predict")
+# Named apart from the model_* metrics of monitoring.py, so that both can be imported.
+PREDICTIONS = Counter("api_predictions_total", "Predictions served by /predict")
+PREDICTION_LATENCY = Histogram("api_prediction_latency_seconds", "Time to answer /predict")
 
 
 class ModelNotFoundError(RuntimeError):
