@@ -23,6 +23,7 @@ const OptionSpec k_options[] = {
   {"list", "", "list the components with the rules each one fixes, and exit"},
   {"package", "NAME", "the project's package when several could be (src/NAME or NAME/)"},
   {"model-path", "PATH", "the trained model file, when it is not below models/"},
+  {"tracking", "BACKEND", "for tracking: mlflow (the only backend add writes so far)"},
   {"license", "LICENSE", "mit (default), apache-2.0 or bsd-3-clause"},
   {"author", "NAME", "licence holder (default: git config user.name)"},
   {"python", "VERSION", "Python version (default: .python-version, else 3.11)"},
@@ -95,10 +96,15 @@ Result<const generate::Component*> choose_component(const ParsedArgs& args)
 Result<generate::Answers> collect_answers(const ParsedArgs& args, const generate::Component& component)
 {
   generate::Answers answers;
-  for (const std::string_view option : {"license", "author"}) {
+  for (const std::string_view option : {"tracking", "license", "author"}) {
     if (const auto value = args.value(option)) {
       TRY(generate::set_answer(answers, option, *value, "--" + std::string(option)));
     }
+  }
+  if (answers.tracking != "mlflow") {
+    // The template's W&B and no-tracking tests need the generated project's training code.
+    return usage_error("--tracking " + answers.tracking + ": mlfolio add writes MLflow tracking only so far; "
+                       "give --tracking mlflow, or see the W&B tracker of 'mlfolio new --tracking wandb'.");
   }
   const git::Identity identity = git::default_identity();
   if (answers.author.empty()) {

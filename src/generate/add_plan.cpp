@@ -148,8 +148,8 @@ Change decide(std::string path, std::optional<std::string> before, std::string a
   return change;
 }
 
-Result<Change> plan_file(const ComponentFile& file, const Rendered& rendered, const ProjectInfo& project,
-                         bool force)
+Result<Change> plan_file(const Component& component, const ComponentFile& file, const Rendered& rendered,
+                         const ProjectInfo& project, bool force)
 {
   for (const auto equivalent : file.equivalents) {
     TRY_ASSIGN(const auto other, read_existing(project.root, std::string(equivalent)));
@@ -160,6 +160,10 @@ Result<Change> plan_file(const ComponentFile& file, const Rendered& rendered, co
     }
   }
   TRY_ASSIGN(auto before, read_existing(project.root, rendered.path));
+  if (!before && file.merge == Merge::readme) {
+    TRY_ASSIGN(std::string readme, new_readme(rendered.content, component.name));
+    return decide(rendered.path, std::nullopt, std::move(readme), false, force);
+  }
   if (!before || file.merge == Merge::none) {
     return decide(rendered.path, std::move(before), rendered.content, false, force);
   }
@@ -169,7 +173,7 @@ Result<Change> plan_file(const ComponentFile& file, const Rendered& rendered, co
     merged = merge_ignore_lines(*before, rendered.content, "# Added by mlfolio add gitignore");
     note = "missing entries appended";
   } else {
-    TRY_ASSIGN(const auto sections, missing_readme_sections(project.root, rendered.content));
+    TRY_ASSIGN(const auto sections, missing_readme_sections(project.root, rendered.content, component.name));
     merged = append_sections(*before, sections);
     std::vector<std::string> headings;
     for (const auto& section : sections) {
@@ -202,7 +206,8 @@ Result<std::vector<std::string>> pinned(const Template& tmpl, std::span<const st
     }
   }
   std::vector<std::string> result;
-  for (const auto name : names) {
+  for (const auto listed : names) {
+    TRY_ASSIGN(const std::string name, render(listed, variables, "component requirements"));
     const auto found = std::find_if(lines.begin(), lines.end(),
                                     [&](const std::string& line) { return requirement_name(line) == name; });
     if (found == lines.end()) {
@@ -316,7 +321,7 @@ Result<AddPlan> plan_add(const Component& component, const Template& tmpl, const
                          + std::string(file.target) + " for these options"
                          + (component.name == "license" ? " (--license none writes no licence)" : "") + ".");
     }
-    TRY_ASSIGN(Change change, plan_file(file, *rendered, project, force));
+    TRY_ASSIGN(Change change, plan_file(component, file, *rendered, project, force));
     plan.changes.push_back(std::move(change));
   }
   if (!component.requirements.empty()) {

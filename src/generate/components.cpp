@@ -17,12 +17,16 @@ const ComponentFile k_api[] = {{"src/<%package%>/api/__init__.py"}, {"src/<%pack
                                 {"src/<%package%>/api/schemas.py"}, {"tests/conftest.py"}, {"tests/test_api.py"}};
 const ComponentFile k_monitoring[] = {{"src/<%package%>/monitoring.py"}, {"tests/conftest.py"},
                                        {"tests/test_monitoring.py"}};
+const ComponentFile k_tracking[] = {{"src/<%package%>/tracking.py"}, {"configs/tracking.yaml"},
+                                     {"README.md", Merge::readme, k_readme_names}, {"tests/conftest.py"},
+                                     {"tests/test_tracking.py"}};
 const ComponentFile k_tests[] = {{"tests/conftest.py"}, {"tests/test_project.py"}};
 const ComponentFile k_pre_commit[] = {{".pre-commit-config.yaml"}, {".flake8"}};
 
 constexpr std::string_view k_ci_requirements[] = {"pytest", "ruff"};
 constexpr std::string_view k_pre_commit_requirements[] = {"pre-commit"};
 constexpr std::string_view k_tests_requirements[] = {"pytest"};
+constexpr std::string_view k_tracking_requirements[] = {"pyyaml", "<%tracking%>", "pytest"};
 constexpr std::string_view k_monitoring_requirements[] = {"numpy", "pandas", "scipy", "prometheus-client", "pytest"};
 constexpr std::string_view k_api_requirements[] = {"fastapi", "uvicorn", "pydantic", "prometheus-client", "httpx",
                                                    "pytest"};
@@ -36,6 +40,9 @@ const Component k_components[] = {
   {"ci", "GitHub Actions workflow: lint, tests and the mlfolio score gate", k_ci, k_ci_requirements},
   {"api", "FastAPI app around the model (/health, /predict, /metrics), its schemas and its test", k_api,
    k_api_requirements},
+  {"tracking", "tracking.py: MLflow runs behind a small Tracker interface (imported lazily), its config, "
+   "the README's dashboard section and a test with a recording stand-in for mlflow", k_tracking,
+   k_tracking_requirements},
   {"monitoring", "monitoring.py: drift statistics (PSI, KS) over a window of inputs, Prometheus metrics; its test",
    k_monitoring, k_monitoring_requirements},
   {"tests", "tests/ for pytest: a conftest and first tests that import the training code and run the model",

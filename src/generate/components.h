@@ -26,7 +26,8 @@ struct Component
   std::string_view name;
   std::string_view summary;
   std::span<const ComponentFile> files;
-  std::span<const std::string_view> requirements; // package names, pinned from the template's requirements
+  // Package names (rendered: "<%tracking%>"), pinned as in the template's requirements files.
+  std::span<const std::string_view> requirements;
 };
 
 std::span<const Component> components();

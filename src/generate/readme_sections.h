@@ -24,9 +24,14 @@ struct ReadmeSection
 // The rules the readme component answers, and the template section for each.
 std::span<const ReadmeSection> readme_sections();
 
-// The sections of `template_readme` (rendered markdown) whose rule fails on the README at `root`,
-// in the template's order, each once.
+// The sections of `template_readme` (rendered markdown) that answer the rules of `component`
+// (their `add`) which fail on the README at `root`, in the template's order, each once.
 Result<std::vector<std::string>> missing_readme_sections(const std::filesystem::path& root,
-                                                         std::string_view template_readme);
+                                                         std::string_view template_readme,
+                                                         std::string_view component);
+
+// A new README for `component`: the template's title and opening, then every section that
+// answers one of the component's rules.
+Result<std::string> new_readme(std::string_view template_readme, std::string_view component);
 
 } // namespace mlfolio::generate

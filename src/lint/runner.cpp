@@ -34,10 +34,15 @@ Finding judge(const RuleMeta& rule, const Analysis& analysis, const config::Conf
 
 std::string fix_of(const RuleMeta& rule)
 {
+  return fix_of(rule, rule.fix);
+}
+
+std::string fix_of(const RuleMeta& rule, std::string_view specific)
+{
   if (rule.add.empty()) {
-    return rule.fix;
+    return std::string(specific);
   }
-  std::string fix(text::trim(rule.fix));
+  std::string fix(text::trim(specific));
   return fix + "\n`mlfolio add " + rule.add + "` writes it into the project, adapted to its layout; existing files are kept.\n";
 }
 
