@@ -270,6 +270,7 @@ Variables project_variables(const ProjectInfo& project, const Answers& answers, 
   Variables variables = variables_of(adapted, template_version);
   const std::string args = train_args(project);
   const std::string run_prefix = project.layout == Layout::src ? "PYTHONPATH=src " : "";
+  const int depth = project.layout == Layout::src ? 2 : project.layout == Layout::flat ? 1 : 0;
   const std::pair<std::string_view, Value> overrides[] = {
     {"package", project.package},
     {"whole_project", false},
@@ -293,7 +294,9 @@ Variables project_variables(const ProjectInfo& project, const Answers& answers, 
     // A scripts project gets its API as a top-level package of its own: api/.
     {"api_module", project.layout == Layout::scripts ? std::string("api.app") : project.package + ".api.app"},
     {"module_prefix", project.layout == Layout::scripts ? std::string() : project.package + "."},
-    {"api_root_depth", std::string(project.layout == Layout::src ? "3" : project.layout == Layout::flat ? "2" : "1")},
+    // How many folders a module of the package (and of its api/) is below the project root.
+    {"module_root_depth", std::to_string(depth)},
+    {"api_root_depth", std::to_string(depth + 1)},
     // An existing project's task is its own: none of the template's task variants applies.
     {"task_tabular_classification", false},
     {"task_text_classification", false},

@@ -266,6 +266,7 @@ Variables variables_of(const Answers& answers, std::string_view template_version
     {"api_module", package_name(answers.name) + ".api.app"},
     {"module_prefix", package_name(answers.name) + "."},
     {"api_root_depth", std::string("3")},
+    {"module_root_depth", std::string("2")},
     {"model_path", std::string("models/model.joblib")},
     {"model_joblib", true},
     {"model_pickle", false},

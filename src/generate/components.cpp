@@ -20,12 +20,15 @@ const ComponentFile k_monitoring[] = {{"src/<%package%>/monitoring.py"}, {"tests
 const ComponentFile k_tracking[] = {{"src/<%package%>/tracking.py"}, {"configs/tracking.yaml"},
                                      {"README.md", Merge::readme, k_readme_names}, {"tests/conftest.py"},
                                      {"tests/test_tracking.py"}};
+const ComponentFile k_config[] = {{"configs/config.yaml"}, {"src/<%package%>/config.py"}, {"tests/conftest.py"},
+                                   {"tests/test_config.py"}};
 const ComponentFile k_tests[] = {{"tests/conftest.py"}, {"tests/test_project.py"}};
 const ComponentFile k_pre_commit[] = {{".pre-commit-config.yaml"}, {".flake8"}};
 
 constexpr std::string_view k_ci_requirements[] = {"pytest", "ruff"};
 constexpr std::string_view k_pre_commit_requirements[] = {"pre-commit"};
 constexpr std::string_view k_tests_requirements[] = {"pytest"};
+constexpr std::string_view k_config_requirements[] = {"pyyaml", "pytest"};
 constexpr std::string_view k_tracking_requirements[] = {"pyyaml", "<%tracking%>", "pytest"};
 constexpr std::string_view k_monitoring_requirements[] = {"numpy", "pandas", "scipy", "prometheus-client", "pytest"};
 constexpr std::string_view k_api_requirements[] = {"fastapi", "uvicorn", "pydantic", "prometheus-client", "httpx",
@@ -47,6 +50,8 @@ const Component k_components[] = {
    k_monitoring, k_monitoring_requirements},
   {"tests", "tests/ for pytest: a conftest and first tests that import the training code and run the model",
    k_tests, k_tests_requirements},
+  {"config", "configs/config.yaml and config.py: settings out of the code, environment overrides; its test",
+   k_config, k_config_requirements},
   {"makefile", "Makefile with install, train, pipeline, test, lint and docker targets", k_makefile, {}},
   {"pre-commit", ".pre-commit-config.yaml (black, ruff, flake8, mypy) and .flake8", k_pre_commit,
    k_pre_commit_requirements},

@@ -99,14 +99,14 @@ TEST_CASE("add: every component makes the rules it fixes pass, on each layout")
 }
 
 // The Python the added tests run under: Debian's, which has the packages (not the one on PATH).
-TEST_CASE("add tests, api, monitoring, tracking: the added tests pass under the project's own pytest, on each layout" *
+TEST_CASE("add tests, api, monitoring, tracking, config: the added tests pass under the project's own pytest, on each layout" *
           doctest::timeout(300))
 {
   for (const auto& fixture : add_fixtures()) {
     CAPTURE(fixture.name);
     const TempDir dir;
     fixture.write(dir.path());
-    for (const char* component : {"tests", "api", "monitoring", "tracking"}) {
+    for (const char* component : {"tests", "api", "monitoring", "tracking", "config"}) {
       const auto added = run_cli({"add", component, dir.path().string()});
       REQUIRE_MESSAGE(added.code == 0, added.err);
     }
@@ -114,6 +114,6 @@ TEST_CASE("add tests, api, monitoring, tracking: the added tests pass under the 
     REQUIRE_MESSAGE(trained.exit_code == 0, trained.err);
     const auto tested = run_shell("timeout 120 /usr/bin/python3 -m pytest -q -p no:cacheprovider tests", dir.path());
     CHECK_MESSAGE(tested.exit_code == 0, tested.out << tested.err);
-    CHECK(tested.out.find("15 passed") != std::string::npos);
+    CHECK(tested.out.find("18 passed") != std::string::npos);
   }
 }
