@@ -23,7 +23,7 @@ const OptionSpec k_options[] = {
   {"list", "", "list the components with the rules each one fixes, and exit"},
   {"package", "NAME", "the project's package when several could be (src/NAME or NAME/)"},
   {"model-path", "PATH", "the trained model file, when it is not below models/"},
-  {"tracking", "BACKEND", "for tracking: mlflow (the only backend add writes so far)"},
+  {"tracking", "BACKEND", "for tracking: mlflow (default) or wandb"},
   {"license", "LICENSE", "mit (default), apache-2.0 or bsd-3-clause"},
   {"author", "NAME", "licence holder (default: git config user.name)"},
   {"python", "VERSION", "Python version (default: .python-version, else 3.11)"},
@@ -101,10 +101,8 @@ Result<generate::Answers> collect_answers(const ParsedArgs& args, const generate
       TRY(generate::set_answer(answers, option, *value, "--" + std::string(option)));
     }
   }
-  if (answers.tracking != "mlflow") {
-    // The template's W&B and no-tracking tests need the generated project's training code.
-    return usage_error("--tracking " + answers.tracking + ": mlfolio add writes MLflow tracking only so far; "
-                       "give --tracking mlflow, or see the W&B tracker of 'mlfolio new --tracking wandb'.");
+  if (answers.tracking == "none") {
+    return usage_error("--tracking none: the tracking component writes a tracker; give --tracking mlflow or wandb.");
   }
   const git::Identity identity = git::default_identity();
   if (answers.author.empty()) {

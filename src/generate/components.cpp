@@ -43,8 +43,8 @@ const Component k_components[] = {
   {"ci", "GitHub Actions workflow: lint, tests and the mlfolio score gate", k_ci, k_ci_requirements},
   {"api", "FastAPI app around the model (/health, /predict, /metrics), its schemas and its test", k_api,
    k_api_requirements},
-  {"tracking", "tracking.py: MLflow runs behind a small Tracker interface (imported lazily), its config, "
-   "the README's dashboard section and a test with a recording stand-in for mlflow", k_tracking,
+  {"tracking", "tracking.py: MLflow or W&B runs behind a small Tracker interface (imported lazily), its "
+   "config, the README's dashboard section and a test with a recording stand-in", k_tracking,
    k_tracking_requirements},
   {"monitoring", "monitoring.py: drift statistics (PSI, KS) over a window of inputs, Prometheus metrics; its test",
    k_monitoring, k_monitoring_requirements},

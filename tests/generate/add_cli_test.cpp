@@ -117,3 +117,26 @@ TEST_CASE("add tests, api, monitoring, tracking, config: the added tests pass un
     CHECK(tested.out.find("18 passed") != std::string::npos);
   }
 }
+
+TEST_CASE("add tracking --tracking wandb: the W&B tracker, its dashboard section and its test" *
+          doctest::timeout(120))
+{
+  const TempDir dir;
+  add_fixtures()[1].write(dir.path());
+  const auto added = run_cli({"add", "tracking", dir.path().string(), "--tracking", "wandb"});
+  REQUIRE_MESSAGE(added.code == 0, added.err);
+  CHECK(read_text(dir.path() / "pyproject.toml").find("\"wandb==") != std::string::npos);
+  CHECK(read_text(dir.path() / "README.md").find("wandb sync wandb/offline-run-*") != std::string::npos);
+  const auto after = check(dir.path());
+  CHECK(after.at("mlops/experiment-tracking").status == "pass");
+  CHECK(after.at("docs/experiment-dashboard").status == "pass");
+  const auto tested =
+      run_shell("timeout 100 /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/test_tracking.py", dir.path());
+  CHECK_MESSAGE(tested.exit_code == 0, tested.out << tested.err);
+  CHECK(tested.out.find("2 passed") != std::string::npos);
+
+  const auto none = run_cli({"add", "tracking", dir.path().string(), "--tracking", "none"});
+  CHECK(none.code == 2);
+  CHECK(none.err ==
+        "mlfolio add: --tracking none: the tracking component writes a tracker; give --tracking mlflow or wandb.\n");
+}
