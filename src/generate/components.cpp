@@ -36,13 +36,9 @@ constexpr std::string_view k_api_requirements[] = {"fastapi", "uvicorn", "pydant
 
 const Component k_components[] = {
   {"docker", "Dockerfile and .dockerignore: a slim, non-root image of the project", k_docker, {}},
-  {"gitignore", ".gitignore entries for Python, environments, notebooks, secrets and tracking output",
-   k_gitignore, {}},
-  {"license", "LICENSE (--license mit, apache-2.0 or bsd-3-clause; --author)", k_license, {}},
-  {"readme", "README.md, or the sections it lacks, with placeholders to fill in", k_readme, {}},
-  {"ci", "GitHub Actions workflow: lint, tests and the mlfolio score gate", k_ci, k_ci_requirements},
   {"api", "FastAPI app around the model (/health, /predict, /metrics), its schemas and its test", k_api,
    k_api_requirements},
+  {"ci", "GitHub Actions workflow: lint, tests and the mlfolio score gate", k_ci, k_ci_requirements},
   {"tracking", "tracking.py: MLflow or W&B runs behind a small Tracker interface (imported lazily), its "
    "config, the README's dashboard section and a test with a recording stand-in", k_tracking,
    k_tracking_requirements},
@@ -50,11 +46,15 @@ const Component k_components[] = {
    k_monitoring, k_monitoring_requirements},
   {"tests", "tests/ for pytest: a conftest and first tests that import the training code and run the model",
    k_tests, k_tests_requirements},
-  {"config", "configs/config.yaml and config.py: settings out of the code, environment overrides; its test",
-   k_config, k_config_requirements},
+  {"readme", "README.md, or the sections it lacks, with placeholders to fill in", k_readme, {}},
+  {"gitignore", ".gitignore entries for Python, environments, notebooks, secrets and tracking output",
+   k_gitignore, {}},
+  {"license", "LICENSE (--license mit, apache-2.0 or bsd-3-clause; --author)", k_license, {}},
   {"makefile", "Makefile with install, train, pipeline, test, lint and docker targets", k_makefile, {}},
   {"pre-commit", ".pre-commit-config.yaml (black, ruff, flake8, mypy) and .flake8", k_pre_commit,
    k_pre_commit_requirements},
+  {"config", "configs/config.yaml and config.py: settings out of the code, environment overrides; its test",
+   k_config, k_config_requirements},
 };
 
 } // namespace
