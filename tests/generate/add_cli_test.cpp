@@ -130,6 +130,7 @@ TEST_CASE("add tracking --tracking wandb: the W&B tracker, its dashboard section
   const auto after = check(dir.path());
   CHECK(after.at("mlops/experiment-tracking").status == "pass");
   CHECK(after.at("docs/experiment-dashboard").status == "pass");
+  CHECK(after.at("mlops/model-registry").status == "pass"); // W&B model artifacts
   const auto tested =
       run_shell("timeout 100 /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/test_tracking.py", dir.path());
   CHECK_MESSAGE(tested.exit_code == 0, tested.out << tested.err);

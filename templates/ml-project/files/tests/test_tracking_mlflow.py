@@ -53,8 +53,15 @@ def fake_mlflow(monkeypatch: pytest.MonkeyPatch) -> Recorder:
         record.runs.append(run_name)
         yield
 
+<%#whole_project%>
     def log_model(model: Any, name: str) -> None:
         record.models.append((model, name))
+<%/whole_project%>
+<%^whole_project%>
+    def log_model(model: Any, name: str, registered_model_name: str) -> None:
+        record.models.append((model, name))
+        record.tags["registered_model_name"] = registered_model_name
+<%/whole_project%>
 
     mlflow.__dict__.update(
         set_tracking_uri=lambda uri: setattr(record, "tracking_uri", uri),
@@ -129,6 +136,7 @@ def test_a_run_logs_params_metrics_and_model_to_mlflow(
     assert fake_mlflow.metrics == {"f1": 0.5}
     assert fake_mlflow.artifacts == [str(report)]
     assert fake_mlflow.models == [(model, "model")]
+    assert fake_mlflow.tags["registered_model_name"] == "<%name%>"
     assert fake_mlflow.tags["registry_version"] == "v0001"
 
 

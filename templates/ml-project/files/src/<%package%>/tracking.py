@@ -166,7 +166,13 @@ class MlflowTracker:
         self._mlflow.log_artifact(str(path))
 
     def log_model(self, model: Any, version_dir: Path) -> None:
+<%#whole_project%>
         self._mlflow.sklearn.log_model(model, name="model")
+<%/whole_project%>
+<%^whole_project%>
+        # Each logged model becomes the next version of this name in the MLflow Model Registry.
+        self._mlflow.sklearn.log_model(model, name="model", registered_model_name="<%name%>")
+<%/whole_project%>
         self._mlflow.set_tag("registry_version", version_dir.name)
 <%/tracking_mlflow%>
 <%#tracking_wandb%>
