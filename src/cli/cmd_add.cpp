@@ -155,8 +155,9 @@ void print_changes(const generate::AddPlan& plan, const std::vector<std::string>
   for (const auto& change : plan.changes) {
     io.out << "  " << generate::change_kind_name(change.kind)
            << std::string(9 - generate::change_kind_name(change.kind).size(), ' ') << change.path;
-    if (change.kind == ChangeKind::replace && backup < backups.size()) {
-      io.out << ": the old content is in " << backups[backup++];
+    if (change.kind == ChangeKind::replace) {
+      io.out << (backup < backups.size() ? ": the old content is in " + backups[backup++]
+                                         : std::string(": a backup is written first"));
     } else if (!change.note.empty()) {
       io.out << ": " << change.note;
     } else if (change.kind == ChangeKind::same) {
@@ -215,7 +216,7 @@ int run_add(const ParsedArgs& args, Io& io)
     io.out << "Nothing was written: the files are in place.\n";
   } else {
     io.out << "Wrote " << outcome->written.size() << (outcome->written.size() == 1 ? " file" : " files")
-           << "; review them with git diff.";
+           << "; review with git diff.";
     io.out << (fixes.empty() ? "\n" : " It answers " + join(fixes) + "; run 'mlfolio check' to see.\n");
   }
   return 0;

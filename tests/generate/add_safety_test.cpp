@@ -32,6 +32,12 @@ TEST_CASE("add: an existing file is left alone and reported; --force keeps a bac
   CHECK(stdfs::exists(dir.path() / ".dockerignore"));
   CHECK_FALSE(stdfs::exists(dir.path() / "Dockerfile.bak"));
 
+  run = run_cli({"add", "docker", dir.path().string(), "--force", "--dry-run"});
+  CHECK(run.out.find("--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,") != std::string::npos);
+  CHECK(run.out.find("\n-FROM python:3.12\n-# mine\n") != std::string::npos);
+  CHECK(run.out.find("  replace  Dockerfile: a backup is written first\n") != std::string::npos);
+  CHECK(read_text(dir.path() / "Dockerfile") == "FROM python:3.12\n# mine\n");
+
   run = run_cli({"add", "docker", dir.path().string(), "--force"});
   REQUIRE_MESSAGE(run.code == 0, run.err);
   CHECK(read_text(dir.path() / "Dockerfile.bak") == "FROM python:3.12\n# mine\n");
