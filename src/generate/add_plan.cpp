@@ -267,6 +267,9 @@ Variables project_variables(const ProjectInfo& project, const Answers& answers, 
   Answers adapted = answers;
   adapted.name = image_name(project.name);
   adapted.python = project.python;
+  if (adapted.description.empty()) {
+    adapted.description = "<!-- TODO(author): One paragraph on what the project does, for whom, and what it shows. -->";
+  }
   Variables variables = variables_of(adapted, template_version);
   const std::string args = train_args(project);
   const std::string run_prefix = project.layout == Layout::src ? "PYTHONPATH=src " : "";
