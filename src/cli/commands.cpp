@@ -5,6 +5,7 @@ namespace mlfolio::cli {
 int run_help(const ParsedArgs& args, Io& io);
 int run_version(const ParsedArgs& args, Io& io);
 int run_new(const ParsedArgs& args, Io& io);
+const Command& add_command();     // cmd_add.cpp
 const Command& badge_command();   // cmd_badge.cpp
 const Command& check_command();   // cmd_check.cpp
 const Command& explain_command(); // cmd_explain.cpp
@@ -33,6 +34,7 @@ const OptionSpec k_new_options[] = {
 };
 
 const Command k_commands[] = {
+  add_command(),
   badge_command(),
   check_command(),
   explain_command(),

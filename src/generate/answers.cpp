@@ -244,6 +244,33 @@ Variables variables_of(const Answers& answers, std::string_view template_version
     {"license_none", answers.license == "none"},
     {"mlfolio_version", std::string(k_version)},
     {"template_version", std::string(template_version)},
+    // What `mlfolio add` adapts to an existing project (see project_variables in add_plan.cpp);
+    // a new project is the whole template: a src layout with requirements files and a served API.
+    {"whole_project", true},
+    {"layout_src", true},
+    {"layout_flat", false},
+    {"layout_scripts", false},
+    {"package_dir", "src/" + package_name(answers.name)},
+    {"code_dir", std::string("src")},
+    {"deps_requirements", true},
+    {"deps_pyproject", false},
+    {"has_configs", true},
+    {"has_models", true},
+    {"serve_api", true},
+    {"entry_args", "\"-m\", \"" + package_name(answers.name) + "\""},
+    {"install_command", std::string("make install")},
+    {"train_command", std::string("make train")},
+    {"test_command", std::string("make test")},
+    {"lint_command", std::string("make lint")},
+    {"test_module", package_name(answers.name)},
+    {"api_module", package_name(answers.name) + ".api.app"},
+    {"module_prefix", package_name(answers.name) + "."},
+    {"api_root_depth", std::string("3")},
+    {"module_root_depth", std::string("2")},
+    {"model_path", std::string("models/model.joblib")},
+    {"model_joblib", true},
+    {"model_pickle", false},
+    {"train_args", "-m " + package_name(answers.name) + ".pipeline train"},
   };
 }
 

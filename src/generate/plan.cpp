@@ -33,6 +33,24 @@ bool is_executable(std::string_view path)
 
 } // namespace
 
+Result<std::optional<PlannedFile>> render_file(const Template& tmpl, const TemplateFile& file,
+                                               const Variables& variables)
+{
+  const std::string where = "template " + tmpl.name + ": files/" + file.source;
+  if (!file.when.empty()) {
+    TRY_ASSIGN(const bool include, condition_holds(file.when, variables, where));
+    if (!include) {
+      return std::optional<PlannedFile>();
+    }
+  }
+  TRY_ASSIGN(std::string path, render(file.target, variables, where + " (path)"));
+  std::string content = file.content;
+  if (!file.verbatim) {
+    TRY_ASSIGN(content, render(file.content, variables, where));
+  }
+  return PlannedFile{std::move(path), std::move(content), is_executable(file.target)};
+}
+
 std::string project_config(const Template& tmpl, const Answers& answers)
 {
   toml::table answers_table;
@@ -57,13 +75,11 @@ Result<Plan> make_plan(const Template& tmpl, const Answers& answers, const std::
   std::set<std::string> seen;
   for (const auto& file : tmpl.files) {
     const std::string where = "template " + tmpl.name + ": files/" + file.source;
-    if (!file.when.empty()) {
-      TRY_ASSIGN(const bool include, condition_holds(file.when, variables, where));
-      if (!include) {
-        continue;
-      }
+    TRY_ASSIGN(auto rendered, render_file(tmpl, file, variables));
+    if (!rendered) {
+      continue;
     }
-    TRY_ASSIGN(std::string path, render(file.target, variables, where + " (path)"));
+    std::string path = std::move(rendered->path);
     TRY(check_target_path(path, where));
     if (path == k_project_config) {
       return usage_error(where + ": " + std::string(k_project_config) + " is written by mlfolio itself.");
@@ -72,13 +88,7 @@ Result<Plan> make_plan(const Template& tmpl, const Answers& answers, const std::
       return usage_error(where + ": two template files would both write '" + path
                          + "'; give them different 'when' conditions.");
     }
-    std::string content;
-    if (file.verbatim) {
-      content = file.content;
-    } else {
-      TRY_ASSIGN(content, render(file.content, variables, where));
-    }
-    plan.files.push_back({std::move(path), std::move(content), is_executable(file.target)});
+    plan.files.push_back({std::move(path), std::move(rendered->content), rendered->executable});
   }
   plan.files.push_back({std::string(k_project_config), project_config(tmpl, answers), false});
   std::sort(plan.files.begin(), plan.files.end(),

@@ -5,6 +5,7 @@
 #include "generate/template.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,11 @@ struct Plan
 };
 
 inline constexpr std::string_view k_project_config = ".mlfolio.toml";
+
+// One template file rendered with `variables`: its output path and content, or nullopt when
+// its `when` condition does not hold.
+Result<std::optional<PlannedFile>> render_file(const Template& tmpl, const TemplateFile& file,
+                                               const Variables& variables);
 
 Result<Plan> make_plan(const Template& tmpl, const Answers& answers, const std::filesystem::path& target);
 

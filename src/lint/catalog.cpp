@@ -11,9 +11,9 @@ namespace mlfolio::lint {
 
 namespace {
 
-constexpr std::string_view k_add_components[] = {"docker",     "api",      "ci",         "tracking",
-                                                 "monitoring", "tests",    "readme",     "gitignore",
-                                                 "license",    "makefile", "pre-commit", "config"};
+// The components of `mlfolio add` (src/generate/components.cpp; a test keeps the two in step).
+constexpr std::string_view k_add_components[] = {"docker", "api",       "ci",      "tracking", "monitoring", "tests",
+                                                 "readme", "gitignore", "license", "makefile", "pre-commit", "config"};
 
 constexpr std::string_view k_fields[] = {"id",        "title",   "category", "severity", "weight",
                                          "rationale", "sources", "fix",      "add",      "kind",

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "lint/kinds/kind.h"
 #include "lint/rules/registry.h"
 
@@ -31,6 +32,20 @@ Finding judge(const RuleMeta& rule, const Analysis& analysis, const config::Conf
 
 } // namespace
 
+std::string fix_of(const RuleMeta& rule)
+{
+  return fix_of(rule, rule.fix);
+}
+
+std::string fix_of(const RuleMeta& rule, std::string_view specific)
+{
+  if (rule.add.empty()) {
+    return std::string(specific);
+  }
+  std::string fix(text::trim(specific));
+  return fix + "\n`mlfolio add " + rule.add + "` writes it into the project, adapted to its layout; existing files are kept.\n";
+}
+
 Finding evaluate_rule(const RuleMeta& rule, const Analysis& analysis, const config::Config& config)
 {
   Finding finding = judge(rule, analysis, config);
@@ -51,7 +66,7 @@ Finding evaluate_rule(const RuleMeta& rule, const Analysis& analysis, const conf
   if (finding.status != Status::fail) {
     finding.fix.clear();
   } else if (finding.fix.empty()) {
-    finding.fix = rule.fix;
+    finding.fix = fix_of(rule);
   }
   return finding;
 }

@@ -27,6 +27,12 @@ uint64_t large_blob_bytes(const config::Config& config);
 // metadata copied into the finding.
 Finding evaluate_rule(const RuleMeta& rule, const Analysis& analysis, const config::Config& config);
 
+// The rule's fix for a failure, naming the `mlfolio add COMPONENT` that fixes it when there is one.
+// A rule body's own fix for one finding (a section that exists but is empty) is used instead.
+std::string fix_of(const RuleMeta& rule);
+// A rule body's own fix for one finding, when what it asks for is still the component's job.
+std::string fix_of(const RuleMeta& rule, std::string_view specific);
+
 // Whether this build can check the rule: a data kind, or a "cpp" rule with a registered body.
 bool has_check(const RuleMeta& rule);
 

@@ -2,6 +2,7 @@
 #include "cli/command.h"
 
 #include "report/golden_file.h"
+#include "support/cli_run.h"
 #include "support/git_fixture.h"
 #include "support/process.h"
 
@@ -13,24 +14,11 @@ using namespace mlfolio;
 
 namespace {
 
-struct Output
-{
-  int code = -1;
-  std::string out;
-  std::string err;
-};
+using Output = test::CliOutput;
 
 Output run(std::vector<std::string> args)
 {
-  args.insert(args.begin(), "mlfolio");
-  std::ostringstream out;
-  std::ostringstream err;
-  cli::Io io{out, err};
-  Output result;
-  result.code = cli::run(args, io);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
+  return test::run_cli(std::move(args));
 }
 
 // A project that passes the rules this version checks.

@@ -214,10 +214,16 @@ Finding check_docs_dataset(const RuleContext& context)
       return finding;
     }
     const analyze::Html* comment = docs::placeholder_comment(document, first);
-    return fail("the " + first.heading + " section (" + docs::at(readme->path, first.line) + ") " +
-                    (comment != nullptr && evidence.words == 0 ? "holds only a placeholder comment"
-                                                               : "does not give " + missing_parts(evidence)),
-                {{readme->path, line}});
+    const bool only_comment = comment != nullptr && evidence.words == 0;
+    Finding finding = fail("the " + first.heading + " section (" + docs::at(readme->path, first.line) + ") " +
+                               (only_comment ? "holds only a placeholder comment"
+                                             : "does not give " + missing_parts(evidence)),
+                           {{readme->path, line}});
+    // The section is there: what is left is the author's to write, not a component's to add.
+    finding.fix = "Under " + first.heading + (only_comment ? ", replace the placeholder with" : ", add") +
+                  " a description of the data: link its source, give the number of rows and the main "
+                  "columns, and state its licence or how it was collected.";
+    return finding;
   }
   weigh_mentions(document, evidence);
   if (described(evidence)) {

@@ -1,4 +1,5 @@
 // docs/experiment-dashboard: the README links the tracking dashboard or says how to open it.
+#include "lint/runner.h"
 #include "lint/rules/registry.h"
 
 #include "core/text.h"
@@ -200,7 +201,8 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
       fail("the code logs to " + std::string(use->tracker->name) + " (" + use->where.to_string() + ") but " +
                path + " neither links the dashboard nor says how to open it",
            {{path, 0}, use->where});
-  finding.fix = std::string(use->tracker->fix);
+  // The README section is what `mlfolio add tracking` writes.
+  finding.fix = fix_of(context.rule(), use->tracker->fix);
   return finding;
 }
 

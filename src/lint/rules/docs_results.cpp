@@ -182,9 +182,13 @@ Finding check_docs_results(const RuleContext& context)
   }
   if (!sections.empty()) {
     const analyze::Section& section = *sections.front();
-    return fail("the " + section.heading + " section (" + docs::at(path, section.line) +
-                    ") gives no metric with a number (accuracy, F1, ROC AUC, RMSE, ...)",
-                {{path, static_cast<uint32_t>(section.line)}});
+    Finding finding = fail("the " + section.heading + " section (" + docs::at(path, section.line) +
+                               ") gives no metric with a number (accuracy, F1, ROC AUC, RMSE, ...)",
+                           {{path, static_cast<uint32_t>(section.line)}});
+    finding.fix = "Under " + section.heading +
+                  ", add a table of the metrics on the held-out test set (F1, ROC AUC, RMSE, ...) for the "
+                  "baseline and the final model, and say which data split they come from.";
+    return finding;
   }
   return fail(path +
                   " has no results: no table, list or sentence gives a metric (accuracy, F1, RMSE, ...) with "

@@ -3,9 +3,11 @@ import pandas as pd
 import pytest
 from prometheus_client import REGISTRY
 
+<%#whole_project%>
 from <%package%>.config import Config
 from <%package%>.features import monitored_features
-from <%package%>.monitoring import (
+<%/whole_project%>
+from <%module_prefix%>monitoring import (
     DriftMonitor,
     FeatureReference,
     build_reference,
@@ -14,9 +16,18 @@ from <%package%>.monitoring import (
 )
 
 
+<%#whole_project%>
 @pytest.fixture
 def monitored(dataset: pd.DataFrame, config: Config) -> pd.DataFrame:
     return monitored_features(dataset, config.data)
+<%/whole_project%>
+<%^whole_project%>
+@pytest.fixture
+def monitored() -> pd.DataFrame:
+    """Stand-in inputs (written by `mlfolio add monitoring`): use a sample of your own features."""
+    rng = np.random.default_rng(0)
+    return pd.DataFrame({"amount": rng.gamma(2.0, 30.0, 600), "age": rng.normal(40.0, 12.0, 600)})
+<%/whole_project%>
 
 
 def test_reference_bins_cover_the_training_data(monitored: pd.DataFrame) -> None:

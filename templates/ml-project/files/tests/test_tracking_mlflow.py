@@ -5,18 +5,28 @@ import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+<%^whole_project%>
+from pathlib import Path
+<%/whole_project%>
 from typing import Any
 
 import pytest
 
+<%#whole_project%>
 from <%package%>.config import Config
 from <%package%>.evaluate import PRIMARY_METRIC
-from <%package%>.tracking import (
+<%/whole_project%>
+from <%module_prefix%>tracking import (
     LocalTracker,
     MlflowTracker,
+<%^whole_project%>
+    TrackingConfig,
+<%/whole_project%>
     create_tracker,
 )
+<%#whole_project%>
 from <%package%>.train import train
+<%/whole_project%>
 
 
 @dataclass
@@ -43,8 +53,15 @@ def fake_mlflow(monkeypatch: pytest.MonkeyPatch) -> Recorder:
         record.runs.append(run_name)
         yield
 
+<%#whole_project%>
     def log_model(model: Any, name: str) -> None:
         record.models.append((model, name))
+<%/whole_project%>
+<%^whole_project%>
+    def log_model(model: Any, name: str, registered_model_name: str) -> None:
+        record.models.append((model, name))
+        record.tags["registered_model_name"] = registered_model_name
+<%/whole_project%>
 
     mlflow.__dict__.update(
         set_tracking_uri=lambda uri: setattr(record, "tracking_uri", uri),
@@ -62,6 +79,7 @@ def fake_mlflow(monkeypatch: pytest.MonkeyPatch) -> Recorder:
     return record
 
 
+<%#whole_project%>
 def test_training_logs_params_metrics_and_model_to_mlflow(
     config: Config, fake_mlflow: Recorder
 ) -> None:
@@ -84,6 +102,53 @@ def test_training_logs_params_metrics_and_model_to_mlflow(
     assert fake_mlflow.tags["registry_version"] == result.version.version
 
 
+<%/whole_project%>
+<%^whole_project%>
+@dataclass
+class Config:
+    """What these tests need of the project's settings."""
+
+    tracking: TrackingConfig
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return Config(tracking=TrackingConfig(backend="local", local_dir=tmp_path / "runs"))
+
+
+def test_a_run_logs_params_metrics_and_model_to_mlflow(
+    config: Config, fake_mlflow: Recorder, tmp_path: Path
+) -> None:
+    tracker = create_tracker(replace(config.tracking, backend="mlflow"))
+    assert isinstance(tracker, MlflowTracker)
+    model = object()
+    report = tmp_path / "metrics.json"
+    with tracker.run("baseline"):
+        tracker.log_params({"seed": 7})
+        tracker.log_metrics({"f1": 0.5})
+        tracker.log_artifact(report)
+        tracker.log_model(model, tmp_path / "v0001")
+
+    assert fake_mlflow.tracking_uri == config.tracking.tracking_uri
+    assert fake_mlflow.experiment == config.tracking.experiment
+    assert fake_mlflow.runs == ["baseline"]
+    assert fake_mlflow.params == {"seed": 7}
+    assert fake_mlflow.metrics == {"f1": 0.5}
+    assert fake_mlflow.artifacts == [str(report)]
+    assert fake_mlflow.models == [(model, "model")]
+    assert fake_mlflow.tags["registered_model_name"] == "<%name%>"
+    assert fake_mlflow.tags["registry_version"] == "v0001"
+
+
+def test_local_runs_are_appended_to_runs_jsonl(config: Config) -> None:
+    tracker = create_tracker(config.tracking)
+    assert isinstance(tracker, LocalTracker)
+    with tracker.run("baseline"):
+        tracker.log_metrics({"f1": 0.5})
+    assert '"f1": 0.5' in (config.tracking.local_dir / "runs.jsonl").read_text()
+
+
+<%/whole_project%>
 def test_without_mlflow_runs_are_recorded_locally(
     config: Config, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

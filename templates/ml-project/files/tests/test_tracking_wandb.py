@@ -3,18 +3,28 @@
 import sys
 import types
 from dataclasses import dataclass, field, replace
+<%^whole_project%>
+from pathlib import Path
+<%/whole_project%>
 from typing import Any
 
 import pytest
 
+<%#whole_project%>
 from <%package%>.config import Config
 from <%package%>.evaluate import PRIMARY_METRIC
-from <%package%>.tracking import (
+<%/whole_project%>
+from <%module_prefix%>tracking import (
     LocalTracker,
+<%^whole_project%>
+    TrackingConfig,
+<%/whole_project%>
     WandbTracker,
     create_tracker,
 )
+<%#whole_project%>
 from <%package%>.train import train
+<%/whole_project%>
 
 
 class FakeArtifact:
@@ -65,6 +75,7 @@ def fake_wandb(monkeypatch: pytest.MonkeyPatch) -> list[FakeRun]:
     return runs
 
 
+<%#whole_project%>
 def test_training_logs_params_metrics_and_model_to_wandb(
     config: Config, fake_wandb: list[FakeRun]
 ) -> None:
@@ -87,6 +98,44 @@ def test_training_logs_params_metrics_and_model_to_wandb(
     assert run.exit_code == 0
 
 
+<%/whole_project%>
+<%^whole_project%>
+@dataclass
+class Config:
+    """What these tests need of the project's settings."""
+
+    tracking: TrackingConfig
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return Config(tracking=TrackingConfig(backend="local", local_dir=tmp_path / "runs"))
+
+
+def test_a_run_logs_params_metrics_and_model_to_wandb(
+    config: Config, fake_wandb: list[FakeRun], tmp_path: Path
+) -> None:
+    tracker = create_tracker(replace(config.tracking, backend="wandb"))
+    assert isinstance(tracker, WandbTracker)
+    report = tmp_path / "metrics.json"
+    with tracker.run("baseline"):
+        tracker.log_params({"seed": 7})
+        tracker.log_metrics({"f1": 0.5})
+        tracker.log_artifact(report)
+        tracker.log_model(object(), tmp_path / "v0001")
+
+    [run] = fake_wandb
+    assert run.init_kwargs["project"] == config.tracking.project
+    assert run.init_kwargs["mode"] == config.tracking.mode
+    assert run.config == {"seed": 7}
+    assert run.summary == {"f1": 0.5}
+    by_type = {artifact.type: artifact for artifact in run.artifacts}
+    assert by_type["model"].files == [str(tmp_path / "v0001")]
+    assert by_type["report"].files == [str(report)]
+    assert run.exit_code == 0
+
+
+<%/whole_project%>
 def test_without_wandb_runs_are_recorded_locally(
     config: Config, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -22,10 +22,53 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
+<%#whole_project%>
 from .config import TrackingConfig
 from .registry import utc_now
+<%/whole_project%>
+<%^whole_project%>
+from dataclasses import dataclass, fields
+from datetime import datetime, timezone
+
+import yaml
+<%/whole_project%>
 
 logger = logging.getLogger(__name__)
+<%^whole_project%>
+
+TRACKING_CONFIG = Path("configs/tracking.yaml")
+
+
+@dataclass(frozen=True)
+class TrackingConfig:
+    """The settings of configs/tracking.yaml (written by `mlfolio add tracking`)."""
+
+    backend: str = "<%tracking%>"
+    local_dir: Path = Path("runs")
+<%#tracking_mlflow%>
+    experiment: str = "<%name%>"
+    tracking_uri: str = "sqlite:///mlflow.db"
+<%/tracking_mlflow%>
+<%#tracking_wandb%>
+    project: str = "<%name%>"
+    entity: str = ""
+    mode: str = "offline"
+<%/tracking_wandb%>
+
+
+def load_tracking_config(path: Path = TRACKING_CONFIG) -> TrackingConfig:
+    """Read the tracking settings; keys the file leaves out keep their defaults."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    known = {field.name for field in fields(TrackingConfig)}
+    settings = {key: value for key, value in (raw or {}).items() if key in known}
+    if "local_dir" in settings:
+        settings["local_dir"] = Path(settings["local_dir"])
+    return TrackingConfig(**settings)
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+<%/whole_project%>
 
 LOCAL_RUNS_FILE = "runs.jsonl"
 
@@ -123,7 +166,13 @@ class MlflowTracker:
         self._mlflow.log_artifact(str(path))
 
     def log_model(self, model: Any, version_dir: Path) -> None:
+<%#whole_project%>
         self._mlflow.sklearn.log_model(model, name="model")
+<%/whole_project%>
+<%^whole_project%>
+        # Each logged model becomes the next version of this name in the MLflow Model Registry.
+        self._mlflow.sklearn.log_model(model, name="model", registered_model_name="<%name%>")
+<%/whole_project%>
         self._mlflow.set_tag("registry_version", version_dir.name)
 <%/tracking_mlflow%>
 <%#tracking_wandb%>
