@@ -108,6 +108,12 @@ TEST_CASE("check --report: an unknown format or a value without '=' is a usage e
   result = test::run_mlfolio({"check", dir.path().string(), "--report", "sarif"});
   CHECK(result.exit_code == 2);
   CHECK(result.err == "mlfolio check: --report takes NAME=FILE (e.g. sarif=out.sarif), got 'sarif'.\n");
+  // A cohort writes one report of its own (--format, --output): --report is refused, not ignored.
+  result = test::run_mlfolio({"check", dir.path().string(), dir.path().string() + "/src", "--jobs", "1",
+                              "--report", "sarif=x.sarif"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err == "mlfolio check: --report writes one repository's report; a cohort writes one report with "
+                      "--format and --output.\n");
   CHECK(entries_of(dir.path()) == std::vector<std::string>{"LICENSE", "README.md", "src"});
 }
 
