@@ -55,12 +55,7 @@ Result<ExitCode> badge(const ParsedArgs& args, Io& io)
 
 int run_badge(const ParsedArgs& args, Io& io)
 {
-  const auto result = badge(args, io);
-  if (!result) {
-    io.err << result.error().message << '\n';
-    return static_cast<int>(result.error().code);
-  }
-  return static_cast<int>(*result);
+  return exit_status(badge(args, io), io);
 }
 
 } // namespace

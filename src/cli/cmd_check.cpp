@@ -259,12 +259,7 @@ Result<ExitCode> check(const ParsedArgs& args, Io& io)
 
 int run_check(const ParsedArgs& args, Io& io)
 {
-  const auto result = check(args, io);
-  if (!result) {
-    io.err << result.error().message << '\n';
-    return static_cast<int>(result.error().code);
-  }
-  return static_cast<int>(*result);
+  return exit_status(check(args, io), io);
 }
 
 } // namespace

@@ -82,12 +82,7 @@ Result<ExitCode> explain(const ParsedArgs& args, Io& io)
 
 int run_explain(const ParsedArgs& args, Io& io)
 {
-  const auto result = explain(args, io);
-  if (!result) {
-    io.err << result.error().message << '\n';
-    return static_cast<int>(result.error().code);
-  }
-  return static_cast<int>(*result);
+  return exit_status(explain(args, io), io);
 }
 
 } // namespace

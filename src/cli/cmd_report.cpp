@@ -52,12 +52,7 @@ Result<ExitCode> merge(const ParsedArgs& args, Io& io)
 
 int run_report(const ParsedArgs& args, Io& io)
 {
-  const auto result = merge(args, io);
-  if (!result) {
-    io.err << result.error().message << '\n';
-    return static_cast<int>(result.error().code);
-  }
-  return static_cast<int>(*result);
+  return exit_status(merge(args, io), io);
 }
 
 } // namespace

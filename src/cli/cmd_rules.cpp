@@ -112,12 +112,7 @@ Result<ExitCode> list_rules(const ParsedArgs& args, Io& io)
 
 int run_rules(const ParsedArgs& args, Io& io)
 {
-  const auto result = list_rules(args, io);
-  if (!result) {
-    io.err << result.error().message << '\n';
-    return static_cast<int>(result.error().code);
-  }
-  return static_cast<int>(*result);
+  return exit_status(list_rules(args, io), io);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/args.h"
+#include "core/result.h"
 
 #include <iosfwd>
 #include <span>
@@ -17,6 +18,9 @@ struct Io
   bool err_is_tty = false;
   bool no_color = false; // NO_COLOR is set
 };
+
+// A command's exit status: its exit code, or its error's code after printing the error.
+int exit_status(const Result<ExitCode>& result, Io& io);
 
 struct Command
 {

@@ -1,5 +1,7 @@
 #include "cli/command.h"
 
+#include <ostream>
+
 namespace mlfolio::cli {
 
 int run_help(const ParsedArgs& args, Io& io);
@@ -58,6 +60,15 @@ const Command k_commands[] = {
 std::span<const Command> commands()
 {
   return k_commands;
+}
+
+int exit_status(const Result<ExitCode>& result, Io& io)
+{
+  if (!result) {
+    io.err << result.error().message << '\n';
+    return static_cast<int>(result.error().code);
+  }
+  return static_cast<int>(*result);
 }
 
 } // namespace mlfolio::cli

@@ -114,18 +114,9 @@ Result<void> write_new_file(const stdfs::path& path, std::string_view data, bool
   if (fd < 0) {
     return runtime_error("cannot write " + path.string() + ": " + describe_errno(errno));
   }
-  size_t written = 0;
-  while (written < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + written, data.size() - written);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n < 0) {
-      const int error_number = errno;
-      ::close(fd);
-      return runtime_error("cannot write " + path.string() + ": " + describe_errno(error_number));
-    }
-    written += static_cast<size_t>(n);
+  if (auto written = write_all_to(fd, path, data); !written) {
+    ::close(fd);
+    return written;
   }
   // The umask may have taken bits away: the project's files get exactly these.
   if (::fchmod(fd, executable ? 0755 : 0644) != 0 || ::close(fd) != 0) {
