@@ -27,16 +27,6 @@ git_oid to_oid(const ObjectId& id)
   return oid;
 }
 
-struct OidHash
-{
-  size_t operator()(const ObjectId& id) const noexcept
-  {
-    size_t hash = 0;
-    std::copy_n(id.bytes.begin(), sizeof(hash), reinterpret_cast<unsigned char*>(&hash));
-    return hash;
-  }
-};
-
 std::string trim_message(std::string_view message)
 {
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ' || message.back() == '\r')) {
@@ -277,7 +267,7 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
     return first_error.result();
   };
 
-  std::unordered_set<ObjectId, OidHash> seen;
+  std::unordered_set<ObjectId, ObjectIdHash> seen;
   std::unordered_map<std::string, size_t> thread_of_path;
   std::vector<uint64_t> bytes(queues.size());
   size_t index = 0;

@@ -2,6 +2,8 @@
 
 #include <array>
 #include <compare>
+#include <cstddef>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +20,17 @@ struct ObjectId
   static std::optional<ObjectId> from_hex(std::string_view hex); // exactly 40 hex digits
 
   friend auto operator<=>(const ObjectId&, const ObjectId&) = default;
+};
+
+// For unordered containers: an object id is already a uniform hash, so its first bytes are one.
+struct ObjectIdHash
+{
+  size_t operator()(const ObjectId& id) const noexcept
+  {
+    size_t hash = 0;
+    std::memcpy(&hash, id.bytes.data(), sizeof hash);
+    return hash;
+  }
 };
 
 } // namespace mlfolio::git

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -175,7 +176,7 @@ private:
     std::vector<SecretFinding> found;
     // What the scan found in each file whose blob id the view knows: the history scan reuses
     // it rather than reading the same blob again.
-    std::map<git::ObjectId, std::vector<SecretFinding>> by_blob;
+    std::unordered_map<git::ObjectId, std::vector<SecretFinding>, git::ObjectIdHash> by_blob;
   };
   const TreeSecrets& scan_tree_secrets() const;
 
