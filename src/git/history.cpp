@@ -234,7 +234,7 @@ void read_blobs(const std::string& git_dir, BlobQueue& queue, const BlobVisitor&
 } // namespace
 
 Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
-                                const std::function<bool(const ObjectId&)>& known, unsigned threads,
+                                const KnownBlobSize& known, unsigned threads,
                                 const BlobVisitor& visit)
 {
   TRY_ASSIGN(RevwalkPtr walk, new_walk(repo.raw(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE));
@@ -297,9 +297,11 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
       if (!seen.insert(blob_id).second) {
         continue;
       }
-      size_t size = 0;
+      // A blob the caller knows is neither read nor even opened for its header.
+      const std::optional<uint64_t> known_size = known ? known(blob_id) : std::nullopt;
+      size_t size = known_size ? static_cast<size_t>(*known_size) : 0;
       git_object_t type = GIT_OBJECT_INVALID;
-      if (git_odb_read_header(&size, &type, odb.get(), &delta->new_file.id) < 0) {
+      if (!known_size && git_odb_read_header(&size, &type, odb.get(), &delta->new_file.id) < 0) {
         continue; // a missing object (a partial repository) has nothing to scan
       }
       HistoryBlob blob;
@@ -309,8 +311,8 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
       blob.commit = to_object_id(oid);
       blob.commit_time = git_commit_time(commit.get());
       blob.size = size;
-      blob.read = size <= max_content && !(known && known(blob_id));
-      if (queues.empty()) {
+      blob.read = !known_size && size <= max_content;
+      if (queues.empty() || !blob.read) { // nothing to read: visited here, not handed over
         if (const auto done = read_and_visit(odb.get(), blob, visit); !done) {
           first_error.set(done.error());
           break;

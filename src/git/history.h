@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,15 +52,17 @@ struct HistoryBlob
 };
 
 using BlobVisitor = std::function<void(const HistoryBlob&, std::string_view content)>;
+// The size of a blob whose content the caller already knows; nullopt for the others.
+using KnownBlobSize = std::function<std::optional<uint64_t>(const ObjectId&)>;
 
 // Calls `visit(blob, content)` once per distinct blob reachable from any ref (HEAD included).
 // `content` holds the blob, or is empty (not read) when its size is above `max_content` or
-// `known` accepts its id. Symlinks and submodules are skipped. With `threads` above 1 the blobs
+// `known` gives its size (the caller knows the content already: the blob is not even opened). Symlinks and submodules are skipped. With `threads` above 1 the blobs
 // are read on that many threads and `visit` is called from them concurrently, in no fixed
 // order: `index` gives the order of the walk, oldest commits first. Memory stays bounded by the
 // set of seen ids plus a few blobs per thread.
 Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
-                                const std::function<bool(const ObjectId&)>& known, unsigned threads,
+                                const KnownBlobSize& known, unsigned threads,
                                 const BlobVisitor& visit);
 
 // The id git gives a blob with this content (what `git hash-object` prints).

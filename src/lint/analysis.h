@@ -176,7 +176,12 @@ private:
     std::vector<SecretFinding> found;
     // What the scan found in each file whose blob id the view knows: the history scan reuses
     // it rather than reading the same blob again.
-    std::unordered_map<git::ObjectId, std::vector<SecretFinding>, git::ObjectIdHash> by_blob;
+    struct Known
+    {
+      uint64_t size = 0;
+      std::vector<SecretFinding> secrets;
+    };
+    std::unordered_map<git::ObjectId, Known, git::ObjectIdHash> by_blob;
   };
   const TreeSecrets& scan_tree_secrets() const;
 

@@ -54,7 +54,10 @@ const HistoryScan* Analysis::history_scan() const
     }
     HistoryScan result;
     const TreeSecrets& tree = scan_tree_secrets();
-    const auto known = [&](const git::ObjectId& id) { return tree.by_blob.contains(id); };
+    const auto known = [&](const git::ObjectId& id) -> std::optional<uint64_t> {
+      const auto found = tree.by_blob.find(id);
+      return found == tree.by_blob.end() ? std::nullopt : std::optional(found->second.size);
+    };
     // Blobs are visited from several threads, in no fixed order: what each one yields is put
     // down under a lock with its index, and sorted into the walk's order at the end.
     std::mutex mutex;
@@ -67,7 +70,7 @@ const HistoryScan* Analysis::history_scan() const
       if (is_vendored(blob.path)) {
         // not the author's code: not scanned, as in the tree
       } else if (reused != tree.by_blob.end()) {
-        for (SecretFinding secret : reused->second) {
+        for (SecretFinding secret : reused->second.secrets) {
           secret.path = blob.path;
           secret.commit = blob.commit;
           secret.in_tree = blob.in_tree;
@@ -122,7 +125,7 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
     }
     const auto record = [&](const FileEntry* file, std::vector<SecretFinding> hits) {
       if (file->blob) {
-        tree.by_blob.try_emplace(*file->blob, hits);
+        tree.by_blob.try_emplace(*file->blob, TreeSecrets::Known{file->size, hits});
       }
       tree.found.insert(tree.found.end(), hits.begin(), hits.end());
     };

@@ -133,7 +133,7 @@ Result<void> MemoryHistory::scan_blobs(uint64_t max_content, const KnownBlob& kn
       }
       const HistoryBlobInfo blob{index++, git::blob_id(content), path, memory_commit_id(i), m_commits[i].time,
                                  content.size(), final_contents.contains(content)};
-      const bool read = content.size() <= max_content && !(known && known(blob.id));
+      const bool read = content.size() <= max_content && !(known && known(blob.id).has_value());
       visit(blob, read ? std::string_view(content) : std::string_view());
     }
   }

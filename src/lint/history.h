@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,9 +47,9 @@ struct HistoryBlobInfo
 };
 
 using BlobVisitor = std::function<void(const HistoryBlobInfo& blob, std::string_view content)>;
-// Whether the caller already knows what a blob holds (the tree scan read it): such blobs are
-// visited without being read.
-using KnownBlob = std::function<bool(const git::ObjectId& id)>;
+// The size of a blob whose content the caller already knows (the tree scan read it), nullopt
+// for the others: known blobs are visited without being read.
+using KnownBlob = std::function<std::optional<uint64_t>(const git::ObjectId& id)>;
 
 class History
 {

@@ -29,7 +29,7 @@ struct Visit
 };
 
 std::vector<Visit> scan(const git::Repository& repo, unsigned threads,
-                        const std::function<bool(const git::ObjectId&)>& known = {})
+                        const git::KnownBlobSize& known = {})
 {
   std::mutex mutex;
   std::vector<Visit> visits;
@@ -83,7 +83,9 @@ TEST_CASE("scan_history_blobs: the same blobs in the same order on one thread or
   // Blobs the caller already knows are visited without their content.
   const auto known_id = git::ObjectId::from_hex(one[3].id);
   REQUIRE(known_id);
-  const auto known = [&](const git::ObjectId& id) { return id == *known_id; };
+  const auto known = [&](const git::ObjectId& id) {
+    return id == *known_id ? std::optional<uint64_t>(one[3].content.size()) : std::nullopt;
+  };
   for (const unsigned threads : {1u, 2u}) {
     const std::vector<Visit> skipped = scan(**repo, threads, known);
     REQUIRE(skipped.size() == one.size());
