@@ -134,10 +134,8 @@ Result<void> parse_targets(const ParsedArgs& args, CheckOptions& options)
     TRY_ASSIGN(const auto listed, cohort::read_target_list(*list));
     options.targets.insert(options.targets.end(), listed.begin(), listed.end());
   }
-  // Several PATHs alone stay an error (the single-target interface); with --format or --jobs,
-  // or a list or a shard, they are a cohort.
-  options.cohort = args.has("targets") || args.has("shard") ||
-                   (options.targets.size() > 1 && (args.has("format") || args.has("jobs")));
+  // Several targets, a list or a shard make a cohort.
+  options.cohort = args.has("targets") || args.has("shard") || options.targets.size() > 1;
   if (const auto shard = args.value("shard")) {
     TRY_ASSIGN(options.shard, cohort::parse_shard(*shard));
   }
@@ -294,8 +292,8 @@ const Command& check_command()
       "and prints each failure with what is missing, where it looked and how to fix it, then a\n"
       "score from 0 to 100 ('mlfolio explain score'). Settings are read from .mlfolio.toml or\n"
       "[tool.mlfolio] in pyproject.toml at the project root, or from --config FILE; options win.\n\n"
-      "Cohorts: --targets FILE, --shard K/N, a cohort format (csv, jsonl, leaderboard), or several\n"
-      "PATHs with --format or --jobs audit many repositories, --jobs at a time, into one report\n"
+      "Cohorts: several targets, --targets FILE, --shard K/N or a cohort format (csv, jsonl,\n"
+      "leaderboard) audit many repositories, --jobs at a time, into one report\n"
       "with a row per target in input order. A target that cannot be audited is a row with its\n"
       "error; the others go on. 'mlfolio report merge' combines the jsonl of several shards.\n\n"
       "Exit codes: 0 the audit passed its thresholds; 1 the score is below --min-score or a rule\n"

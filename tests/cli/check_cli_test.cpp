@@ -129,9 +129,11 @@ TEST_CASE("check: usage and configuration errors exit 2")
     CHECK(result.code == 2);
     CHECK(result.err == "mlfolio check: unknown rule or category 'docs/readm' given to --disable. Did you "
                         "mean 'docs/readme'?\n");
-    result = run({"check", path, "other"});
-    CHECK(result.code == 2);
-    CHECK(result.err == "mlfolio check: takes one PATH, got 2.\n");
+    // Two targets are a cohort: the missing one is a row with its error, the run exits 4.
+    result = run({"check", path, "no-such-project"});
+    CHECK(result.code == 4);
+    CHECK(result.out.find("no-such-project: cannot audit no-such-project: no such folder.") != std::string::npos);
+    CHECK(result.err == "mlfolio check: 1 of 2 targets could not be audited; the report says why.\n");
   }
   SUBCASE("a bad configuration file")
   {
