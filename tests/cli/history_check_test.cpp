@@ -205,6 +205,26 @@ TEST_CASE("history: an upload dump, low-information messages, and a repository t
         "the first commit is 1 day old; a history younger than 7 days is not judged yet");
 }
 
+TEST_CASE("history: a repository whose objects are gone skips the history rules and says why")
+{
+  GitFixture repo;
+  develop(repo);
+  // Every loose object (the fixture writes no packs) is deleted: no commit can be read.
+  for (const auto& entry : std::filesystem::directory_iterator(repo.path() / ".git" / "objects")) {
+    if (entry.path().filename().string().size() == 2) {
+      std::filesystem::remove_all(entry.path());
+    }
+  }
+  const Json report = audit(repo.path());
+  for (const char* rule : {"git/secrets-history", "git/large-files-history"}) {
+    CAPTURE(rule);
+    CHECK(finding(report, rule)["status"] == "skip");
+    CHECK(finding(report, rule)["message"] == "the history could not be read to the end (see the notes)");
+  }
+  CHECK(finding(report, "git/history")["status"] == "skip");
+  CHECK(report["notes"].dump().find("object not found") != std::string::npos);
+}
+
 TEST_CASE("history: a folder outside git skips the git rules")
 {
   const TempDir dir;

@@ -25,6 +25,9 @@ Finding check_git_large_files_history(const RuleContext& context)
     locations.push_back({blob.path, 0});
   }
   const std::string limit_text = megabytes(static_cast<uint64_t>(limit));
+  if (details.empty() && scan->failed) {
+    return skip("the history could not be read to the end (see the notes)");
+  }
   if (details.empty()) {
     return pass("no blob above " + limit_text + " in " + count_of(scan->blobs, "blob") + " of history");
   }
