@@ -4,6 +4,7 @@
 #include "git/error.h"
 #include "git/handles.h"
 #include "git/library.h"
+#include "git/repository.h"
 
 #include <cerrno>
 #include <git2/sys/mempack.h>
@@ -63,12 +64,20 @@ Identity default_identity()
 
 bool inside_repository(const std::filesystem::path& path)
 {
-  ensure_initialized();
-  git_buf found = GIT_BUF_INIT;
-  const bool inside = git_repository_discover(&found, path.c_str(), 0, nullptr) == 0;
-  git_buf_dispose(&found);
-  git_error_clear();
-  return inside;
+  // A folder the enclosing repository ignores (a build/ folder, a home folder kept in git with
+  // '*' ignored) is not that repository's business: a project made there gets its own.
+  const auto repo = Repository::discover(path);
+  if (!repo || !*repo) {
+    return false;
+  }
+  std::error_code error;
+  const auto canonical = std::filesystem::canonical(path, error);
+  const auto relative = error ? std::nullopt : (*repo)->workdir_relative(canonical);
+  if (!relative || relative->empty()) {
+    return true; // a bare repository's folder, or the top of the working tree
+  }
+  const auto ignored = (*repo)->is_ignored(*relative + "/");
+  return !ignored || !*ignored;
 }
 
 Result<void> init_and_commit(const std::filesystem::path& workdir, std::span<const CommitFile> files,

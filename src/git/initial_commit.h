@@ -20,7 +20,7 @@ struct Identity
 // empty strings where unset.
 Identity default_identity();
 
-// Whether `path` already is (or is inside) a git repository.
+// Whether `path` already is (or is inside) a git repository that does not ignore it.
 bool inside_repository(const std::filesystem::path& path);
 
 // A file of the first commit: already written below the working tree with this content.

@@ -83,6 +83,28 @@ TEST_CASE("new: makes a git repository with one initial commit by the given auth
   CHECK(diff.exit_code == 0);
 }
 
+TEST_CASE("new: inside a repository no new one is made, unless that repository ignores the folder")
+{
+  const TempDir dir;
+  REQUIRE(run_shell("git init -q . && printf 'build/\\n' > .gitignore", dir.path()).exit_code == 0);
+  std::filesystem::create_directories(dir.path() / "projects");
+  std::filesystem::create_directories(dir.path() / "build");
+
+  const auto inside = run_mlfolio({"new", "tracked", "--dir", "projects", "--author", "A", "--email", "a@b.org"},
+                                  dir.path());
+  REQUIRE_MESSAGE(inside.exit_code == 0, inside.err);
+  CHECK(inside.out.find("the parent folder is inside a git repository; no new repository was made") !=
+        std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "projects" / "tracked" / ".git"));
+
+  const auto ignored = run_mlfolio({"new", "scratch", "--dir", "build", "--author", "A", "--email", "a@b.org"},
+                                   dir.path());
+  REQUIRE_MESSAGE(ignored.exit_code == 0, ignored.err);
+  CHECK(ignored.out.find("with a git repository and an initial commit") != std::string::npos);
+  const auto log = run_shell("git log --format=%s", dir.path() / "build" / "scratch");
+  CHECK(log.out == "Initial project from mlfolio new\n");
+}
+
 TEST_CASE("new: a non-empty target without --force fails and changes nothing")
 {
   const TempDir dir;
