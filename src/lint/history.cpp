@@ -3,6 +3,7 @@
 #include "git/history.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <set>
@@ -17,6 +18,8 @@ int64_t History::now() const
 }
 
 namespace {
+
+std::atomic<unsigned> g_history_scan_threads{0};
 
 class GitHistory final : public History
 {
@@ -41,8 +44,9 @@ public:
   {
     TRY_ASSIGN(const auto in_tree, git::tree_blob_ids(m_repo, m_commit));
     // Reading and scanning every blob is most of an audit's time on a long history: it is
-    // spread over the cores (at most four).
-    const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    // spread over the cores (at most four), unless the run already spreads its audits.
+    const unsigned setting = g_history_scan_threads;
+    const unsigned threads = setting > 0 ? setting : std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
     return git::scan_history_blobs(m_repo, max_content, known, threads,
                                    [&](const git::HistoryBlob& blob, std::string_view content) {
                                      const bool present = std::binary_search(in_tree.begin(), in_tree.end(), blob.id);
@@ -65,6 +69,11 @@ std::string memory_commit_id(size_t index)
 }
 
 } // namespace
+
+void set_history_scan_threads(unsigned threads)
+{
+  g_history_scan_threads = threads;
+}
 
 Result<std::unique_ptr<History>> open_git_history(const std::string& git_dir, const std::string& commit)
 {
