@@ -88,14 +88,28 @@ TEST_CASE("history: a key committed then deleted is found in history, not in the
                      ", deleted since but still in history (fingerprint ") != std::string::npos);
   CHECK(report["alerts"].dump().find("git/secrets-history") != std::string::npos);
 
-  // No format, no stream, ever shows the value.
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"check", repo.path().string()},
-                                              {"check", repo.path().string(), "--format", "json"},
-                                              {"check", repo.path().string(), "--quiet"},
-                                              {"check", repo.path().string(), "--fail-on", "error"}}) {
+  // No format, no stream, ever shows the value: every report format, every cohort format, the
+  // badge, and the files --report writes.
+  std::vector<std::vector<std::string>> runs = {{"check", repo.path().string(), "--quiet"},
+                                                {"check", repo.path().string(), "--fail-on", "error"},
+                                                {"badge", repo.path().string()}};
+  for (const char* format : {"text", "json", "sarif", "junit", "markdown", "github", "html", "badge", "csv", "jsonl",
+                             "leaderboard"}) {
+    runs.push_back({"check", repo.path().string(), "--format", format});
+  }
+  const TempDir reports;
+  runs.push_back({"check", repo.path().string(), "--report", "sarif=" + (reports.path() / "r.sarif").string(),
+                  "--report", "html=" + (reports.path() / "r.html").string()});
+  for (const auto& args : runs) {
+    CAPTURE(args.back());
     const auto run = run_mlfolio(args);
+    CHECK(!run.out.empty());
     CHECK(run.out.find(k_planted_key) == std::string::npos);
     CHECK(run.err.find(k_planted_key) == std::string::npos);
+  }
+  for (const char* written : {"r.sarif", "r.html"}) {
+    CHECK(read_text(reports.path() / written).find(k_planted_key) == std::string::npos);
+    CHECK(read_text(reports.path() / written).find("AWS access key id") != std::string::npos);
   }
 
   // Once rotated, the student lists the fingerprint and the rule passes.
