@@ -26,9 +26,6 @@ elif command -v npm >/dev/null && [[ ${BENCH_NO_NPM:-0} != 1 ]]; then
   fi
 fi
 
-peak_rss_mb() { # peak RSS of one run of a command, in MB
-  /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.1f", $1 / 1024}'
-}
 
 make_git_repo() {
   git -C "$1" init -q

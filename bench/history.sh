@@ -23,9 +23,6 @@ blobs=$(git --git-dir="$repo" cat-file --batch-all-objects --batch-check | awk '
 echo "history: $(git --git-dir="$repo" rev-list --count --all) commits, $blobs, pack $(du -sm "$repo" | cut -f1) MB"
 echo
 
-peak_rss_mb() {
-  /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.1f", $1 / 1024}'
-}
 cat_file() { git --git-dir="$repo" cat-file --batch-all-objects --batch >/dev/null; }
 log_patch() { git --git-dir="$repo" log --all -p >/dev/null; }
 audit() { "$mlfolio" check "$repo" --rev HEAD --format json --output /dev/null; }

@@ -2,6 +2,7 @@
 #include "cohort/jsonl.h"
 
 #include "core/text.h"
+#include "lint/score.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -47,10 +48,11 @@ std::optional<int> score_value(const Json& value, const std::string& key)
   if (value.is_null()) {
     return std::nullopt;
   }
-  if (!value.is_number_integer() || value.get<int>() < 0 || value.get<int>() > 100) {
+  // Read as 64 bits: a larger number must be refused, not wrapped into the range.
+  if (!value.is_number_integer() || value.get<int64_t>() < 0 || value.get<int64_t>() > 100) {
     throw BadRow{"\"" + key + "\" is not a score from 0 to 100 or null"};
   }
-  return value.get<int>();
+  return static_cast<int>(value.get<int64_t>());
 }
 
 std::optional<std::string> string_or_null(const Json& object, const char* key)
@@ -90,6 +92,10 @@ Row row_from_json(const Json& json)
     throw BadRow{"\"grade\" is not one of A, B, C, D, F"};
   }
   row.grade = grade ? std::optional((*grade)[0]) : std::nullopt;
+  if (row.grade.has_value() != row.score.has_value() ||
+      (row.score && *row.grade != lint::grade_for(*row.score))) {
+    throw BadRow{"\"grade\" does not go with \"score\" (see 'mlfolio explain score')"};
+  }
   const Json& categories = member(json, "categories");
   const Json& rules = member(json, "rules");
   if (!categories.is_object() || !rules.is_object()) {

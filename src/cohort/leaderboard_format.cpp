@@ -5,6 +5,7 @@
 
 #include "lint/catalog.h"
 #include "lint/category.h"
+#include "report/escape.h"
 #include "version.h"
 
 #include <algorithm>
@@ -69,33 +70,6 @@ document.querySelectorAll('table.sortable').forEach(function (table) {
 });
 )";
 
-std::string escaped(std::string_view text)
-{
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
-
 // "https://host/ada/churn.git" -> "churn", "students/bob/" -> "bob": the grid's column heads.
 std::string short_name(std::string_view target)
 {
@@ -124,14 +98,14 @@ void write_ranking(const std::vector<const Row*>& order, std::ostream& out)
          "<th data-sort=\"text\">Repository</th><th data-sort=\"number\">Score</th><th "
          "data-sort=\"text\">Grade</th>";
   for (const auto& category : lint::categories()) {
-    out << "<th data-sort=\"number\" title=\"" << escaped(category.title) << "\">" << category.id << "</th>";
+    out << "<th data-sort=\"number\" title=\"" << report::xml_escape(category.title) << "\">" << category.id << "</th>";
   }
   out << "<th data-sort=\"number\">Failing rules</th><th "
          "data-sort=\"text\">Commit</th><th>Notes</th></tr></thead>\n"
          "<tbody>\n";
   size_t rank = 0;
   for (const Row* row : order) {
-    const std::string target = escaped(row->target);
+    const std::string target = report::xml_escape(row->target);
     if (row->error) {
       out << "<tr class=\"error\"><td class=\"num\" data-value=\"\">-</td><td class=\"name\" data-value=\""
           << target << "\">" << target
@@ -140,11 +114,11 @@ void write_ranking(const std::vector<const Row*>& order, std::ostream& out)
         out << "<td class=\"num\" data-value=\"\"></td>";
       }
       out << "<td class=\"num\" data-value=\"\"></td><td data-value=\"\"></td><td>could not be audited: "
-          << escaped(*row->error) << "</td></tr>\n";
+          << report::xml_escape(*row->error) << "</td></tr>\n";
       continue;
     }
     const std::string grade = row->grade ? std::string(1, *row->grade) : std::string();
-    const std::string commit = row->commit ? row->commit->substr(0, 12) : std::string();
+    const std::string commit = row->commit ? report::xml_escape(row->commit->substr(0, 12)) : std::string();
     ++rank;
     out << "<tr><td class=\"num\" data-value=\"" << rank << "\">" << rank
         << "</td><td class=\"name\" data-value=\"" << target << "\">" << target << "</td>"
@@ -212,15 +186,15 @@ void write_grid(const std::vector<const Row*>& order, std::ostream& out)
          "<th data-sort=\"number\">Pass rate</th>";
   size_t rank = 0;
   for (const Row* row : audited) {
-    out << "<th class=\"repo\" title=\"" << escaped(row->target) << "\">" << ++rank << ". "
-        << escaped(short_name(row->target)) << "</th>";
+    out << "<th class=\"repo\" title=\"" << report::xml_escape(row->target) << "\">" << ++rank << ". "
+        << report::xml_escape(short_name(row->target)) << "</th>";
   }
   out << "</tr></thead>\n<tbody>\n";
   for (const auto& line : lines) {
     const lint::RuleMeta* meta = catalog ? (*catalog)->find(line.id) : nullptr;
     const int applicable = line.passed + line.failed;
-    out << "<tr><td class=\"rule\" data-value=\"" << escaped(line.id) << "\"><code>" << escaped(line.id)
-        << "</code>" << (meta != nullptr ? " " + escaped(meta->title) : std::string()) << "</td>";
+    out << "<tr><td class=\"rule\" data-value=\"" << report::xml_escape(line.id) << "\"><code>" << report::xml_escape(line.id)
+        << "</code>" << (meta != nullptr ? " " + report::xml_escape(meta->title) : std::string()) << "</td>";
     if (applicable == 0) {
       out << "<td class=\"num\" data-value=\"\">n/a</td>";
     } else {
@@ -230,7 +204,7 @@ void write_grid(const std::vector<const Row*>& order, std::ostream& out)
     }
     for (const Row* row : audited) {
       const auto it = line.statuses.find(row->index);
-      const std::string title = escaped(row->target) + ": " + escaped(line.id);
+      const std::string title = report::xml_escape(row->target) + ": " + report::xml_escape(line.id);
       if (it == line.statuses.end()) {
         out << "<td class=\"cell\" title=\"" << title << ": not checked\"></td>";
         continue;

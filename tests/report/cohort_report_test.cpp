@@ -100,6 +100,33 @@ TEST_CASE("cohort formats: the leaderboard escapes targets and ranks by score")
   CHECK(html.find("<td class=\"num\" data-value=\"50\">50% (1/2)</td>") != std::string::npos); // docs/results
 }
 
+TEST_CASE("cohort formats: the leaderboard escapes what a merged JSON line brings, the commit too")
+{
+  // report merge reads rows from files anyone can write: every field is text to escape.
+  auto crafted = sample_row(0, "a");
+  crafted.commit = "<script>x</script>";
+  const std::string html = written("leaderboard", {crafted});
+  CHECK(html.find("<script>x") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;x&lt;/") != std::string::npos);
+}
+
+TEST_CASE("cohort formats: a JSON line whose score is out of range or whose grade does not fit is refused")
+{
+  const std::string good = written("jsonl", {sample_row(0, "a")});
+  REQUIRE(good.find("\"score\":72") != std::string::npos);
+  const auto with = [&](const std::string& from, const std::string& to) {
+    std::string line = good;
+    line.replace(line.find(from), from.size(), to);
+    return cohort::parse_rows(line, "rows.jsonl");
+  };
+  const auto wrapped = with("\"score\":72", "\"score\":4294967368"); // 2^32 + 72
+  REQUIRE_FALSE(wrapped);
+  CHECK(wrapped.error().message.find("\"score\" is not a score from 0 to 100 or null") != std::string::npos);
+  const auto mismatched = with("\"grade\":\"C\"", "\"grade\":\"A\"");
+  REQUIRE_FALSE(mismatched);
+  CHECK(mismatched.error().message.find("\"grade\" does not go with \"score\"") != std::string::npos);
+}
+
 TEST_CASE("cohort formats: merging rows of two different target lists is an error naming both")
 {
   auto other = sample_row(1, "b");
