@@ -1,6 +1,7 @@
 #include "generate/merge.h"
 
 #include "core/text.h"
+#include "lint/analyze/deps.h"
 
 #include <algorithm>
 #include <cctype>
@@ -121,26 +122,19 @@ std::string merge_ignore_lines(std::string_view existing, std::string_view wante
 
 std::string requirement_name(std::string_view line)
 {
+  // The checker's PEP 508 reader, so that add and check agree on what a requirement names.
   const std::string_view trimmed = text::trim(line);
   if (trimmed.empty() || trimmed.starts_with("#") || trimmed.starts_with("-")) {
     return "";
   }
-  std::string name;
-  bool separator = false;
-  for (const char c : trimmed) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      if (separator && !name.empty()) {
-        name += '-';
-      }
-      separator = false;
-      name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (c == '-' || c == '_' || c == '.') {
-      separator = true;
-    } else {
-      break; // a version, an extra, a marker or a URL follows
-    }
-  }
-  return name;
+  // pip's inline comment: '#' after whitespace.
+  const size_t comment = trimmed.find_first_of("#");
+  const std::string_view requirement =
+      comment != std::string_view::npos && comment > 0 && (trimmed[comment - 1] == ' ' || trimmed[comment - 1] == '\t')
+          ? text::trim(trimmed.substr(0, comment))
+          : trimmed;
+  const auto parsed = lint::analyze::parse_requirement(requirement, 0);
+  return parsed ? parsed->name : "";
 }
 
 std::string add_requirements(std::string_view existing, const std::vector<std::string>& requirements,
