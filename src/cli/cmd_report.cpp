@@ -12,8 +12,11 @@ namespace mlfolio::cli {
 
 namespace {
 
+// Built from the cohort format table, before the option table that points into it.
+const std::string k_format_help = "one of " + cohort::cohort_format_names() + " (default text)";
+
 const OptionSpec k_report_options[] = {
-    {"format", "FORMAT", "text (default), csv, jsonl or leaderboard"},
+    {"format", "FORMAT", k_format_help},
     {"output", "FILE", "write the report to FILE instead of standard output"},
 };
 
@@ -62,7 +65,7 @@ const Command& report_command()
   static const Command k_command = {
       "report",
       "Merge the JSON-lines results of cohort shards into one cohort report",
-      "mlfolio report merge FILES... [--format text|csv|jsonl|leaderboard] [--output FILE]",
+      "mlfolio report merge FILES... [--format FORMAT] [--output FILE]",
       "Reads the output of 'mlfolio check --format jsonl' runs (the shards of one target list,\n"
       "--shard K/N), puts the rows back in input order and writes one cohort report: the same,\n"
       "byte for byte, as one run over the whole list would have written. Every position of the\n"

@@ -339,11 +339,4 @@ Result<AddPlan> plan_add(const Component& component, const Template& tmpl, const
   return plan;
 }
 
-bool changes_anything(const AddPlan& plan)
-{
-  return std::any_of(plan.changes.begin(), plan.changes.end(), [](const Change& change) {
-    return change.kind == ChangeKind::create || change.kind == ChangeKind::merge || change.kind == ChangeKind::replace;
-  });
-}
-
 } // namespace mlfolio::generate

@@ -48,7 +48,4 @@ Variables project_variables(const ProjectInfo& project, const Answers& answers, 
 Result<AddPlan> plan_add(const Component& component, const Template& tmpl, const ProjectInfo& project,
                          const Answers& answers, bool force);
 
-// Whether writing the plan would change the disk.
-bool changes_anything(const AddPlan& plan);
-
 } // namespace mlfolio::generate

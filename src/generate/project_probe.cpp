@@ -194,7 +194,6 @@ Result<ProjectInfo> probe_project(const stdfs::path& root, const ProbeHints& hin
   info.has_dev_requirements = is_file(root / "requirements-dev.txt");
   info.has_configs = is_dir(root / "configs");
   info.has_models = is_dir(root / "models");
-  info.has_tests = is_dir(root / "tests");
   // A scripts project's API is a package of its own (what `mlfolio add api` writes).
   info.has_api = is_file((info.package_dir.empty() ? root : root / info.package_dir) / "api" / "app.py");
   info.entry_point = find_entry_point(info);

@@ -39,7 +39,6 @@ struct ProjectInfo
   bool has_configs = false; // configs/
   bool has_models = false;  // models/
   bool has_api = false;     // <package_dir>/api/app.py (api/app.py for scripts)
-  bool has_tests = false;   // tests/
   std::vector<std::string> notebooks; // *.ipynb, relative paths, sorted
 };
 

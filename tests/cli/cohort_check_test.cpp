@@ -319,3 +319,11 @@ TEST_CASE("cohort: a remote target on a git daemon is fetched and audited with t
                                                         ": no such repository ("));
   CHECK(rows[3]["error"].is_null());
 }
+
+TEST_CASE("report merge --help: the formats come from the cohort format table")
+{
+  const auto help = mlfolio::test::run_mlfolio({"help", "report"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("  --format FORMAT         one of text, csv, jsonl, leaderboard (default text)\n") !=
+        std::string::npos);
+}
