@@ -35,17 +35,37 @@ JSON
 
 echo "mlfolio new: median of $runs runs per task (ms), next to cookiecutter --no-input on the same files"
 printf '%-24s %10s %14s %14s %8s\n' task "new" "new --no-git" cookiecutter ratio
-for task in tabular-classification text-classification regression; do
+tasks=(tabular-classification text-classification regression)
+for task in "${tasks[@]}"; do
   make_cookiecutter_template "$task" "$work/cc-$task"
+done
+# Making the templates freed files (sed -i replaces each one). On ext4 without a journal, as on
+# this machine's disk, a file made in a block group where files were freed in the last 5 to 10
+# seconds costs a scan past them, so the timed runs start once that has passed.
+sleep 10
+for task in "${tasks[@]}"; do
   out="$work/out-$task"
   mkdir -p "$out"
-  # Each run starts from an empty folder; removing the last run's project is not timed.
-  new_ms=$(median_ms_prepared "$runs" "rm -rf '$out/p'" "$mlfolio" new p --task "$task" --dir "$out")
-  nogit_ms=$(median_ms_prepared "$runs" "rm -rf '$out/p'" "$mlfolio" new p --task "$task" --no-git --dir "$out")
+  # Before each run the last run's project is moved aside, not deleted: on ext4 without a
+  # journal (this machine's disk) every file made in a block group where files were freed in the
+  # last seconds costs a scan of those, so deleting between runs would time the benchmark's own
+  # clean-up. Everything is removed at exit.
+  aside="mv '$out/p' '$out'/run-\$(date +%s%N) 2>/dev/null || true"
+  new_ms=$(median_ms_prepared "$runs" "$aside" "$mlfolio" new p --task "$task" --dir "$out")
+  nogit_ms=$(median_ms_prepared "$runs" "$aside" "$mlfolio" new p --task "$task" --no-git --dir "$out")
   if command -v cookiecutter >/dev/null; then
-    cc_ms=$(median_ms_prepared "$runs" "rm -rf '$out/benchproj'" cookiecutter --no-input -o "$out" "$work/cc-$task")
+    cc_aside="mv '$out/benchproj' '$out'/run-\$(date +%s%N) 2>/dev/null || true"
+    cc_ms=$(median_ms_prepared "$runs" "$cc_aside" cookiecutter --no-input -o "$out" "$work/cc-$task")
   else
     cc_ms=0
+  fi
+  # Every timed run must have made its project (a failed run would be timed as a fast one).
+  made=$(find "$out" -mindepth 2 -maxdepth 2 -name .mlfolio.toml | wc -l)
+  expected=$((2 * runs))
+  [[ $cc_ms == 0 ]] || expected=$((expected + runs))
+  if ((made != expected)); then
+    echo "bench: $made of $expected runs made a project in $out" >&2
+    exit 1
   fi
   printf '%-24s %10s %14s %14s %8s\n' "$task" "$new_ms" "$nogit_ms" "$cc_ms" "$(ratio "$cc_ms" "$new_ms")x"
 done

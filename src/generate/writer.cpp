@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <set>
 #include <system_error>
 
 namespace mlfolio::generate {
@@ -26,6 +27,11 @@ bool is_empty_dir(const stdfs::path& path)
 Result<std::vector<std::string>> actions_for(const Plan& plan)
 {
   std::vector<std::string> actions;
+  std::error_code target_error;
+  if (!stdfs::exists(stdfs::symlink_status(plan.target, target_error))) {
+    actions.assign(plan.files.size(), "create"); // a new folder: nothing on the way can be in it
+    return actions;
+  }
   for (const auto& file : plan.files) {
     const stdfs::path destination = plan.target / file.path;
     stdfs::path folder = plan.target;
@@ -56,12 +62,15 @@ Result<std::vector<std::string>> actions_for(const Plan& plan)
 
 Result<void> write_all(const Plan& plan, const stdfs::path& root)
 {
+  std::set<stdfs::path> folders; // made already
   for (const auto& file : plan.files) {
     const stdfs::path destination = root / file.path;
-    std::error_code error;
-    stdfs::create_directories(destination.parent_path(), error);
-    if (error) {
-      return runtime_error("cannot create " + destination.parent_path().string() + ": " + error.message());
+    if (folders.insert(destination.parent_path()).second) {
+      std::error_code error;
+      stdfs::create_directories(destination.parent_path(), error);
+      if (error) {
+        return runtime_error("cannot create " + destination.parent_path().string() + ": " + error.message());
+      }
     }
     TRY(fs::write_new_file(destination, file.content, file.executable));
   }

@@ -4,11 +4,15 @@
 #include "git/error.h"
 #include "git/handles.h"
 #include "git/library.h"
+#include "git/pack_writer.h"
 #include "git/repository.h"
 
 #include <cerrno>
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
+#include <git2/sys/repository.h>
+#include <algorithm>
+#include <vector>
 #include <sys/stat.h>
 
 namespace mlfolio::git {
@@ -27,13 +31,46 @@ std::string config_string(git_config* config, const char* key)
   return result;
 }
 
-void free_writepack(git_odb_writepack* writer)
+using OdbObjectPtr = Handle<git_odb_object, git_odb_object_free>;
+
+int collect_tree(const char* /*root*/, const git_tree_entry* entry, void* payload)
 {
-  writer->free(writer);
+  static_cast<std::vector<git_oid>*>(payload)->push_back(*git_tree_entry_id(entry));
+  return 0;
 }
 
-using WritepackPtr = Handle<git_odb_writepack, free_writepack>;
-using BufferPtr = Handle<git_buf, git_buf_dispose>;
+// The commit, its trees and its blobs, read back from the in-memory store and written as one
+// pack (see write_pack for why not libgit2's packbuilder, which searches for deltas).
+Result<void> write_objects(git_repository* repo, git_odb* odb, const git_oid& commit_id, git_tree* tree)
+{
+  std::vector<git_oid> ids{commit_id, *git_tree_id(tree)};
+  TRY(check(git_tree_walk(tree, GIT_TREEWALK_PRE, collect_tree, &ids), "list the first tree"));
+  std::sort(ids.begin(), ids.end(), [](const git_oid& left, const git_oid& right) {
+    return git_oid_cmp(&left, &right) < 0;
+  });
+  ids.erase(std::unique(ids.begin(), ids.end(), [](const git_oid& left, const git_oid& right) {
+              return git_oid_equal(&left, &right) != 0;
+            }),
+            ids.end());
+  std::vector<OdbObjectPtr> owned;
+  std::vector<PackObject> objects;
+  owned.reserve(ids.size());
+  objects.reserve(ids.size());
+  for (const git_oid& id : ids) {
+    git_odb_object* raw = nullptr;
+    TRY(check(git_odb_read(&raw, odb, &id), "read back a new object"));
+    owned.emplace_back(raw);
+    const auto type = git_odb_object_type(raw);
+    objects.push_back({type == GIT_OBJECT_COMMIT ? PackObjectType::commit
+                       : type == GIT_OBJECT_TREE ? PackObjectType::tree
+                                                 : PackObjectType::blob,
+                       to_object_id(id),
+                       {static_cast<const char*>(git_odb_object_data(raw)), git_odb_object_size(raw)}});
+  }
+  const std::filesystem::path pack_dir = std::filesystem::path(git_repository_path(repo)) / "objects" / "pack";
+  TRY(write_pack(pack_dir, objects));
+  return {};
+}
 
 // The branch HEAD names in a new repository ("refs/heads/main", or whatever init.defaultBranch says).
 Result<std::string> initial_branch(git_repository* repo)
@@ -87,17 +124,20 @@ Result<void> init_and_commit(const std::filesystem::path& workdir, std::span<con
   git_repository* repo_raw = nullptr;
   TRY(check(git_repository_init(&repo_raw, workdir.c_str(), 0), "run git init in " + workdir.string()));
   const RepositoryPtr repo(repo_raw);
+  // Objects are made in an object database held in memory, and written as one pack file: a
+  // hundred loose objects would cost a fan-out folder, a temporary file and a rename each. The
+  // repository sees only that database until the pack is written, so that storing an object
+  // does not first look for it on disk (a stat and a rescan of objects/pack per object).
   git_odb* odb_raw = nullptr;
-  TRY(check(git_repository_odb(&odb_raw, repo.get()), "open the object database in " + workdir.string()));
+  TRY(check(git_odb_new(&odb_raw), "make an in-memory object store"));
   const OdbPtr odb(odb_raw);
-  // Objects are made in memory and written as one pack file: a hundred loose objects would
-  // cost a fan-out folder, a temporary file and a rename each.
   git_odb_backend* mempack = nullptr;
   TRY(check(git_mempack_new(&mempack), "make an in-memory object store"));
-  if (const int code = git_odb_add_backend(odb.get(), mempack, 1000); code < 0) {
+  if (const int code = git_odb_add_backend(odb.get(), mempack, 1); code < 0) {
     mempack->free(mempack);
     return error("add an in-memory object store", code);
   }
+  TRY(check(git_repository_set_odb(repo.get(), odb.get()), "use an in-memory object store"));
   git_index* index_raw = nullptr;
   TRY(check(git_repository_index(&index_raw, repo.get()), "open the git index in " + workdir.string()));
   const IndexPtr index(index_raw);
@@ -137,15 +177,7 @@ Result<void> init_and_commit(const std::filesystem::path& workdir, std::span<con
                               message.c_str(), parents_tree, 0, nullptr),
             "commit in " + workdir.string()));
 
-  git_buf pack = GIT_BUF_INIT;
-  TRY(check(git_mempack_dump(&pack, repo.get(), mempack), "pack the first commit"));
-  const BufferPtr pack_owner(&pack);
-  git_odb_writepack* writer_raw = nullptr;
-  TRY(check(git_odb_write_pack(&writer_raw, odb.get(), nullptr, nullptr), "write a pack file in " + workdir.string()));
-  const WritepackPtr writer(writer_raw);
-  git_indexer_progress progress{};
-  TRY(check(writer->append(writer.get(), pack.ptr, pack.size, &progress), "write a pack file in " + workdir.string()));
-  TRY(check(writer->commit(writer.get(), &progress), "index the pack file in " + workdir.string()));
+  TRY(write_objects(repo.get(), odb.get(), commit_id, tree.get()));
   // Only now that the objects are on disk may the branch point to the commit.
   TRY_ASSIGN(const std::string branch, initial_branch(repo.get()));
   const std::string reflog = "commit (initial): " + message.substr(0, message.find('\n'));

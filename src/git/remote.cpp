@@ -24,7 +24,15 @@ namespace stdfs = std::filesystem;
 namespace {
 
 // How a transfer failed, sent from the child process to its parent as the first byte.
-enum class Failure : char { none = '0', unreachable = 'u', not_found = 'n', auth = 'a', too_large = 'l', other = 'o' };
+enum class Failure : char {
+  none = '0',
+  unreachable = 'u',
+  untrusted = 'c',
+  not_found = 'n',
+  auth = 'a',
+  too_large = 'l',
+  other = 'o'
+};
 
 struct Transfer
 {
@@ -90,8 +98,9 @@ int on_transfer(const git_indexer_progress* stats, void* payload)
 Failure classify(const std::string& message)
 {
   static const std::regex k_unreachable(
-      "resolve|connect|refused|unreachable|timed out|no route|network|could not read from remote|ssl|tls|certificate",
+      "resolve|connect|refused|unreachable|timed out|no route|network|could not read from remote|ssl|tls",
       std::regex::icase);
+  static const std::regex k_untrusted("certificate", std::regex::icase);
   static const std::regex k_not_found("404|not found|does not exist|not exported|no such|does not appear to be a git",
                                       std::regex::icase);
   static const std::regex k_auth("401|403|auth|credential|permission denied", std::regex::icase);
@@ -100,6 +109,9 @@ Failure classify(const std::string& message)
   }
   if (std::regex_search(message, k_auth)) {
     return Failure::auth;
+  }
+  if (std::regex_search(message, k_untrusted)) {
+    return Failure::untrusted;
   }
   if (std::regex_search(message, k_unreachable)) {
     return Failure::unreachable;
@@ -112,6 +124,9 @@ Failure classify(const std::string& message)
 // has. Runs in the child process.
 std::pair<Failure, std::string> transfer(const std::string& url, const stdfs::path& git_dir, bool create, Transfer& state)
 {
+  if (url.starts_with("https://") && !load_certificate_authorities()) {
+    return {Failure::untrusted, last_error_text(-1)};
+  }
   git_repository* repo_raw = nullptr;
   const int opened = create ? git_repository_init(&repo_raw, git_dir.c_str(), 1)
                             : git_repository_open_bare(&repo_raw, git_dir.c_str());
@@ -276,6 +291,10 @@ Result<void> run_transfer(const RemoteTarget& target, const stdfs::path& git_dir
     return {};
   case Failure::unreachable:
     return remote_error("the host cannot be reached (" + detail + "). Check the URL and the network.");
+  case Failure::untrusted:
+    return remote_error("the server's certificate is not trusted (" + detail +
+                        "). If an authority of your own signs it, point SSL_CERT_FILE at that authority's "
+                        "certificate.");
   case Failure::not_found:
     return remote_error("no such repository (" + detail + "). Check the owner and the name.");
   case Failure::auth:

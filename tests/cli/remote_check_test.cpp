@@ -156,3 +156,48 @@ TEST_CASE("remote: owner/repo is GitHub shorthand only when no such folder exist
   REQUIRE_MESSAGE(local.exit_code == 0, local.err);
   CHECK(Json::parse(local.out)["target"].get<std::string>().find("github.com") == std::string::npos);
 }
+
+TEST_CASE("remote: HTTPS checks the server's certificate against SSL_CERT_FILE, or the system's authorities")
+{
+  // A TLS server on 127.0.0.1 with a certificate of its own, answering 404 as a git host does for
+  // a missing repository: getting that 404 means the certificate was checked and trusted.
+  const TempDir dir;
+  const int port = free_loopback_port();
+  const auto made = run_shell("openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 "
+                              "-subj /CN=127.0.0.1 2>&1",
+                              dir.path());
+  REQUIRE_MESSAGE(made.exit_code == 0, made.out);
+  write_text(dir.path() / "server.py", R"(import http.server, ssl, sys
+class NotFound(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(404)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), NotFound)
+context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.load_cert_chain("cert.pem", "key.pem")
+server.socket = context.wrap_socket(server.socket, server_side=True)
+server.timeout = 5
+while True:
+    server.handle_request()
+)");
+  const std::string url = "https://127.0.0.1:" + std::to_string(port) + "/ada/churn.git";
+  const std::string mlfolio = shell_quote(MLFOLIO_BINARY);
+  const std::string check = mlfolio + " check " + url + " --cache-dir cache --timeout 20";
+  // The server lives as long as this script, at most 60 s.
+  const auto run = run_shell("timeout 60 /usr/bin/python3 server.py " + std::to_string(port) +
+                                 " & server=$!; trap 'kill $server' EXIT; "
+                                 "for i in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/" + std::to_string(port) +
+                                 ") 2>/dev/null && break; sleep 0.05; done; "
+                                 "SSL_CERT_FILE=cert.pem SSL_CERT_DIR= " + check + " 2>&1; echo \"exit $?\"; "
+                                 "env -u SSL_CERT_FILE -u SSL_CERT_DIR " + check + " 2>&1; echo \"exit $?\"",
+                             dir.path());
+  const std::string trusted = "cannot fetch " + url + ": no such repository (unexpected http status code: 404). "
+                              "Check the owner and the name.\nexit 4\n";
+  REQUIRE_MESSAGE(run.out.starts_with(trusted), run.out);
+  const std::string untrusted = run.out.substr(trusted.size());
+  CHECK(untrusted.starts_with("cannot fetch " + url + ": the server's certificate is not trusted ("));
+  CHECK(untrusted.find("point SSL_CERT_FILE at that authority's certificate.\nexit 4\n") != std::string::npos);
+}
