@@ -154,7 +154,7 @@ Result<ExitCode> run_cohort(const CohortRun& run, const AuditSettings& given, co
 {
   AuditSettings settings = given;
   settings.fetch.progress = false; // the cohort's own bar stands for every transfer
-  lint::set_history_scan_threads(1); // --jobs says how many cores the run takes
+  lint::set_scan_threads(1); // --jobs says how many cores the run takes
   std::vector<Target> targets;
   for (size_t i = run.range.begin; i < run.range.end; ++i) {
     targets.push_back(resolve_target(run.targets[i], i < run.first_listed));

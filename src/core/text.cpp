@@ -52,11 +52,23 @@ std::string_view trim(std::string_view text)
   return text;
 }
 
+namespace {
+
+// ASCII only, whatever the locale: paths, identifiers and Markdown keywords are compared, and a
+// byte of a UTF-8 sequence must never be changed.
+char ascii_lower(char c)
+{
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+} // namespace
+
 std::string to_lower(std::string_view text)
 {
   std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (char& c : result) {
+    c = ascii_lower(c);
+  }
   return result;
 }
 
@@ -78,12 +90,28 @@ std::string replace_all(std::string_view text, std::string_view from, std::strin
 
 bool iequals(std::string_view a, std::string_view b)
 {
-  return a.size() == b.size() && to_lower(a) == to_lower(b);
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) {
+      return false;
+    }
+  }
+  return true;
 }
 
 bool icontains(std::string_view haystack, std::string_view needle)
 {
-  return to_lower(haystack).find(to_lower(needle)) != std::string::npos;
+  if (needle.empty()) {
+    return true;
+  }
+  for (size_t start = 0; start + needle.size() <= haystack.size(); ++start) {
+    if (iequals(haystack.substr(start, needle.size()), needle)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 size_t edit_distance(std::string_view a, std::string_view b)

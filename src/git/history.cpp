@@ -334,7 +334,7 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
 Result<std::vector<ObjectId>> tree_blob_ids(const Repository& repo, const ObjectId& commit)
 {
   TRY_ASSIGN(const ObjectId tree, repo.tree_of(commit));
-  TRY_ASSIGN(const auto files, repo.list_tree(tree));
+  TRY_ASSIGN(const auto files, repo.list_tree(tree, Repository::TreeSizes::skip));
   std::vector<ObjectId> ids;
   ids.reserve(files.size());
   for (const auto& file : files) {

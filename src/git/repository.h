@@ -60,8 +60,11 @@ public:
   // The tree at `path` ('/'-separated, relative) below `tree`; nullopt if absent or not a folder.
   Result<std::optional<ObjectId>> find_tree(const ObjectId& tree, std::string_view path) const;
   // Every blob and symlink below `tree`, in tree order; gitlinks (submodules) are skipped.
-  // Sizes come from the object headers: no content is read.
-  Result<std::vector<TreeFile>> list_tree(const ObjectId& tree) const;
+  // Sizes come from the object headers (no content is read), or are left 0 with
+  // TreeSizes::skip, which reads no object but the trees (a header of a loose object costs an
+  // open and an inflate).
+  enum class TreeSizes { read, skip };
+  Result<std::vector<TreeFile>> list_tree(const ObjectId& tree, TreeSizes sizes = TreeSizes::read) const;
   // At most `max_bytes` of a blob; `name` (e.g. its path) is used in error messages.
   Result<std::string> read_blob(const ObjectId& blob, uint64_t max_bytes, std::string_view name) const;
 

@@ -12,7 +12,7 @@ namespace {
 
 struct ListState
 {
-  git_odb* odb = nullptr;
+  git_odb* odb = nullptr; // null: sizes are not read
   std::vector<TreeFile>* files = nullptr;
   std::optional<Error> error;
 };
@@ -27,7 +27,7 @@ int on_tree_entry(const char* root, const git_tree_entry* entry, void* payload) 
   try {
     size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
-    const int code = git_odb_read_header(&size, &type, state.odb, git_tree_entry_id(entry));
+    const int code = state.odb == nullptr ? 0 : git_odb_read_header(&size, &type, state.odb, git_tree_entry_id(entry));
     std::string path = std::string(root) + git_tree_entry_name(entry);
     if (code < 0) {
       state.error = error("read the object of " + path, code).value();
@@ -84,7 +84,7 @@ Result<std::optional<ObjectId>> Repository::find_tree(const ObjectId& tree, std:
   return std::optional<ObjectId>(to_object_id(*git_tree_entry_id(entry.get())));
 }
 
-Result<std::vector<TreeFile>> Repository::list_tree(const ObjectId& tree) const
+Result<std::vector<TreeFile>> Repository::list_tree(const ObjectId& tree, TreeSizes sizes) const
 {
   const git_oid oid = to_git_oid(tree);
   git_tree* raw_tree = nullptr;
@@ -101,7 +101,7 @@ Result<std::vector<TreeFile>> Repository::list_tree(const ObjectId& tree) const
   }
 
   std::vector<TreeFile> files;
-  ListState state{odb.get(), &files, std::nullopt};
+  ListState state{sizes == TreeSizes::read ? odb.get() : nullptr, &files, std::nullopt};
   code = git_tree_walk(root.get(), GIT_TREEWALK_PRE, on_tree_entry, &state);
   if (state.error) {
     return tl::unexpected(std::move(*state.error));

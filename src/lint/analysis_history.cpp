@@ -4,10 +4,13 @@
 
 #include "core/text.h"
 #include "lint/analyze/text_decode.h"
+#include "lint/history.h"
 #include "lint/secrets/scanner.h"
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
+#include <thread>
 
 namespace mlfolio::lint {
 
@@ -123,31 +126,79 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
       m_notes.push_back(scanner.error().message);
       return tree;
     }
-    const auto record = [&](const FileEntry* file, std::vector<SecretFinding> hits) {
-      if (file->blob) {
-        tree.by_blob.try_emplace(*file->blob, TreeSecrets::Known{file->size, hits});
-      }
-      tree.found.insert(tree.found.end(), hits.begin(), hits.end());
+    struct Scanned
+    {
+      const FileEntry* file = nullptr;
+      bool done = false; // read and scanned (not: unreadable, or left to the threads below)
+      std::vector<SecretFinding> hits;
+      std::optional<std::string> note;
     };
+    std::vector<Scanned> scanned;
     for (const FileEntry* file : project_files()) {
       if (file->is_symlink || file->size == 0) {
         continue;
       }
+      Scanned entry;
+      entry.file = file;
       if (text::to_lower(file->path).ends_with(".ipynb")) {
+        // Parsed here, on this thread: the parse is kept for the notebook rules.
         const analyze::Notebook* parsed = notebook(file->path);
         if (parsed != nullptr && !parsed->too_large && !parsed->cells.empty()) {
-          record(file, to_findings((*scanner)->scan_notebook(*parsed), file->path, "", true));
-          continue;
+          entry.hits = to_findings((*scanner)->scan_notebook(*parsed), file->path, "", true);
+          entry.done = true;
         }
       }
-      // Read without keeping: a tree full of data files must not end up in memory.
-      const auto content = read_text(file->path);
-      if (!content) {
+      scanned.push_back(std::move(entry));
+    }
+
+    // Every other file is read (without keeping it: a tree full of data files must not end up
+    // in memory) and scanned. Opening and reading twenty thousand files is most of the time of
+    // a large audit, so it is spread over the cores when the view can be read concurrently.
+    std::atomic<size_t> next{0};
+    const auto work = [&](const secrets::Scanner& own) {
+      for (size_t i = next++; i < scanned.size(); i = next++) {
+        Scanned& entry = scanned[i];
+        if (entry.done) {
+          continue;
+        }
+        auto content = m_view.read(entry.file->path, k_text_cap);
+        if (!content) {
+          entry.note = content.error().message;
+          continue;
+        }
+        if (!analyze::looks_binary(*content)) {
+          entry.hits = to_findings(own.scan_file(entry.file->path, *content), entry.file->path, "", true);
+        }
+        entry.done = true;
+      }
+    };
+    const unsigned threads = m_view.reads_concurrently() ? scan_threads() : 1;
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < threads; ++t) {
+      helpers.emplace_back([&] {
+        const auto own = secrets::Scanner::builtin(); // one per thread (see Scanner::builtin)
+        if (own) {
+          work(**own);
+        }
+      });
+    }
+    work(**scanner);
+    for (auto& helper : helpers) {
+      helper.join();
+    }
+
+    // Recorded in the files' order, whatever thread read them.
+    for (Scanned& entry : scanned) {
+      if (entry.note) {
+        m_notes.push_back(std::move(*entry.note));
+      }
+      if (!entry.done) {
         continue;
       }
-      record(file, content->binary ? std::vector<SecretFinding>{}
-                                   : to_findings((*scanner)->scan_file(file->path, content->content), file->path,
-                                                 "", true));
+      if (entry.file->blob) {
+        tree.by_blob.try_emplace(*entry.file->blob, TreeSecrets::Known{entry.file->size, entry.hits});
+      }
+      tree.found.insert(tree.found.end(), entry.hits.begin(), entry.hits.end());
     }
     return tree;
   });

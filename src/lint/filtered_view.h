@@ -15,6 +15,7 @@ public:
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
   std::string describe() const override { return m_inner.describe(); }
   std::optional<std::string> commit() const override { return m_inner.commit(); }
+  bool reads_concurrently() const override { return m_inner.reads_concurrently(); }
   const History* history() const override { return m_history ? m_history.get() : nullptr; }
 
 private:

@@ -6,14 +6,28 @@ namespace mlfolio::lint {
 
 namespace {
 
-std::vector<std::string_view> components_of(std::string_view path)
+// The non-empty '/'-separated parts of `path`, in `parts` (reused: matching runs for every
+// file and rule, and must not allocate each time).
+void split_components(std::string_view path, std::vector<std::string_view>& parts)
 {
-  std::vector<std::string_view> parts;
-  for (const auto part : text::split(path, '/')) {
-    if (!part.empty()) {
-      parts.push_back(part);
+  parts.clear();
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string_view::npos) {
+      end = path.size();
     }
+    if (end > start) {
+      parts.push_back(path.substr(start, end - start));
+    }
+    start = end + 1;
   }
+}
+
+std::vector<std::string_view>& components_of(std::string_view path)
+{
+  thread_local std::vector<std::string_view> parts;
+  split_components(path, parts);
   return parts;
 }
 
@@ -164,7 +178,9 @@ Result<Glob> Glob::compile(std::string_view pattern, Anchor anchor, bool case_se
   if (!rooted) {
     glob.m_components.emplace_back("**");
   }
-  for (const auto part : components_of(body)) {
+  std::vector<std::string_view> parts;
+  split_components(body, parts);
+  for (const auto part : parts) {
     glob.m_components.push_back(case_sensitive ? std::string(part) : text::to_lower(part));
   }
   return glob;
@@ -180,21 +196,23 @@ bool Glob::matches_file(std::string_view path) const
   if (m_folder_only) {
     return false;
   }
-  const auto parts = components_of(path);
+  const auto& parts = components_of(path);
   return match_components(parts, parts.size());
 }
 
 std::optional<std::string> Glob::matching_prefix(std::string_view path) const
 {
-  const auto parts = components_of(path);
-  std::string prefix;
+  const auto& parts = components_of(path);
   for (size_t count = 1; count <= parts.size(); ++count) {
-    prefix += parts[count - 1];
     const bool is_file = count == parts.size();
-    if (!is_file) {
-      prefix += '/';
-    }
     if ((!is_file || !m_folder_only) && match_components(parts, count)) {
+      std::string prefix;
+      for (size_t i = 0; i < count; ++i) {
+        prefix += parts[i];
+        if (i + 1 < parts.size()) {
+          prefix += '/';
+        }
+      }
       return prefix;
     }
   }

@@ -19,7 +19,7 @@ int64_t History::now() const
 
 namespace {
 
-std::atomic<unsigned> g_history_scan_threads{0};
+std::atomic<unsigned> g_scan_threads{0};
 
 class GitHistory final : public History
 {
@@ -45,9 +45,7 @@ public:
     TRY_ASSIGN(const auto in_tree, git::tree_blob_ids(m_repo, m_commit));
     // Reading and scanning every blob is most of an audit's time on a long history: it is
     // spread over the cores (at most four), unless the run already spreads its audits.
-    const unsigned setting = g_history_scan_threads;
-    const unsigned threads = setting > 0 ? setting : std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
-    return git::scan_history_blobs(m_repo, max_content, known, threads,
+    return git::scan_history_blobs(m_repo, max_content, known, scan_threads(),
                                    [&](const git::HistoryBlob& blob, std::string_view content) {
                                      const bool present = std::binary_search(in_tree.begin(), in_tree.end(), blob.id);
                                      visit({blob.index, blob.id, blob.path, blob.commit.hex(), blob.commit_time,
@@ -70,9 +68,15 @@ std::string memory_commit_id(size_t index)
 
 } // namespace
 
-void set_history_scan_threads(unsigned threads)
+void set_scan_threads(unsigned threads)
 {
-  g_history_scan_threads = threads;
+  g_scan_threads = threads;
+}
+
+unsigned scan_threads()
+{
+  const unsigned setting = g_scan_threads;
+  return setting > 0 ? setting : std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
 }
 
 Result<std::unique_ptr<History>> open_git_history(const std::string& git_dir, const std::string& commit)

@@ -65,9 +65,11 @@ public:
   virtual int64_t now() const;
 };
 
-// How many threads a history scan reads blobs on: 0 (the default) for one per core, at most
-// four. A cohort run, which already audits one repository per core, sets 1 for the process.
-void set_history_scan_threads(unsigned threads);
+// How many threads one audit reads files (the tree's and the history's blobs) on: 0 (the
+// default) for one per core, at most four. A cohort run, which already audits one repository per
+// core, sets 1 for the process.
+void set_scan_threads(unsigned threads);
+unsigned scan_threads(); // the number in effect
 
 // The history of the git repository at `git_dir` as seen from `commit` (hex id).
 Result<std::unique_ptr<History>> open_git_history(const std::string& git_dir, const std::string& commit);

@@ -46,6 +46,10 @@ public:
   // The full commit id when the view is a commit's tree or a working tree with a HEAD.
   virtual std::optional<std::string> commit() const = 0;
 
+  // Whether read() may be called from several threads at once (a working tree's files may; a
+  // commit's blobs come through one libgit2 repository, which may not).
+  virtual bool reads_concurrently() const { return false; }
+
   // The history behind the view (for the git/ rules); nullptr for a folder outside git, an
   // unborn branch, or an in-memory view without one.
   virtual const History* history() const { return nullptr; }
@@ -68,6 +72,7 @@ public:
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
   std::string describe() const override { return "(in memory)"; }
   std::optional<std::string> commit() const override { return std::nullopt; }
+  bool reads_concurrently() const override { return true; } // reads only its own vectors
   const History* history() const override { return m_history.get(); }
   void set_history(std::unique_ptr<History> history) { m_history = std::move(history); }
 

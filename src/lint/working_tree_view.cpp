@@ -65,6 +65,7 @@ public:
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
   std::string describe() const override { return m_description; }
   std::optional<std::string> commit() const override { return m_commit; }
+  bool reads_concurrently() const override { return true; } // each read opens its own file
   const History* history() const override { return m_history.get(); }
 
 private:

@@ -71,10 +71,11 @@ constexpr std::string_view k_settings_modules[] = {"config.py",        "configs.
 
 bool has_folder(std::string_view path, std::span<const std::string_view> folders)
 {
-  const auto parts = text::split(path, '/');
-  for (size_t i = 0; i + 1 < parts.size(); ++i) {
-    const std::string folder = text::to_lower(parts[i]);
-    if (std::find(folders.begin(), folders.end(), folder) != folders.end()) {
+  for (size_t slash = path.find('/'), start = 0; slash != std::string_view::npos;
+       start = slash + 1, slash = path.find('/', start)) {
+    const std::string_view folder = path.substr(start, slash - start);
+    if (std::any_of(folders.begin(), folders.end(),
+                    [&](std::string_view known) { return text::iequals(folder, known); })) {
       return true;
     }
   }
@@ -89,17 +90,15 @@ template <size_t N> bool contains(const std::string_view (&list)[N], std::string
 bool is_config_file(std::string_view path)
 {
   const std::string name = text::to_lower(text::base_name(path));
-  if (has_folder(path, k_ignored_folders) || contains(k_tool_configs, name) ||
-      name.starts_with("docker-compose")) {
+  const size_t dot = name.rfind('.');
+  const bool config_extension =
+      dot != std::string::npos && dot != 0 && contains(k_config_extensions, std::string_view(name).substr(dot));
+  if ((!config_extension && !contains(k_env_templates, name)) || has_folder(path, k_ignored_folders) ||
+      contains(k_tool_configs, name) || name.starts_with("docker-compose")) {
     return false;
   }
   if (contains(k_env_templates, name)) {
     return true;
-  }
-  const size_t dot = name.rfind('.');
-  if (dot == std::string::npos || dot == 0 ||
-      !contains(k_config_extensions, std::string_view(name).substr(dot))) {
-    return false;
   }
   if (has_folder(path, k_config_folders)) {
     return true;
