@@ -117,6 +117,11 @@ const std::vector<const FileEntry*>& Analysis::notebooks() const
 
 std::optional<TextFile> Analysis::read_text(std::string_view path) const
 {
+  return load_text(path, m_notes);
+}
+
+std::optional<TextFile> Analysis::load_text(std::string_view path, std::vector<std::string>& notes) const
+{
   const FileEntry* entry = m_view.find(path);
   if (entry == nullptr) {
     return std::nullopt; // rules ask for files that may not be there (a Makefile, .gitattributes)
@@ -126,7 +131,7 @@ std::optional<TextFile> Analysis::read_text(std::string_view path) const
   }
   auto content = m_view.read(path, k_text_cap);
   if (!content) {
-    m_notes.push_back(content.error().message);
+    notes.push_back(content.error().message);
     return std::nullopt;
   }
   TextFile file;

@@ -160,6 +160,13 @@ public:
 
 private:
   void note_problems(std::string_view path, const std::vector<analyze::Problem>& problems) const;
+  // The readers behind text() and notebook(): they touch no cache and put their notes in `notes`,
+  // so that prefetch() can run them on several threads.
+  std::optional<TextFile> load_text(std::string_view path, std::vector<std::string>& notes) const;
+  std::optional<analyze::Notebook> load_notebook(std::string_view path, std::vector<std::string>& notes) const;
+  // Reads and parses the Python files and notebooks among `files` that are not parsed yet, on
+  // every core when the view can be read concurrently, and caches them as python() would.
+  void prefetch(const std::vector<const FileEntry*>& files) const;
 
   const RepoView& m_view;
   uint64_t m_large_blob_bytes;

@@ -2,15 +2,14 @@
 // large files.
 #include "lint/analysis.h"
 
+#include "core/parallel.h"
 #include "core/text.h"
 #include "lint/analyze/text_decode.h"
 #include "lint/history.h"
 #include "lint/secrets/scanner.h"
 
 #include <algorithm>
-#include <atomic>
 #include <mutex>
-#include <thread>
 
 namespace mlfolio::lint {
 
@@ -133,6 +132,13 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
       std::vector<SecretFinding> hits;
       std::optional<std::string> note;
     };
+    std::vector<const FileEntry*> notebook_files;
+    for (const FileEntry* file : project_files()) {
+      if (!file->is_symlink && file->size > 0 && text::to_lower(file->path).ends_with(".ipynb")) {
+        notebook_files.push_back(file);
+      }
+    }
+    prefetch(notebook_files); // parsed on every core, and kept for the notebook rules
     std::vector<Scanned> scanned;
     for (const FileEntry* file : project_files()) {
       if (file->is_symlink || file->size == 0) {
@@ -141,7 +147,6 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
       Scanned entry;
       entry.file = file;
       if (text::to_lower(file->path).ends_with(".ipynb")) {
-        // Parsed here, on this thread: the parse is kept for the notebook rules.
         const analyze::Notebook* parsed = notebook(file->path);
         if (parsed != nullptr && !parsed->too_large && !parsed->cells.empty()) {
           entry.hits = to_findings((*scanner)->scan_notebook(*parsed), file->path, "", true);
@@ -154,38 +159,25 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
     // Every other file is read (without keeping it: a tree full of data files must not end up
     // in memory) and scanned. Opening and reading twenty thousand files is most of the time of
     // a large audit, so it is spread over the cores when the view can be read concurrently.
-    std::atomic<size_t> next{0};
-    const auto work = [&](const secrets::Scanner& own) {
-      for (size_t i = next++; i < scanned.size(); i = next++) {
-        Scanned& entry = scanned[i];
-        if (entry.done) {
-          continue;
-        }
-        auto content = m_view.read(entry.file->path, k_text_cap);
-        if (!content) {
-          entry.note = content.error().message;
-          continue;
-        }
-        if (!analyze::looks_binary(*content)) {
-          entry.hits = to_findings(own.scan_file(entry.file->path, *content), entry.file->path, "", true);
-        }
-        entry.done = true;
-      }
-    };
     const unsigned threads = m_view.reads_concurrently() ? scan_threads() : 1;
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < threads; ++t) {
-      helpers.emplace_back([&] {
+    parallel_for(scanned.size(), threads, [&](size_t i) {
+      Scanned& entry = scanned[i];
+      if (entry.done) {
+        return;
+      }
+      auto content = m_view.read(entry.file->path, k_text_cap);
+      if (!content) {
+        entry.note = content.error().message;
+        return;
+      }
+      if (!analyze::looks_binary(*content)) {
         const auto own = secrets::Scanner::builtin(); // one per thread (see Scanner::builtin)
         if (own) {
-          work(**own);
+          entry.hits = to_findings((*own)->scan_file(entry.file->path, *content), entry.file->path, "", true);
         }
-      });
-    }
-    work(**scanner);
-    for (auto& helper : helpers) {
-      helper.join();
-    }
+      }
+      entry.done = true;
+    });
 
     // Recorded in the files' order, whatever thread read them.
     for (Scanned& entry : scanned) {

@@ -1,7 +1,9 @@
 // The parsed forms of Analysis: each file is parsed once, on first use.
 #include "lint/analysis.h"
 
+#include "core/parallel.h"
 #include "core/text.h"
+#include "lint/history.h"
 
 namespace mlfolio::lint {
 
@@ -10,6 +12,15 @@ namespace {
 bool is_notebook_path(std::string_view path)
 {
   return text::to_lower(path).ends_with(".ipynb");
+}
+
+std::optional<std::string> problems_note(std::string_view path, const std::vector<analyze::Problem>& problems)
+{
+  if (problems.empty()) {
+    return std::nullopt;
+  }
+  return analyze::format_problem(path, problems.front()) +
+         (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : "");
 }
 
 } // namespace
@@ -35,9 +46,8 @@ bool Analysis::is_dockerfile_path(std::string_view path)
 
 void Analysis::note_problems(std::string_view path, const std::vector<analyze::Problem>& problems) const
 {
-  if (!problems.empty()) {
-    m_notes.push_back(analyze::format_problem(path, problems.front()) +
-                      (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : ""));
+  if (auto note = problems_note(path, problems)) {
+    m_notes.push_back(std::move(*note));
   }
 }
 
@@ -59,48 +69,131 @@ const analyze::Document* Analysis::readme_document() const
   return document ? &*document : nullptr;
 }
 
+std::optional<analyze::Notebook> Analysis::load_notebook(std::string_view path, std::vector<std::string>& notes) const
+{
+  const FileEntry* entry = m_view.find(path);
+  if (entry == nullptr || entry->is_symlink) {
+    return std::nullopt;
+  }
+  if (entry->size > k_notebook_cap) {
+    analyze::Notebook large;
+    large.too_large = true;
+    notes.push_back(std::string(path) + ": notebook of " + std::to_string(entry->size / (1024 * 1024)) +
+                    " MB is larger than " + std::to_string(k_notebook_cap / (1024 * 1024)) +
+                    " MB; counted but not parsed");
+    return large;
+  }
+  auto content = m_view.read(path, k_notebook_cap);
+  if (!content) {
+    notes.push_back(content.error().message);
+    return std::nullopt;
+  }
+  auto parsed = analyze::parse_notebook(*content, k_notebook_cap);
+  if (auto note = problems_note(path, parsed.problems)) {
+    notes.push_back(std::move(*note));
+  }
+  return parsed;
+}
+
 const analyze::Notebook* Analysis::notebook(std::string_view path) const
 {
   auto cached = m_notebooks_parsed.find(path);
   if (cached == m_notebooks_parsed.end()) {
-    std::optional<analyze::Notebook> parsed;
-    const FileEntry* entry = m_view.find(path);
-    if (entry != nullptr && !entry->is_symlink) {
-      if (entry->size > k_notebook_cap) {
-        analyze::Notebook large;
-        large.too_large = true;
-        m_notes.push_back(std::string(path) + ": notebook of " + std::to_string(entry->size / (1024 * 1024)) +
-                          " MB is larger than " + std::to_string(k_notebook_cap / (1024 * 1024)) +
-                          " MB; counted but not parsed");
-        parsed = std::move(large);
-      } else if (auto content = m_view.read(path, k_notebook_cap)) {
-        parsed = analyze::parse_notebook(*content, k_notebook_cap);
-        note_problems(path, parsed->problems);
-      } else {
-        m_notes.push_back(content.error().message);
-      }
-    }
-    cached = m_notebooks_parsed.emplace(std::string(path), std::move(parsed)).first;
+    cached = m_notebooks_parsed.emplace(std::string(path), load_notebook(path, m_notes)).first;
   }
   return cached->second ? &*cached->second : nullptr;
 }
+
+namespace {
+
+std::optional<analyze::PythonModule> module_of(const analyze::Notebook* notebook)
+{
+  if (notebook == nullptr || notebook->too_large) {
+    return std::nullopt;
+  }
+  return analyze::analyze_python_text(analyze::code_cells_text(*notebook));
+}
+
+std::optional<analyze::PythonModule> module_of(const TextFile* file)
+{
+  if (file == nullptr || file->binary) {
+    return std::nullopt;
+  }
+  return analyze::analyze_python(file->content);
+}
+
+} // namespace
 
 const analyze::PythonModule* Analysis::python(std::string_view path) const
 {
   auto cached = m_python.find(path);
   if (cached == m_python.end()) {
-    std::optional<analyze::PythonModule> module;
-    if (is_notebook_path(path)) {
-      const analyze::Notebook* parsed = notebook(path);
-      if (parsed != nullptr && !parsed->too_large) {
-        module = analyze::analyze_python_text(analyze::code_cells_text(*parsed));
-      }
-    } else if (const TextFile* file = text(path); file != nullptr && !file->binary) {
-      module = analyze::analyze_python(file->content);
-    }
+    auto module = is_notebook_path(path) ? module_of(notebook(path)) : module_of(text(path));
     cached = m_python.emplace(std::string(path), std::move(module)).first;
   }
   return cached->second ? &*cached->second : nullptr;
+}
+
+void Analysis::prefetch(const std::vector<const FileEntry*>& files) const
+{
+  // What each file needs, decided here: the workers below read the caches but never change them.
+  struct Pending
+  {
+    const FileEntry* file = nullptr;
+    bool is_notebook = false;
+    const analyze::Notebook* notebook = nullptr; // already parsed
+    const TextFile* text = nullptr;              // already read
+    bool load = false;                           // the notebook or text is still to be read
+    std::vector<std::string> notes;
+    std::optional<analyze::Notebook> loaded_notebook;
+    std::optional<TextFile> loaded_text;
+    std::optional<analyze::PythonModule> module;
+  };
+  std::vector<Pending> pending;
+  for (const FileEntry* file : files) {
+    if (file->is_symlink || m_python.find(file->path) != m_python.end()) {
+      continue;
+    }
+    Pending entry;
+    entry.file = file;
+    entry.is_notebook = is_notebook_path(file->path);
+    if (entry.is_notebook) {
+      const auto parsed = m_notebooks_parsed.find(file->path);
+      entry.load = parsed == m_notebooks_parsed.end();
+      entry.notebook = !entry.load && parsed->second ? &*parsed->second : nullptr;
+    } else {
+      const auto read = m_texts.find(file->path);
+      entry.load = read == m_texts.end();
+      entry.text = !entry.load && read->second ? &*read->second : nullptr;
+    }
+    pending.push_back(std::move(entry));
+  }
+  const unsigned threads = m_view.reads_concurrently() ? scan_threads() : 1;
+  parallel_for(pending.size(), threads, [&](size_t i) {
+    Pending& entry = pending[i];
+    if (entry.is_notebook) {
+      if (entry.load) {
+        entry.loaded_notebook = load_notebook(entry.file->path, entry.notes);
+      }
+      entry.module = module_of(entry.load ? (entry.loaded_notebook ? &*entry.loaded_notebook : nullptr) : entry.notebook);
+    } else {
+      if (entry.load) {
+        entry.loaded_text = load_text(entry.file->path, entry.notes);
+      }
+      entry.module = module_of(entry.load ? (entry.loaded_text ? &*entry.loaded_text : nullptr) : entry.text);
+    }
+  });
+  // Cached in the files' order, whatever thread parsed them, as one thread would have.
+  for (Pending& entry : pending) {
+    m_notes.insert(m_notes.end(), std::make_move_iterator(entry.notes.begin()),
+                   std::make_move_iterator(entry.notes.end()));
+    if (entry.load && entry.is_notebook) {
+      m_notebooks_parsed.emplace(entry.file->path, std::move(entry.loaded_notebook));
+    } else if (entry.load) {
+      m_texts.emplace(entry.file->path, std::move(entry.loaded_text));
+    }
+    m_python.emplace(entry.file->path, std::move(entry.module));
+  }
 }
 
 const std::vector<Parsed<const analyze::PythonModule*>>& Analysis::code_modules() const
@@ -109,6 +202,7 @@ const std::vector<Parsed<const analyze::PythonModule*>>& Analysis::code_modules(
     std::vector<const FileEntry*> files = python_files();
     files.insert(files.end(), notebooks().begin(), notebooks().end());
     std::sort(files.begin(), files.end(), [](const FileEntry* a, const FileEntry* b) { return a->path < b->path; });
+    prefetch(files);
     std::vector<Parsed<const analyze::PythonModule*>> modules;
     for (const FileEntry* file : files) {
       if (const analyze::PythonModule* module = python(file->path)) {
@@ -122,6 +216,7 @@ const std::vector<Parsed<const analyze::PythonModule*>>& Analysis::code_modules(
 const std::vector<Parsed<const analyze::PythonModule*>>& Analysis::test_modules() const
 {
   return m_test_modules.get([&] {
+    prefetch(test_files());
     std::vector<Parsed<const analyze::PythonModule*>> modules;
     for (const FileEntry* file : test_files()) {
       if (const analyze::PythonModule* module = python(file->path)) {
