@@ -3,7 +3,9 @@
 #include "lint/working_tree_view.h"
 
 #include "core/fs.h"
+#include "core/parallel.h"
 #include "git/repository.h"
+#include "lint/history.h"
 
 #include <algorithm>
 #include <utility>
@@ -174,15 +176,19 @@ Result<std::vector<FileEntry>> list_with_git(const git::Repository& repo, const 
 {
   TRY_ASSIGN(const std::vector<git::WorktreeFile> listed, repo.worktree_files(prefix));
   const size_t skip = prefix.empty() ? 0 : prefix.size() + 1;
+  // One lstat per file, for its size and kind: spread over the cores, like the reads later.
+  std::vector<std::optional<FileEntry>> found(listed.size());
+  parallel_for(listed.size(), scan_threads(), [&](size_t i) {
+    const git::WorktreeFile& file = listed[i];
+    found[i] = file_entry(root + '/' + file.path.substr(skip), file.path.substr(skip));
+    if (found[i]) {
+      found[i]->blob = file.blob;
+    }
+  });
   std::vector<FileEntry> files;
   files.reserve(listed.size());
-  std::string full = root + '/';
-  const size_t base = full.size();
-  for (const git::WorktreeFile& file : listed) {
-    full.resize(base);
-    full.append(file.path, skip);
-    if (auto entry = file_entry(full, file.path.substr(skip))) {
-      entry->blob = file.blob;
+  for (auto& entry : found) {
+    if (entry) {
       files.push_back(std::move(*entry));
     }
   }

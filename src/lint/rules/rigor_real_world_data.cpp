@@ -87,10 +87,12 @@ bool is_generic_name(std::string_view name)
 const ToyDataset* toy_file(std::string_view path)
 {
   for (const auto& toy : toy_datasets()) {
-    for (const auto component : text::split(path, '/')) {
-      if (!component.empty() && is_data_file(toy, component)) {
+    for (size_t start = 0; start <= path.size();) {
+      const size_t end = std::min(path.find('/', start), path.size());
+      if (end > start && is_data_file(toy, path.substr(start, end - start))) {
         return &toy;
       }
+      start = end + 1;
     }
   }
   return nullptr;

@@ -171,9 +171,10 @@ bool is_id(const ToyDataset& dataset, std::string_view id)
 
 bool is_data_file(const ToyDataset& dataset, std::string_view name)
 {
-  const std::string lowered = text::to_lower(name);
-  return std::any_of(dataset.file_prefixes.begin(), dataset.file_prefixes.end(),
-                     [&](std::string_view prefix) { return lowered.starts_with(prefix); });
+  // The prefixes are lower case; asked for every component of every file, so no copy is made.
+  return std::any_of(dataset.file_prefixes.begin(), dataset.file_prefixes.end(), [&](std::string_view prefix) {
+    return name.size() >= prefix.size() && text::iequals(name.substr(0, prefix.size()), prefix);
+  });
 }
 
 } // namespace mlfolio::lint
