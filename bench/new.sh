@@ -39,10 +39,12 @@ tasks=(tabular-classification text-classification regression)
 for task in "${tasks[@]}"; do
   make_cookiecutter_template "$task" "$work/cc-$task"
 done
-# Making the templates freed files (sed -i replaces each one). On ext4 without a journal, as on
-# this machine's disk, a file made in a block group where files were freed in the last 5 to 10
-# seconds costs a scan past them, so the timed runs start once that has passed.
-sleep 10
+# Making the templates freed files (sed -i replaces each one), and whatever ran before (`make
+# test` removes thousands of temporary files) did too. On ext4 without a journal, as on this
+# machine's disk, making a file in a block group with recently freed inodes costs a scan past
+# them: measured here, runs right after a large deletion took 1.5 to 2 times as long for up to
+# a minute. The timed runs start once that has passed (BENCH_SETTLE seconds, default 45).
+sleep "${BENCH_SETTLE:-45}"
 for task in "${tasks[@]}"; do
   out="$work/out-$task"
   mkdir -p "$out"
