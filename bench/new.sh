@@ -43,8 +43,8 @@ done
 # test` removes thousands of temporary files) did too. On ext4 without a journal, as on this
 # machine's disk, making a file in a block group with recently freed inodes costs a scan past
 # them: measured here, runs right after a large deletion took 1.5 to 2 times as long for up to
-# a minute. The timed runs start once that has passed (BENCH_SETTLE seconds, default 45).
-sleep "${BENCH_SETTLE:-45}"
+# a minute. The timed runs start once that has passed (BENCH_SETTLE seconds, default 60).
+sleep "${BENCH_SETTLE:-60}"
 for task in "${tasks[@]}"; do
   out="$work/out-$task"
   mkdir -p "$out"
