@@ -1,4 +1,5 @@
 #include "cli/command.h"
+#include "git/remote.h"
 
 #include <exception>
 #include <iostream>
@@ -9,6 +10,9 @@
 int main(int argc, char** argv)
 {
   try {
+    if (argc == 2 && argv[1] == mlfolio::git::k_fetch_child_command) {
+      return mlfolio::git::run_fetch_child(); // see git::fetch_remote
+    }
     const std::vector<std::string> args(argv, argv + argc);
     const char* no_color = std::getenv("NO_COLOR");
     mlfolio::cli::Io io{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1,

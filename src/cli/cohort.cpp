@@ -3,6 +3,7 @@
 #include "cohort/pool.h"
 #include "cohort/progress.h"
 #include "core/fs.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "git/library.h"
 #include "lint/history.h"
@@ -61,7 +62,7 @@ std::vector<std::optional<Fetch>> fetch_remotes(const std::vector<Target>& targe
   git::ensure_initialized(); // here, not in whichever worker forks first
   std::atomic<size_t> failed{0};
   cohort::ProgressBar bar(io.err, io.err_is_tty, to_fetch.size(), "fetched");
-  cohort::run_parallel(
+  run_parallel(
       to_fetch.size(), jobs,
       [&](size_t n) {
         const size_t i = to_fetch[n];
@@ -165,7 +166,7 @@ Result<ExitCode> run_cohort(const CohortRun& run, const AuditSettings& given, co
   std::vector<cohort::Row> rows(targets.size());
   std::atomic<size_t> failed{0};
   cohort::ProgressBar bar(io.err, io.err_is_tty, targets.size(), "audited");
-  cohort::run_parallel(
+  run_parallel(
       targets.size(), run.jobs,
       [&](size_t i) {
         rows[i] =

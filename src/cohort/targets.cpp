@@ -11,16 +11,6 @@ namespace mlfolio::cohort {
 
 namespace {
 
-std::string_view trimmed(std::string_view line)
-{
-  const size_t begin = line.find_first_not_of(" \t\r");
-  if (begin == std::string_view::npos) {
-    return {};
-  }
-  const size_t end = line.find_last_not_of(" \t\r");
-  return line.substr(begin, end - begin + 1);
-}
-
 // Why `target` cannot be one, or empty when it can.
 std::string problem_with(std::string_view target)
 {
@@ -41,9 +31,9 @@ Result<std::vector<std::string>> parse_target_list(std::string_view text, std::s
 {
   std::vector<std::string> targets;
   size_t line_number = 0;
-  for (const auto line : text::split(text, '\n')) {
+  for (const auto line : text::split_lines(text)) {
     ++line_number;
-    const std::string_view target = trimmed(line);
+    const std::string_view target = text::trim(line);
     if (target.empty() || target.starts_with('#')) {
       continue;
     }

@@ -7,13 +7,16 @@
 #include "git/library.h"
 
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fcntl.h>
 #include <poll.h>
 #include <regex>
 #include <set>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -219,30 +222,57 @@ bool write_all(int fd, std::string_view data)
   return true;
 }
 
-// Runs transfer() in a child process and waits at most timeout_seconds for it.
+// What the parent tells the child: one field per line, on the child's standard input (not its
+// command line, where a URL's credentials would show in the process list).
+std::string child_request(const RemoteTarget& target, const stdfs::path& git_dir, bool create,
+                          const FetchOptions& options)
+{
+  return target.url + "\n" + git_dir.string() + "\n" + (create ? "1" : "0") + "\n" +
+         std::to_string(options.max_bytes) + "\n" + (options.progress ? "1" : "0") + "\n";
+}
+
+// Runs transfer() in a child process and waits at most timeout_seconds for it. The child is
+// mlfolio itself started again (posix_spawn of /proc/self/exe with k_fetch_child_command), not a
+// fork: a forked child of a process with several threads (a cohort fetches several remotes at
+// once) inherits whatever locks the other threads held at that moment, in the allocator or in
+// libgit2, and could wait on them forever.
 Result<void> run_transfer(const RemoteTarget& target, const stdfs::path& git_dir, bool create,
                           const FetchOptions& options)
 {
-  int pipe_fds[2];
-  if (::pipe(pipe_fds) != 0) {
-    return runtime_error("cannot fetch " + target.display + ": " + fs::describe_errno(errno));
+  const auto fail = [&](int error_number) {
+    return runtime_error("cannot fetch " + target.display + ": " + fs::describe_errno(error_number));
+  };
+  int pipe_fds[2];   // the child's report
+  int request_fds[2]; // the parent's request
+  if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
+    return fail(errno);
   }
-  std::fflush(nullptr);
-  const pid_t child = ::fork();
-  if (child < 0) {
+  if (::pipe2(request_fds, O_CLOEXEC) != 0) {
+    const int error_number = errno;
     ::close(pipe_fds[0]);
     ::close(pipe_fds[1]);
-    return runtime_error("cannot fetch " + target.display + ": " + fs::describe_errno(errno));
+    return fail(error_number);
   }
-  if (child == 0) {
-    ::close(pipe_fds[0]);
-    Transfer state{options.max_bytes, options.progress && ::isatty(2) == 1};
-    const auto [failure, message] = transfer(target.url, git_dir, create, state);
-    write_all(pipe_fds[1], std::string(1, static_cast<char>(failure)) + message);
-    ::close(pipe_fds[1]);
-    ::_exit(failure == Failure::none ? 0 : 1);
-  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, request_fds[0], STDIN_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+  std::string program = "/proc/self/exe";
+  std::string command(k_fetch_child_command);
+  char* argv[] = {program.data(), command.data(), nullptr};
+  pid_t child = -1;
+  const int spawned = ::posix_spawn(&child, program.c_str(), &actions, nullptr, argv, environ);
+  posix_spawn_file_actions_destroy(&actions);
+  ::close(request_fds[0]);
   ::close(pipe_fds[1]);
+  if (spawned != 0) {
+    ::close(request_fds[1]);
+    ::close(pipe_fds[0]);
+    return fail(spawned);
+  }
+  // A few hundred bytes: the pipe takes them whole, before the child reads.
+  write_all(request_fds[1], child_request(target, git_dir, create, options));
+  ::close(request_fds[1]);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.timeout_seconds);
   std::string report;
   bool timed_out = false;
@@ -312,6 +342,35 @@ Result<void> run_transfer(const RemoteTarget& target, const stdfs::path& git_dir
 }
 
 } // namespace
+
+int run_fetch_child()
+{
+  ensure_initialized();
+  std::string request;
+  char buffer[4096];
+  for (;;) {
+    const ssize_t got = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got <= 0) {
+      break;
+    }
+    request.append(buffer, static_cast<size_t>(got));
+  }
+  const auto fields = text::split(request, '\n');
+  uint64_t max_bytes = 0;
+  if (fields.size() < 5 ||
+      std::from_chars(fields[3].data(), fields[3].data() + fields[3].size(), max_bytes).ec != std::errc{}) {
+    write_all(STDOUT_FILENO, std::string(1, static_cast<char>(Failure::other)) + "the fetch was asked for wrongly");
+    return 2;
+  }
+  Transfer state{max_bytes, fields[4] == "1" && ::isatty(STDERR_FILENO) == 1};
+  const auto [failure, message] = transfer(std::string(fields[0]), stdfs::path(std::string(fields[1])),
+                                           fields[2] == "1", state);
+  write_all(STDOUT_FILENO, std::string(1, static_cast<char>(failure)) + message);
+  return failure == Failure::none ? 0 : 1;
+}
 
 std::string redact_url(std::string_view url)
 {

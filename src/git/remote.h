@@ -52,4 +52,9 @@ std::filesystem::path default_cache_dir();
 // authentication, time-out, larger than max_bytes.
 Result<FetchedRepository> fetch_remote(const RemoteTarget& target, const FetchOptions& options);
 
+// The transfer's child process: mlfolio started with this one argument (src/main.cpp) reads the
+// request from its standard input, fetches, and writes its report to its standard output.
+inline constexpr std::string_view k_fetch_child_command = "__fetch-child";
+int run_fetch_child();
+
 } // namespace mlfolio::git

@@ -169,7 +169,7 @@ void Analysis::prefetch(const std::vector<const FileEntry*>& files) const
     pending.push_back(std::move(entry));
   }
   const unsigned threads = m_view.reads_concurrently() ? scan_threads() : 1;
-  parallel_for(pending.size(), threads, [&](size_t i) {
+  run_parallel(pending.size(), threads, [&](size_t i) {
     Pending& entry = pending[i];
     if (entry.is_notebook) {
       if (entry.load) {

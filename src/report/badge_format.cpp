@@ -11,15 +11,6 @@ namespace mlfolio::report {
 
 namespace {
 
-struct GradeColor
-{
-  char grade;
-  std::string_view color;
-};
-
-constexpr GradeColor k_grade_colors[] = {
-    {'A', "#2e7d32"}, {'B', "#558b2f"}, {'C', "#b58900"}, {'D', "#d9480f"}, {'F', "#c62828"}};
-constexpr std::string_view k_no_grade_color = "#6e6e6e";
 constexpr std::string_view k_label = "portfolio";
 
 // Width in pixels of `text` in Verdana 11px, rounded up: digits and most lower case are about 7.
@@ -33,16 +24,6 @@ int text_width(std::string_view text)
 }
 
 } // namespace
-
-std::string_view grade_color(std::optional<char> grade)
-{
-  for (const auto& entry : k_grade_colors) {
-    if (grade && entry.grade == *grade) {
-      return entry.color;
-    }
-  }
-  return k_no_grade_color;
-}
 
 void write_badge(const Report& report, std::ostream& out, const WriteOptions&)
 {

@@ -1,0 +1,53 @@
+// run_parallel: every task once, progress in order, and a throwing task neither hangs the run
+// nor is lost.
+#include "core/parallel.h"
+
+#include <atomic>
+#include <doctest/doctest.h>
+#include <stdexcept>
+#include <vector>
+
+using mlfolio::run_parallel;
+
+TEST_CASE("parallel: every index runs once, and on_done counts 1 to n on the calling thread")
+{
+  for (const size_t jobs : {1u, 2u, 5u}) {
+    CAPTURE(jobs);
+    std::vector<std::atomic<int>> runs(200);
+    std::vector<size_t> reported;
+    run_parallel(
+        runs.size(), jobs, [&](size_t i) { ++runs[i]; }, [&](size_t finished) { reported.push_back(finished); });
+    for (const auto& count : runs) {
+      CHECK(count == 1);
+    }
+    REQUIRE(reported.size() == runs.size());
+    for (size_t i = 0; i < reported.size(); ++i) {
+      CHECK(reported[i] == i + 1);
+    }
+  }
+}
+
+TEST_CASE("parallel: the first exception of a task comes back to the caller, with or without on_done")
+{
+  for (const size_t jobs : {1u, 3u}) {
+    for (const bool listen : {false, true}) {
+      CAPTURE(jobs);
+      CAPTURE(listen);
+      std::atomic<size_t> started{0};
+      const auto task = [&](size_t i) {
+        ++started;
+        if (i == 10) {
+          throw std::runtime_error("task 10 failed");
+        }
+      };
+      size_t reported = 0;
+      std::function<void(size_t)> on_done;
+      if (listen) {
+        on_done = [&](size_t finished) { reported = finished; };
+      }
+      CHECK_THROWS_WITH(run_parallel(1000, jobs, task, on_done), "task 10 failed");
+      CHECK(started < 1000); // the others stopped rather than running every task
+      CHECK(reported <= started);
+    }
+  }
+}
