@@ -120,6 +120,28 @@ TEST_CASE("remote: failures exit 4 with a clear message and never show credentia
   CHECK(cached_repositories(cache.path()).empty()); // failed clones leave nothing in the cache
 }
 
+TEST_CASE("remote: the fetching child process has no URL, so no credentials, on its command line")
+{
+  // While the child waits on a server that never answers, its command line is read from /proc
+  // as any user of the machine could.
+  const SilentServer silent;
+  const TempDir dir;
+  write_text(dir.path() / "url.txt", "http://ada:s3cr3t-token@127.0.0.1:" + std::to_string(silent.port()) + "/churn\n");
+  const auto seen = run_shell(shell_quote(MLFOLIO_BINARY) +
+                                  " check \"$(cat url.txt)\" --cache-dir cache --timeout 5 >/dev/null 2>&1 & "
+                                  "parent=$!; child=; "
+                                  "for i in $(seq 100); do "
+                                  "  for stat in /proc/[0-9]*/stat; do "
+                                  "    read -r pid name state ppid rest < \"$stat\" 2>/dev/null || continue; "
+                                  "    [ \"$ppid\" = \"$parent\" ] && child=$pid; "
+                                  "  done; "
+                                  "  [ -n \"$child\" ] && break; sleep 0.05; "
+                                  "done; "
+                                  "tr '\\0' ' ' < /proc/$child/cmdline; wait",
+                              dir.path());
+  CHECK(seen.out == "/proc/self/exe __fetch-child ");
+}
+
 TEST_CASE("remote: an HTTP host's 404, 401, 403 and 500 are told apart")
 {
   const TempDir cache;
