@@ -147,7 +147,10 @@ Result<void> write_cohort_report(const cohort::CohortFormat& format, const std::
   }
   std::ostringstream text;
   format.write(rows, text);
-  return fs::write_file_atomic(*output, text.str());
+  if (auto written = fs::write_file_atomic(*output, text.str()); !written) {
+    return runtime_error("mlfolio check: " + written.error().message);
+  }
+  return {};
 }
 
 Result<ExitCode> run_cohort(const CohortRun& run, const AuditSettings& given, const lint::Catalog& catalog,

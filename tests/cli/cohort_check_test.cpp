@@ -327,3 +327,16 @@ TEST_CASE("report merge --help: the formats come from the cohort format table")
   CHECK(help.out.find("  --format FORMAT         one of text, csv, jsonl, leaderboard (default text)\n") !=
         std::string::npos);
 }
+
+TEST_CASE("cohort: an --output that cannot be written is a runtime error naming it, after the audits")
+{
+  const CohortFixture cohort(2, 0);
+  const std::string list = cohort.write_list("list.txt", cohort.names());
+  const auto run = run_mlfolio({"check", "--targets", list, "--format", "csv", "--output", "missing/report.csv"},
+                               cohort.path());
+  CHECK(run.exit_code == 3);
+  CHECK(run.out.empty());
+  CHECK(run.err.starts_with("mlfolio check: cannot write "));
+  CHECK(run.err.find("missing/report.csv") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(cohort.path() / "missing"));
+}
