@@ -115,13 +115,7 @@ Result<void> choose_format(const ParsedArgs& args, CheckOptions& options)
         names.push_back(known.name); // text is both
       }
     }
-    std::string listed;
-    for (const auto known : names) {
-      listed += (listed.empty() ? "" : ", ") + std::string(known);
-    }
-    return usage_error("mlfolio check: unknown format '" + name + "'." +
-                       text::did_you_mean(text::suggest(name, std::span<const std::string_view>(names))) +
-                       " Formats: " + listed + ".");
+    return usage_error("mlfolio check: " + text::unknown_name("format", name, names, "Formats"));
   }
   return {};
 }

@@ -38,9 +38,7 @@ Result<ExitCode> merge(const ParsedArgs& args, Io& io)
     for (const auto& known : cohort::cohort_formats()) {
       names.push_back(known.name);
     }
-    return usage_error("mlfolio report merge: unknown format '" + name + "'." +
-                       text::did_you_mean(text::suggest(name, std::span<const std::string_view>(names))) +
-                       " Formats: " + cohort::cohort_format_names() + ".");
+    return usage_error("mlfolio report merge: " + text::unknown_name("format", name, names, "Formats"));
   }
   std::vector<cohort::SourcedRow> rows;
   for (size_t i = 1; i < positionals.size(); ++i) {

@@ -82,10 +82,7 @@ Result<ExitCode> list_rules(const ParsedArgs& args, Io& io)
     writer = candidate.name == format ? &candidate : writer;
   }
   if (writer == nullptr) {
-    return usage_error(
-        "mlfolio rules: unknown format '" + format + "'." +
-        text::did_you_mean(text::suggest(format, std::span<const std::string_view>(format_names))) +
-        " Formats: text, json.");
+    return usage_error("mlfolio rules: " + text::unknown_name("format", format, format_names, "Formats"));
   }
   std::optional<lint::Category> category;
   if (const auto name = args.value("category")) {

@@ -1,8 +1,11 @@
 #include "cohort/formats.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
+#include <vector>
 
 namespace mlfolio::cohort {
 
@@ -43,11 +46,11 @@ const CohortFormat* find_cohort_format(std::string_view name)
 
 std::string cohort_format_names()
 {
-  std::string names;
+  std::vector<std::string_view> names;
   for (const auto& format : k_cohort_formats) {
-    names += (names.empty() ? "" : ", ") + std::string(format.name);
+    names.push_back(format.name);
   }
-  return names;
+  return text::join(names);
 }
 
 std::vector<const Row*> ranked(const std::vector<Row>& rows)

@@ -163,6 +163,25 @@ std::string did_you_mean(const std::optional<std::string>& suggestion)
   return suggestion ? " Did you mean '" + *suggestion + "'?" : std::string();
 }
 
+std::string join(std::span<const std::string_view> parts, std::string_view separator)
+{
+  std::string joined;
+  for (const auto part : parts) {
+    if (!joined.empty()) {
+      joined += separator;
+    }
+    joined += part;
+  }
+  return joined;
+}
+
+std::string unknown_name(std::string_view kind, std::string_view given, std::span<const std::string_view> names,
+                         std::string_view names_heading)
+{
+  return "unknown " + std::string(kind) + " '" + std::string(given) + "'." + did_you_mean(suggest(given, names)) +
+         " " + std::string(names_heading) + ": " + join(names) + ".";
+}
+
 std::string_view base_name(std::string_view path)
 {
   while (path.ends_with('/')) {

@@ -27,4 +27,12 @@ std::optional<std::string> suggest(std::string_view word, std::span<const std::s
 // " Did you mean 'x'?" or "" — for appending to error messages.
 std::string did_you_mean(const std::optional<std::string>& suggestion);
 
+// "a, b, c" (with the separator given).
+std::string join(std::span<const std::string_view> parts, std::string_view separator = ", ");
+
+// "unknown format 'jsn'. Did you mean 'json'? Formats: text, json." — for a `kind` of name given
+// as `given` that is none of `names`; `names_heading` starts the list ("Formats").
+std::string unknown_name(std::string_view kind, std::string_view given, std::span<const std::string_view> names,
+                         std::string_view names_heading);
+
 } // namespace mlfolio::text

@@ -1,5 +1,9 @@
 #include "report/report.h"
 
+#include "core/text.h"
+
+#include <vector>
+
 namespace mlfolio::report {
 
 void write_text(const Report& report, std::ostream& out, const WriteOptions& options);
@@ -45,11 +49,11 @@ const Format* find_format(std::string_view name)
 std::string_view format_names()
 {
   static const std::string k_names = [] {
-    std::string names;
+    std::vector<std::string_view> names;
     for (const auto& format : k_formats) {
-      names += (names.empty() ? "" : ", ") + std::string(format.name);
+      names.push_back(format.name);
     }
-    return names;
+    return text::join(names);
   }();
   return k_names;
 }

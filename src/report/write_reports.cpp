@@ -17,9 +17,7 @@ Result<const Format*> format_named(std::string_view name, std::string_view comma
   for (const auto& known : formats()) {
     names.push_back(known.name);
   }
-  return usage_error(std::string(command) + ": unknown format '" + std::string(name) + "'." +
-                     text::did_you_mean(text::suggest(name, std::span<const std::string_view>(names))) +
-                     " Formats: " + std::string(format_names()) + ".");
+  return usage_error(std::string(command) + ": " + text::unknown_name("format", name, names, "Formats"));
 }
 
 Result<ReportRequest> parse_report_request(std::string_view value, std::string_view command)

@@ -3,8 +3,10 @@
 #include "core/parallel.h"
 
 #include <atomic>
+#include <chrono>
 #include <doctest/doctest.h>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 using mlfolio::run_parallel;
@@ -36,6 +38,7 @@ TEST_CASE("parallel: the first exception of a task comes back to the caller, wit
       std::atomic<size_t> started{0};
       const auto task = [&](size_t i) {
         ++started;
+        std::this_thread::sleep_for(std::chrono::microseconds(500)); // long enough to be stopped
         if (i == 10) {
           throw std::runtime_error("task 10 failed");
         }

@@ -28,3 +28,15 @@ TEST_CASE("edit_distance")
   CHECK(text::edit_distance("", "abc") == 3);
   CHECK(text::edit_distance("same", "same") == 0);
 }
+
+TEST_CASE("text: join and the unknown-name message")
+{
+  const std::vector<std::string_view> names{"text", "json", "sarif"};
+  CHECK(mlfolio::text::join(names) == "text, json, sarif");
+  CHECK(mlfolio::text::join(names, " | ") == "text | json | sarif");
+  CHECK(mlfolio::text::join(std::vector<std::string_view>{}).empty());
+  CHECK(mlfolio::text::unknown_name("format", "jsn", names, "Formats") ==
+        "unknown format 'jsn'. Did you mean 'json'? Formats: text, json, sarif.");
+  CHECK(mlfolio::text::unknown_name("format", "xml", names, "Formats") ==
+        "unknown format 'xml'. Formats: text, json, sarif.");
+}
