@@ -4,6 +4,7 @@
 #include "report/escape.h"
 #include "report/grade_color.h"
 #include "report/report.h"
+#include "report/summary.h"
 
 #include <ostream>
 
@@ -27,8 +28,7 @@ int text_width(std::string_view text)
 
 void write_badge(const Report& report, std::ostream& out, const WriteOptions&)
 {
-  const std::string value =
-      report.score.overall ? std::to_string(*report.score.overall) + "/100" : std::string("n/a");
+  const std::string value = overall_score_text(report);
   const int padding = 10;
   const int left = text_width(k_label) + padding;
   const int right = text_width(value) + padding;

@@ -28,6 +28,11 @@ std::string score_text(const Report& report)
   return std::to_string(*report.score.overall) + "/100, grade " + std::string(1, *report.score.grade);
 }
 
+std::string overall_score_text(const Report& report)
+{
+  return report.score.overall ? std::to_string(*report.score.overall) + "/100" : "n/a";
+}
+
 std::string category_score_text(const lint::CategoryScore& category)
 {
   return category.score ? std::to_string(lint::round_score(*category.score)) + "/100" : "n/a";

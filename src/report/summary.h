@@ -22,6 +22,9 @@ std::string tally_text(const Tally& tally); // "3 failed, 2 passed, 2 skipped"
 // "71/100, grade C" or "n/a".
 std::string score_text(const Report& report);
 
+// "71/100" or "n/a": the overall score without its grade (the badge).
+std::string overall_score_text(const Report& report);
+
 // "71/100" or "n/a", for a category score.
 std::string category_score_text(const lint::CategoryScore& category);
 
