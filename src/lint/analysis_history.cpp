@@ -172,9 +172,11 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
       }
       if (!analyze::looks_binary(*content)) {
         const auto own = secrets::Scanner::builtin(); // one per thread (see Scanner::builtin)
-        if (own) {
-          entry.hits = to_findings((*own)->scan_file(entry.file->path, *content), entry.file->path, "", true);
+        if (!own) {
+          entry.note = own.error().message;
+          return;
         }
+        entry.hits = to_findings((*own)->scan_file(entry.file->path, *content), entry.file->path, "", true);
       }
       entry.done = true;
     });
