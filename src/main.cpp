@@ -1,6 +1,7 @@
 #include "cli/command.h"
 #include "git/remote.h"
 
+#include <cstdio>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -11,7 +12,11 @@ int main(int argc, char** argv)
 {
   try {
     if (argc == 2 && argv[1] == mlfolio::git::k_fetch_child_command) {
-      return mlfolio::git::run_fetch_child(); // see git::fetch_remote
+      // A one-shot worker (see git::fetch_remote): its report is written, and what it holds
+      // (libgit2's global state among it) goes with the process, unfreed, as a forked child's did.
+      const int code = mlfolio::git::run_fetch_child();
+      std::fflush(nullptr);
+      ::_exit(code);
     }
     const std::vector<std::string> args(argv, argv + argc);
     const char* no_color = std::getenv("NO_COLOR");
