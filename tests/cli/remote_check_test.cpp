@@ -127,19 +127,24 @@ TEST_CASE("remote: the fetching child process has no URL, so no credentials, on 
   const SilentServer silent;
   const TempDir dir;
   write_text(dir.path() / "url.txt", "http://ada:s3cr3t-token@127.0.0.1:" + std::to_string(silent.port()) + "/churn\n");
-  const auto seen = run_shell(shell_quote(MLFOLIO_BINARY) +
-                                  " check \"$(cat url.txt)\" --cache-dir cache --timeout 5 >/dev/null 2>&1 & "
+  // The URL goes from the file into a variable, never onto a command line of the script's own.
+  // A child that has not yet started its own program still shows its parent's command line, so
+  // the loop waits for one that has.
+  const auto seen = run_shell("url=$(cat url.txt); " + shell_quote(MLFOLIO_BINARY) +
+                                  " check \"$url\" --cache-dir cache --timeout 5 >/dev/null 2>&1 & "
                                   "parent=$!; child=; "
                                   "for i in $(seq 100); do "
                                   "  for stat in /proc/[0-9]*/stat; do "
                                   "    read -r pid name state ppid rest < \"$stat\" 2>/dev/null || continue; "
-                                  "    [ \"$ppid\" = \"$parent\" ] && child=$pid; "
+                                  "    [ \"$ppid\" = \"$parent\" ] && grep -q -- -child \"/proc/$pid/cmdline\" && "
+                                  "      child=$pid; "
                                   "  done; "
                                   "  [ -n \"$child\" ] && break; sleep 0.05; "
                                   "done; "
+                                  "echo \"child $child after $i\" >&2; "
                                   "tr '\\0' ' ' < /proc/$child/cmdline; wait",
                               dir.path());
-  CHECK(seen.out == "/proc/self/exe __fetch-child ");
+  CHECK_MESSAGE(seen.out == "/proc/self/exe __fetch-child ", seen.err);
 }
 
 TEST_CASE("remote: an HTTP host's 404, 401, 403 and 500 are told apart")
