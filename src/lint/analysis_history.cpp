@@ -159,7 +159,7 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
     // Every other file is read (without keeping it: a tree full of data files must not end up
     // in memory) and scanned. Opening and reading twenty thousand files is most of the time of
     // a large audit, so it is spread over the cores when the view can be read concurrently.
-    const unsigned threads = m_view.reads_concurrently() ? scan_threads() : 1;
+    const unsigned threads = m_view.reads_concurrently() ? scan_threads_for(scanned.size()) : 1;
     run_parallel(scanned.size(), threads, [&](size_t i) {
       Scanned& entry = scanned[i];
       if (entry.done) {

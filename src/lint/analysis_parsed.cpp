@@ -168,7 +168,7 @@ void Analysis::prefetch(const std::vector<const FileEntry*>& files) const
     }
     pending.push_back(std::move(entry));
   }
-  const unsigned threads = m_view.reads_concurrently() ? scan_threads() : 1;
+  const unsigned threads = m_view.reads_concurrently() ? scan_threads_for(pending.size()) : 1;
   run_parallel(pending.size(), threads, [&](size_t i) {
     Pending& entry = pending[i];
     if (entry.is_notebook) {

@@ -73,6 +73,11 @@ void set_scan_threads(unsigned threads)
   g_scan_threads = threads;
 }
 
+unsigned scan_threads_for(size_t files)
+{
+  return files < 256 ? 1 : scan_threads();
+}
+
 unsigned scan_threads()
 {
   const unsigned setting = g_scan_threads;

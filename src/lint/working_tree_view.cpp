@@ -178,7 +178,7 @@ Result<std::vector<FileEntry>> list_with_git(const git::Repository& repo, const 
   const size_t skip = prefix.empty() ? 0 : prefix.size() + 1;
   // One lstat per file, for its size and kind: spread over the cores, like the reads later.
   std::vector<std::optional<FileEntry>> found(listed.size());
-  run_parallel(listed.size(), scan_threads(), [&](size_t i) {
+  run_parallel(listed.size(), scan_threads_for(listed.size()), [&](size_t i) {
     const git::WorktreeFile& file = listed[i];
     found[i] = file_entry(root + '/' + file.path.substr(skip), file.path.substr(skip));
     if (found[i]) {
