@@ -25,12 +25,15 @@ struct TreeFile
   ObjectId blob;
 };
 
-// A file of a working tree; `blob` is its id when git knows the file to be unchanged since
-// it was indexed (same size, and `git status` finds no change), so its content is that blob's.
+// A file of a working tree; `blob` is its id when the file is unchanged since it was indexed
+// (its stat data are those the index recorded, and it was not changed in the instant the index
+// was written), so its content is that blob's.
 struct WorktreeFile
 {
   std::string path; // workdir-relative, '/'-separated
   std::optional<ObjectId> blob;
+  uint64_t size = 0; // as lstat gives it (for a symlink: the length of its target)
+  bool is_symlink = false;
 };
 
 // An open repository, bare or not. Error messages name the path it was opened from.
@@ -70,8 +73,9 @@ public:
 
   // The working tree as its owner sees it (git/worktree.cpp): workdir-relative paths of the
   // indexed files still present plus untracked files that are not ignored, restricted to the
-  // folder `prefix` ("" for all). Gitlinks and nested repositories are left out. Unsorted.
-  Result<std::vector<WorktreeFile>> worktree_files(std::string_view prefix) const;
+  // folder `prefix` ("" for all). Gitlinks and nested repositories are left out; symlinks are
+  // listed, never followed. Unsorted. The files are stat-ed on `threads` threads.
+  Result<std::vector<WorktreeFile>> worktree_files(std::string_view prefix, unsigned threads = 1) const;
   // Whether git ignores the workdir-relative `path` (a folder when it ends in '/'), or a folder above it.
   Result<bool> is_ignored(std::string_view path) const;
 

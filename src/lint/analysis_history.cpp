@@ -65,34 +65,35 @@ const HistoryScan* Analysis::history_scan() const
     std::mutex mutex;
     std::vector<std::pair<size_t, SecretFinding>> secrets;
     std::vector<std::pair<size_t, LargeBlob>> large_blobs;
-    const auto scanned = m_view.history()->scan_blobs(k_text_cap, known, [&](const HistoryBlobInfo& blob,
-                                                                             std::string_view content) {
-      std::vector<SecretFinding> found;
-      const auto reused = tree.by_blob.find(blob.id);
-      if (is_vendored(blob.path)) {
-        // not the author's code: not scanned, as in the tree
-      } else if (reused != tree.by_blob.end()) {
-        for (SecretFinding secret : reused->second.secrets) {
-          secret.path = blob.path;
-          secret.commit = blob.commit;
-          secret.in_tree = blob.in_tree;
-          found.push_back(std::move(secret));
-        }
-      } else if (!content.empty() && !analyze::looks_binary(content)) {
-        // The reading thread's own scanner: RE2 sets shared between threads wait on one lock.
-        const auto own = secrets::Scanner::builtin();
-        const secrets::Scanner* scanner_here = own ? *own : *scanner;
-        found = to_findings(scanner_here->scan_file(blob.path, content), blob.path, blob.commit, blob.in_tree);
-      }
-      const std::lock_guard lock(mutex);
-      ++result.blobs;
-      if (blob.size > m_large_blob_bytes) {
-        large_blobs.push_back({blob.index, {blob.path, blob.size, blob.commit, blob.in_tree}});
-      }
-      for (auto& secret : found) {
-        secrets.emplace_back(blob.index, std::move(secret));
-      }
-    });
+    const auto scanned = m_view.history()->scan_blobs(
+        k_text_cap, known, [&](const HistoryBlobInfo& blob, std::string_view content) {
+          std::vector<SecretFinding> found;
+          const auto reused = tree.by_blob.find(blob.id);
+          if (is_vendored(blob.path)) {
+            // not the author's code: not scanned, as in the tree
+          } else if (reused != tree.by_blob.end()) {
+            for (SecretFinding secret : reused->second.secrets) {
+              secret.path = blob.path;
+              secret.commit = blob.commit;
+              secret.in_tree = blob.in_tree;
+              found.push_back(std::move(secret));
+            }
+          } else if (!content.empty() && !analyze::looks_binary(content)) {
+            // The reading thread's own scanner: RE2 sets shared between threads wait on one lock.
+            const auto own = secrets::Scanner::builtin();
+            const secrets::Scanner* scanner_here = own ? *own : *scanner;
+            found = to_findings(scanner_here->scan_file(blob.path, content), blob.path, blob.commit,
+                                blob.in_tree);
+          }
+          const std::lock_guard lock(mutex);
+          ++result.blobs;
+          if (blob.size > m_large_blob_bytes) {
+            large_blobs.push_back({blob.index, {blob.path, blob.size, blob.commit, blob.in_tree}});
+          }
+          for (auto& secret : found) {
+            secrets.emplace_back(blob.index, std::move(secret));
+          }
+        });
     const auto by_index = [](const auto& a, const auto& b) { return a.first < b.first; };
     std::stable_sort(secrets.begin(), secrets.end(), by_index);
     std::stable_sort(large_blobs.begin(), large_blobs.end(), by_index);
@@ -128,7 +129,8 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
     struct Scanned
     {
       const FileEntry* file = nullptr;
-      bool done = false; // read and scanned (not: unreadable, or left to the threads below)
+      bool done = false;              // read and scanned (not: unreadable, or left to the threads below)
+      const TextFile* kept = nullptr; // read already (a Python module the rules parsed)
       std::vector<SecretFinding> hits;
       std::optional<std::string> note;
     };
@@ -152,6 +154,9 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
           entry.hits = to_findings((*scanner)->scan_notebook(*parsed), file->path, "", true);
           entry.done = true;
         }
+      } else if (const auto text = m_texts.find(file->path);
+                 text != m_texts.end() && text->second && !text->second->truncated) {
+        entry.kept = &*text->second;
       }
       scanned.push_back(std::move(entry));
     }
@@ -165,12 +170,14 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
       if (entry.done) {
         return;
       }
-      auto content = m_view.read(entry.file->path, k_text_cap);
+      thread_local ReadBuffer buffer;
+      const auto content = entry.kept != nullptr ? Result<std::string_view>(entry.kept->content)
+                                                 : m_view.read_into(entry.file->path, k_text_cap, buffer);
       if (!content) {
         entry.note = content.error().message;
         return;
       }
-      if (!analyze::looks_binary(*content)) {
+      if (entry.kept != nullptr ? !entry.kept->binary : !analyze::looks_binary(*content)) {
         const auto own = secrets::Scanner::builtin(); // one per thread (see Scanner::builtin)
         if (!own) {
           entry.note = own.error().message;

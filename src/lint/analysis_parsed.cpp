@@ -32,16 +32,17 @@ bool Analysis::is_dockerfile_path(std::string_view path)
   if (name == "Dockerfile" || name == "Containerfile" || name == "dockerfile") {
     return true;
   }
-  constexpr std::string_view k_not_recipes[] = {".md", ".txt", ".py", ".toml", ".json", ".cpp", ".h",
-                                                ".sh", ".rst", ".yml", ".yaml", ".j2", ".tmpl", ".template"};
+  constexpr std::string_view k_not_recipes[] = {".md",   ".txt", ".py",   ".toml",    ".json",
+                                                ".cpp",  ".h",   ".sh",   ".rst",     ".yml",
+                                                ".yaml", ".j2",  ".tmpl", ".template"};
   const std::string lowered = text::to_lower(name);
   for (const auto suffix : k_not_recipes) {
     if (lowered.ends_with(suffix)) {
       return false;
     }
   }
-  return name.starts_with("Dockerfile.") || name.starts_with("Containerfile.") || name.ends_with(".Dockerfile") ||
-         name.ends_with(".dockerfile") || name.ends_with(".Containerfile");
+  return name.starts_with("Dockerfile.") || name.starts_with("Containerfile.") ||
+         name.ends_with(".Dockerfile") || name.ends_with(".dockerfile") || name.ends_with(".Containerfile");
 }
 
 void Analysis::note_problems(std::string_view path, const std::vector<analyze::Problem>& problems) const
@@ -69,7 +70,8 @@ const analyze::Document* Analysis::readme_document() const
   return document ? &*document : nullptr;
 }
 
-std::optional<analyze::Notebook> Analysis::load_notebook(std::string_view path, std::vector<std::string>& notes) const
+std::optional<analyze::Notebook> Analysis::load_notebook(std::string_view path,
+                                                         std::vector<std::string>& notes) const
 {
   const FileEntry* entry = m_view.find(path);
   if (entry == nullptr || entry->is_symlink) {
@@ -83,7 +85,8 @@ std::optional<analyze::Notebook> Analysis::load_notebook(std::string_view path, 
                     " MB; counted but not parsed");
     return large;
   }
-  auto content = m_view.read(path, k_notebook_cap);
+  thread_local ReadBuffer buffer; // a notebook's bytes are parsed, not kept
+  const auto content = m_view.read_into(path, k_notebook_cap, buffer);
   if (!content) {
     notes.push_back(content.error().message);
     return std::nullopt;
@@ -175,7 +178,8 @@ void Analysis::prefetch(const std::vector<const FileEntry*>& files) const
       if (entry.load) {
         entry.loaded_notebook = load_notebook(entry.file->path, entry.notes);
       }
-      entry.module = module_of(entry.load ? (entry.loaded_notebook ? &*entry.loaded_notebook : nullptr) : entry.notebook);
+      entry.module = module_of(entry.load ? (entry.loaded_notebook ? &*entry.loaded_notebook : nullptr)
+                                          : entry.notebook);
     } else {
       if (entry.load) {
         entry.loaded_text = load_text(entry.file->path, entry.notes);
@@ -201,7 +205,8 @@ const std::vector<Parsed<const analyze::PythonModule*>>& Analysis::code_modules(
   return m_code_modules.get([&] {
     std::vector<const FileEntry*> files = python_files();
     files.insert(files.end(), notebooks().begin(), notebooks().end());
-    std::sort(files.begin(), files.end(), [](const FileEntry* a, const FileEntry* b) { return a->path < b->path; });
+    std::sort(files.begin(), files.end(),
+              [](const FileEntry* a, const FileEntry* b) { return a->path < b->path; });
     prefetch(files);
     std::vector<Parsed<const analyze::PythonModule*>> modules;
     for (const FileEntry* file : files) {

@@ -12,7 +12,8 @@ public:
   FilteredHistory(const History& inner, const GlobSet& ignore) : m_inner(inner), m_ignore(ignore) {}
 
   Result<CommitHistory> commits(size_t limit) const override { return m_inner.commits(limit); }
-  Result<void> scan_blobs(uint64_t max_content, const KnownBlob& known, const BlobVisitor& visit) const override
+  Result<void> scan_blobs(uint64_t max_content, const KnownBlob& known,
+                          const BlobVisitor& visit) const override
   {
     return m_inner.scan_blobs(max_content, known, [&](const HistoryBlobInfo& blob, std::string_view content) {
       if (!m_ignore.matching_prefix(blob.path)) {
@@ -47,6 +48,15 @@ Result<std::string> FilteredView::read(std::string_view path, uint64_t max_bytes
     return runtime_error("cannot read " + std::string(path) + ": it is ignored by the configuration");
   }
   return m_inner.read(path, max_bytes);
+}
+
+Result<std::string_view> FilteredView::read_into(std::string_view path, uint64_t max_bytes,
+                                                 ReadBuffer& buffer) const
+{
+  if (find(path) == nullptr) {
+    return runtime_error("cannot read " + std::string(path) + ": it is ignored by the configuration");
+  }
+  return m_inner.read_into(path, max_bytes, buffer);
 }
 
 } // namespace mlfolio::lint

@@ -13,6 +13,8 @@ public:
 
   const std::vector<FileEntry>& files() const override { return m_files; }
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
+  Result<std::string_view> read_into(std::string_view path, uint64_t max_bytes,
+                                     ReadBuffer& buffer) const override;
   std::string describe() const override { return m_inner.describe(); }
   std::optional<std::string> commit() const override { return m_inner.commit(); }
   bool reads_concurrently() const override { return m_inner.reads_concurrently(); }

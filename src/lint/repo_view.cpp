@@ -46,12 +46,12 @@ Result<stdfs::path> existing_folder(const stdfs::path& path)
     return runtime_error("cannot audit " + shown.string() + ": " + error.message());
   }
   if (!stdfs::exists(status)) {
-    return usage_error("cannot audit " + shown.string()
-                       + ": no such folder. Give the path of the folder that holds the project.");
+    return usage_error("cannot audit " + shown.string() +
+                       ": no such folder. Give the path of the folder that holds the project.");
   }
   if (!stdfs::is_directory(status)) {
-    return usage_error("cannot audit " + shown.string()
-                       + ": it is a file, not a folder. Give the path of the folder that holds the project.");
+    return usage_error("cannot audit " + shown.string() +
+                       ": it is a file, not a folder. Give the path of the folder that holds the project.");
   }
   return shown;
 }
@@ -70,13 +70,40 @@ Result<std::string> clean_subdir(std::string_view subdir, const stdfs::path& fol
     }
   }
   if (!inside) {
-    return usage_error("--root '" + std::string(subdir) + "' must be a folder inside " + folder.string()
-                       + ": give a relative path without '..'.");
+    return usage_error("--root '" + std::string(subdir) + "' must be a folder inside " + folder.string() +
+                       ": give a relative path without '..'.");
   }
   return clean;
 }
 
 } // namespace
+
+void ReadBuffer::resize(size_t n)
+{
+  if (n > m_capacity) {
+    const size_t capacity = std::max(n, m_capacity * 2);
+    auto grown = std::make_unique_for_overwrite<char[]>(capacity);
+    std::copy_n(m_data.get(), m_size, grown.get());
+    m_data = std::move(grown);
+    m_capacity = capacity;
+  }
+  m_size = n;
+}
+
+void ReadBuffer::assign(std::string_view content)
+{
+  m_size = 0;
+  resize(content.size());
+  std::copy(content.begin(), content.end(), m_data.get());
+}
+
+Result<std::string_view> RepoView::read_into(std::string_view path, uint64_t max_bytes,
+                                             ReadBuffer& buffer) const
+{
+  TRY_ASSIGN(const std::string content, read(path, max_bytes));
+  buffer.assign(content);
+  return buffer.view();
+}
 
 const FileEntry* RepoView::find(std::string_view path) const
 {

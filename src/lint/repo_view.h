@@ -25,6 +25,24 @@ struct FileEntry
   std::optional<git::ObjectId> blob;
 };
 
+// Memory for reading many files one after another: it grows to the largest file read and is
+// reused, so a scan of thousands of files neither allocates nor zeroes memory for each one.
+class ReadBuffer
+{
+public:
+  char* data() { return m_data.get(); }
+  size_t size() const { return m_size; }
+  std::string_view view() const { return {m_data.get(), m_size}; }
+  // The first min(size(), n) bytes are kept; bytes past them are left as they are.
+  void resize(size_t n);
+  void assign(std::string_view content);
+
+private:
+  std::unique_ptr<char[]> m_data;
+  size_t m_size = 0;
+  size_t m_capacity = 0;
+};
+
 // What the checker sees of a repository: a list of files and a way to read them.
 // Analyzers and rules read only through this interface, never the disk or git directly,
 // so the same rules run on a working tree, a commit's tree, or an in-memory fixture.
@@ -39,6 +57,10 @@ public:
   // The content of one file, at most `max_bytes` of it. Symlinks are never followed:
   // reading one is an error. Errors are runtime errors naming the path.
   virtual Result<std::string> read(std::string_view path, uint64_t max_bytes) const = 0;
+  // The same into `buffer`, for content that is looked at once and not kept; the view is valid
+  // until the buffer's next use. Views that read from disk override it to read straight in.
+  virtual Result<std::string_view> read_into(std::string_view path, uint64_t max_bytes,
+                                             ReadBuffer& buffer) const;
 
   // "/home/u/proj (working tree)", "/srv/x.git at 1a2b3c4 (main)", ... for reports.
   virtual std::string describe() const = 0;
@@ -86,7 +108,8 @@ private:
 // ignore. A folder that is not inside a git repository: every file below it (no .git).
 // `subdir` (may be empty) restricts the view to a project in a subfolder; paths are then
 // relative to that subfolder.
-Result<std::unique_ptr<RepoView>> open_working_tree(const std::filesystem::path& path, std::string_view subdir);
+Result<std::unique_ptr<RepoView>> open_working_tree(const std::filesystem::path& path,
+                                                    std::string_view subdir);
 
 // A commit's tree read straight from the object database (no checkout; bare repositories
 // work). `rev` is anything git_revparse_single accepts.

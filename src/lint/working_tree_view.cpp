@@ -8,14 +8,15 @@
 #include "lint/history.h"
 
 #include <algorithm>
-#include <utility>
 #include <cerrno>
 #include <cstdlib>
 #include <fcntl.h>
 #include <linux/openat2.h>
-#include <sys/syscall.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <type_traits>
 #include <unistd.h>
+#include <utility>
 
 namespace mlfolio::lint {
 
@@ -58,13 +59,15 @@ public:
   WorkingTreeView(std::string root, std::string description, std::vector<FileEntry> files,
                   std::optional<std::string> commit, std::unique_ptr<History> history)
       : m_root(std::move(root)), m_root_fd(::open(m_root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)),
-        m_description(std::move(description)), m_files(std::move(files)),
-        m_commit(std::move(commit)), m_history(std::move(history))
+        m_description(std::move(description)), m_files(std::move(files)), m_commit(std::move(commit)),
+        m_history(std::move(history))
   {
   }
 
   const std::vector<FileEntry>& files() const override { return m_files; }
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
+  Result<std::string_view> read_into(std::string_view path, uint64_t max_bytes,
+                                     ReadBuffer& buffer) const override;
   std::string describe() const override { return m_description; }
   std::optional<std::string> commit() const override { return m_commit; }
   bool reads_concurrently() const override { return true; } // each read opens its own file
@@ -72,6 +75,8 @@ public:
 
 private:
   int open_beneath(const std::string& relative) const; // -1 and errno; ENOSYS without openat2
+  template <typename Content>
+  Result<void> read_file(std::string_view path, uint64_t max_bytes, Content& content) const;
 
   std::string m_root; // canonical, no trailing slash
   FileDescriptor m_root_fd;
@@ -93,7 +98,40 @@ int WorkingTreeView::open_beneath(const std::string& relative) const
   return static_cast<int>(::syscall(SYS_openat2, m_root_fd.get(), relative.c_str(), &how, sizeof how));
 }
 
-Result<std::string> WorkingTreeView::read(std::string_view path, uint64_t max_bytes) const
+// Reads at most `max_bytes` of an open file of `size` bytes (as fstat said) into `content`, a
+// std::string or a ReadBuffer; an errno on failure.
+template <typename Content> int read_open_file(int fd, uint64_t size, uint64_t max_bytes, Content& content)
+{
+  // One read of the size fstat gives (plus one byte to see the end) covers nearly every file.
+  const uint64_t expected = std::min<uint64_t>(max_bytes, size + 1);
+  content.resize(0);
+  if constexpr (std::is_same_v<Content, std::string>) {
+    content.reserve(static_cast<size_t>(expected));
+  }
+  while (content.size() < max_bytes) {
+    constexpr uint64_t k_chunk = 1 << 16;
+    const size_t old_size = content.size();
+    const uint64_t step = old_size < expected ? expected - old_size : k_chunk;
+    const auto want = static_cast<size_t>(std::min<uint64_t>(max_bytes - old_size, step));
+    content.resize(old_size + want);
+    const ssize_t got = ::read(fd, content.data() + old_size, want);
+    if (got < 0 && errno == EINTR) {
+      content.resize(old_size);
+      continue;
+    }
+    if (got < 0) {
+      return errno;
+    }
+    content.resize(old_size + static_cast<size_t>(got));
+    if (got == 0) {
+      break;
+    }
+  }
+  return 0;
+}
+
+template <typename Content>
+Result<void> WorkingTreeView::read_file(std::string_view path, uint64_t max_bytes, Content& content) const
 {
   const std::string shown(path);
   const auto fail = [&](std::string_view reason) {
@@ -130,30 +168,24 @@ Result<std::string> WorkingTreeView::read(std::string_view path, uint64_t max_by
   if (!S_ISREG(info.st_mode)) {
     return fail("not a regular file");
   }
-  std::string content;
-  // One read of the size fstat gives (plus one byte to see the end) covers nearly every file.
-  const uint64_t expected = std::min<uint64_t>(max_bytes, static_cast<uint64_t>(info.st_size) + 1);
-  content.reserve(static_cast<size_t>(expected));
-  while (content.size() < max_bytes) {
-    constexpr uint64_t k_chunk = 1 << 16;
-    const size_t old_size = content.size();
-    const uint64_t step = old_size < expected ? expected - old_size : k_chunk;
-    const auto want = static_cast<size_t>(std::min<uint64_t>(max_bytes - old_size, step));
-    content.resize(old_size + want);
-    const ssize_t got = ::read(file.get(), content.data() + old_size, want);
-    if (got < 0 && errno == EINTR) {
-      content.resize(old_size);
-      continue;
-    }
-    if (got < 0) {
-      return fail(fs::describe_errno(errno));
-    }
-    content.resize(old_size + static_cast<size_t>(got));
-    if (got == 0) {
-      break;
-    }
+  if (const int error = read_open_file(file.get(), static_cast<uint64_t>(info.st_size), max_bytes, content)) {
+    return fail(fs::describe_errno(error));
   }
+  return {};
+}
+
+Result<std::string> WorkingTreeView::read(std::string_view path, uint64_t max_bytes) const
+{
+  std::string content;
+  TRY(read_file(path, max_bytes, content));
   return content;
+}
+
+Result<std::string_view> WorkingTreeView::read_into(std::string_view path, uint64_t max_bytes,
+                                                    ReadBuffer& buffer) const
+{
+  TRY(read_file(path, max_bytes, buffer));
+  return buffer.view();
 }
 
 // A regular file or symlink at `full`, as lstat sees it (never followed); nullopt for anything else.
@@ -170,27 +202,15 @@ std::optional<FileEntry> file_entry(const std::string& full, std::string relativ
   return FileEntry{std::move(relative), static_cast<uint64_t>(info.st_size), is_symlink, std::nullopt};
 }
 
-// `root` is the working tree's folder `prefix` ("" for its top).
-Result<std::vector<FileEntry>> list_with_git(const git::Repository& repo, const std::string& root,
-                                             const std::string& prefix)
+// `prefix` is the audited folder's place in the working tree ("" for its top).
+Result<std::vector<FileEntry>> list_with_git(const git::Repository& repo, const std::string& prefix)
 {
-  TRY_ASSIGN(const std::vector<git::WorktreeFile> listed, repo.worktree_files(prefix));
+  TRY_ASSIGN(std::vector<git::WorktreeFile> listed, repo.worktree_files(prefix, scan_threads()));
   const size_t skip = prefix.empty() ? 0 : prefix.size() + 1;
-  // One lstat per file, for its size and kind: spread over the cores, like the reads later.
-  std::vector<std::optional<FileEntry>> found(listed.size());
-  run_parallel(listed.size(), scan_threads_for(listed.size()), [&](size_t i) {
-    const git::WorktreeFile& file = listed[i];
-    found[i] = file_entry(root + '/' + file.path.substr(skip), file.path.substr(skip));
-    if (found[i]) {
-      found[i]->blob = file.blob;
-    }
-  });
   std::vector<FileEntry> files;
   files.reserve(listed.size());
-  for (auto& entry : found) {
-    if (entry) {
-      files.push_back(std::move(*entry));
-    }
+  for (auto& file : listed) {
+    files.push_back(FileEntry{file.path.substr(skip), file.size, file.is_symlink, file.blob});
   }
   return files;
 }
@@ -234,13 +254,13 @@ Result<stdfs::path> resolve_root(const stdfs::path& folder, const std::string& s
   }
   const stdfs::path root = stdfs::canonical(canonical_folder / subdir, error);
   if (error || !stdfs::is_directory(root, error)) {
-    return usage_error("no folder '" + subdir + "' in " + folder.string()
-                       + ". Check --root: it names a folder relative to " + folder.string() + ".");
+    return usage_error("no folder '" + subdir + "' in " + folder.string() +
+                       ". Check --root: it names a folder relative to " + folder.string() + ".");
   }
   const stdfs::path relative = root.lexically_relative(canonical_folder);
   if (relative.empty() || *relative.begin() == "..") {
-    return usage_error("--root '" + subdir + "' leads outside " + folder.string()
-                       + " through a symbolic link. Give a folder inside it.");
+    return usage_error("--root '" + subdir + "' leads outside " + folder.string() +
+                       " through a symbolic link. Give a folder inside it.");
   }
   return root;
 }
@@ -269,9 +289,9 @@ Result<std::unique_ptr<RepoView>> open_working_tree_view(const stdfs::path& fold
   TRY_ASSIGN(const stdfs::path root, resolve_root(folder, subdir));
   TRY_ASSIGN(const auto repo, git::Repository::discover(folder));
   if (repo && repo->is_bare()) {
-    return usage_error("cannot audit " + folder.string()
-                       + ": it is a bare git repository, which has no working tree. Audit one of its "
-                         "commits instead, e.g. with --rev HEAD.");
+    return usage_error("cannot audit " + folder.string() +
+                       ": it is a bare git repository, which has no working tree. Audit one of its "
+                       "commits instead, e.g. with --rev HEAD.");
   }
   TRY_ASSIGN(const auto prefix, prefix_in_worktree(repo, root));
 
@@ -281,7 +301,7 @@ Result<std::unique_ptr<RepoView>> open_working_tree_view(const stdfs::path& fold
   std::unique_ptr<History> history;
   std::string description;
   if (prefix) {
-    TRY_ASSIGN(files, list_with_git(*repo, root.string(), *prefix));
+    TRY_ASSIGN(files, list_with_git(*repo, *prefix));
     TRY_ASSIGN(const auto head, repo->head());
     if (head) {
       commit = head->hex();

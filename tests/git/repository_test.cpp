@@ -6,6 +6,7 @@
 #include "git/repository.h"
 
 #include "support/git_fixture.h"
+#include "support/process.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -49,8 +50,8 @@ TEST_CASE("git errors: name what was attempted, even when libgit2 recorded nothi
   git_error_clear();
   CHECK(git::last_error_text(GIT_ENOTFOUND) == "not found");
   CHECK(git::last_error_text(-99) == "libgit2 error -99");
-  CHECK(git::error("read HEAD", GIT_ELOCKED).value().message
-        == "cannot read HEAD: locked by another process");
+  CHECK(git::error("read HEAD", GIT_ELOCKED).value().message ==
+        "cannot read HEAD: locked by another process");
   CHECK(git::error("x", GIT_ERROR, ExitCode::usage).value().code == ExitCode::usage);
   CHECK(git::check(0, "anything"));
 
@@ -85,8 +86,8 @@ TEST_CASE("Repository: discover, head, working tree files")
     }
     return names;
   };
-  CHECK(sorted(paths(""))
-        == std::vector<std::string>{"a/y.py", "a[1]/new.py", "a[1]/x.py", "ab/z.py", "b.py"});
+  CHECK(sorted(paths("")) ==
+        std::vector<std::string>{"a/y.py", "a[1]/new.py", "a[1]/x.py", "ab/z.py", "b.py"});
   CHECK(sorted(paths("a")) == std::vector<std::string>{"a/y.py"});
   CHECK(sorted(paths("a[1]")) == std::vector<std::string>{"a[1]/new.py", "a[1]/x.py"});
 
@@ -112,6 +113,91 @@ TEST_CASE("Repository: discover, head, working tree files")
 
   // From a subfolder, the repository is found above it.
   CHECK(open(fixture.path() / "a").workdir() == repo.workdir());
+}
+
+TEST_CASE("Repository: the working tree's files are those git ls-files lists as cached or untracked")
+{
+  GitFixture fixture;
+  fixture.write(".gitignore", "*.log\n!keep.log\nbuild/\ndata/*\n!data/README.md\n");
+  fixture.write("sub/.gitignore", "*.tmp\n");
+  fixture.write("sub/a.py", "a\n");
+  fixture.write("sub/deep/b.py", "b\n", true);
+  fixture.write("data/README.md", "the data\n");
+  fixture.write("data/forced.csv", "x\n"); // tracked although ignored
+  fixture.write("build/tracked.txt", "t\n");
+  fixture.write("name with spaces/é.md", "u\n");
+  fixture.write("gone.py", "g\n");
+  fixture.write("becomes_folder", "f\n");
+  fixture.symlink("link", "sub/a.py");
+  fixture.commit("first");
+  test::write_text(fixture.path() / ".git/info/exclude", "private.txt\n");
+  fixture.delete_from_disk("gone.py");
+  fixture.delete_from_disk("becomes_folder");
+  fixture.write_untracked("becomes_folder/inside.py", "i\n");
+  fixture.write_untracked("sub/a.py", "a changed\n");
+  for (const char* path :
+       {"run.log", "keep.log", "sub/x.tmp", "sub/deep/y.tmp", "data/raw.csv", "build/out.o", "private.txt",
+        "sub/private.txt", "new/deeper/c.py", "sub/new.py", ".github/workflows/ci.yml", "nested/code.py"}) {
+    fixture.write_untracked(path, "content\n");
+  }
+  fixture.write_untracked("nested/.git/HEAD", "ref: refs/heads/main\n"); // a repository of its own
+  fixture.write_untracked("nested/.git/config", "[core]\n\tbare = false\n");
+  fixture.write_untracked("nested/.git/objects/.keep", "");
+  fixture.write_untracked("nested/.git/refs/heads/.keep", "");
+  fixture.symlink_untracked("new/link_out", "/etc/passwd");
+
+  const auto zero_separated = [&](const std::string& command) {
+    const auto run = test::run_shell(command, fixture.path());
+    REQUIRE(run.exit_code == 0);
+    std::vector<std::string> paths;
+    for (size_t start = 0; start < run.out.size();) {
+      const size_t end = run.out.find('\0', start);
+      paths.push_back(run.out.substr(start, end - start));
+      start = end + 1;
+    }
+    return paths;
+  };
+  std::vector<std::string> listed_by_git =
+      zero_separated("git ls-files -z --cached --others --exclude-standard");
+  for (const auto& path : zero_separated("git ls-files -z --deleted")) {
+    std::erase(listed_by_git, path);
+  }
+  // "nested/" is a repository of its own; "becomes_folder" is a folder now, whatever the index says.
+  std::erase_if(listed_by_git,
+                [](const std::string& path) { return path.ends_with('/') || path == "becomes_folder"; });
+  std::sort(listed_by_git.begin(), listed_by_git.end());
+  listed_by_git.erase(std::unique(listed_by_git.begin(), listed_by_git.end()), listed_by_git.end());
+
+  const auto repo = open(fixture.path());
+  for (const unsigned threads : {1u, 3u}) {
+    CAPTURE(threads);
+    const auto listed = repo.worktree_files("", threads);
+    REQUIRE(listed.has_value());
+    std::vector<std::string> paths;
+    for (const auto& file : *listed) {
+      paths.push_back(file.path);
+      CAPTURE(file.path);
+      CHECK(file.is_symlink == (file.path == "link" || file.path == "new/link_out"));
+      if (file.path == "sub/deep/b.py") {
+        CHECK(file.blob == git::blob_id("b\n"));
+        CHECK(file.size == 2);
+      }
+      if (file.path == "sub/a.py" || file.path == "new/deeper/c.py" ||
+          file.path == "becomes_folder/inside.py") {
+        CHECK_FALSE(file.blob.has_value()); // changed, or never indexed
+      }
+    }
+    const auto lines = [](const std::vector<std::string>& list) {
+      std::string joined;
+      for (const auto& path : list) {
+        joined += path + '\n';
+      }
+      return joined;
+    };
+    CHECK(lines(sorted(paths)) == lines(listed_by_git));
+    CHECK(std::find(paths.begin(), paths.end(), "nested/code.py") == paths.end());
+    CHECK(std::find(paths.begin(), paths.end(), "data/forced.csv") != paths.end());
+  }
 }
 
 TEST_CASE("Repository: trees and blobs of a bare repository")
@@ -154,8 +240,8 @@ TEST_CASE("Repository: trees and blobs of a bare repository")
       repo.read_blob(*git::ObjectId::from_hex("0123456789abcdef0123456789abcdef01234567"), 10, "gone.py");
   REQUIRE_FALSE(bad_blob);
   CHECK(bad_blob.error().code == ExitCode::runtime);
-  CHECK(bad_blob.error().message.starts_with("cannot read gone.py (blob 0123456) in "
-                                             + fixture.path().string() + ": "));
+  CHECK(bad_blob.error().message.starts_with("cannot read gone.py (blob 0123456) in " +
+                                             fixture.path().string() + ": "));
 }
 
 TEST_CASE("GitFixture: history with dates, branches, tags, merges and removals")

@@ -86,9 +86,8 @@ TEST_CASE("working tree: tracked plus untracked files that git does not ignore")
   repo.write_untracked("src/pkg/debug.log", "ignored\n");
 
   const auto view = must(open_working_tree(repo.path(), ""));
-  CHECK(paths_of(*view)
-        == Paths{".gitignore", "README.md", "data/new/raw.csv", "notes.md", "src/pkg/model.py", "staged.py",
-                 "train.sh"});
+  CHECK(paths_of(*view) == Paths{".gitignore", "README.md", "data/new/raw.csv", "notes.md",
+                                 "src/pkg/model.py", "staged.py", "train.sh"});
   CHECK(view->find("src/pkg/model.py")->size == 20);
   CHECK(view->find("data/new/raw.csv")->size == 8);
   CHECK_FALSE(view->find("README.md")->is_symlink);
@@ -108,8 +107,8 @@ TEST_CASE("working tree: tracked plus untracked files that git does not ignore")
   {
     const auto ignored = view->read("train.log", 100);
     REQUIRE_FALSE(ignored);
-    CHECK(ignored.error().message
-          == "cannot read train.log in " + repo.path().string() + " (working tree): no such file");
+    CHECK(ignored.error().message ==
+          "cannot read train.log in " + repo.path().string() + " (working tree): no such file");
     CHECK_FALSE(view->read("../outside.txt", 100));
     CHECK_FALSE(view->read("gone.txt", 100));
   }
@@ -258,40 +257,39 @@ TEST_CASE("working tree: a missing folder or --root is a usage error that says w
   const auto missing = open_working_tree(dir.path() / "missing", "");
   REQUIRE_FALSE(missing);
   CHECK(missing.error().code == ExitCode::usage);
-  CHECK(missing.error().message
-        == "cannot audit " + root
-               + "/missing: no such folder. Give the path of the folder that holds the project.");
+  CHECK(missing.error().message ==
+        "cannot audit " + root +
+            "/missing: no such folder. Give the path of the folder that holds the project.");
 
   const auto file = open_working_tree(dir.path() / "file.txt", "");
   REQUIRE_FALSE(file);
   CHECK(file.error().code == ExitCode::usage);
-  CHECK(
-      file.error().message
-      == "cannot audit " + root
-             + "/file.txt: it is a file, not a folder. Give the path of the folder that holds the project.");
+  CHECK(file.error().message ==
+        "cannot audit " + root +
+            "/file.txt: it is a file, not a folder. Give the path of the folder that holds the project.");
 
   const auto subdir = open_working_tree(dir.path(), "nope");
   REQUIRE_FALSE(subdir);
   CHECK(subdir.error().code == ExitCode::usage);
-  CHECK(subdir.error().message
-        == "no folder 'nope' in " + root + ". Check --root: it names a folder relative to " + root + ".");
+  CHECK(subdir.error().message ==
+        "no folder 'nope' in " + root + ". Check --root: it names a folder relative to " + root + ".");
   CHECK_FALSE(open_working_tree(dir.path(), "file.txt"));
 
   const auto escape = open_working_tree(dir.path() / "ml", "../ml");
   REQUIRE_FALSE(escape);
   CHECK(escape.error().code == ExitCode::usage);
-  CHECK(escape.error().message
-        == "--root '../ml' must be a folder inside " + root + "/ml: give a relative path without '..'.");
+  CHECK(escape.error().message ==
+        "--root '../ml' must be a folder inside " + root + "/ml: give a relative path without '..'.");
   CHECK_FALSE(open_working_tree(dir.path(), "/etc"));
 
   GitFixture bare(true);
   const auto no_worktree = open_working_tree(bare.path(), "");
   REQUIRE_FALSE(no_worktree);
   CHECK(no_worktree.error().code == ExitCode::usage);
-  CHECK(no_worktree.error().message
-        == "cannot audit " + bare.path().string()
-               + ": it is a bare git repository, which has no working tree. Audit one of its commits "
-                 "instead, e.g. with --rev HEAD.");
+  CHECK(no_worktree.error().message ==
+        "cannot audit " + bare.path().string() +
+            ": it is a bare git repository, which has no working tree. Audit one of its commits "
+            "instead, e.g. with --rev HEAD.");
 }
 
 namespace {
@@ -354,16 +352,16 @@ TEST_CASE("revision: a bare repository's commit, listed from its tree and read b
   SUBCASE("a full commit id")
   {
     const auto by_id = must(open_revision(fixture.repo.path(), fixture.first, ""));
-    CHECK(by_id->describe()
-          == fixture.repo.path().string() + " at " + fixture.first.substr(0, 7) + " (" + fixture.first + ")");
+    CHECK(by_id->describe() ==
+          fixture.repo.path().string() + " at " + fixture.first.substr(0, 7) + " (" + fixture.first + ")");
   }
   SUBCASE("subdir")
   {
     const auto ml = must(open_revision(fixture.repo.path(), "main", "ml/"));
     CHECK(paths_of(*ml) == Paths{"serve.py", "train.py"});
     CHECK(*ml->read("train.py", 100) == "fit()\n");
-    CHECK(ml->describe()
-          == fixture.repo.path().string() + " at " + fixture.second.substr(0, 7) + " (main), folder ml");
+    CHECK(ml->describe() ==
+          fixture.repo.path().string() + " at " + fixture.second.substr(0, 7) + " (main), folder ml");
   }
 }
 
@@ -383,10 +381,9 @@ TEST_CASE("revision: unknown revisions and folders are usage errors")
   const auto unknown = open_revision(fixture.repo.path(), "nope", "");
   REQUIRE_FALSE(unknown);
   CHECK(unknown.error().code == ExitCode::usage);
-  CHECK(unknown.error().message
-        == "unknown revision 'nope' in " + where
-               + ": no branch, tag or commit has that name. Give a branch, a tag or a "
-                 "commit id, e.g. HEAD or HEAD~1.");
+  CHECK(unknown.error().message == "unknown revision 'nope' in " + where +
+                                       ": no branch, tag or commit has that name. Give a branch, a tag or a "
+                                       "commit id, e.g. HEAD or HEAD~1.");
 
   const auto too_far = open_revision(fixture.repo.path(), "HEAD~5", "");
   REQUIRE_FALSE(too_far);
@@ -395,35 +392,33 @@ TEST_CASE("revision: unknown revisions and folders are usage errors")
   const auto blob = open_revision(fixture.repo.path(), "HEAD:README.md", "");
   REQUIRE_FALSE(blob);
   CHECK(blob.error().code == ExitCode::usage);
-  CHECK(
-      blob.error().message
-      == "unknown revision 'HEAD:README.md' in " + where
-             + ": it names a blob, not a commit. Give a branch, a tag or a commit id, e.g. HEAD or HEAD~1.");
+  CHECK(blob.error().message ==
+        "unknown revision 'HEAD:README.md' in " + where +
+            ": it names a blob, not a commit. Give a branch, a tag or a commit id, e.g. HEAD or HEAD~1.");
 
   const auto folder = open_revision(fixture.repo.path(), "HEAD~1", "web");
   REQUIRE_FALSE(folder);
   CHECK(folder.error().code == ExitCode::usage);
-  CHECK(folder.error().message
-        == "no folder 'web' in " + where + " at " + fixture.first.substr(0, 7)
-               + " (HEAD~1). Check --root: it names a folder relative to " + where + ".");
+  CHECK(folder.error().message == "no folder 'web' in " + where + " at " + fixture.first.substr(0, 7) +
+                                      " (HEAD~1). Check --root: it names a folder relative to " + where +
+                                      ".");
   CHECK_FALSE(open_revision(fixture.repo.path(), "HEAD", "README.md")); // a file, not a folder
 
   GitFixture empty(true);
   const auto unborn = open_revision(empty.path(), "HEAD", "");
   REQUIRE_FALSE(unborn);
-  CHECK(unborn.error().message
-        == "unknown revision 'HEAD' in " + empty.path().string()
-               + ": the repository has no commits yet. Give a branch, a tag or a commit id, e.g. HEAD or "
-                 "HEAD~1.");
+  CHECK(unborn.error().message ==
+        "unknown revision 'HEAD' in " + empty.path().string() +
+            ": the repository has no commits yet. Give a branch, a tag or a commit id, e.g. HEAD or "
+            "HEAD~1.");
 
   const TempDir plain;
   const auto not_git = open_revision(plain.path(), "HEAD", "");
   REQUIRE_FALSE(not_git);
   CHECK(not_git.error().code == ExitCode::usage);
-  CHECK(
-      not_git.error().message
-      == "cannot audit " + plain.path().string()
-             + " at 'HEAD': it is not in a git repository. Give the path of a git repository, bare or not.");
+  CHECK(not_git.error().message ==
+        "cannot audit " + plain.path().string() +
+            " at 'HEAD': it is not in a git repository. Give the path of a git repository, bare or not.");
 }
 
 TEST_CASE("revision: a folder inside a working tree stands for that folder in the commit")
@@ -439,4 +434,35 @@ TEST_CASE("revision: a folder inside a working tree stands for that folder in th
   const auto view = must(open_revision(repo.path() / "ml", "HEAD~1", ""));
   CHECK(paths_of(*view) == Paths{"train.py"});
   CHECK(*view->read("train.py", 100) == "fit()\n");
+}
+
+TEST_CASE("read_into: the same bytes and errors as read, one buffer reused from file to file")
+{
+  GitFixture repo;
+  const std::string large(300 * 1024, 'x');
+  repo.write("large.txt", large);
+  repo.write("small.txt", "small\n");
+  repo.symlink("link", "small.txt");
+  repo.commit("first");
+  MemoryView memory;
+  memory.add("large.txt", large);
+  memory.add("small.txt", "small\n");
+  memory.add_symlink("link", "small.txt");
+  const auto working = must(open_working_tree(repo.path(), ""));
+  const auto revision = must(open_revision(repo.path(), "HEAD", ""));
+
+  for (const RepoView* view : std::vector<const RepoView*>{&memory, working.get(), revision.get()}) {
+    CAPTURE(view->describe());
+    ReadBuffer buffer;
+    CHECK(*view->read_into("large.txt", 1 << 20, buffer) == large);
+    CHECK(*view->read_into("small.txt", 1 << 20, buffer) == "small\n"); // shorter after longer
+    CHECK(*view->read_into("large.txt", 10, buffer) == "xxxxxxxxxx");
+    CHECK(*view->read_into("small.txt", 0, buffer) == "");
+    const auto link = view->read_into("link", 100, buffer);
+    REQUIRE_FALSE(link);
+    CHECK(link.error().message == view->read("link", 100).error().message);
+    const auto missing = view->read_into("nope.txt", 100, buffer);
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().message == view->read("nope.txt", 100).error().message);
+  }
 }
