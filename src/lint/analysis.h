@@ -10,10 +10,11 @@
 
 #include <cstdint>
 #include <map>
-#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <unordered_map>
 #include <vector>
 
 namespace mlfolio::lint {
@@ -51,7 +52,7 @@ struct TextFile
 // A credential found by the secrets scanner (see lint/secrets/scanner.h). Never its value.
 struct SecretFinding
 {
-  std::string kind;        // "AWS access key id"
+  std::string kind; // "AWS access key id"
   std::string path;
   uint32_t line = 0;
   std::string fingerprint; // what a configuration's acknowledged_secrets lists
@@ -150,6 +151,10 @@ public:
   const HistoryScan* history_scan() const;
   // Credentials in the audited tree, notebooks read as JSON; sorted by path and line.
   const std::vector<SecretFinding>& tree_secrets() const;
+  // Starts reading and scanning the files other than notebooks for tree_secrets() on threads of
+  // their own, when the view can be read concurrently: a large tree's reads then overlap the
+  // rules that run before the scan is needed. What tree_secrets() returns is the same either way.
+  void start_tree_scan() const;
   const History* history() const { return m_view.history(); }
 
   // Problems met while reading, for the report ("cannot read x: ...").
@@ -163,7 +168,8 @@ private:
   // The readers behind text() and notebook(): they touch no cache and put their notes in `notes`,
   // so that prefetch() can run them on several threads.
   std::optional<TextFile> load_text(std::string_view path, std::vector<std::string>& notes) const;
-  std::optional<analyze::Notebook> load_notebook(std::string_view path, std::vector<std::string>& notes) const;
+  std::optional<analyze::Notebook> load_notebook(std::string_view path,
+                                                 std::vector<std::string>& notes) const;
   // Reads and parses the Python files and notebooks among `files` that are not parsed yet, on
   // every core when the view can be read concurrently, and caches them as python() would.
   void prefetch(const std::vector<const FileEntry*>& files) const;
@@ -191,6 +197,17 @@ private:
     std::unordered_map<git::ObjectId, Known, git::ObjectIdHash> by_blob;
   };
   const TreeSecrets& scan_tree_secrets() const;
+  // One file's credential scan; `kept`, when given, is its content read already.
+  struct FileScan
+  {
+    const FileEntry* file = nullptr;
+    const TextFile* kept = nullptr;
+    bool done = false; // read and scanned (not: unreadable, or left to be read)
+    std::vector<SecretFinding> hits;
+    std::optional<std::string> note;
+  };
+  // Reads and scans the files of `scans` that are not done, on `threads` threads. Touches no cache.
+  void scan_files(std::vector<FileScan>& scans, unsigned threads) const;
 
   Lazy<TreeSecrets> m_tree_secrets;
   Lazy<std::vector<Parsed<const analyze::PythonModule*>>> m_code_modules;
@@ -202,6 +219,10 @@ private:
   mutable std::map<std::string, std::optional<analyze::Notebook>, std::less<>> m_notebooks_parsed;
   mutable std::map<std::string, std::optional<TextFile>, std::less<>> m_texts;
   mutable std::vector<std::string> m_notes;
+  // start_tree_scan's work: every project file but notebooks, and the thread scanning them.
+  // Declared last, so that the thread is joined before the members it reads are destroyed.
+  mutable std::vector<FileScan> m_background_scans;
+  mutable std::optional<std::jthread> m_background;
 };
 
 } // namespace mlfolio::lint

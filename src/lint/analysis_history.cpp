@@ -117,6 +117,58 @@ const std::vector<SecretFinding>& Analysis::tree_secrets() const
   return scan_tree_secrets().found;
 }
 
+namespace {
+
+bool is_scanned_as_notebook(const FileEntry& file)
+{
+  return text::to_lower(file.path).ends_with(".ipynb");
+}
+
+} // namespace
+
+void Analysis::scan_files(std::vector<FileScan>& scans, unsigned threads) const
+{
+  // Read without being kept (a tree full of data files must not end up in memory) and scanned.
+  // Opening and reading twenty thousand files is most of the time of a large audit, so it is
+  // spread over the cores when the view can be read concurrently.
+  run_parallel(scans.size(), threads, [&](size_t i) {
+    FileScan& entry = scans[i];
+    if (entry.done) {
+      return;
+    }
+    thread_local ReadBuffer buffer;
+    const auto content = entry.kept != nullptr ? Result<std::string_view>(entry.kept->content)
+                                               : m_view.read_into(entry.file->path, k_text_cap, buffer);
+    if (!content) {
+      entry.note = content.error().message;
+      return;
+    }
+    if (entry.kept != nullptr ? !entry.kept->binary : !analyze::looks_binary(*content)) {
+      const auto own = secrets::Scanner::builtin(); // one per thread (see Scanner::builtin)
+      if (!own) {
+        entry.note = own.error().message;
+        return;
+      }
+      entry.hits = to_findings((*own)->scan_file(entry.file->path, *content), entry.file->path, "", true);
+    }
+    entry.done = true;
+  });
+}
+
+void Analysis::start_tree_scan() const
+{
+  if (m_background || !m_view.reads_concurrently()) {
+    return;
+  }
+  for (const FileEntry* file : project_files()) {
+    if (!file->is_symlink && file->size > 0 && !is_scanned_as_notebook(*file)) {
+      m_background_scans.push_back({file, nullptr, false, {}, std::nullopt});
+    }
+  }
+  const unsigned threads = scan_threads_for(m_background_scans.size());
+  m_background.emplace([this, threads] { scan_files(m_background_scans, threads); });
+}
+
 const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
 {
   return m_tree_secrets.get([&] {
@@ -126,70 +178,44 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
       m_notes.push_back(scanner.error().message);
       return tree;
     }
-    struct Scanned
-    {
-      const FileEntry* file = nullptr;
-      bool done = false;              // read and scanned (not: unreadable, or left to the threads below)
-      const TextFile* kept = nullptr; // read already (a Python module the rules parsed)
-      std::vector<SecretFinding> hits;
-      std::optional<std::string> note;
-    };
     std::vector<const FileEntry*> notebook_files;
     for (const FileEntry* file : project_files()) {
-      if (!file->is_symlink && file->size > 0 && text::to_lower(file->path).ends_with(".ipynb")) {
+      if (!file->is_symlink && file->size > 0 && is_scanned_as_notebook(*file)) {
         notebook_files.push_back(file);
       }
     }
     prefetch(notebook_files); // parsed on every core, and kept for the notebook rules
-    std::vector<Scanned> scanned;
+    if (m_background) {
+      m_background->join(); // the other files, scanned while the rules before this one ran
+    }
+    std::vector<FileScan> scanned;
+    auto background = m_background_scans.begin();
     for (const FileEntry* file : project_files()) {
       if (file->is_symlink || file->size == 0) {
         continue;
       }
-      Scanned entry;
-      entry.file = file;
-      if (text::to_lower(file->path).ends_with(".ipynb")) {
+      if (background != m_background_scans.end() && background->file == file) {
+        scanned.push_back(std::move(*background++));
+        continue;
+      }
+      FileScan entry{file, nullptr, false, {}, std::nullopt};
+      if (is_scanned_as_notebook(*file)) {
         const analyze::Notebook* parsed = notebook(file->path);
         if (parsed != nullptr && !parsed->too_large && !parsed->cells.empty()) {
           entry.hits = to_findings((*scanner)->scan_notebook(*parsed), file->path, "", true);
           entry.done = true;
-        }
+        } // else read and scanned as text below
       } else if (const auto text = m_texts.find(file->path);
                  text != m_texts.end() && text->second && !text->second->truncated) {
         entry.kept = &*text->second;
       }
       scanned.push_back(std::move(entry));
     }
-
-    // Every other file is read (without keeping it: a tree full of data files must not end up
-    // in memory) and scanned. Opening and reading twenty thousand files is most of the time of
-    // a large audit, so it is spread over the cores when the view can be read concurrently.
-    const unsigned threads = m_view.reads_concurrently() ? scan_threads_for(scanned.size()) : 1;
-    run_parallel(scanned.size(), threads, [&](size_t i) {
-      Scanned& entry = scanned[i];
-      if (entry.done) {
-        return;
-      }
-      thread_local ReadBuffer buffer;
-      const auto content = entry.kept != nullptr ? Result<std::string_view>(entry.kept->content)
-                                                 : m_view.read_into(entry.file->path, k_text_cap, buffer);
-      if (!content) {
-        entry.note = content.error().message;
-        return;
-      }
-      if (entry.kept != nullptr ? !entry.kept->binary : !analyze::looks_binary(*content)) {
-        const auto own = secrets::Scanner::builtin(); // one per thread (see Scanner::builtin)
-        if (!own) {
-          entry.note = own.error().message;
-          return;
-        }
-        entry.hits = to_findings((*own)->scan_file(entry.file->path, *content), entry.file->path, "", true);
-      }
-      entry.done = true;
-    });
+    m_background_scans.clear();
+    scan_files(scanned, m_view.reads_concurrently() ? scan_threads_for(scanned.size()) : 1);
 
     // Recorded in the files' order, whatever thread read them.
-    for (Scanned& entry : scanned) {
+    for (FileScan& entry : scanned) {
       if (entry.note) {
         m_notes.push_back(std::move(*entry.note));
       }

@@ -43,7 +43,8 @@ std::string fix_of(const RuleMeta& rule, std::string_view specific)
     return std::string(specific);
   }
   std::string fix(text::trim(specific));
-  return fix + "\n`mlfolio add " + rule.add + "` writes it into the project, adapted to its layout; existing files are kept.\n";
+  return fix + "\n`mlfolio add " + rule.add +
+         "` writes it into the project, adapted to its layout; existing files are kept.\n";
 }
 
 Finding evaluate_rule(const RuleMeta& rule, const Analysis& analysis, const config::Config& config)
@@ -82,6 +83,12 @@ uint64_t large_blob_bytes(const config::Config& config)
 RunResult run_rules(const RepoView& view, const Catalog& catalog, const config::Config& config)
 {
   const Analysis analysis(view, large_blob_bytes(config));
+  for (const auto& rule : catalog.rules()) {
+    if (rule_scans_every_file(rule.id) && !config.disabled(rule.id, category_info(rule.category).id)) {
+      analysis.start_tree_scan(); // reads every file while the other rules run
+      break;
+    }
+  }
   RunResult result;
   for (const auto& rule : catalog.rules()) {
     result.findings.push_back(evaluate_rule(rule, analysis, config));

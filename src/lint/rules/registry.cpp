@@ -68,8 +68,8 @@ const RuleBodyEntry k_rule_bodies[] = {
     {"docs/run-instructions", check_docs_run_instructions},
     {"git/commit-messages", check_git_commit_messages},
     {"git/history", check_git_history},
-    {"git/large-files-history", check_git_large_files_history},
-    {"git/secrets-history", check_git_secrets_history},
+    {"git/large-files-history", check_git_large_files_history, true},
+    {"git/secrets-history", check_git_secrets_history, true},
     {"mlops/ci-runs-tests", check_mlops_ci_runs_tests},
     {"mlops/dockerfile", check_mlops_dockerfile},
     {"mlops/dockerfile-practices", check_mlops_dockerfile_practices},
@@ -79,8 +79,8 @@ const RuleBodyEntry k_rule_bodies[] = {
     {"mlops/monitoring", check_mlops_monitoring},
     {"mlops/pipeline", check_mlops_pipeline},
     {"mlops/serving", check_mlops_serving},
-    {"repo/large-files", check_repo_large_files},
-    {"repo/secrets", check_repo_secrets},
+    {"repo/large-files", check_repo_large_files, true},
+    {"repo/secrets", check_repo_secrets, true},
     {"rigor/baseline", check_rigor_baseline},
     {"rigor/evaluation", check_rigor_evaluation},
     {"rigor/metrics", check_rigor_metrics},
@@ -98,14 +98,30 @@ std::span<const RuleBodyEntry> rule_bodies()
   return k_rule_bodies;
 }
 
-RuleBody find_rule_body(std::string_view id)
+namespace {
+
+const RuleBodyEntry* find_entry(std::string_view id)
 {
   for (const auto& entry : k_rule_bodies) {
     if (entry.id == id) {
-      return entry.body;
+      return &entry;
     }
   }
   return nullptr;
+}
+
+} // namespace
+
+RuleBody find_rule_body(std::string_view id)
+{
+  const RuleBodyEntry* entry = find_entry(id);
+  return entry != nullptr ? entry->body : nullptr;
+}
+
+bool rule_scans_every_file(std::string_view id)
+{
+  const RuleBodyEntry* entry = find_entry(id);
+  return entry != nullptr && entry->scans_every_file;
 }
 
 } // namespace mlfolio::lint
