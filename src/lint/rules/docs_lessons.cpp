@@ -25,7 +25,12 @@ constexpr std::string_view k_lesson_headings[] = {
     "tradeoffs",        "caveats",           "shortcomings",      "weaknesses",
     "known issues",     "challenges",        "retrospective",     "post mortem",
     "postmortem",       "reflections",       "reflection",        "takeaways",
-    "key takeaways",    "negative results",  "what went wrong",   "mistakes"};
+    "key takeaways",    "negative results",  "what went wrong",   "mistakes",
+    // The same headings in the languages portfolios are often written in (Spanish, Portuguese,
+    // French, German, Italian, Russian; a Cyrillic capital is compared as written).
+    "limitaciones",     "lecciones aprendidas", "limitações",     "lições aprendidas",
+    "leçons apprises",  "einschränkungen",   "limitazioni",
+    "lezioni apprese",  "ограничения",       "Ограничения"};
 // Headings that may hold it: accepted when the text reads like a comparison or a limit.
 constexpr std::string_view k_maybe_headings[] = {
     "experiments", "discussion", "future work",  "next steps",      "improvements",    "conclusion",
