@@ -351,10 +351,56 @@ private:
   std::vector<std::string> m_row;
 };
 
+// YAML front matter (Hugging Face Spaces and model cards, Jekyll pages): "---", "key: value"
+// lines, then "---" or "...". cmark-gfm reads it as a rule and a setext heading made of the
+// metadata. Returns the number of lines it spans, 0 without one.
+size_t front_matter_lines(std::string_view text)
+{
+  const auto line_at = [&](size_t& pos) {
+    const size_t end = text.find('\n', pos);
+    std::string_view line = text.substr(pos, end == std::string_view::npos ? text.size() - pos : end - pos);
+    pos = end == std::string_view::npos ? text.size() : end + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+      line.remove_suffix(1);
+    }
+    return line;
+  };
+  size_t pos = 0;
+  if (line_at(pos) != "---") {
+    return 0;
+  }
+  bool has_key = false;
+  for (size_t lines = 1; pos < text.size() && lines < 200; ++lines) {
+    const std::string_view line = line_at(pos);
+    if (line == "---" || line == "...") {
+      return has_key ? lines + 1 : 0;
+    }
+    const size_t colon = line.find(':');
+    if (colon != std::string_view::npos && colon > 0 && line.front() != ' ' && line.front() != '-' &&
+        line.front() != '#') {
+      const std::string_view key = line.substr(0, colon);
+      has_key = has_key || key.find_first_of(" \t") == std::string_view::npos;
+    }
+  }
+  return 0;
+}
+
 } // namespace
 
 void parse_markdown(std::string_view text, Document& document)
 {
+  // Front matter becomes blank lines, so that line numbers stay those of the file.
+  std::string without_front_matter;
+  if (const size_t lines = front_matter_lines(text); lines > 0) {
+    size_t pos = 0;
+    for (size_t l = 0; l < lines && pos < text.size(); ++l) {
+      const size_t end = text.find('\n', pos);
+      pos = end == std::string_view::npos ? text.size() : end + 1;
+    }
+    without_front_matter.assign(lines, '\n');
+    without_front_matter.append(text.substr(pos));
+    text = without_front_matter;
+  }
   ensure_extensions_registered();
   ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT), &cmark_parser_free);
   if (!parser) {

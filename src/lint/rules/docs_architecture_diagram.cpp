@@ -72,18 +72,26 @@ bool is_vertical_connector(std::string_view line)
 }
 
 // Several lines with arrows or boxes, or one line with a chain of arrows ("raw -> clean -> train").
-bool is_ascii_sketch(const analyze::CodeBlock& code)
+// Under a heading such as "Architecture" a block tagged with a programming language for its
+// colours (```java around a box-and-arrow sketch) is judged by its lines too.
+bool is_ascii_sketch(const analyze::CodeBlock& code, bool under_diagram_heading)
 {
   const std::string language = text::to_lower(code.language);
-  if (std::find(std::begin(k_sketch_languages), std::end(k_sketch_languages), language) ==
-      std::end(k_sketch_languages)) {
+  const bool sketch_language = std::find(std::begin(k_sketch_languages), std::end(k_sketch_languages),
+                                         language) != std::end(k_sketch_languages);
+  if (!sketch_language && !under_diagram_heading) {
     return false;
   }
+  // In a program's language "->", "=>" and "+--" are code: only the drawing characters count.
+  const std::span<const std::string_view> all_arrows(k_arrows);
+  const std::span<const std::string_view> all_corners(k_box_corners);
+  const auto arrows_of = sketch_language ? all_arrows : all_arrows.subspan(7);
+  const auto corners_of = sketch_language ? all_corners : all_corners.first(11);
   size_t drawn_lines = 0;
   size_t most_arrows = 0;
   for (const auto line : text::split_lines(code.content)) {
-    const size_t arrows = count_of_any(line, k_arrows);
-    const size_t corners = count_of_any(line, k_box_corners);
+    const size_t arrows = count_of_any(line, arrows_of);
+    const size_t corners = count_of_any(line, corners_of);
     most_arrows = std::max(most_arrows, arrows);
     drawn_lines += arrows > 0 || corners > 0 || is_vertical_connector(line) ? 1 : 0;
   }
@@ -187,7 +195,10 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
     }
   }
   for (const auto& code : document.code_blocks) {
-    if (is_ascii_sketch(code)) {
+    const analyze::Section* section = section_at(document, code.line);
+    const bool under_diagram_heading =
+        section != nullptr && analyze::heading_matches(section->heading, std::span(k_diagram_words).first(5));
+    if (is_ascii_sketch(code, under_diagram_heading)) {
       return found("an ASCII diagram", code.line);
     }
   }
@@ -198,8 +209,8 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
                     [&](std::string_view host) { return text::icontains(link.url, host); });
     const bool named = docs::has_any_word(link.text, std::span(k_diagram_words).first(5)) ||
                        docs::has_any_word(file_name_words(link.url), std::span(k_diagram_words).first(5));
-    if (!diagram_tool && !named) {
-      continue;
+    if ((!diagram_tool && !named) || link.url.starts_with('#')) {
+      continue; // "[Architecture](#architecture)" in a table of contents leads to a heading, not a diagram
     }
     const std::string local = local_path(link.url);
     if (is_local(link.url) && local.find('%') == std::string::npos && !context.view().exists(local) &&

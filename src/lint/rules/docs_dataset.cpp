@@ -19,7 +19,8 @@ constexpr std::string_view k_data_headings[] = {"data",         "dataset", "data
 // Headings about doing something with the data, not describing it.
 constexpr std::string_view k_data_work[] = {"preprocessing", "processing", "cleaning",   "pipeline",
                                             "versioning",    "analysis",   "validation", "augmentation",
-                                            "drift",         "loader",     "loading",    "preparation"};
+                                            "drift",         "loader",     "loading",    "preparation",
+                                            "handling",      "retention",  "privacy",    "protection"};
 // Where data is commonly published: naming one is naming a source.
 constexpr std::string_view k_sources[] = {
     "kaggle",       "uci",      "huggingface", "hugging face", "openml",        "zenodo",
@@ -42,6 +43,37 @@ const RE2& size_pattern()
   return pattern;
 }
 
+// "the Rossmann Store Sales dataset", "the Jigsaw toxic-comment corpus": a dataset named by its
+// proper name is a source a reader can look up. Capitalised words that only describe ("the Raw
+// Dataset", "the CSV dataset") name nothing.
+const RE2& named_dataset_pattern()
+{
+  thread_local const RE2 pattern(
+      R"(\b[Tt]he\s+((?:[A-Z][\w&.'’-]*\s+)(?:[\w&.'’-]+\s+){0,5})(?:dataset|data set|corpus|database)\b)");
+  return pattern;
+}
+
+bool names_a_dataset(std::string_view text)
+{
+  constexpr std::string_view k_descriptive[] = {
+      "raw",     "processed", "cleaned",    "clean", "final",     "full",     "original", "public",
+      "private", "custom",    "sample",     "demo",  "synthetic", "input",    "training", "train",
+      "test",    "testing",   "validation", "csv",   "json",      "parquet",  "excel",    "sql",
+      "new",     "whole",     "entire",     "same",  "following", "above",    "below",    "main",
+      "given",   "provided",  "large",      "small", "big",       "complete", "my",       "our",
+      "your",    "their",     "this",       "that",  "local",     "updated",  "current"};
+  re2::StringPiece input(text.data(), text.size());
+  std::string words;
+  while (RE2::FindAndConsume(&input, named_dataset_pattern(), &words)) {
+    // The first word is capitalised; it must not be a descriptive word.
+    std::string first = text::to_lower(words.substr(0, words.find_first_of(" \t\n")));
+    if (std::find(std::begin(k_descriptive), std::end(k_descriptive), first) == std::end(k_descriptive)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 struct Evidence
 {
   int source = 0; // lines; 0 when not found
@@ -60,6 +92,9 @@ void note(int& slot, int line)
 
 void weigh_text(std::string_view text, int line, Evidence& evidence)
 {
+  if (names_a_dataset(text)) {
+    note(evidence.source, line);
+  }
   if (docs::has_any_word(text, k_sources)) {
     note(evidence.source, line); // a public hub also tells where the data was published, and its terms
     note(evidence.provenance, line);
@@ -195,12 +230,32 @@ Finding check_docs_dataset(const RuleContext& context)
   }
   weigh_dataset_links(document, evidence);
   if (!sections.empty()) {
-    const analyze::Section& first = *sections.front();
+    // Name the section that describes the data on its own, when one does ("3. Upload the demo
+    // data" may come before "Dataset").
+    const analyze::Section* describing = sections.front();
+    for (const analyze::Section* section : sections) {
+      Evidence own;
+      weigh_section(document, *section, own);
+      if (described(own)) {
+        describing = section;
+        break;
+      }
+    }
+    const analyze::Section& first = *describing;
     const uint32_t line = static_cast<uint32_t>(first.line);
     if (described(evidence)) {
       return pass("the " + first.heading + " section describes the data (" +
                       docs::at(readme->path, first.line) + ")",
                   {{readme->path, line}});
+    }
+    // A section named for data may be about something else ("Gold data in Databricks"), while
+    // the introduction names the dataset: what the rest of the README says counts too.
+    Evidence whole = evidence;
+    weigh_mentions(document, whole);
+    if (described(whole)) {
+      const int at = whole.source > 0 ? whole.source : whole.size;
+      return pass("the README describes its data at " + docs::at(readme->path, at),
+                  {{readme->path, static_cast<uint32_t>(at)}});
     }
     if (evidence.placeholder > 0 && evidence.source == 0 && evidence.size == 0) {
       Finding finding =

@@ -2,12 +2,16 @@
 #include "lint/rules/registry.h"
 
 #include "core/text.h"
+#include "lint/analyze/makefile.h"
+#include "lint/analyze/readme.h"
 #include "lint/rules/docs_sections.h"
 #include "lint/wording.h"
 
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <span>
+#include <vector>
 
 namespace mlfolio::lint {
 
@@ -107,6 +111,89 @@ const RE2& deploy_command_pattern()
   return pattern;
 }
 
+bool is_deploy_command(std::string_view line)
+{
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), deploy_command_pattern());
+}
+
+// "make up" or "just deploy" in the README, whose recipe in the root Makefile or justfile builds
+// or starts the containers: the README documents the deployment through the task file. Returns
+// the deployment command the target runs, "" when it runs none.
+std::string task_deploy_command(const Analysis& analysis, std::string_view line)
+{
+  line = text::trim(line);
+  if (line.starts_with("$ ")) {
+    line = text::trim(line.substr(2));
+  }
+  const bool make = line.starts_with("make ");
+  const bool just = line.starts_with("just ");
+  if (!make && !just) {
+    return {};
+  }
+  std::string_view target = text::trim(line.substr(5));
+  target = target.substr(0, target.find_first_of(" \t#;&|"));
+  if (target.empty() || target.front() == '-') {
+    return {};
+  }
+  const char* make_names[] = {"Makefile", "makefile", "GNUmakefile"};
+  const char* just_names[] = {"justfile", "Justfile", ".justfile"};
+  for (const char* path : make ? std::span<const char*>(make_names) : std::span<const char*>(just_names)) {
+    const TextFile* file = analysis.text(path);
+    if (file == nullptr || file->binary) {
+      continue;
+    }
+    const auto tasks = analyze::parse_task_file(file->content, make ? analyze::TaskFileKind::make
+                                                                    : analyze::TaskFileKind::just);
+    // The target, and the targets it depends on, two levels deep.
+    std::vector<std::string> wanted{std::string(target)};
+    for (size_t depth = 0; depth < 3 && !wanted.empty(); ++depth) {
+      std::vector<std::string> next;
+      for (const auto& task : tasks.targets) {
+        if (std::find(wanted.begin(), wanted.end(), task.name) == wanted.end()) {
+          continue;
+        }
+        for (const auto& command : task.recipe) {
+          if (is_deploy_command(command)) {
+            return docs::shown_command(command);
+          }
+        }
+        next.insert(next.end(), task.prerequisites.begin(), task.prerequisites.end());
+      }
+      wanted = std::move(next);
+    }
+  }
+  return {};
+}
+
+// Words of a linked document's path or link text that say it is about deployment.
+constexpr std::string_view k_deploy_doc_words[] = {
+    "deploy", "deployment", "deploying", "production",     "runbook", "docker", "kubernetes", "k8s",
+    "cloud",  "hosting",    "infra",     "infrastructure", "aws",     "gcp",    "azure",      "helm"};
+
+// A Markdown or reStructuredText document of the project that the README links
+// ("[deploy/README.md](deploy/README.md)"): its path without "./", an anchor or a query.
+std::string linked_document(std::string_view readme_path, std::string_view url)
+{
+  if (url.find("://") != std::string_view::npos || url.starts_with("mailto:") || url.starts_with('#')) {
+    return {};
+  }
+  url = url.substr(0, url.find_first_of("?#"));
+  while (url.starts_with("./")) {
+    url.remove_prefix(2);
+  }
+  const std::string lower = text::to_lower(url);
+  if (url.empty() || url.find("..") != std::string_view::npos ||
+      !(lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".rst"))) {
+    return {};
+  }
+  if (url.starts_with('/')) {
+    return std::string(url.substr(1));
+  }
+  const size_t slash = readme_path.rfind('/');
+  return (slash == std::string_view::npos ? std::string() : std::string(readme_path.substr(0, slash + 1))) +
+         std::string(url);
+}
+
 bool any_in(std::string_view text, std::span<const std::string_view> needles)
 {
   return std::any_of(needles.begin(), needles.end(),
@@ -149,6 +236,11 @@ Finding check_docs_deployment(const RuleContext& context)
       if (RE2::PartialMatch(re2::StringPiece(piece.data(), piece.size()), deploy_command_pattern(), &match)) {
         return found("deployment commands such as `" + docs::shown_command(piece) + "`", line);
       }
+      if (const std::string runs = task_deploy_command(context.analysis(), piece); !runs.empty()) {
+        return found("deployment commands such as `" + docs::shown_command(piece) + "` (which runs `" + runs +
+                         "`)",
+                     line);
+      }
       ++line;
     }
   }
@@ -156,6 +248,34 @@ Finding check_docs_deployment(const RuleContext& context)
     const std::string prose = docs::section_prose(document, *section, false);
     if (docs::count_words(prose) >= 15 && docs::has_any_word(prose, k_platforms)) {
       return found("the " + section->heading + " section describes the deployment", section->line);
+    }
+  }
+
+  // The README may hand the steps to a document of their own: "see the runbook in deploy/README.md".
+  for (const auto& link : document.links) {
+    const std::string linked = linked_document(path, link.url);
+    if (linked.empty() || linked == path ||
+        !(docs::has_any_word(link.text, k_deploy_doc_words) ||
+          docs::has_any_word(text::to_lower(linked), k_deploy_doc_words))) {
+      continue;
+    }
+    const TextFile* file = context.analysis().text(linked);
+    if (file == nullptr || file->binary) {
+      continue;
+    }
+    const analyze::Document doc =
+        analyze::parse_readme(file->content, analyze::document_format_for_path(linked));
+    for (const auto& code : doc.code_blocks) {
+      if (docs::is_diagram_language(text::to_lower(code.language))) {
+        continue;
+      }
+      for (const auto piece : text::split(code.content, '\n')) {
+        if (is_deploy_command(piece)) {
+          return found("the linked " + linked + " gives deployment commands such as `" +
+                           docs::shown_command(piece) + "`",
+                       link.line);
+        }
+      }
     }
   }
 

@@ -63,11 +63,11 @@ const RE2& dashboard_command_pattern()
   return pattern;
 }
 
-// A sentence that names a tracker and a way to look at it.
+// A sentence that names a tracker and a way to look at it, over the line breaks of a wrapped paragraph.
 const RE2& dashboard_prose_pattern()
 {
   thread_local const RE2 pattern(
-      R"((?i)(mlflow|w&b|weights (&|and) biases|wandb|tensorboard|neptune|comet|clearml|dvc studio).*)"
+      R"((?is)(mlflow|w&b|weights\s+(&|and)\s+biases|wandb|tensorboard|neptune|comet|clearml|dvc\s+studio).*)"
       R"((dashboard|\bui\b|localhost|127\.0\.0\.1|https?://|\bopen\b|\bbrowse\b|\bview\b|report))");
   return pattern;
 }
@@ -91,6 +91,20 @@ bool is_dashboard_url(std::string_view url)
                       std::end(k_dashboard_hosts);
   return (hosted && project_path) || host.find("mlflow") != std::string::npos ||
          (host == "dagshub.com" && text::icontains(path, ".mlflow"));
+}
+
+// "[MLflow](http://churn.example.net:5001)": a link named after the tracker that leads to a
+// server of the project's own (a port, or the tracker's experiments page), not to its website.
+bool is_named_server_link(const analyze::Link& link)
+{
+  thread_local const RE2 tracker_name(
+      R"((?i)\b(mlflow|w&b|weights (&|and) biases|wandb|tensorboard|neptune|comet|clearml|aim)\b)");
+  thread_local const RE2 server_url(R"((?i)^https?://[^/?#\s]+(/[^\s]*)?(:\d{2,5}\b|#/experiments))");
+  thread_local const RE2 port_after_host(R"((?i)^https?://[^/?#\s]+:\d{2,5}\b)");
+  if (!RE2::PartialMatch(link.text, tracker_name)) {
+    return false;
+  }
+  return RE2::PartialMatch(link.url, port_after_host) || RE2::PartialMatch(link.url, server_url);
 }
 
 bool matches(std::string_view text, const RE2& pattern)
@@ -170,7 +184,7 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
   };
 
   for (const auto& link : document.links) {
-    if (is_dashboard_url(link.url)) {
+    if (is_dashboard_url(link.url) || is_named_server_link(link)) {
       return found("a link to the experiment dashboard, " + docs::clip(link.url, 80), link.line);
     }
   }

@@ -7,6 +7,9 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <string>
+
 namespace mlfolio::lint {
 
 namespace {
@@ -22,11 +25,17 @@ constexpr std::string_view k_lesson_headings[] = {
     "tradeoffs",        "caveats",           "shortcomings",      "weaknesses",
     "known issues",     "challenges",        "retrospective",     "post mortem",
     "postmortem",       "reflections",       "reflection",        "takeaways",
-    "key takeaways",    "negative results",  "what went wrong",   "mistakes"};
+    "key takeaways",    "negative results",  "what went wrong",   "mistakes",
+    // The same headings in the languages portfolios are often written in (Spanish, Portuguese,
+    // French, German, Italian, Russian; a Cyrillic capital is compared as written).
+    "limitaciones",     "lecciones aprendidas", "limitações",     "lições aprendidas",
+    "leçons apprises",  "einschränkungen",   "limitazioni",
+    "lezioni apprese",  "ограничения",       "Ограничения"};
 // Headings that may hold it: accepted when the text reads like a comparison or a limit.
 constexpr std::string_view k_maybe_headings[] = {
-    "experiments", "discussion", "future work", "next steps",      "improvements", "conclusion",
-    "conclusions", "iterations", "approaches",  "model selection", "journey",      "insights"};
+    "experiments", "discussion", "future work",  "next steps",      "improvements",    "conclusion",
+    "conclusions", "iterations", "approaches",   "model selection", "journey",         "insights",
+    "studies",     "findings",   "key findings", "observations",    "model comparison"};
 
 // Words of a report on what failed or was dropped.
 const RE2& lesson_pattern()
@@ -35,15 +44,26 @@ const RE2& lesson_pattern()
       R"((?i)(did ?n[o']?t (work|help|improve)|didn’t (work|help|improve)|does ?n[o']?t (work|generalize|generalise)|)"
       R"(\bworse\b|\bfailed\b|\bfails\b|limitation|\binstead\b|\bhowever\b|dropped|discarded|underperform|)"
       R"(overfit|no improvement|\bhurt\b|trade-?off|\btried\b|error analysis|misclassif|struggles?\b|)"
-      R"(out of distribution|\bbias(es|ed)?\b|lessons? learn))");
+      R"(out of distribution|\bbias(es|ed)?\b|lessons? learn|\b(adds?|gives?|brings?) little\b|)"
+      R"(little (change|difference|gain|effect|improvement)|\bno (gain|benefit|difference)\b|)"
+      R"(\b(does|did|do) ?n[o']?t (help|improve|matter|beat|outperform|generali[sz]e)|only (marginally|slightly)\b))");
   return pattern;
 }
 
 constexpr size_t k_lesson_words = 12;
 
+// A paragraph wrapped in the source keeps its line breaks: "did not\nhelp" reads as "did not help".
+std::string on_one_line(std::string_view text)
+{
+  std::string flat(text);
+  std::replace_if(
+      flat.begin(), flat.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  return flat;
+}
+
 bool reads_like_lessons(std::string_view text)
 {
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), lesson_pattern());
+  return RE2::PartialMatch(on_one_line(text), lesson_pattern());
 }
 
 // A sentence anywhere that reports a failed attempt: "SMOTE did not help", "lessons learned".
@@ -51,7 +71,9 @@ const RE2& strong_lesson_pattern()
 {
   thread_local const RE2 pattern(
       R"((?i)(did ?n[o']?t (work|help|improve)|didn’t (work|help|improve)|error analysis|lessons? learned|)"
-      R"(failure (cases|modes)|\b(i|we) tried\b|known limitations|limitations of))");
+      R"(failure (cases|modes)|\b(i|we) tried\b|known limitations|limitations of|model'?s? limitations|)"
+      R"(limitations (are|is|were) (documented|described|discussed|listed|covered)|)"
+      R"(\b(was|were) (not|never) (promoted|selected|chosen|adopted)\b))");
   return pattern;
 }
 
@@ -90,7 +112,7 @@ Finding check_docs_lessons(const RuleContext& context)
   }
   for (const auto& block : document.blocks) {
     if ((block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item) &&
-        RE2::PartialMatch(re2::StringPiece(block.text.data(), block.text.size()), strong_lesson_pattern())) {
+        RE2::PartialMatch(on_one_line(block.text), strong_lesson_pattern())) {
       return pass("a note on what did not work at " + docs::at(path, block.line) + ": \"" +
                       docs::clip(block.text, 60) + "\"",
                   {{path, static_cast<uint32_t>(block.line)}});

@@ -33,11 +33,10 @@ constexpr std::string_view k_intro_headings[] = {
     "context",         "summary",      "abstract",     "tl dr",        "tldr",  "the project",
     "project details", "what is this", "what it does", "what is",      "why",   "use case"};
 constexpr std::string_view k_other_topics[] = {
-    "data",        "dataset",    "architecture", "model",   "models",       "results",   "api",
-    "structure",   "layout",     "files",        "folder",  "installation", "usage",     "author",
-    "authors",     "me",         "team",         "license", "contributing", "code",      "pipeline",
-    "deployment",  "tech",       "stack",        "tools",   "repository",   "notebooks", "features",
-    "experiments", "evaluation", "metrics",      "contents"};
+    "data",   "dataset",   "architecture", "model",        "models",     "results",    "api",     "structure",
+    "layout", "files",     "folder",       "installation", "usage",      "author",     "authors", "me",
+    "team",   "license",   "contributing", "code",         "pipeline",   "deployment", "tech",    "stack",
+    "tools",  "notebooks", "features",     "experiments",  "evaluation", "metrics",    "contents"};
 
 constexpr size_t k_problem_words = 12; // under a problem heading
 constexpr size_t k_intro_words = 25;   // under an overview heading, or before the first section

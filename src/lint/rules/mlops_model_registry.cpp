@@ -210,6 +210,23 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
     for (const auto& function : module->functions) {
       versioned = versioned.empty() && versions(function.name) ? function.name + "()" : versioned;
     }
+    // The registry may live in a module of its own that the saving module imports
+    // (from .registry import make_run_dir): a registry by its module's or its names' wording.
+    const auto names_registry = [](std::string_view name) {
+      const auto words = name_words(name);
+      return std::find(words.begin(), words.end(), "registry") != words.end();
+    };
+    for (const auto& import : module->imports) {
+      if (!versioned.empty()) {
+        break;
+      }
+      if (names_registry(last_component(import.module))) {
+        versioned = "the " + import.module + " module";
+      }
+      for (const auto& name : import.names) {
+        versioned = versioned.empty() && names_registry(name) ? name : versioned;
+      }
+    }
     if (metadata && !versioned.empty()) {
       return LibraryUse{"its own registry (" + versioned + ", with metadata)",
                         {file->path, static_cast<uint32_t>(save->line)}};

@@ -86,6 +86,21 @@ bool is_label(std::string_view value)
          value.find('\n') == std::string_view::npos;
 }
 
+// Where "baseline" names something else: the reference window of drift monitoring
+// (baseline_df, baseline_start) or a policy in deployment scripts ("default-deny baseline").
+bool is_reference_data_path(std::string_view path)
+{
+  const std::string lower = text::to_lower(path);
+  for (const auto part : text::split(lower, '/')) {
+    if (part.find("monitor") != std::string_view::npos || part.find("drift") != std::string_view::npos ||
+        part == "k8s" || part == "kubernetes" || part == "helm" || part == "terraform" || part == "infra" ||
+        part == "infrastructure") {
+      return true;
+    }
+  }
+  return false;
+}
+
 struct BaselineEvidence
 {
   std::vector<CodeHit> dummies; // DummyClassifier
@@ -109,6 +124,9 @@ BaselineEvidence code_evidence(const Analysis& analysis)
       } else if (contains(k_stronger_models, name)) {
         add_unique(evidence.strong, {std::string(name), where});
       }
+    }
+    if (is_reference_data_path(file->path)) {
+      continue; // its models count above; its "baseline" is reference data
     }
     for (const auto& name : module->names) {
       if (text::to_lower(name.text).find("baseline") != std::string::npos) {

@@ -504,3 +504,37 @@ TEST_CASE("Markdown README: template placeholders and inline markup in headings"
   CHECK(doc.sections[1].text.find("Quoted heading") != std::string::npos);
   CHECK(intro_text(doc).empty());
 }
+
+TEST_CASE("Markdown README: YAML front matter (a Hugging Face Space's card) is no heading")
+{
+  constexpr std::string_view readme = "---\n"
+                                      "title: Leaf Disease Detector\n"
+                                      "sdk: gradio\n"
+                                      "app_file: app.py\n"
+                                      "license: mit\n"
+                                      "---\n"
+                                      "\n"
+                                      "# Leaf Disease Detector\n"
+                                      "\n"
+                                      "Spots fungal disease on tomato leaves from a phone photo.\n"
+                                      "\n"
+                                      "## Usage\n"
+                                      "\n"
+                                      "Upload a photo.\n";
+  const Document doc = parse_readme(readme, DocumentFormat::markdown);
+  REQUIRE(doc.sections.size() == 2);
+  CHECK(doc.title == "Leaf Disease Detector");
+  CHECK(doc.sections[0].line == 8);
+  CHECK(doc.sections[1].heading == "Usage");
+  CHECK(doc.sections[1].line == 12);
+  CHECK(intro_text(doc) == "Spots fungal disease on tomato leaves from a phone photo.");
+  REQUIRE(doc.paragraphs.size() == 2);
+  CHECK(doc.paragraphs[0].line == 10);
+
+  SUBCASE("a rule and a setext heading that are no front matter stay as they are")
+  {
+    const Document plain = parse_readme("---\n\nIntro text.\n\nNotes\n---\n", DocumentFormat::markdown);
+    REQUIRE(plain.sections.size() == 1);
+    CHECK(plain.sections[0].heading == "Notes");
+  }
+}
