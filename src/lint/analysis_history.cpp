@@ -119,9 +119,15 @@ const std::vector<SecretFinding>& Analysis::tree_secrets() const
 
 namespace {
 
+bool has_extension(const FileEntry& file, std::string_view extension) // compared without case
+{
+  return file.path.size() >= extension.size() &&
+         text::iequals(std::string_view(file.path).substr(file.path.size() - extension.size()), extension);
+}
+
 bool is_scanned_as_notebook(const FileEntry& file)
 {
-  return text::to_lower(file.path).ends_with(".ipynb");
+  return has_extension(file, ".ipynb");
 }
 
 } // namespace
@@ -160,8 +166,10 @@ void Analysis::start_tree_scan() const
   if (m_background || !m_view.reads_concurrently()) {
     return;
   }
+  // Python modules are left to scan_tree_secrets: the rules that parse them keep their text.
   for (const FileEntry* file : project_files()) {
-    if (!file->is_symlink && file->size > 0 && !is_scanned_as_notebook(*file)) {
+    if (!file->is_symlink && file->size > 0 && !is_scanned_as_notebook(*file) &&
+        !has_extension(*file, ".py")) {
       m_background_scans.push_back({file, nullptr, false, {}, std::nullopt});
     }
   }

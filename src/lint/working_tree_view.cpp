@@ -123,8 +123,8 @@ template <typename Content> int read_open_file(int fd, uint64_t size, uint64_t m
       return errno;
     }
     content.resize(old_size + static_cast<size_t>(got));
-    if (got == 0) {
-      break;
+    if (got == 0 || (static_cast<size_t>(got) < want && content.size() >= size)) {
+      break; // the end, or a short read of all the bytes fstat counted: no read just to see 0
     }
   }
   return 0;
