@@ -101,6 +101,11 @@ bool iequals(std::string_view a, std::string_view b)
   return true;
 }
 
+bool iends_with(std::string_view text, std::string_view suffix)
+{
+  return text.size() >= suffix.size() && iequals(text.substr(text.size() - suffix.size()), suffix);
+}
+
 bool icontains(std::string_view haystack, std::string_view needle)
 {
   if (needle.empty()) {
@@ -132,7 +137,8 @@ size_t edit_distance(std::string_view a, std::string_view b)
 
 namespace {
 
-template<typename Range> std::optional<std::string> suggest_in(std::string_view word, const Range& candidates)
+template <typename Range>
+std::optional<std::string> suggest_in(std::string_view word, const Range& candidates)
 {
   std::optional<std::string> best;
   size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
@@ -175,11 +181,11 @@ std::string join(std::span<const std::string_view> parts, std::string_view separ
   return joined;
 }
 
-std::string unknown_name(std::string_view kind, std::string_view given, std::span<const std::string_view> names,
-                         std::string_view names_heading)
+std::string unknown_name(std::string_view kind, std::string_view given,
+                         std::span<const std::string_view> names, std::string_view names_heading)
 {
-  return "unknown " + std::string(kind) + " '" + std::string(given) + "'." + did_you_mean(suggest(given, names)) +
-         " " + std::string(names_heading) + ": " + join(names) + ".";
+  return "unknown " + std::string(kind) + " '" + std::string(given) + "'." +
+         did_you_mean(suggest(given, names)) + " " + std::string(names_heading) + ": " + join(names) + ".";
 }
 
 std::string_view base_name(std::string_view path)

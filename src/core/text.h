@@ -17,6 +17,7 @@ std::string replace_all(std::string_view text, std::string_view from, std::strin
 std::string_view base_name(std::string_view path);
 bool iequals(std::string_view a, std::string_view b);
 bool icontains(std::string_view haystack, std::string_view needle);
+bool iends_with(std::string_view text, std::string_view suffix); // ASCII case folded, as iequals
 
 size_t edit_distance(std::string_view a, std::string_view b);
 
@@ -32,7 +33,7 @@ std::string join(std::span<const std::string_view> parts, std::string_view separ
 
 // "unknown format 'jsn'. Did you mean 'json'? Formats: text, json." — for a `kind` of name given
 // as `given` that is none of `names`; `names_heading` starts the list ("Formats").
-std::string unknown_name(std::string_view kind, std::string_view given, std::span<const std::string_view> names,
-                         std::string_view names_heading);
+std::string unknown_name(std::string_view kind, std::string_view given,
+                         std::span<const std::string_view> names, std::string_view names_heading);
 
 } // namespace mlfolio::text

@@ -35,16 +35,16 @@ bool has_folder(std::string_view path, std::span<const std::string_view> folders
   return false;
 }
 
-bool ends_with_icase(std::string_view text_, std::string_view suffix)
-{
-  return text_.size() >= suffix.size() && text::iequals(text_.substr(text_.size() - suffix.size()), suffix);
-}
-
 } // namespace
 
 bool Analysis::is_vendored(std::string_view path)
 {
   return has_folder(path, k_vendored_folders);
+}
+
+bool Analysis::is_notebook_path(std::string_view path)
+{
+  return text::iends_with(path, ".ipynb");
 }
 
 bool Analysis::is_test_path(std::string_view path)
@@ -71,7 +71,7 @@ std::vector<const FileEntry*> Analysis::files_with_extension(std::string_view ex
 {
   std::vector<const FileEntry*> files;
   for (const FileEntry* entry : project_files()) {
-    if (ends_with_icase(entry->path, extension)) {
+    if (text::iends_with(entry->path, extension)) {
       files.push_back(entry);
     }
   }

@@ -162,6 +162,7 @@ public:
 
   static bool is_vendored(std::string_view path);
   static bool is_test_path(std::string_view path);
+  static bool is_notebook_path(std::string_view path); // *.ipynb, any case
 
 private:
   void note_problems(std::string_view path, const std::vector<analyze::Problem>& problems) const;

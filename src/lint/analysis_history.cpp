@@ -117,21 +117,6 @@ const std::vector<SecretFinding>& Analysis::tree_secrets() const
   return scan_tree_secrets().found;
 }
 
-namespace {
-
-bool has_extension(const FileEntry& file, std::string_view extension) // compared without case
-{
-  return file.path.size() >= extension.size() &&
-         text::iequals(std::string_view(file.path).substr(file.path.size() - extension.size()), extension);
-}
-
-bool is_scanned_as_notebook(const FileEntry& file)
-{
-  return has_extension(file, ".ipynb");
-}
-
-} // namespace
-
 void Analysis::scan_files(std::vector<FileScan>& scans, unsigned threads) const
 {
   // Read without being kept (a tree full of data files must not end up in memory) and scanned.
@@ -168,8 +153,8 @@ void Analysis::start_tree_scan() const
   }
   // Python modules are left to scan_tree_secrets: the rules that parse them keep their text.
   for (const FileEntry* file : project_files()) {
-    if (!file->is_symlink && file->size > 0 && !is_scanned_as_notebook(*file) &&
-        !has_extension(*file, ".py")) {
+    if (!file->is_symlink && file->size > 0 && !is_notebook_path(file->path) &&
+        !text::iends_with(file->path, ".py")) {
       m_background_scans.push_back({file, nullptr, false, {}, std::nullopt});
     }
   }
@@ -188,7 +173,7 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
     }
     std::vector<const FileEntry*> notebook_files;
     for (const FileEntry* file : project_files()) {
-      if (!file->is_symlink && file->size > 0 && is_scanned_as_notebook(*file)) {
+      if (!file->is_symlink && file->size > 0 && is_notebook_path(file->path)) {
         notebook_files.push_back(file);
       }
     }
@@ -207,7 +192,7 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
         continue;
       }
       FileScan entry{file, nullptr, false, {}, std::nullopt};
-      if (is_scanned_as_notebook(*file)) {
+      if (is_notebook_path(file->path)) {
         const analyze::Notebook* parsed = notebook(file->path);
         if (parsed != nullptr && !parsed->too_large && !parsed->cells.empty()) {
           entry.hits = to_findings((*scanner)->scan_notebook(*parsed), file->path, "", true);

@@ -9,11 +9,6 @@ namespace mlfolio::lint {
 
 namespace {
 
-bool is_notebook_path(std::string_view path)
-{
-  return text::to_lower(path).ends_with(".ipynb");
-}
-
 std::optional<std::string> problems_note(std::string_view path, const std::vector<analyze::Problem>& problems)
 {
   if (problems.empty()) {

@@ -40,3 +40,13 @@ TEST_CASE("text: join and the unknown-name message")
   CHECK(mlfolio::text::unknown_name("format", "xml", names, "Formats") ==
         "unknown format 'xml'. Formats: text, json, sarif.");
 }
+
+TEST_CASE("text: iends_with folds ASCII case only")
+{
+  CHECK(text::iends_with("notebooks/Explore.IPYNB", ".ipynb"));
+  CHECK(text::iends_with("a.py", ".py"));
+  CHECK(text::iends_with("x", ""));
+  CHECK_FALSE(text::iends_with("a.pyc", ".py"));
+  CHECK_FALSE(text::iends_with("py", ".py"));
+  CHECK_FALSE(text::iends_with("caf\xc3\x89", "\xc3\xa9")); // É and é differ beyond ASCII
+}
