@@ -151,9 +151,10 @@ public:
   const HistoryScan* history_scan() const;
   // Credentials in the audited tree, notebooks read as JSON; sorted by path and line.
   const std::vector<SecretFinding>& tree_secrets() const;
-  // Starts reading and scanning the files other than notebooks for tree_secrets() on threads of
-  // their own, when the view can be read concurrently: a large tree's reads then overlap the
-  // rules that run before the scan is needed. What tree_secrets() returns is the same either way.
+  // Starts reading and scanning the files other than notebooks and Python modules for
+  // tree_secrets() on threads of their own, when the view can be read concurrently and the files
+  // are many enough for several scan threads (see scan_threads_for): a large tree's reads then
+  // overlap the rules that run before the scan is needed. tree_secrets() is the same either way.
   void start_tree_scan() const;
   const History* history() const { return m_view.history(); }
 

@@ -158,7 +158,13 @@ void Analysis::start_tree_scan() const
       m_background_scans.push_back({file, nullptr, false, {}, std::nullopt});
     }
   }
+  // Only where the reads would be spread over several threads anyway: a small project is read
+  // on the calling thread, and a cohort's audits (one scan thread each) keep to --jobs cores.
   const unsigned threads = scan_threads_for(m_background_scans.size());
+  if (threads <= 1) {
+    m_background_scans.clear();
+    return;
+  }
   m_background.emplace([this, threads] { scan_files(m_background_scans, threads); });
 }
 
