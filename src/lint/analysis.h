@@ -9,6 +9,7 @@
 #include "lint/repo_view.h"
 
 #include <cstdint>
+#include <exception>
 #include <map>
 #include <optional>
 #include <string>
@@ -224,6 +225,7 @@ private:
   // start_tree_scan's work: every project file but notebooks, and the thread scanning them.
   // Declared last, so that the thread is joined before the members it reads are destroyed.
   mutable std::vector<FileScan> m_background_scans;
+  mutable std::exception_ptr m_background_failure;
   mutable std::optional<std::jthread> m_background;
 };
 

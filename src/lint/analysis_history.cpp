@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <utility>
 
 namespace mlfolio::lint {
 
@@ -165,7 +166,13 @@ void Analysis::start_tree_scan() const
     m_background_scans.clear();
     return;
   }
-  m_background.emplace([this, threads] { scan_files(m_background_scans, threads); });
+  m_background.emplace([this, threads] {
+    try {
+      scan_files(m_background_scans, threads);
+    } catch (...) {
+      m_background_failure = std::current_exception(); // rethrown where the scan is needed
+    }
+  });
 }
 
 const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
@@ -186,6 +193,11 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
     prefetch(notebook_files); // parsed on every core, and kept for the notebook rules
     if (m_background) {
       m_background->join(); // the other files, scanned while the rules before this one ran
+      m_background.reset();
+      if (m_background_failure) {
+        m_background_scans.clear();
+        std::rethrow_exception(std::exchange(m_background_failure, nullptr));
+      }
     }
     std::vector<FileScan> scanned;
     auto background = m_background_scans.begin();
