@@ -38,7 +38,8 @@ struct DependencyInclude
   int line = 0;
 };
 
-// A console script of pyproject.toml: [project.scripts] or [tool.poetry.scripts].
+// A console script: pyproject.toml [project.scripts] or [tool.poetry.scripts], setup.cfg
+// [options.entry_points] console_scripts, setup.py entry_points={"console_scripts": [...]}.
 struct EntryPoint
 {
   std::string name;   // the command: "churn-train"

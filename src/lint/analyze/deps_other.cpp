@@ -51,6 +51,20 @@ void add_cfg_value(std::string_view value, int line, std::string_view group, Dep
   add_requirement_line(value, line, group, file);
 }
 
+// "train-model = churn.train:main", a console_scripts entry of setup.cfg or setup.py.
+void add_entry_point(std::string_view spec, int line, DependencyFile& file)
+{
+  const size_t equals = spec.find('=');
+  if (equals == std::string_view::npos) {
+    return;
+  }
+  const std::string_view name = trim(spec.substr(0, equals));
+  const std::string_view target = trim(spec.substr(equals + 1));
+  if (!name.empty() && !target.empty()) {
+    file.scripts.push_back({std::string(name), std::string(target), line});
+  }
+}
+
 } // namespace
 
 void read_setup_cfg(std::string_view text, DependencyFile& file)
@@ -93,6 +107,8 @@ void read_setup_cfg(std::string_view text, DependencyFile& file)
       add_cfg_value(value, number, key, file);
     } else if (section == "metadata" && key == "name" && !continuation) {
       file.project_name = std::string(value);
+    } else if (section == "options.entry_points" && key == "console_scripts" && !value.empty()) {
+      add_entry_point(value, number, file);
     }
   }
 }
@@ -162,6 +178,27 @@ void read_setup_py(std::string_view text, DependencyFile& file)
       } else if (value.kind == TokenKind::name) {
         if (const auto found = lists.find(value.text); found != lists.end()) {
           add_python_strings(strings_in(tokens, found->second), "", file);
+        }
+      }
+    } else if (token.text == "entry_points") {
+      // entry_points={"console_scripts": ["train = churn.train:main"]} or dict(console_scripts=[...])
+      size_t open = k + 2;
+      if (value.kind == TokenKind::name && value.text == "dict" && open + 1 < tokens.size()) {
+        ++open;
+      }
+      if (!is_op(tokens[open], "{") && !is_op(tokens[open], "(")) {
+        continue;
+      }
+      const uint32_t depth = tokens[open].depth;
+      for (size_t j = open + 1; j + 2 < tokens.size() && tokens[j].depth > depth; ++j) {
+        const bool key = (tokens[j].kind == TokenKind::string && string_value(tokens[j].text) == "console_scripts" &&
+                          is_op(tokens[j + 1], ":")) ||
+                         (tokens[j].kind == TokenKind::name && tokens[j].text == "console_scripts" &&
+                          is_op(tokens[j + 1], "="));
+        if (key && (is_op(tokens[j + 2], "[") || is_op(tokens[j + 2], "("))) {
+          for (const Token* entry : strings_in(tokens, j + 2)) {
+            add_entry_point(string_value(entry->text), static_cast<int>(entry->line), file);
+          }
         }
       }
     } else if (token.text == "extras_require" && is_op(value, "{")) {

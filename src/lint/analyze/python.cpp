@@ -153,6 +153,15 @@ private:
       m_scopes.pop_back();
     }
     note_body_statement(k);
+    if (m_raise_scan) {
+      if (first.indent > m_raise_scan->indent) {
+        if (is_name(first, "raise")) {
+          m_module->handlers[m_raise_scan->index].raises = true;
+        }
+      } else {
+        m_raise_scan.reset();
+      }
+    }
     if (m_handler) {
       if (first.indent > m_handler->indent) {
         m_handler->seen_body = true;
@@ -438,7 +447,9 @@ private:
       if (body != nullptr && body->kind == TokenKind::newline) {
         close_handler(false);
         m_handler = OpenHandler{index, m_t[k].indent, false};
+        m_raise_scan = OpenHandler{index, m_t[k].indent, false};
       } else if (body != nullptr) {
+        handler.raises = is_name(*body, "raise");
         const Token* after = at(j + 2);
         handler.body_is_pass = (is_name(*body, "pass") || is_op(*body, "...")) && after != nullptr &&
                                after->kind == TokenKind::newline;
@@ -509,6 +520,8 @@ private:
   std::vector<PendingDecorator> m_decorators;
   std::vector<DecoratorCall> m_decorator_calls;
   std::optional<OpenHandler> m_handler;
+  // The handler whose body is scanned for a raise statement, until the body ends.
+  std::optional<OpenHandler> m_raise_scan;
   std::unordered_set<std::string_view> m_seen_names; // views into the source
   std::optional<size_t> m_docstring_for;
   uint32_t m_docstring_indent = 0;

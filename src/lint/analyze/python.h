@@ -86,6 +86,7 @@ struct ExceptHandler
   bool bare = false;                   // "except:"
   std::vector<std::string> exceptions; // dotted names: "ValueError", "requests.HTTPError"
   bool body_is_pass = false;           // the body is only pass or ... (the error is swallowed)
+  bool raises = false;                 // the body has a raise statement (re-raise or translate)
 };
 
 struct StringLiteral

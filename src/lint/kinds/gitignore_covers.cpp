@@ -11,7 +11,39 @@ namespace {
 const ParamSpec k_params[] = {
     {"covers", ParamType::table, true,
      "what must be ignored -> sample paths; the group is covered when one sample is ignored"},
+    {"only_with", ParamType::table, false,
+     "group -> globs: the group is only required when a project file matches one of them "
+     "(notebook checkpoints only where there are notebooks)"},
 };
+
+Result<void> check(const RuleMeta& rule)
+{
+  for (const auto& entry : rule.params.table("only_with")) {
+    TRY(compile_globs(entry.second, Anchor::gitignore, rule.params));
+  }
+  return {};
+}
+
+// Whether a group applies to the project: a group listed in only_with needs a matching file.
+bool required(const RuleContext& context, const std::string& group)
+{
+  for (const auto& [name, patterns] : context.params().table("only_with")) {
+    if (name != group) {
+      continue;
+    }
+    const auto globs = compile_globs(patterns, Anchor::gitignore, context.params());
+    if (!globs) {
+      return true;
+    }
+    for (const auto& entry : context.view().files()) {
+      if (globs->matching_prefix(entry.path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  return true;
+}
 
 constexpr std::string_view k_gitignore = ".gitignore";
 
@@ -56,7 +88,12 @@ Finding evaluate(const RuleContext& context)
   const auto globs = patterns_of(file->content);
   std::vector<Detail> missing;
   std::vector<std::string> names;
+  std::vector<std::string> groups;
   for (const auto& [group, samples] : context.params().table("covers")) {
+    if (!required(context, group)) {
+      continue;
+    }
+    groups.push_back(group);
     bool covered = false;
     for (const auto& sample : samples) {
       covered = covered || ignored(globs, sample);
@@ -68,10 +105,6 @@ Finding evaluate(const RuleContext& context)
     }
   }
   if (missing.empty()) {
-    std::vector<std::string> groups;
-    for (const auto& entry : context.params().table("covers")) {
-      groups.push_back(entry.first);
-    }
     return pass(".gitignore covers " + join_some(groups, 10), {{std::string(k_gitignore), 0}});
   }
   Finding finding =
@@ -84,7 +117,7 @@ Finding evaluate(const RuleContext& context)
 
 extern const Kind k_gitignore_covers_kind = {
     "gitignore-covers", "passes when the root .gitignore ignores at least one sample path of every group",
-    k_params,           nullptr,
+    k_params,           check,
     evaluate,
 };
 

@@ -164,11 +164,15 @@ std::optional<Signal> environment_read(const std::vector<ModuleAt>& modules)
 Finding check_code_config_management(const RuleContext& context)
 {
   const Analysis& analysis = context.analysis();
-  const auto& modules = analysis.code_modules();
-  if (modules.empty()) {
+  std::vector<ModuleAt> code;
+  for (const auto& entry : analysis.code_modules()) {
+    if (!is_sphinx_config(entry.file->path)) {
+      code.push_back(entry);
+    }
+  }
+  if (code.empty()) {
     return skip("no Python code or notebooks");
   }
-  const std::vector<ModuleAt> code(modules.begin(), modules.end());
   if (auto signal = library_signal(code, k_settings_libraries)) {
     return pass("settings are read with " + signal->what + " (" + signal->where.to_string() + ")",
                 {signal->where});

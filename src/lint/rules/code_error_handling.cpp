@@ -1,7 +1,8 @@
 // code/error-handling: errors are handled explicitly, never swallowed.
 //
 // Fails for every bare "except:" and every "except Exception: pass" (BaseException too) in the
-// Python modules outside tests and notebooks, each on its own line. Specific handlers, raise
+// Python modules outside tests and notebooks, each on its own line. A bare "except:" whose body
+// raises (clean up or add a message, then re-raise) hides nothing and is not reported. Specific handlers, raise
 // statements and pydantic models (validation at the boundary) count as explicit handling. With
 // none of them, a substantial code base fails and a small one is skipped.
 #include "lint/rules/registry.h"
@@ -45,12 +46,14 @@ Finding check_code_error_handling(const RuleContext& context)
   }
   std::vector<Detail> details;
   size_t handlers = 0;
+  size_t reraising = 0; // bare except: clauses whose body raises
   size_t raises = 0;
   size_t models = 0;
   int lines = 0;
   for (const auto& [file, module] : modules) {
     lines += module->line_count;
-    handlers += module->handlers.size();
+    handlers += static_cast<size_t>(std::count_if(module->handlers.begin(), module->handlers.end(),
+                                                  [](const analyze::ExceptHandler& h) { return !h.bare; }));
     raises += module->raise_lines.size();
     models +=
         static_cast<size_t>(std::count_if(module->classes.begin(), module->classes.end(), is_pydantic_model));
@@ -59,6 +62,8 @@ Finding check_code_error_handling(const RuleContext& context)
       if (handler.bare && handler.body_is_pass) {
         details.push_back(
             {"bare except: pass at " + at.to_string() + " swallows every error, even Ctrl-C", {at}});
+      } else if (handler.bare && handler.raises) {
+        ++reraising;
       } else if (handler.bare) {
         details.push_back({"bare except: at " + at.to_string() +
                                " catches everything, KeyboardInterrupt and SystemExit included",
@@ -86,11 +91,15 @@ Finding check_code_error_handling(const RuleContext& context)
     finding.details = std::move(details);
     return finding;
   }
-  if (handlers + raises + models > 0) {
+  if (handlers + reraising + raises + models > 0) {
     std::vector<std::string> parts;
     if (handlers > 0) {
       parts.push_back(count_of(handlers, "except clause") + " naming what " +
                       (handlers == 1 ? "it catches" : "they catch"));
+    }
+    if (reraising > 0) {
+      parts.push_back(count_of(reraising, "bare except: clause") + " that " +
+                      (reraising == 1 ? "re-raises" : "re-raise"));
     }
     if (raises > 0) {
       parts.push_back(count_of(raises, "raise statement"));

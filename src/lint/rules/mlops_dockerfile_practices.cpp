@@ -8,6 +8,7 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <sstream>
 
@@ -81,6 +82,42 @@ bool base_is_non_root(const analyze::ImageRef& image)
                      [&](std::string_view prefix) { return image.name.starts_with(prefix); });
 }
 
+// Whether the image installs or calls a privilege-dropping tool (gosu, su-exec, setpriv), the
+// pattern of official images whose entrypoint script starts as root to fix volume ownership and
+// then runs the process as an unprivileged user.
+bool drops_privileges(const Target& target)
+{
+  static constexpr std::string_view k_tools[] = {"gosu", "su-exec", "setpriv"};
+  const auto has_word = [](std::string_view haystack, std::string_view word) {
+    for (size_t at = haystack.find(word); at != std::string_view::npos; at = haystack.find(word, at + 1)) {
+      const auto boundary = [](char c) {
+        return !(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-');
+      };
+      const bool before = at == 0 || boundary(haystack[at - 1]);
+      const bool after = at + word.size() == haystack.size() || boundary(haystack[at + word.size()]);
+      if (before && after) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const auto& instruction : target.dockerfile.instructions) {
+    if (!in_chain(target, instruction.stage)) {
+      continue;
+    }
+    std::string text = text::to_lower(instruction.arguments);
+    for (const auto& flag : instruction.flags) {
+      text += " " + text::to_lower(flag);
+    }
+    for (const auto tool : k_tools) {
+      if (has_word(text, tool)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 void check_user(const Target& target, std::vector<Detail>& details)
 {
   const auto& stages = target.dockerfile.stages;
@@ -99,6 +136,9 @@ void check_user(const Target& target, std::vector<Detail>& details)
   if (effective == nullptr) {
     const analyze::ImageRef* base = analyze::resolved_base_image(target.dockerfile, target.chain.front());
     if (base != nullptr && (base_is_non_root(*base) || text::to_lower(base->name) == "scratch")) {
+      return;
+    }
+    if (drops_privileges(target)) {
       return;
     }
     details.push_back({"the image runs as root: the final stage (" + at(target, final_stage.line) +

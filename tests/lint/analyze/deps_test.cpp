@@ -381,6 +381,38 @@ setup(
   CHECK(names_of(inline_list) == std::vector<std::string>{"scipy", "joblib"});
 }
 
+TEST_CASE("console scripts of setup.cfg and setup.py")
+{
+  const DependencyFile cfg = parse_dependencies("[metadata]\nname = tagger\n\n[options.entry_points]\n"
+                                                "console_scripts =\n    tagger-train = tagger.train:main\n"
+                                                "    tagger-serve = tagger.api:run\n",
+                                                DependencyFormat::setup_cfg);
+  REQUIRE(cfg.scripts.size() == 2);
+  CHECK(cfg.scripts[0].name == "tagger-train");
+  CHECK(cfg.scripts[0].target == "tagger.train:main");
+  CHECK(cfg.scripts[0].line == 6);
+  CHECK(cfg.scripts[1].name == "tagger-serve");
+  CHECK(cfg.dependencies.empty());
+
+  const DependencyFile py = parse_dependencies("setup(\n    name='tagger',\n    entry_points={\n"
+                                               "        'console_scripts': [\n"
+                                               "            'fit_model = tagger.fit:main',\n"
+                                               "            'score=tagger.score:main',\n        ],\n"
+                                               "        'gui_scripts': ['viewer = tagger.gui:main'],\n    },\n)\n",
+                                               DependencyFormat::setup_py);
+  REQUIRE(py.scripts.size() == 2);
+  CHECK(py.scripts[0].name == "fit_model");
+  CHECK(py.scripts[0].target == "tagger.fit:main");
+  CHECK(py.scripts[0].line == 5);
+  CHECK(py.scripts[1].name == "score");
+  CHECK(py.scripts[1].target == "tagger.score:main");
+
+  const DependencyFile keywords = parse_dependencies(
+      "setup(entry_points=dict(console_scripts=['train-net = net.train:cli']))\n", DependencyFormat::setup_py);
+  REQUIRE(keywords.scripts.size() == 1);
+  CHECK(keywords.scripts[0].name == "train-net");
+}
+
 TEST_CASE("conda environment.yml")
 {
   constexpr std::string_view environment = R"(name: speech-ml

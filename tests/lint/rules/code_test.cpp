@@ -95,6 +95,17 @@ TEST_CASE("code/error-handling: each bare or swallowing except is a detail")
   CHECK(finding.locations ==
         std::vector<Location>{{"src/a/api.py", 3}, {"src/a/api.py", 7}, {"src/a/api.py", 11}});
 
+  MemoryView reraise;
+  reraise.add("setup.py", "if __name__ == \"__main__\":\n    try:\n        setup()\n    except:  # noqa\n"
+                          "        print(\"upgrade setuptools\")\n        raise\n");
+  reraise.add("src/a/io.py", "def save(p):\n    try:\n        write(p)\n    except:\n        cleanup(p)\n"
+                             "        if p:\n            raise\n    x = 1\n    try:\n        go()\n"
+                             "    except: raise\n");
+  finding = check_rule("code/error-handling", reraise);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "explicit error handling: 3 bare except: clauses that re-raise and 3 raise "
+                           "statements in 2 modules");
+
   MemoryView plain;
   std::string body;
   for (int i = 0; i < 310; ++i) {

@@ -39,6 +39,11 @@ TEST_CASE("tests/ml-code: imports of the project's modules, script runs, ML call
   view.add("src/churn/__init__.py", "");
   view.add("src/churn/model.py", "def train(x):\n    return x\n");
   CHECK(check_rule("tests/ml-code", view).message == "no tests (see tests/present)");
+  view.add("src/test_db.py", "from churn.model import train\n\nprint(train(1))\n");
+  Finding script = check_rule("tests/ml-code", view);
+  CHECK(script.status == Status::skip);
+  CHECK(script.message == "no test functions in 1 test file (see tests/present)");
+  // From here on the script stays beside real tests and is no evidence.
   view.add("tests/test_misc.py", "import os\n\ndef test_join():\n    assert os.path.join('a', 'b')\n");
   Finding finding = check_rule("tests/ml-code", view);
   CHECK(finding.status == Status::fail);
