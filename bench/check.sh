@@ -27,10 +27,12 @@ elif command -v npm >/dev/null && [[ ${BENCH_NO_NPM:-0} != 1 ]]; then
 fi
 
 
+# gc.auto=0: the commit's 20,000 loose objects would start `git gc --auto` in the background,
+# which packs for a minute or more on both cores while the commands below are timed.
 make_git_repo() {
   git -C "$1" init -q
   git -C "$1" add -A
-  git -C "$1" -c user.name=bench -c user.email=bench@localhost commit -qm "benchmark repository"
+  git -C "$1" -c gc.auto=0 -c user.name=bench -c user.email=bench@localhost commit -qm "benchmark repository"
 }
 
 "$mlfolio" new generated --no-git --dir "$work" --author Bench --email bench@localhost >/dev/null
