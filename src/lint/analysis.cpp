@@ -47,6 +47,17 @@ bool Analysis::is_notebook_path(std::string_view path)
   return text::iends_with(path, ".ipynb");
 }
 
+bool Analysis::is_docs_config(std::string_view path)
+{
+  if (text::base_name(path) != "conf.py") {
+    return false;
+  }
+  const auto parts = text::split(path, '/');
+  return std::any_of(parts.begin(), parts.end(), [](std::string_view part) {
+    return text::iequals(part, "docs") || text::iequals(part, "doc") || text::iequals(part, "documentation");
+  });
+}
+
 bool Analysis::is_test_path(std::string_view path)
 {
   const std::string name = text::to_lower(text::base_name(path));

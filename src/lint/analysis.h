@@ -130,8 +130,8 @@ public:
   const analyze::PythonModule* python(std::string_view path) const;
   // A parsed notebook; nullptr when it cannot be read.
   const analyze::Notebook* notebook(std::string_view path) const;
-  // Every non-test Python module and every notebook's code, in path order: for rules that ask
-  // "does the ML code do X anywhere".
+  // Every non-test Python module (a Sphinx docs/conf.py left out) and every notebook's code, in
+  // path order: for rules that ask "does the ML code do X anywhere".
   const std::vector<Parsed<const analyze::PythonModule*>>& code_modules() const;
   // Test modules, in path order.
   const std::vector<Parsed<const analyze::PythonModule*>>& test_modules() const;
@@ -165,6 +165,9 @@ public:
   static bool is_vendored(std::string_view path);
   static bool is_test_path(std::string_view path);
   static bool is_notebook_path(std::string_view path); // *.ipynb, any case
+  // docs/conf.py and the like: the Sphinx configuration of the documentation, not project code
+  // (its os.getenv calls and path strings say nothing of how the ML code is configured).
+  static bool is_docs_config(std::string_view path);
 
 private:
   void note_problems(std::string_view path, const std::vector<analyze::Problem>& problems) const;

@@ -199,6 +199,7 @@ const std::vector<Parsed<const analyze::PythonModule*>>& Analysis::code_modules(
 {
   return m_code_modules.get([&] {
     std::vector<const FileEntry*> files = python_files();
+    std::erase_if(files, [](const FileEntry* file) { return is_docs_config(file->path); });
     files.insert(files.end(), notebooks().begin(), notebooks().end());
     std::sort(files.begin(), files.end(),
               [](const FileEntry* a, const FileEntry* b) { return a->path < b->path; });

@@ -109,7 +109,8 @@ TEST_CASE("analysis: parsed forms are made once, and what cannot be parsed becom
   view.add("Dockerfile.gpu", "FROM python:3.11-slim\n");
   view.add("docs/dockerfile.md", "# about images\n");
   view.add("src/app/dockerfile.py", "x = 1\n");
-  view.add(".github/workflows/ci.yml", "on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n");
+  view.add(".github/workflows/ci.yml",
+           "on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n");
   view.add("requirements.txt", "pandas==2.2.2\n");
   view.add("notebooks/broken.ipynb", "{\"cells\": [");
   view.add("src/app/model.py", "def fit(x: int) -> int:\n    return x\n");
@@ -133,4 +134,20 @@ TEST_CASE("analysis: parsed forms are made once, and what cannot be parsed becom
   CHECK(modules[2].value->functions.at(0).has_return_annotation);
   REQUIRE(analysis.notes().size() == 1);
   CHECK(analysis.notes()[0].starts_with("notebooks/broken.ipynb:1:"));
+}
+
+TEST_CASE("analysis: a Sphinx docs/conf.py is no code module; a conf.py elsewhere is")
+{
+  MemoryView view;
+  view.add("docs/conf.py", "import os\nproject = os.getenv('NAME')\n");
+  view.add("Doc/source/conf.py", "extensions = []\n");
+  view.add("src/app/conf.py", "THRESHOLD = 0.5\n");
+  view.add("src/app/train.py", "def fit():\n    pass\n");
+  const Analysis analysis(view);
+  std::vector<std::string> paths;
+  for (const auto& module : analysis.code_modules()) {
+    paths.push_back(module.file->path);
+  }
+  CHECK(paths == std::vector<std::string>{"src/app/conf.py", "src/app/train.py"});
+  CHECK(analysis.python_files().size() == 4); // still Python files of the project
 }

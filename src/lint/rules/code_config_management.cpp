@@ -91,8 +91,8 @@ bool is_config_file(std::string_view path)
 {
   const std::string name = text::to_lower(text::base_name(path));
   const size_t dot = name.rfind('.');
-  const bool config_extension =
-      dot != std::string::npos && dot != 0 && contains(k_config_extensions, std::string_view(name).substr(dot));
+  const bool config_extension = dot != std::string::npos && dot != 0 &&
+                                contains(k_config_extensions, std::string_view(name).substr(dot));
   if ((!config_extension && !contains(k_env_templates, name)) || has_folder(path, k_ignored_folders) ||
       contains(k_tool_configs, name) || name.starts_with("docker-compose")) {
     return false;
@@ -164,15 +164,11 @@ std::optional<Signal> environment_read(const std::vector<ModuleAt>& modules)
 Finding check_code_config_management(const RuleContext& context)
 {
   const Analysis& analysis = context.analysis();
-  std::vector<ModuleAt> code;
-  for (const auto& entry : analysis.code_modules()) {
-    if (!is_sphinx_config(entry.file->path)) {
-      code.push_back(entry);
-    }
-  }
-  if (code.empty()) {
+  const auto& modules = analysis.code_modules();
+  if (modules.empty()) {
     return skip("no Python code or notebooks");
   }
+  const std::vector<ModuleAt> code(modules.begin(), modules.end());
   if (auto signal = library_signal(code, k_settings_libraries)) {
     return pass("settings are read with " + signal->what + " (" + signal->where.to_string() + ")",
                 {signal->where});

@@ -14,23 +14,6 @@ constexpr std::string_view k_collected_test_names[] = {"test.py", "tests.py"};
 
 } // namespace
 
-// A Sphinx configuration (docs/conf.py, docs/source/conf.py): build settings for the
-// documentation, not the project's code; its os.getenv calls and path strings say nothing about
-// how the ML code is configured.
-bool is_sphinx_config(std::string_view path)
-{
-  if (text::base_name(path) != "conf.py") {
-    return false;
-  }
-  const std::string lowered = text::to_lower(path);
-  for (const auto part : text::split(lowered, '/')) {
-    if (part == "docs" || part == "doc" || part == "documentation") {
-      return true;
-    }
-  }
-  return false;
-}
-
 std::string folder_of(std::string_view path)
 {
   const size_t slash = path.rfind('/');
@@ -51,7 +34,7 @@ std::vector<ModuleAt> python_modules(const Analysis& analysis)
 {
   std::vector<ModuleAt> modules;
   for (const auto& entry : analysis.code_modules()) {
-    if (!is_notebook_path(entry.file->path) && !is_sphinx_config(entry.file->path)) {
+    if (!is_notebook_path(entry.file->path)) {
       modules.push_back(entry);
     }
   }

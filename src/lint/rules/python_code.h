@@ -19,11 +19,7 @@ using ModuleAt = Parsed<const analyze::PythonModule*>;
 bool is_notebook_path(std::string_view path);
 Location location_of(const FileEntry* file, int line);
 
-// docs/conf.py and the like: the Sphinx configuration of the documentation, not project code.
-bool is_sphinx_config(std::string_view path);
-
 // Non-test .py modules, notebooks left out: notebook code is exploration and judged elsewhere.
-// A Sphinx docs/conf.py is left out too: it configures the documentation build.
 std::vector<ModuleAt> python_modules(const Analysis& analysis);
 
 // Test modules plus non-test-path modules that test runners still collect (Django's tests.py,
