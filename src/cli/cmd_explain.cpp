@@ -25,6 +25,9 @@ std::string example_files(const lint::Example& example)
     paths.push_back(path);
   }
   std::string text = paths.empty() ? "(no files)" : lint::join_some(paths, 6);
+  if (!example.folder.empty()) {
+    text += " with the project in " + example.folder + "/";
+  }
   if (!example.note.empty()) {
     text += " (" + example.note + ")";
   }

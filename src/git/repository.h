@@ -66,8 +66,11 @@ public:
   // Sizes come from the object headers (no content is read), or are left 0 with
   // TreeSizes::skip, which reads no object but the trees (a header of a loose object costs an
   // open and an inflate).
+  // ListDepth::folder lists the files directly in `tree` and none below it.
   enum class TreeSizes { read, skip };
-  Result<std::vector<TreeFile>> list_tree(const ObjectId& tree, TreeSizes sizes = TreeSizes::read) const;
+  enum class ListDepth { all, folder };
+  Result<std::vector<TreeFile>> list_tree(const ObjectId& tree, TreeSizes sizes = TreeSizes::read,
+                                          ListDepth depth = ListDepth::all) const;
   // At most `max_bytes` of a blob; `name` (e.g. its path) is used in error messages.
   Result<std::string> read_blob(const ObjectId& blob, uint64_t max_bytes, std::string_view name) const;
 
@@ -75,7 +78,9 @@ public:
   // indexed files still present plus untracked files that are not ignored, restricted to the
   // folder `prefix` ("" for all). Gitlinks and nested repositories are left out; symlinks are
   // listed, never followed. Unsorted. The files are stat-ed on `threads` threads.
-  Result<std::vector<WorktreeFile>> worktree_files(std::string_view prefix, unsigned threads = 1) const;
+  // ListDepth::folder lists the files directly in `prefix` and none below it.
+  Result<std::vector<WorktreeFile>> worktree_files(std::string_view prefix, unsigned threads = 1,
+                                                   ListDepth depth = ListDepth::all) const;
   // Whether git ignores the workdir-relative `path` (a folder when it ends in '/'), or a folder above it.
   Result<bool> is_ignored(std::string_view path) const;
 

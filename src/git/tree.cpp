@@ -27,7 +27,8 @@ int on_tree_entry(const char* root, const git_tree_entry* entry, void* payload) 
   try {
     size_t size = 0;
     git_object_t type = GIT_OBJECT_INVALID;
-    const int code = state.odb == nullptr ? 0 : git_odb_read_header(&size, &type, state.odb, git_tree_entry_id(entry));
+    const int code =
+        state.odb == nullptr ? 0 : git_odb_read_header(&size, &type, state.odb, git_tree_entry_id(entry));
     std::string path = std::string(root) + git_tree_entry_name(entry);
     if (code < 0) {
       state.error = error("read the object of " + path, code).value();
@@ -84,7 +85,8 @@ Result<std::optional<ObjectId>> Repository::find_tree(const ObjectId& tree, std:
   return std::optional<ObjectId>(to_object_id(*git_tree_entry_id(entry.get())));
 }
 
-Result<std::vector<TreeFile>> Repository::list_tree(const ObjectId& tree, TreeSizes sizes) const
+Result<std::vector<TreeFile>> Repository::list_tree(const ObjectId& tree, TreeSizes sizes,
+                                                    ListDepth depth) const
 {
   const git_oid oid = to_git_oid(tree);
   git_tree* raw_tree = nullptr;
@@ -102,7 +104,14 @@ Result<std::vector<TreeFile>> Repository::list_tree(const ObjectId& tree, TreeSi
 
   std::vector<TreeFile> files;
   ListState state{sizes == TreeSizes::read ? odb.get() : nullptr, &files, std::nullopt};
-  code = git_tree_walk(root.get(), GIT_TREEWALK_PRE, on_tree_entry, &state);
+  if (depth == ListDepth::folder) {
+    const size_t count = git_tree_entrycount(root.get());
+    for (size_t i = 0; i < count && !state.error; ++i) {
+      on_tree_entry("", git_tree_entry_byindex(root.get(), i), &state);
+    }
+  } else {
+    code = git_tree_walk(root.get(), GIT_TREEWALK_PRE, on_tree_entry, &state);
+  }
   if (state.error) {
     return tl::unexpected(std::move(*state.error));
   }

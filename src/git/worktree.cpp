@@ -137,7 +137,8 @@ bool unchanged_since_indexed(const git_index_entry& entry, const struct stat& in
 
 } // namespace
 
-Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view prefix, unsigned threads) const
+Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view prefix, unsigned threads,
+                                                             ListDepth depth) const
 {
   if (!m_workdir) {
     return runtime_error("cannot list the working tree of " + m_path.string() + ": it has none");
@@ -190,7 +191,7 @@ Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view pr
                                                                                       : DT_UNKNOWN;
       }
       if (type == DT_DIR) {
-        if (indexed.gitlinks.contains(path)) {
+        if (depth == ListDepth::folder || indexed.gitlinks.contains(path)) {
           continue;
         }
         if (!indexed.folders.contains(path)) { // untracked: unless ignored or a repository of its own

@@ -249,8 +249,17 @@ const std::vector<Parsed<analyze::Workflow>>& Analysis::workflows() const
 {
   return m_workflows.get([&] {
     std::vector<Parsed<analyze::Workflow>> parsed;
-    for (const FileEntry* file : project_files()) {
-      const analyze::CiSystem system = analyze::ci_system_for_path(file->path);
+    // In a subfolder of a repository, the CI of the repository's top runs for it too.
+    std::vector<const FileEntry*> files = project_files();
+    for (const FileEntry& outer : m_view.outer_files()) {
+      const OuterPath split = split_outer(outer.path);
+      if (split.levels == m_view.outer_levels() &&
+          analyze::ci_system_for_path(split.rest) != analyze::CiSystem::unknown) {
+        files.push_back(&outer);
+      }
+    }
+    for (const FileEntry* file : files) {
+      const analyze::CiSystem system = analyze::ci_system_for_path(split_outer(file->path).rest);
       if (system == analyze::CiSystem::unknown) {
         continue;
       }

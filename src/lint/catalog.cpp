@@ -3,6 +3,7 @@
 #include "config/thresholds.h"
 #include "core/text.h"
 #include "lint/kinds/kind.h"
+#include "lint/repo_view.h"
 
 #include <algorithm>
 #include <toml++/toml.h>
@@ -12,15 +13,16 @@ namespace mlfolio::lint {
 namespace {
 
 // The components of `mlfolio add` (src/generate/components.cpp; a test keeps the two in step).
-constexpr std::string_view k_add_components[] = {"docker", "api",       "ci",      "tracking", "monitoring", "tests",
-                                                 "readme", "gitignore", "license", "makefile", "pre-commit", "config"};
+constexpr std::string_view k_add_components[] = {"docker",     "api",      "ci",         "tracking",
+                                                 "monitoring", "tests",    "readme",     "gitignore",
+                                                 "license",    "makefile", "pre-commit", "config"};
 
 constexpr std::string_view k_fields[] = {"id",        "title",   "category", "severity", "weight",
                                          "rationale", "sources", "fix",      "add",      "kind",
                                          "params",    "alert",   "example"};
 constexpr std::string_view k_required[] = {"id",        "title",   "category", "severity", "weight",
                                            "rationale", "sources", "fix",      "kind"};
-constexpr std::string_view k_example_fields[] = {"expect", "note", "files", "thresholds", "commit"};
+constexpr std::string_view k_example_fields[] = {"expect", "note", "files", "thresholds", "commit", "folder"};
 constexpr std::string_view k_commit_fields[] = {"message", "days_ago", "files"};
 
 // "checks/docs/readme.toml:3:1: "
@@ -93,7 +95,8 @@ Result<void> read_param(std::string_view path, const toml::node& node, const std
   return {};
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> parse_files(std::string_view path, const toml::node& files)
+Result<std::vector<std::pair<std::string, std::string>>> parse_files(std::string_view path,
+                                                                     const toml::node& files)
 {
   std::vector<std::pair<std::string, std::string>> parsed;
   for (const auto& [file, content] : *files.as_table()) {
@@ -113,7 +116,8 @@ Result<ExampleCommit> parse_example_commit(std::string_view path, const toml::no
     return error_at(path, node.source(), "each [[example.commit]] must be a table.");
   }
   for (const auto& [key, value] : *table) {
-    if (std::find(std::begin(k_commit_fields), std::end(k_commit_fields), key.str()) == std::end(k_commit_fields)) {
+    if (std::find(std::begin(k_commit_fields), std::end(k_commit_fields), key.str()) ==
+        std::end(k_commit_fields)) {
       return error_at(path, key.source(),
                       "unknown commit field '" + std::string(key.str()) + "'." +
                           text::did_you_mean(text::suggest(key.str(), k_commit_fields)));
@@ -166,6 +170,19 @@ Result<Example> parse_example(std::string_view path, const toml::node& node)
                     "an example needs 'files', a table of path = content.");
   }
   TRY_ASSIGN(example.files, parse_files(path, *files));
+  if (table->contains("folder")) {
+    TRY_ASSIGN(example.folder, get_string(path, *table, "folder"));
+  }
+  const size_t levels = example.folder.empty() ? 0 : text::split(example.folder, '/').size();
+  for (const auto& [file, content] : example.files) {
+    if (split_outer(file).levels > levels) {
+      return error_at(
+          path, files->source(),
+          "'" + file +
+              "' is above the repository's top: an example with files above the project "
+              "names the project's folder, e.g. folder = \"projects/churn\" for \"../../LICENSE\".");
+    }
+  }
   if (const toml::node* commits = table->get("commit")) {
     if (!commits->is_array()) {
       return error_at(path, commits->source(), "an example's commits are written [[example.commit]].");

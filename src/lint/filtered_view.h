@@ -19,6 +19,9 @@ public:
   std::optional<std::string> commit() const override { return m_inner.commit(); }
   bool reads_concurrently() const override { return m_inner.reads_concurrently(); }
   const History* history() const override { return m_history ? m_history.get() : nullptr; }
+  // Outside the audited folder: the configuration's globs, anchored in it, do not reach there.
+  const std::vector<FileEntry>& outer_files() const override { return m_inner.outer_files(); }
+  std::string_view folder_in_repository() const override { return m_inner.folder_in_repository(); }
 
 private:
   const RepoView& m_inner;

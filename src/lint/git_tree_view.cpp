@@ -15,22 +15,27 @@ namespace {
 class GitTreeView final : public RepoView
 {
 public:
-  GitTreeView(git::Repository repo, std::vector<git::TreeFile> tree_files, std::string description,
+  // `outer_files`: see RepoView::outer_files, their paths already relative to the audited folder.
+  GitTreeView(git::Repository repo, std::vector<git::TreeFile> tree_files,
+              std::vector<git::TreeFile> outer_files, std::string folder, std::string description,
               std::string commit, std::unique_ptr<History> history)
-      : m_repo(std::move(repo)), m_description(std::move(description)), m_commit(std::move(commit)),
-        m_history(std::move(history))
+      : m_repo(std::move(repo)), m_folder(std::move(folder)), m_description(std::move(description)),
+        m_commit(std::move(commit)), m_history(std::move(history))
   {
-    std::sort(tree_files.begin(), tree_files.end(),
-              [](const git::TreeFile& a, const git::TreeFile& b) { return a.path < b.path; });
-    m_files.reserve(tree_files.size());
-    m_blobs.reserve(tree_files.size());
     for (auto& file : tree_files) {
       m_files.push_back(FileEntry{std::move(file.path), file.size, file.is_symlink, file.blob});
-      m_blobs.push_back(file.blob);
     }
+    for (auto& file : outer_files) {
+      m_outer.push_back(FileEntry{std::move(file.path), file.size, file.is_symlink, file.blob});
+    }
+    const auto by_path = [](const FileEntry& a, const FileEntry& b) { return a.path < b.path; };
+    std::sort(m_files.begin(), m_files.end(), by_path);
+    std::sort(m_outer.begin(), m_outer.end(), by_path);
   }
 
   const std::vector<FileEntry>& files() const override { return m_files; }
+  const std::vector<FileEntry>& outer_files() const override { return m_outer; }
+  std::string_view folder_in_repository() const override { return m_folder; }
   std::string describe() const override { return m_description; }
   std::optional<std::string> commit() const override { return m_commit; }
   const History* history() const override { return m_history.get(); }
@@ -42,16 +47,17 @@ public:
       return runtime_error("cannot read " + std::string(path) + " in " + m_description + ": no such file");
     }
     if (entry->is_symlink) {
-      return runtime_error("cannot read " + std::string(path)
-                           + ": it is a symbolic link, which is never followed");
+      return runtime_error("cannot read " + std::string(path) +
+                           ": it is a symbolic link, which is never followed");
     }
-    return m_repo.read_blob(m_blobs[static_cast<size_t>(entry - m_files.data())], max_bytes, path);
+    return m_repo.read_blob(*entry->blob, max_bytes, path);
   }
 
 private:
   git::Repository m_repo;
-  std::vector<FileEntry> m_files;
-  std::vector<git::ObjectId> m_blobs; // parallel to m_files
+  std::vector<FileEntry> m_files; // every entry has its blob id
+  std::vector<FileEntry> m_outer;
+  std::string m_folder;
   std::string m_description;
   std::string m_commit;
   std::unique_ptr<History> m_history;
@@ -65,6 +71,26 @@ std::string join(std::string_view folder, std::string_view path)
   return std::string(folder) + '/' + std::string(path);
 }
 
+// The outer files (RepoView::outer_files) of the folder at `prefix` in the tree `root`.
+Result<std::vector<git::TreeFile>> outer_tree_files(const git::Repository& repo, const git::ObjectId& root,
+                                                    std::string_view prefix)
+{
+  std::vector<git::TreeFile> outer;
+  for (const OuterFolder& folder : outer_folders(prefix)) {
+    TRY_ASSIGN(const auto tree, repo.find_tree(root, folder.in_repository));
+    if (!tree) {
+      continue;
+    }
+    TRY_ASSIGN(auto files,
+               repo.list_tree(*tree, git::Repository::TreeSizes::read, git::Repository::ListDepth::folder));
+    for (auto& file : files) {
+      file.path = folder.shown + file.path;
+      outer.push_back(std::move(file));
+    }
+  }
+  return outer;
+}
+
 } // namespace
 
 Result<std::unique_ptr<RepoView>> open_git_tree_view(const stdfs::path& folder, std::string_view rev,
@@ -72,8 +98,8 @@ Result<std::unique_ptr<RepoView>> open_git_tree_view(const stdfs::path& folder, 
 {
   TRY_ASSIGN(auto found, git::Repository::discover(folder));
   if (!found) {
-    return usage_error("cannot audit " + display + " at '" + std::string(rev)
-                       + "': it is not in a git repository. Give the path of a git repository, bare or not.");
+    return usage_error("cannot audit " + display + " at '" + std::string(rev) +
+                       "': it is not in a git repository. Give the path of a git repository, bare or not.");
   }
   git::Repository repo = std::move(*found);
   TRY_ASSIGN(const git::ObjectId commit, repo.resolve_commit(rev));
@@ -88,20 +114,23 @@ Result<std::unique_ptr<RepoView>> open_git_tree_view(const stdfs::path& folder, 
   std::error_code git_dir_error;
   const stdfs::path git_dir = stdfs::canonical(repo.git_dir(), git_dir_error);
   const bool is_git_dir = !error && !git_dir_error && canonical == git_dir;
-  const std::string prefix = error || is_git_dir ? std::string() : repo.workdir_relative(canonical).value_or("");
-  TRY_ASSIGN(const auto tree, repo.find_tree(root_tree, join(prefix, subdir)));
+  const std::string prefix =
+      error || is_git_dir ? std::string() : repo.workdir_relative(canonical).value_or("");
+  const std::string audited = join(prefix, subdir);
+  TRY_ASSIGN(const auto tree, repo.find_tree(root_tree, audited));
   if (!tree && subdir.empty()) {
     return usage_error("cannot audit " + where + ": the folder does not exist in that commit.");
   }
   if (!tree) {
-    return usage_error("no folder '" + subdir + "' in " + where
-                       + ". Check --root: it names a folder relative to " + display + ".");
+    return usage_error("no folder '" + subdir + "' in " + where +
+                       ". Check --root: it names a folder relative to " + display + ".");
   }
   TRY_ASSIGN(auto tree_files, repo.list_tree(*tree));
+  TRY_ASSIGN(auto outer_files, outer_tree_files(repo, root_tree, audited));
   const std::string description = subdir.empty() ? where : where + ", folder " + subdir;
   TRY_ASSIGN(auto history, open_git_history(repo.git_dir().string(), commit.hex()));
-  return std::make_unique<GitTreeView>(std::move(repo), std::move(tree_files), description, commit.hex(),
-                                       std::move(history));
+  return std::make_unique<GitTreeView>(std::move(repo), std::move(tree_files), std::move(outer_files),
+                                       audited, description, commit.hex(), std::move(history));
 }
 
 } // namespace mlfolio::lint

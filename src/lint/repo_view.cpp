@@ -105,9 +105,53 @@ Result<std::string_view> RepoView::read_into(std::string_view path, uint64_t max
   return buffer.view();
 }
 
+const std::vector<FileEntry>& RepoView::outer_files() const
+{
+  static const std::vector<FileEntry> none;
+  return none;
+}
+
+size_t RepoView::outer_levels() const
+{
+  const std::string_view folder = folder_in_repository();
+  return folder.empty() ? 0 : static_cast<size_t>(std::count(folder.begin(), folder.end(), '/')) + 1;
+}
+
+OuterPath split_outer(std::string_view path)
+{
+  OuterPath split{0, path};
+  while (split.rest.starts_with("../")) {
+    ++split.levels;
+    split.rest.remove_prefix(3);
+  }
+  return split;
+}
+
+std::vector<OuterFolder> outer_folders(std::string_view prefix)
+{
+  std::vector<OuterFolder> folders;
+  if (prefix.empty()) {
+    return folders;
+  }
+  const auto parts = text::split(prefix, '/');
+  std::string up;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    up += "../";
+  }
+  for (const auto ci : k_outer_ci_folders) {
+    folders.push_back({std::string(ci), up + std::string(ci) + "/"});
+  }
+  std::string folder;
+  for (size_t level = parts.size(); level > 0; --level) {
+    folders.push_back({folder, up.substr(0, 3 * level)});
+    folder += (folder.empty() ? "" : "/") + std::string(parts[parts.size() - level]);
+  }
+  return folders;
+}
+
 const FileEntry* RepoView::find(std::string_view path) const
 {
-  const auto& all = files();
+  const auto& all = path.starts_with("../") ? outer_files() : files();
   const auto found = first_not_before(all, path);
   return found != all.end() && found->path == path ? &*found : nullptr;
 }

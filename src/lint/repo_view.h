@@ -76,18 +76,58 @@ public:
   // unborn branch, or an in-memory view without one.
   virtual const History* history() const { return nullptr; }
 
-  // Convenience lookups over files().
+  // When the audited folder is a subfolder of a repository (--root, or a path inside a working
+  // tree): the files of that repository outside the folder that still govern it. They are the
+  // files directly in each folder above it (a licence, a .gitignore) and, at the repository's
+  // top, the CI definitions in the folders named by k_outer_ci_folders (GitHub runs the
+  // workflows of the top only). Paths are relative to the audited folder, so that reports name
+  // them as a reader would find them: "../../.github/workflows/ci.yml". Sorted; find() and read()
+  // take them. Empty for a repository's top, a folder outside git, or an in-memory view without.
+  virtual const std::vector<FileEntry>& outer_files() const;
+  // The audited folder's path in its repository ("projects/churn"): "" for the repository's top,
+  // a folder outside git, or an in-memory view not given one.
+  virtual std::string_view folder_in_repository() const { return {}; }
+  // How many folders the repository's top is above the audited folder: the parts of folder_in_repository().
+  size_t outer_levels() const;
+
+  // Convenience lookups over files(), and over outer_files() for a path that starts with "../".
   const FileEntry* find(std::string_view path) const;
   bool exists(std::string_view path) const { return find(path) != nullptr; }
   bool has_folder(std::string_view folder) const; // any file below "folder/"
 };
+
+// The folders at the repository's top whose files outer_files() lists besides the top's own.
+inline constexpr std::string_view k_outer_ci_folders[] = {".github/workflows", ".circleci", ".buildkite",
+                                                          ".woodpecker"};
+
+// An outer file's path taken apart: "../../LICENSE" -> {2, "LICENSE"}; "src/a.py" -> {0, "src/a.py"}.
+struct OuterPath
+{
+  size_t levels = 0;     // folders up from the audited one
+  std::string_view rest; // the path in that folder
+};
+OuterPath split_outer(std::string_view path);
+
+// For views: the folders outer_files() lists for an audited folder at `prefix` in its repository
+// ("projects/churn"), from the top down; each with its path in the repository ("" for the top,
+// "projects", ".github/workflows") and the prefix its files are shown with ("../../",
+// "../", "../../.github/workflows/").
+struct OuterFolder
+{
+  std::string in_repository;
+  std::string shown;
+};
+std::vector<OuterFolder> outer_folders(std::string_view prefix);
 
 // A view held in memory: for tests and for the pass/fail examples of data rules.
 class MemoryView : public RepoView
 {
 public:
   MemoryView() = default;
+  // A path that starts with "../" adds an outer file (see RepoView::outer_files), for a view
+  // given its folder_in_repository().
   void add(std::string path, std::string content);
+  void set_folder_in_repository(std::string folder) { m_folder = std::move(folder); }
   void add_symlink(std::string path, std::string target);
 
   const std::vector<FileEntry>& files() const override { return m_files; }
@@ -97,11 +137,16 @@ public:
   bool reads_concurrently() const override { return true; } // reads only its own vectors
   const History* history() const override { return m_history.get(); }
   void set_history(std::unique_ptr<History> history) { m_history = std::move(history); }
+  const std::vector<FileEntry>& outer_files() const override { return m_outer; }
+  std::string_view folder_in_repository() const override { return m_folder; }
 
 private:
   std::unique_ptr<History> m_history;
   std::vector<FileEntry> m_files;
   std::vector<std::string> m_contents; // parallel to m_files
+  std::vector<FileEntry> m_outer;
+  std::vector<std::string> m_outer_contents; // parallel to m_outer
+  std::string m_folder;
 };
 
 // The working tree as its owner sees it: tracked files plus untracked files git does not

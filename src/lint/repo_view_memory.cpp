@@ -29,8 +29,13 @@ void put(std::vector<FileEntry>& files, std::vector<std::string>& contents, File
 void MemoryView::add(std::string path, std::string content)
 {
   const uint64_t size = content.size();
+  const bool outer = path.starts_with("../");
   FileEntry entry{std::move(path), size, false, git::blob_id(content)};
-  put(m_files, m_contents, std::move(entry), std::move(content));
+  if (outer) {
+    put(m_outer, m_outer_contents, std::move(entry), std::move(content));
+  } else {
+    put(m_files, m_contents, std::move(entry), std::move(content));
+  }
 }
 
 void MemoryView::add_symlink(std::string path, std::string target)
@@ -46,10 +51,12 @@ Result<std::string> MemoryView::read(std::string_view path, uint64_t max_bytes) 
     return runtime_error("cannot read " + std::string(path) + " " + describe() + ": no such file");
   }
   if (entry->is_symlink) {
-    return runtime_error("cannot read " + std::string(path)
-                         + ": it is a symbolic link, which is never followed");
+    return runtime_error("cannot read " + std::string(path) +
+                         ": it is a symbolic link, which is never followed");
   }
-  const std::string& content = m_contents[static_cast<size_t>(entry - m_files.data())];
+  const bool outer = path.starts_with("../");
+  const std::string& content = outer ? m_outer_contents[static_cast<size_t>(entry - m_outer.data())]
+                                     : m_contents[static_cast<size_t>(entry - m_files.data())];
   return content.substr(0, static_cast<size_t>(std::min<uint64_t>(max_bytes, content.size())));
 }
 

@@ -16,7 +16,7 @@ namespace mlfolio::lint {
 struct ExampleCommit
 {
   std::string message;
-  double days_ago = 0; // before the fixed "now" of the examples
+  double days_ago = 0;                                    // before the fixed "now" of the examples
   std::vector<std::pair<std::string, std::string>> files; // path -> content after this commit
 };
 
@@ -28,6 +28,9 @@ struct Example
   std::vector<std::pair<std::string, std::string>> files; // path -> content, sorted by path
   std::map<std::string, double, std::less<>> thresholds;  // threshold overrides for this example
   std::vector<ExampleCommit> commits;                     // [[example.commit]]: a history, oldest first
+  // The project's folder in its repository ("projects/churn"); files above it are written
+  // "../LICENSE" (see RepoView::outer_files). Empty: the project is the repository.
+  std::string folder;
 };
 
 // Everything a checks/<category>/<name>.toml file says about one rule.

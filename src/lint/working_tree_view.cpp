@@ -4,6 +4,7 @@
 
 #include "core/fs.h"
 #include "core/parallel.h"
+#include "core/text.h"
 #include "git/repository.h"
 #include "lint/history.h"
 
@@ -64,7 +65,21 @@ public:
   {
   }
 
+  // The outer files (see RepoView::outer_files) of the audited folder, at `folder` below `top`,
+  // the working tree's top; `in_repository` is parallel to `files`: their paths relative to `top`.
+  void set_outer(std::string top, std::string folder, std::vector<FileEntry> files,
+                 std::vector<std::string> in_repository)
+  {
+    m_folder = std::move(folder);
+    m_top = std::move(top);
+    m_top_fd = FileDescriptor(::open(m_top.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    m_outer = std::move(files);
+    m_outer_in_repository = std::move(in_repository);
+  }
+
   const std::vector<FileEntry>& files() const override { return m_files; }
+  const std::vector<FileEntry>& outer_files() const override { return m_outer; }
+  std::string_view folder_in_repository() const override { return m_folder; }
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
   Result<std::string_view> read_into(std::string_view path, uint64_t max_bytes,
                                      ReadBuffer& buffer) const override;
@@ -74,7 +89,8 @@ public:
   const History* history() const override { return m_history.get(); }
 
 private:
-  int open_beneath(const std::string& relative) const; // -1 and errno; ENOSYS without openat2
+  // -1 and errno; ENOSYS without openat2
+  static int open_beneath(const FileDescriptor& folder, const std::string& relative);
   template <typename Content>
   Result<void> read_file(std::string_view path, uint64_t max_bytes, Content& content) const;
 
@@ -84,18 +100,23 @@ private:
   std::vector<FileEntry> m_files;
   std::optional<std::string> m_commit;
   std::unique_ptr<History> m_history;
+  std::string m_top; // canonical; set with the outer files
+  FileDescriptor m_top_fd{-1};
+  std::vector<FileEntry> m_outer;
+  std::vector<std::string> m_outer_in_repository; // parallel to m_outer
+  std::string m_folder;
 };
 
-int WorkingTreeView::open_beneath(const std::string& relative) const
+int WorkingTreeView::open_beneath(const FileDescriptor& folder, const std::string& relative)
 {
-  if (m_root_fd.get() < 0) {
+  if (folder.get() < 0) {
     errno = ENOSYS;
     return -1;
   }
   open_how how{};
   how.flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC;
   how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
-  return static_cast<int>(::syscall(SYS_openat2, m_root_fd.get(), relative.c_str(), &how, sizeof how));
+  return static_cast<int>(::syscall(SYS_openat2, folder.get(), relative.c_str(), &how, sizeof how));
 }
 
 // Reads at most `max_bytes` of an open file of `size` bytes (as fstat said) into `content`, a
@@ -144,17 +165,21 @@ Result<void> WorkingTreeView::read_file(std::string_view path, uint64_t max_byte
   if (entry->is_symlink) {
     return runtime_error("cannot read " + shown + ": it is a symbolic link, which is never followed");
   }
-  // Whatever was renamed or linked since the listing, never read outside the root: the kernel
-  // resolves the path below the root and refuses any symlink on the way (openat2, Linux 5.6+);
-  // older kernels get the same guarantee from realpath.
-  FileDescriptor file(open_beneath(shown));
+  // Whatever was renamed or linked since the listing, never read outside the root (for an outer
+  // file: the working tree's top): the kernel resolves the path below it and refuses any symlink
+  // on the way (openat2, Linux 5.6+); older kernels get the same guarantee from realpath.
+  const bool outer = path.starts_with("../");
+  const std::string& base = outer ? m_top : m_root;
+  const std::string& relative =
+      outer ? m_outer_in_repository[static_cast<size_t>(entry - m_outer.data())] : shown;
+  FileDescriptor file(open_beneath(outer ? m_top_fd : m_root_fd, relative));
   if (file.get() < 0 && errno == ENOSYS) {
-    const std::string full = m_root + '/' + shown;
+    const std::string full = base + '/' + relative;
     const std::unique_ptr<char, FreeWithFree> resolved(::realpath(full.c_str(), nullptr));
     if (resolved == nullptr) {
       return fail(fs::describe_errno(errno));
     }
-    if (!std::string_view(resolved.get()).starts_with(m_root + '/')) {
+    if (!std::string_view(resolved.get()).starts_with(base + '/')) {
       return fail("it resolves to a place outside the folder");
     }
     file = FileDescriptor(::open(resolved.get(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
@@ -213,6 +238,49 @@ Result<std::vector<FileEntry>> list_with_git(const git::Repository& repo, const 
     files.push_back(FileEntry{file.path.substr(skip), file.size, file.is_symlink, file.blob});
   }
   return files;
+}
+
+// Whether `path` (relative to `top`) is a folder reached without a symbolic link on the way.
+bool plain_folder(const std::string& top, std::string_view path)
+{
+  std::string at = top;
+  for (const std::string_view part : text::split(path, '/')) {
+    at += '/';
+    at += part;
+    struct stat info = {};
+    if (::lstat(at.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The outer files (see RepoView::outer_files) of the folder at `prefix` in `repo`'s working tree:
+// their entries, shown relative to that folder, and their paths in the working tree.
+Result<std::pair<std::vector<FileEntry>, std::vector<std::string>>> list_outer(const git::Repository& repo,
+                                                                               std::string_view prefix)
+{
+  std::vector<std::pair<FileEntry, std::string>> found;
+  const std::string top = repo.workdir()->string();
+  for (const OuterFolder& folder : outer_folders(prefix)) {
+    if (!plain_folder(top, folder.in_repository)) {
+      continue; // no such folder, or one reached through a symlink, which is never followed
+    }
+    TRY_ASSIGN(auto listed, repo.worktree_files(folder.in_repository, 1, git::Repository::ListDepth::folder));
+    const size_t skip = folder.in_repository.empty() ? 0 : folder.in_repository.size() + 1;
+    for (auto& file : listed) {
+      FileEntry entry{folder.shown + file.path.substr(skip), file.size, file.is_symlink, file.blob};
+      found.emplace_back(std::move(entry), std::move(file.path));
+    }
+  }
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first.path < b.first.path; });
+  std::pair<std::vector<FileEntry>, std::vector<std::string>> outer;
+  for (auto& [entry, in_repository] : found) {
+    outer.first.push_back(std::move(entry));
+    outer.second.push_back(std::move(in_repository));
+  }
+  return outer;
 }
 
 // A folder outside any repository: everything below it but .git, symlinks never followed.
@@ -314,8 +382,13 @@ Result<std::unique_ptr<RepoView>> open_working_tree_view(const stdfs::path& fold
   }
   std::sort(files.begin(), files.end(),
             [](const FileEntry& a, const FileEntry& b) { return a.path < b.path; });
-  return std::make_unique<WorkingTreeView>(root.string(), std::move(description), std::move(files),
-                                           std::move(commit), std::move(history));
+  auto view = std::make_unique<WorkingTreeView>(root.string(), std::move(description), std::move(files),
+                                                std::move(commit), std::move(history));
+  if (prefix && !prefix->empty()) {
+    TRY_ASSIGN(auto outer, list_outer(*repo, *prefix));
+    view->set_outer(repo->workdir()->string(), *prefix, std::move(outer.first), std::move(outer.second));
+  }
+  return view;
 }
 
 } // namespace mlfolio::lint

@@ -26,8 +26,8 @@ std::unique_ptr<History> history_of(const Example& example)
 {
   std::vector<MemoryHistory::Commit> commits;
   for (const auto& commit : example.commits) {
-    commits.push_back({commit.message, k_examples_now - static_cast<int64_t>(commit.days_ago * 86400), commit.files,
-                       false});
+    commits.push_back({commit.message, k_examples_now - static_cast<int64_t>(commit.days_ago * 86400),
+                       commit.files, false});
   }
   return std::make_unique<MemoryHistory>(std::move(commits), k_examples_now);
 }
@@ -46,6 +46,7 @@ TEST_CASE("examples: every rule gives each of its examples the expected status")
       CAPTURE(i);
       CAPTURE(example.note);
       MemoryView view;
+      view.set_folder_in_repository(example.folder);
       for (const auto& [path, content] : example.files) {
         view.add(path, content);
       }

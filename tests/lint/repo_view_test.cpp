@@ -247,6 +247,91 @@ TEST_CASE("working tree: --root restricts the view and rebases its paths")
   }
 }
 
+namespace {
+
+std::vector<std::string> outer_paths_of(const RepoView& view)
+{
+  std::vector<std::string> paths;
+  for (const auto& entry : view.outer_files()) {
+    paths.push_back(entry.path);
+  }
+  return paths;
+}
+
+} // namespace
+
+TEST_CASE("working tree and revision: a project in a subfolder sees the files above it that govern it")
+{
+  GitFixture repo;
+  repo.write("LICENSE", "MIT\n");
+  repo.write(".gitignore", "*.log\nLICENSE.old\n");
+  repo.write(".github/workflows/ci.yml", "on: push\n");
+  repo.write(".github/dependabot.yml", "version: 2\n");
+  repo.write(".circleci/config.yml", "version: 2.1\n");
+  repo.write("docs/guide.md", "# Guide\n");
+  repo.write("projects/.gitignore", "churn/.env\n");
+  repo.write("projects/fraud/README.md", "# Fraud\n");
+  repo.write("projects/churn/README.md", "# Churn\n");
+  repo.write("projects/churn/.github/workflows/own.yml", "on: push\n");
+  repo.commit("monorepo");
+  const Paths committed{"../../.circleci/config.yml", "../../.github/workflows/ci.yml", "../../.gitignore",
+                        "../../LICENSE", "../.gitignore"};
+
+  SUBCASE("working tree, --root")
+  {
+    repo.write_untracked("NOTICE", "untracked, not ignored\n");
+    repo.write_untracked("LICENSE.old", "ignored\n");
+    repo.write_untracked("build.log", "ignored\n");
+    const auto view = must(open_working_tree(repo.path(), "projects/churn"));
+    CHECK(view->folder_in_repository() == "projects/churn");
+    CHECK(view->outer_levels() == 2);
+    Paths expected = committed;
+    expected.insert(expected.begin() + 4, "../../NOTICE");
+    CHECK(outer_paths_of(*view) == expected);
+    CHECK(paths_of(*view) == Paths{".github/workflows/own.yml", "README.md"});
+    CHECK(*view->read("../../LICENSE", 100) == "MIT\n");
+    CHECK(*view->read("../.gitignore", 100) == "churn/.env\n");
+    CHECK(view->find("../../LICENSE")->size == 4);
+    CHECK(view->find("../../LICENSE")->blob.has_value());
+    const auto unlisted = view->read("../fraud/README.md", 100);
+    REQUIRE_FALSE(unlisted);
+    CHECK(unlisted.error().message.ends_with(": no such file"));
+  }
+  SUBCASE("a path inside the working tree")
+  {
+    const auto view = must(open_working_tree(repo.path() / "projects", "churn"));
+    CHECK(outer_paths_of(*view) == committed);
+  }
+  SUBCASE("a commit's tree")
+  {
+    const auto view = must(open_revision(repo.path(), "HEAD", "projects/churn"));
+    CHECK(view->folder_in_repository() == "projects/churn");
+    CHECK(outer_paths_of(*view) == committed);
+    CHECK(*view->read("../../.github/workflows/ci.yml", 100) == "on: push\n");
+  }
+  SUBCASE("a repository's top has none")
+  {
+    CHECK(must(open_working_tree(repo.path(), ""))->outer_files().empty());
+    CHECK(must(open_revision(repo.path(), "HEAD", ""))->outer_files().empty());
+    CHECK(must(open_working_tree(repo.path(), ""))->outer_levels() == 0);
+  }
+  SUBCASE("a CI folder reached through a symbolic link is not listed, nor read")
+  {
+    const TempDir outside;
+    test::write_text(outside.path() / "workflows" / "evil.yml", "outside the repository\n");
+    std::filesystem::remove_all(repo.path() / ".circleci");
+    std::filesystem::create_directory_symlink(outside.path() / "workflows", repo.path() / ".circleci");
+    const auto view = must(open_working_tree(repo.path(), "projects/churn"));
+    for (const auto& path : outer_paths_of(*view)) {
+      CHECK_FALSE(path.starts_with("../../.circleci/"));
+    }
+    const FileEntry* link = view->find("../../.circleci"); // listed as what it is, never followed
+    REQUIRE(link != nullptr);
+    CHECK(link->is_symlink);
+    CHECK_FALSE(view->read("../../.circleci", 100));
+  }
+}
+
 TEST_CASE("working tree: a missing folder or --root is a usage error that says what to do")
 {
   const TempDir dir;

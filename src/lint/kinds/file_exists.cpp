@@ -13,6 +13,11 @@ const ParamSpec k_params[] = {
      "root (default): globs start at the project root; anywhere: in any folder", "root|anywhere"},
     {"exclude", ParamType::list, false, "globs (as in .gitignore) of files that do not count"},
     {"case_sensitive", ParamType::flag, false, "compare names with case (default false)"},
+    {"outer", ParamType::text, false,
+     "when the project is a subfolder of a repository, where else a match counts: none (default); "
+     "folders: directly in any folder above it (a licence); top: at the repository's top (CI, "
+     "which runs only from there)",
+     "none|folders|top"},
 };
 
 Result<void> check(const RuleMeta& rule)
@@ -40,9 +45,24 @@ Finding evaluate(const RuleContext& context)
       names.push_back(entry->path);
     }
   }
+  // The repository around a project in a subfolder: paths there are matched as if the folder
+  // they are in were the project's root.
+  const std::string outer = params.text("outer", "none");
+  const RepoView& view = context.view();
+  static const std::vector<FileEntry> k_none;
+  for (const FileEntry& entry : outer == "none" ? k_none : view.outer_files()) {
+    const OuterPath split = split_outer(entry.path);
+    if ((outer == "folders" || split.levels == view.outer_levels()) && globs->matches_file(split.rest)) {
+      found.push_back({entry.path, 0});
+      names.push_back(entry.path);
+    }
+  }
   const std::string looking_for = params.text("looking_for", "");
   if (found.empty()) {
-    return fail("no " + looking_for + std::string(where_phrase(anchor)) + " (looked for " +
+    const std::string above = outer == "none" || view.outer_levels() == 0 ? ""
+                              : outer == "folders"                        ? " or in a folder above it"
+                                                                          : " or at the repository's top";
+    return fail("no " + looking_for + std::string(where_phrase(anchor)) + above + " (looked for " +
                 join_some(params.list("globs"), 6) + ")");
   }
   return pass("found " + join_some(names, 3), std::move(found));

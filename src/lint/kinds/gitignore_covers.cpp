@@ -66,26 +66,80 @@ std::vector<Glob> patterns_of(std::string_view content)
   return globs;
 }
 
-bool ignored(const std::vector<Glob>& globs, std::string_view path)
+// The patterns of one .gitignore that governs the project, and where the project is seen from its
+// folder: "" for the project's own, "churn/" for "../.gitignore" of a project in the folder churn.
+struct IgnoreFile
 {
-  for (const auto& glob : globs) {
-    if (glob.matching_prefix(path)) {
-      return true;
+  std::string path;
+  std::string project_folder;
+  std::vector<Glob> globs;
+};
+
+bool ignored(const std::vector<IgnoreFile>& files, std::string_view sample)
+{
+  for (const auto& file : files) {
+    const std::string path = file.project_folder + std::string(sample);
+    for (const auto& glob : file.globs) {
+      if (glob.matching_prefix(path)) {
+        return true;
+      }
     }
   }
   return false;
 }
 
+// The project's .gitignore and, in a subfolder of a repository, those of the folders above it,
+// which git applies too. One that cannot be read as text is left out and named in `problem`.
+std::vector<IgnoreFile> ignore_files(const RuleContext& context, std::optional<std::string>& problem)
+{
+  std::vector<IgnoreFile> files;
+  const RepoView& view = context.view();
+  const std::vector<std::string_view> parts = view.outer_levels() == 0
+                                                  ? std::vector<std::string_view>()
+                                                  : text::split(view.folder_in_repository(), '/');
+  std::vector<std::string> paths;
+  for (const FileEntry& outer : view.outer_files()) {
+    const OuterPath split = split_outer(outer.path);
+    if (split.rest == k_gitignore && split.levels <= parts.size()) {
+      paths.push_back(outer.path);
+    }
+  }
+  if (view.exists(k_gitignore)) {
+    paths.emplace_back(k_gitignore);
+  }
+  for (const auto& path : paths) {
+    const TextFile* file = context.analysis().text(path);
+    if (file == nullptr || file->binary) {
+      problem = path + " cannot be read as text";
+      continue;
+    }
+    const size_t levels = split_outer(path).levels;
+    std::string folder;
+    for (size_t i = parts.size() - levels; i < parts.size(); ++i) {
+      folder += std::string(parts[i]) + "/";
+    }
+    files.push_back({path, std::move(folder), patterns_of(file->content)});
+  }
+  return files;
+}
+
 Finding evaluate(const RuleContext& context)
 {
-  if (!context.view().exists(k_gitignore)) {
-    return fail("no .gitignore at the project root");
+  std::optional<std::string> problem;
+  const std::vector<IgnoreFile> files = ignore_files(context, problem);
+  if (files.empty()) {
+    return problem ? skip(*problem)
+                   : fail(context.view().outer_levels() == 0
+                              ? "no .gitignore at the project root"
+                              : "no .gitignore at the project root or in a folder above it");
   }
-  const TextFile* file = context.analysis().text(k_gitignore);
-  if (file == nullptr || file->binary) {
-    return skip(".gitignore cannot be read as text");
+  std::vector<Location> where;
+  std::vector<std::string> shown;
+  for (const auto& file : files) {
+    where.push_back({file.path, 0});
+    shown.push_back(file.path);
   }
-  const auto globs = patterns_of(file->content);
+  const std::string named = join_some(shown, 4);
   std::vector<Detail> missing;
   std::vector<std::string> names;
   std::vector<std::string> groups;
@@ -96,19 +150,18 @@ Finding evaluate(const RuleContext& context)
     groups.push_back(group);
     bool covered = false;
     for (const auto& sample : samples) {
-      covered = covered || ignored(globs, sample);
+      covered = covered || ignored(files, sample);
     }
     if (!covered) {
-      missing.push_back(
-          {group + ": nothing ignores " + join_some(samples, 3), {{std::string(k_gitignore), 0}}});
+      missing.push_back({group + ": nothing ignores " + join_some(samples, 3), where});
       names.push_back(group);
     }
   }
   if (missing.empty()) {
-    return pass(".gitignore covers " + join_some(groups, 10), {{std::string(k_gitignore), 0}});
+    return pass(named + " cover" + (files.size() == 1 ? "s " : " ") + join_some(groups, 10), where);
   }
   Finding finding =
-      fail(".gitignore does not cover " + join_some(names, 10), {{std::string(k_gitignore), 0}});
+      fail(named + " do" + (files.size() == 1 ? "es" : "") + " not cover " + join_some(names, 10), where);
   finding.details = std::move(missing);
   return finding;
 }
