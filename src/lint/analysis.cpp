@@ -145,10 +145,15 @@ std::optional<TextFile> Analysis::load_text(std::string_view path, std::vector<s
     notes.push_back(content.error().message);
     return std::nullopt;
   }
+  return text_file_of(*entry, std::move(*content));
+}
+
+TextFile Analysis::text_file_of(const FileEntry& entry, std::string content)
+{
   TextFile file;
-  file.truncated = entry->size > k_text_cap;
-  file.binary = analyze::looks_binary(*content);
-  file.content = std::move(*content);
+  file.truncated = entry.size > k_text_cap;
+  file.binary = analyze::looks_binary(content);
+  file.content = std::move(content);
   return file;
 }
 

@@ -174,6 +174,8 @@ private:
   // The readers behind text() and notebook(): they touch no cache and put their notes in `notes`,
   // so that prefetch() can run them on several threads.
   std::optional<TextFile> load_text(std::string_view path, std::vector<std::string>& notes) const;
+  // What load_text keeps of `entry`'s content (at most k_text_cap bytes of it).
+  static TextFile text_file_of(const FileEntry& entry, std::string content);
   std::optional<analyze::Notebook> load_notebook(std::string_view path,
                                                  std::vector<std::string>& notes) const;
   // Reads and parses the Python files and notebooks among `files` that are not parsed yet, on

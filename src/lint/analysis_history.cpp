@@ -123,14 +123,7 @@ void Analysis::scan_files(std::vector<FileScan>& scans, unsigned threads) const
   // Read without being kept (a tree full of data files must not end up in memory) and scanned.
   // Opening and reading twenty thousand files is most of the time of a large audit, so it is
   // spread over the cores when the view can be read concurrently.
-  run_parallel(scans.size(), threads, [&](size_t i) {
-    FileScan& entry = scans[i];
-    if (entry.done) {
-      return;
-    }
-    thread_local ReadBuffer buffer;
-    const auto content = entry.kept != nullptr ? Result<std::string_view>(entry.kept->content)
-                                               : m_view.read_into(entry.file->path, k_text_cap, buffer);
+  const auto scan = [&](FileScan& entry, const Result<std::string_view>& content) {
     if (!content) {
       entry.note = content.error().message;
       return;
@@ -144,6 +137,27 @@ void Analysis::scan_files(std::vector<FileScan>& scans, unsigned threads) const
       entry.hits = to_findings((*own)->scan_file(entry.file->path, *content), entry.file->path, "", true);
     }
     entry.done = true;
+  };
+  // A task is a run of files, read together (RepoView::read_many).
+  constexpr size_t k_run = 64;
+  run_parallel((scans.size() + k_run - 1) / k_run, threads, [&](size_t task) {
+    const size_t end = std::min(scans.size(), (task + 1) * k_run);
+    std::vector<std::string_view> paths;
+    std::vector<size_t> read;
+    for (size_t i = task * k_run; i < end; ++i) {
+      FileScan& entry = scans[i];
+      if (entry.done) {
+        continue;
+      }
+      if (entry.kept != nullptr) {
+        scan(entry, Result<std::string_view>(entry.kept->content));
+      } else {
+        paths.push_back(entry.file->path);
+        read.push_back(i);
+      }
+    }
+    m_view.read_many(paths, k_text_cap,
+                     [&](size_t i, Result<std::string_view> content) { scan(scans[read[i]], content); });
   });
 }
 

@@ -167,19 +167,39 @@ void Analysis::prefetch(const std::vector<const FileEntry*>& files) const
     pending.push_back(std::move(entry));
   }
   const unsigned threads = m_view.reads_concurrently() ? scan_threads_for(pending.size()) : 1;
-  run_parallel(pending.size(), threads, [&](size_t i) {
-    Pending& entry = pending[i];
-    if (entry.is_notebook) {
-      if (entry.load) {
-        entry.loaded_notebook = load_notebook(entry.file->path, entry.notes);
+  // A task is a run of files: their texts are read together (RepoView::read_many), then parsed.
+  constexpr size_t k_run = 64;
+  run_parallel((pending.size() + k_run - 1) / k_run, threads, [&](size_t task) {
+    const size_t begin = task * k_run;
+    const size_t end = std::min(pending.size(), begin + k_run);
+    std::vector<std::string_view> paths;
+    std::vector<size_t> which;
+    for (size_t i = begin; i < end; ++i) {
+      if (!pending[i].is_notebook && pending[i].load) {
+        paths.push_back(pending[i].file->path);
+        which.push_back(i);
       }
-      entry.module = module_of(entry.load ? (entry.loaded_notebook ? &*entry.loaded_notebook : nullptr)
-                                          : entry.notebook);
-    } else {
-      if (entry.load) {
-        entry.loaded_text = load_text(entry.file->path, entry.notes);
+    }
+    m_view.read_many(paths, k_text_cap, [&](size_t k, Result<std::string_view> content) {
+      Pending& entry = pending[which[k]];
+      if (content) {
+        entry.loaded_text = text_file_of(*entry.file, std::string(*content));
+      } else {
+        entry.notes.push_back(content.error().message);
       }
-      entry.module = module_of(entry.load ? (entry.loaded_text ? &*entry.loaded_text : nullptr) : entry.text);
+    });
+    for (size_t i = begin; i < end; ++i) {
+      Pending& entry = pending[i];
+      if (entry.is_notebook) {
+        if (entry.load) {
+          entry.loaded_notebook = load_notebook(entry.file->path, entry.notes);
+        }
+        entry.module = module_of(entry.load ? (entry.loaded_notebook ? &*entry.loaded_notebook : nullptr)
+                                            : entry.notebook);
+      } else {
+        entry.module =
+            module_of(entry.load ? (entry.loaded_text ? &*entry.loaded_text : nullptr) : entry.text);
+      }
     }
   });
   // Cached in the files' order, whatever thread parsed them, as one thread would have.

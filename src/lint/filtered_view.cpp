@@ -1,5 +1,7 @@
 #include "lint/filtered_view.h"
 
+#include <algorithm>
+
 namespace mlfolio::lint {
 
 namespace {
@@ -57,6 +59,18 @@ Result<std::string_view> FilteredView::read_into(std::string_view path, uint64_t
     return runtime_error("cannot read " + std::string(path) + ": it is ignored by the configuration");
   }
   return m_inner.read_into(path, max_bytes, buffer);
+}
+
+void FilteredView::read_many(std::span<const std::string_view> paths, uint64_t max_bytes,
+                             const ReadEach& each) const
+{
+  const bool all_seen =
+      std::all_of(paths.begin(), paths.end(), [&](std::string_view path) { return find(path) != nullptr; });
+  if (all_seen) {
+    m_inner.read_many(paths, max_bytes, each);
+  } else {
+    RepoView::read_many(paths, max_bytes, each); // one by one, the ignored ones refused
+  }
 }
 
 } // namespace mlfolio::lint

@@ -15,6 +15,8 @@ public:
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
   Result<std::string_view> read_into(std::string_view path, uint64_t max_bytes,
                                      ReadBuffer& buffer) const override;
+  void read_many(std::span<const std::string_view> paths, uint64_t max_bytes,
+                 const ReadEach& each) const override;
   std::string describe() const override { return m_inner.describe(); }
   std::optional<std::string> commit() const override { return m_inner.commit(); }
   bool reads_concurrently() const override { return m_inner.reads_concurrently(); }

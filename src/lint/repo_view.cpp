@@ -149,6 +149,15 @@ std::vector<OuterFolder> outer_folders(std::string_view prefix)
   return folders;
 }
 
+void RepoView::read_many(std::span<const std::string_view> paths, uint64_t max_bytes,
+                         const ReadEach& each) const
+{
+  thread_local ReadBuffer buffer;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    each(i, read_into(paths[i], max_bytes, buffer));
+  }
+}
+
 const FileEntry* RepoView::find(std::string_view path) const
 {
   const auto& all = path.starts_with("../") ? outer_files() : files();

@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +63,14 @@ public:
   // until the buffer's next use. Views that read from disk override it to read straight in.
   virtual Result<std::string_view> read_into(std::string_view path, uint64_t max_bytes,
                                              ReadBuffer& buffer) const;
+
+  // Reads several files whose content is looked at once and not kept: each(i, content) is
+  // called for paths[i], in that order, on the calling thread, the content valid during the
+  // call only. Errors are read_into's. The working tree overrides it to open, read and close a
+  // batch of small files per system call.
+  using ReadEach = std::function<void(size_t, Result<std::string_view>)>;
+  virtual void read_many(std::span<const std::string_view> paths, uint64_t max_bytes,
+                         const ReadEach& each) const;
 
   // "/home/u/proj (working tree)", "/srv/x.git at 1a2b3c4 (main)", ... for reports.
   virtual std::string describe() const = 0;

@@ -2,6 +2,7 @@
 
 #include "lint/working_tree_view.h"
 
+#include "core/batch_read.h"
 #include "core/fs.h"
 #include "core/parallel.h"
 #include "core/text.h"
@@ -83,6 +84,8 @@ public:
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
   Result<std::string_view> read_into(std::string_view path, uint64_t max_bytes,
                                      ReadBuffer& buffer) const override;
+  void read_many(std::span<const std::string_view> paths, uint64_t max_bytes,
+                 const ReadEach& each) const override;
   std::string describe() const override { return m_description; }
   std::optional<std::string> commit() const override { return m_commit; }
   bool reads_concurrently() const override { return true; } // each read opens its own file
@@ -114,7 +117,7 @@ int WorkingTreeView::open_beneath(const FileDescriptor& folder, const std::strin
     return -1;
   }
   open_how how{};
-  how.flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC;
+  how.flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC; // a file swapped for a pipe does not block
   how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
   return static_cast<int>(::syscall(SYS_openat2, folder.get(), relative.c_str(), &how, sizeof how));
 }
@@ -182,7 +185,7 @@ Result<void> WorkingTreeView::read_file(std::string_view path, uint64_t max_byte
     if (!std::string_view(resolved.get()).starts_with(base + '/')) {
       return fail("it resolves to a place outside the folder");
     }
-    file = FileDescriptor(::open(resolved.get(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    file = FileDescriptor(::open(resolved.get(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
   } else if (file.get() < 0 && (errno == ELOOP || errno == EXDEV)) {
     return fail("a folder on its way is a symbolic link, which is never followed");
   }
@@ -211,6 +214,49 @@ Result<std::string_view> WorkingTreeView::read_into(std::string_view path, uint6
 {
   TRY(read_file(path, max_bytes, buffer));
   return buffer.view();
+}
+
+void WorkingTreeView::read_many(std::span<const std::string_view> paths, uint64_t max_bytes,
+                                const ReadEach& each) const
+{
+  // Files above this size are read one by one: a batch's memory stays small.
+  constexpr uint64_t k_batched_size = 64 * 1024;
+  thread_local fs::BatchReader reader;
+  thread_local ReadBuffer buffer;
+  std::vector<fs::BatchReader::Request> requests;
+  std::vector<const FileEntry*> batched; // parallel to the batch's paths; null: read one by one
+  for (size_t start = 0; start < paths.size(); start += fs::BatchReader::k_batch) {
+    const size_t end = std::min(paths.size(), start + fs::BatchReader::k_batch);
+    requests.clear();
+    batched.assign(end - start, nullptr);
+    for (size_t i = start; i < end && reader.available() && m_root_fd.get() >= 0; ++i) {
+      const FileEntry* entry = paths[i].starts_with("../") ? nullptr : find(paths[i]);
+      if (entry != nullptr && !entry->is_symlink && entry->size < k_batched_size) {
+        batched[i - start] = entry;
+        requests.push_back({std::string(paths[i]), std::min(max_bytes, entry->size + 1)});
+      }
+    }
+    const auto& outcomes = reader.available() && !requests.empty() ? reader.read(m_root_fd.get(), requests)
+                                                                   : std::vector<fs::BatchReader::Outcome>();
+    size_t next = 0;
+    for (size_t i = start; i < end; ++i) {
+      const FileEntry* entry = batched[i - start];
+      const fs::BatchReader::Outcome* outcome =
+          entry != nullptr && next < outcomes.size() ? &outcomes[next++] : nullptr;
+      // Anything unusual is read again the careful way, which names the problem: an error, a
+      // file that grew since it was listed (all of the one byte more than its size came back),
+      // or nothing where the listing saw bytes (emptied, or swapped for a pipe).
+      const bool changed =
+          outcome != nullptr &&
+          ((requests[next - 1].want == entry->size + 1 && outcome->bytes.size() == entry->size + 1) ||
+           (outcome->bytes.empty() && entry->size > 0));
+      if (outcome != nullptr && outcome->error == 0 && !changed) {
+        each(i, outcome->bytes);
+      } else {
+        each(i, read_into(paths[i], max_bytes, buffer));
+      }
+    }
+  }
 }
 
 // A regular file or symlink at `full`, as lstat sees it (never followed); nullopt for anything else.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 using namespace mlfolio;
 using namespace mlfolio::lint;
@@ -549,5 +550,90 @@ TEST_CASE("read_into: the same bytes and errors as read, one buffer reused from 
     const auto missing = view->read_into("nope.txt", 100, buffer);
     REQUIRE_FALSE(missing);
     CHECK(missing.error().message == view->read("nope.txt", 100).error().message);
+  }
+}
+
+namespace {
+
+// What read_many gives for `paths`, each as its bytes or "error: <message>".
+std::vector<std::string> read_many_of(const RepoView& view, const std::vector<std::string>& paths,
+                                      uint64_t max_bytes)
+{
+  const std::vector<std::string_view> views(paths.begin(), paths.end());
+  std::vector<std::string> got(paths.size(), "(not called)");
+  size_t expected_index = 0;
+  view.read_many(views, max_bytes, [&](size_t i, Result<std::string_view> content) {
+    CHECK(i == expected_index++); // in order
+    got[i] = content ? std::string(*content) : "error: " + content.error().message;
+  });
+  CHECK(expected_index == paths.size());
+  return got;
+}
+
+std::vector<std::string> read_into_of(const RepoView& view, const std::vector<std::string>& paths,
+                                      uint64_t max_bytes)
+{
+  std::vector<std::string> got;
+  ReadBuffer buffer;
+  for (const auto& path : paths) {
+    const auto content = view.read_into(path, max_bytes, buffer);
+    got.push_back(content ? std::string(*content) : "error: " + content.error().message);
+  }
+  return got;
+}
+
+} // namespace
+
+TEST_CASE("read_many: the same bytes and errors as read_into, in batches, whatever changed since the listing")
+{
+  GitFixture repo;
+  std::vector<std::string> paths;
+  for (int i = 0; i < 150; ++i) { // more than two batches
+    const std::string path = "data/item_" + std::to_string(1000 + i) + ".csv";
+    repo.write(path, "id,value\n" + std::to_string(i) + ",0.5\n");
+    paths.push_back(path);
+  }
+  const std::string large(100 * 1024, 'x'); // too large for a batch: read on its own
+  repo.write("large.txt", large);
+  repo.write("empty.txt", "");
+  repo.write("grows.txt", "short\n");
+  repo.write("shrinks.txt", "a longer line\n");
+  repo.write("goes.txt", "here\n");
+  repo.write("becomes-a-pipe.txt", "data\n");
+  repo.symlink("link", "large.txt");
+  repo.commit("files");
+  MemoryView memory;
+  memory.add("large.txt", large);
+  memory.add("empty.txt", "");
+  const auto working = must(open_working_tree(repo.path(), ""));
+  const auto revision = must(open_revision(repo.path(), "HEAD", ""));
+
+  // Changed after the listing: the batch asks for the listed size plus one byte.
+  test::write_text(repo.path() / "grows.txt", "short, then much longer than it was listed\n");
+  test::write_text(repo.path() / "shrinks.txt", "a\n");
+  std::filesystem::remove(repo.path() / "goes.txt");
+  std::filesystem::remove(repo.path() / "becomes-a-pipe.txt");
+  REQUIRE(::mkfifo((repo.path() / "becomes-a-pipe.txt").c_str(), 0600) == 0);
+
+  const std::vector<std::string> odd{"large.txt",   "empty.txt", "grows.txt",
+                                     "shrinks.txt", "goes.txt",  "becomes-a-pipe.txt",
+                                     "link",        "nope.txt",  "../outside.txt"};
+  std::vector<std::string> all = paths;
+  all.insert(all.begin() + 70, odd.begin(), odd.end()); // in the middle of the second batch
+  const auto got = read_many_of(*working, all, 1 << 20);
+  CHECK(got == read_into_of(*working, all, 1 << 20));
+  CHECK(got[0] == "id,value\n0,0.5\n");
+  CHECK(got[70] == large);
+  CHECK(got[72] == "short, then much longer than it was listed\n");
+  CHECK(got[73] == "a\n");
+  CHECK(got[74].starts_with("error: cannot read goes.txt"));
+  CHECK(got[75] ==
+        "error: cannot read becomes-a-pipe.txt in " + working->describe() + ": not a regular file");
+  CHECK(read_many_of(*working, all, 4) == read_into_of(*working, all, 4)); // at most max_bytes
+
+  for (const RepoView* view : std::vector<const RepoView*>{&memory, revision.get()}) {
+    CAPTURE(view->describe());
+    const std::vector<std::string> some{"large.txt", "empty.txt", "nope.txt"};
+    CHECK(read_many_of(*view, some, 1 << 20) == read_into_of(*view, some, 1 << 20));
   }
 }
