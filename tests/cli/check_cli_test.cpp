@@ -245,7 +245,8 @@ TEST_CASE("check: a project in a monorepo is governed by the licence, .gitignore
     REQUIRE_MESSAGE(result.code == 0, result.err);
     CHECK(statuses(result) == expected);
     std::vector<std::string> failed; // git/ judges the fixture's one-commit history
-    for (const auto& finding : nlohmann::json::parse(result.out)["findings"]) {
+    const auto report = nlohmann::json::parse(result.out);
+    for (const auto& finding : report["findings"]) {
       if (finding["status"] == "fail" && !std::string(finding["rule"]).starts_with("git/")) {
         failed.push_back(finding["rule"]);
       }
