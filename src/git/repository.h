@@ -23,6 +23,7 @@ struct TreeFile
   bool is_symlink = false;
   bool is_executable = false;
   ObjectId blob;
+  bool missing = false; // the object is not in the repository (a partial clone): size 0, unreadable
 };
 
 // A file of a working tree; `blob` is its id when the file is unchanged since it was indexed

@@ -30,6 +30,12 @@ int on_tree_entry(const char* root, const git_tree_entry* entry, void* payload) 
     const int code =
         state.odb == nullptr ? 0 : git_odb_read_header(&size, &type, state.odb, git_tree_entry_id(entry));
     std::string path = std::string(root) + git_tree_entry_name(entry);
+    if (code == GIT_ENOTFOUND) { // a partial clone: listed, for the caller to say so
+      state.files->push_back(TreeFile{std::move(path), 0, mode == GIT_FILEMODE_LINK,
+                                      mode == GIT_FILEMODE_BLOB_EXECUTABLE,
+                                      to_object_id(*git_tree_entry_id(entry)), true});
+      return 0;
+    }
     if (code < 0) {
       state.error = error("read the object of " + path, code).value();
       return -1;

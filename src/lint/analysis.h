@@ -95,7 +95,7 @@ public:
   // `large_blob_bytes`: the history scan keeps the blobs above this size (the smallest size a
   // large-file rule will ask about).
   explicit Analysis(const RepoView& view, uint64_t large_blob_bytes = k_history_large_blob)
-      : m_view(view), m_large_blob_bytes(large_blob_bytes)
+      : m_view(view), m_large_blob_bytes(large_blob_bytes), m_notes(view.listing_notes())
   {
   }
   Analysis(const Analysis&) = delete;

@@ -24,6 +24,7 @@ public:
   // Outside the audited folder: the configuration's globs, anchored in it, do not reach there.
   const std::vector<FileEntry>& outer_files() const override { return m_inner.outer_files(); }
   std::string_view folder_in_repository() const override { return m_inner.folder_in_repository(); }
+  std::vector<std::string> listing_notes() const override { return m_inner.listing_notes(); }
 
 private:
   const RepoView& m_inner;

@@ -3,6 +3,7 @@
 #include "lint/git_tree_view.h"
 
 #include "git/repository.h"
+#include "lint/wording.h"
 
 #include <algorithm>
 
@@ -22,8 +23,21 @@ public:
       : m_repo(std::move(repo)), m_folder(std::move(folder)), m_description(std::move(description)),
         m_commit(std::move(commit)), m_history(std::move(history))
   {
+    std::vector<std::string> missing;
     for (auto& file : tree_files) {
+      if (file.missing) {
+        missing.push_back(file.path);
+      }
       m_files.push_back(FileEntry{std::move(file.path), file.size, file.is_symlink, file.blob});
+    }
+    if (!missing.empty()) {
+      std::sort(missing.begin(), missing.end());
+      const bool one = missing.size() == 1;
+      m_listing_notes.push_back(m_description + ": " + count_of(missing.size(), "file") +
+                                (one ? " has" : " have") +
+                                " no object in the repository (a partial clone?), so " +
+                                (one ? "its size and content were" : "their sizes and contents were") +
+                                " not checked: " + join_some(missing, 5));
     }
     for (auto& file : outer_files) {
       m_outer.push_back(FileEntry{std::move(file.path), file.size, file.is_symlink, file.blob});
@@ -36,6 +50,7 @@ public:
   const std::vector<FileEntry>& files() const override { return m_files; }
   const std::vector<FileEntry>& outer_files() const override { return m_outer; }
   std::string_view folder_in_repository() const override { return m_folder; }
+  std::vector<std::string> listing_notes() const override { return m_listing_notes; }
   std::string describe() const override { return m_description; }
   std::optional<std::string> commit() const override { return m_commit; }
   const History* history() const override { return m_history.get(); }
@@ -61,6 +76,7 @@ private:
   std::string m_description;
   std::string m_commit;
   std::unique_ptr<History> m_history;
+  std::vector<std::string> m_listing_notes;
 };
 
 std::string join(std::string_view folder, std::string_view path)

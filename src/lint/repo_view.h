@@ -100,6 +100,10 @@ public:
   // How many folders the repository's top is above the audited folder: the parts of folder_in_repository().
   size_t outer_levels() const;
 
+  // What the listing could not see, for the report's notes: files of a commit whose objects are
+  // not in the repository (a partial clone), listed with size 0.
+  virtual std::vector<std::string> listing_notes() const { return {}; }
+
   // Convenience lookups over files(), and over outer_files() for a path that starts with "../".
   const FileEntry* find(std::string_view path) const;
   bool exists(std::string_view path) const { return find(path) != nullptr; }

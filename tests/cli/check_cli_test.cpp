@@ -1,5 +1,6 @@
 // `mlfolio check`, `rules` and `explain` through cli::run with string streams.
 #include "cli/command.h"
+#include "git/history.h"
 
 #include "report/golden_file.h"
 #include "support/cli_run.h"
@@ -7,8 +8,8 @@
 #include "support/process.h"
 
 #include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 using namespace mlfolio;
@@ -38,34 +39,39 @@ void write_good_project(const std::filesystem::path& root)
       "## What did not work\n\nOversampling did not help: it cost nine points of precision.\n");
   test::write_text(root / "LICENSE", "MIT License\n");
   test::write_text(root / ".gitignore", "__pycache__/\n.venv/\n.ipynb_checkpoints/\n.env\n");
-  test::write_text(root / "pyproject.toml", "[project]\nname = \"churn\"\ndependencies = [\"pandas==2.2.2\"]\n\n"
-                                            "[tool.ruff]\nline-length = 100\n");
+  test::write_text(root / "pyproject.toml",
+                   "[project]\nname = \"churn\"\ndependencies = [\"pandas==2.2.2\"]\n\n"
+                   "[tool.ruff]\nline-length = 100\n");
   test::write_text(root / "Dockerfile", "FROM python:3.11-slim\nRUN useradd -m app\nUSER app\n"
                                         "CMD [\"python\", \"-m\", \"churn.api\"]\n");
   test::write_text(root / ".dockerignore", ".git\n");
   test::write_text(root / "Makefile", "train:\n\tpython -m churn.train\n\nserve:\n\tpython -m churn.api\n");
   std::filesystem::create_directories(root / ".github/workflows");
-  test::write_text(root / ".github/workflows/ci.yml",
-                   "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest -q\n");
+  test::write_text(
+      root / ".github/workflows/ci.yml",
+      "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest -q\n");
   std::filesystem::create_directories(root / "src/churn");
   test::write_text(root / "src/churn/__init__.py", "");
   test::write_text(root / "src/churn/train.py",
                    "import mlflow\n\n\ndef train(model) -> None:\n"
                    "    mlflow.sklearn.log_model(model, \"model\", registered_model_name=\"churn\")\n");
-  test::write_text(root / "src/churn/api.py",
-                   "from fastapi import FastAPI\nfrom prometheus_client import Counter\n\napp = FastAPI()\n\n\n"
-                   "@app.get(\"/health\")\ndef health() -> dict:\n    return {}\n\n\n"
-                   "@app.post(\"/predict\")\ndef predict(payload: dict) -> dict:\n    return {}\n");
+  test::write_text(
+      root / "src/churn/api.py",
+      "from fastapi import FastAPI\nfrom prometheus_client import Counter\n\napp = FastAPI()\n\n\n"
+      "@app.get(\"/health\")\ndef health() -> dict:\n    return {}\n\n\n"
+      "@app.post(\"/predict\")\ndef predict(payload: dict) -> dict:\n    return {}\n");
   test::write_text(root / "data.dvc", "outs:\n- path: data\n");
   std::filesystem::create_directories(root / "configs");
   test::write_text(root / "configs/train.yaml", "seed: 7\n");
   std::filesystem::create_directories(root / "tests");
-  test::write_text(root / "tests/test_train.py", "from churn.train import train\n\n\n"
-                                                 "def test_train():\n    assert train() is None\n\n\n"
-                                                 "def test_train_twice():\n    assert [train(), train()] == [None, None]\n\n\n"
-                                                 "def test_train_is_callable():\n    assert callable(train)\n");
-  test::write_text(root / "tests/test_api.py", "from fastapi.testclient import TestClient\n\nfrom churn.api import app\n\n\n"
-                                               "def test_health():\n    assert TestClient(app).get(\"/health\").status_code == 200\n");
+  test::write_text(root / "tests/test_train.py",
+                   "from churn.train import train\n\n\n"
+                   "def test_train():\n    assert train() is None\n\n\n"
+                   "def test_train_twice():\n    assert [train(), train()] == [None, None]\n\n\n"
+                   "def test_train_is_callable():\n    assert callable(train)\n");
+  test::write_text(root / "tests/test_api.py",
+                   "from fastapi.testclient import TestClient\n\nfrom churn.api import app\n\n\n"
+                   "def test_health():\n    assert TestClient(app).get(\"/health\").status_code == 200\n");
 }
 
 } // namespace
@@ -118,8 +124,9 @@ TEST_CASE("check: usage and configuration errors exit 2")
   {
     Output result = run({"check", path, "--format", "xml"});
     CHECK(result.code == 2);
-    CHECK(result.err == "mlfolio check: unknown format 'xml'. Did you mean 'html'? Formats: text, json, sarif, "
-                        "junit, markdown, github, html, badge, csv, jsonl, leaderboard.\n");
+    CHECK(result.err ==
+          "mlfolio check: unknown format 'xml'. Did you mean 'html'? Formats: text, json, sarif, "
+          "junit, markdown, github, html, badge, csv, jsonl, leaderboard.\n");
     result = run({"check", path, "--min-score", "high"});
     CHECK(result.code == 2);
     CHECK(result.err == "mlfolio check: --min-score takes a number from 0 to 100, got 'high'.\n");
@@ -133,7 +140,8 @@ TEST_CASE("check: usage and configuration errors exit 2")
     // Two targets are a cohort: the missing one is a row with its error, the run exits 4.
     result = run({"check", path, "no-such-project"});
     CHECK(result.code == 4);
-    CHECK(result.out.find("no-such-project: cannot audit no-such-project: no such folder.") != std::string::npos);
+    CHECK(result.out.find("no-such-project: cannot audit no-such-project: no such folder.") !=
+          std::string::npos);
     CHECK(result.err == "mlfolio check: 1 of 2 targets could not be audited; the report says why.\n");
   }
   SUBCASE("a bad configuration file")
@@ -199,7 +207,8 @@ TEST_CASE("check: --root audits a project in a subfolder, with its own configura
   test::write_text(dir.path() / "projects/churn/.mlfolio.toml", "min_scor = 1\n");
   result = run({"check", path, "--root", "projects/churn"});
   CHECK(result.code == 2);
-  CHECK(result.err == path + "/projects/churn/.mlfolio.toml:1:1: unknown key 'min_scor'. Did you mean 'min_score'?\n");
+  CHECK(result.err ==
+        path + "/projects/churn/.mlfolio.toml:1:1: unknown key 'min_scor'. Did you mean 'min_score'?\n");
 }
 
 TEST_CASE("check: a project in a monorepo is governed by the licence, .gitignore and CI above it")
@@ -262,6 +271,36 @@ TEST_CASE("check: a project in a monorepo is governed by the licence, .gitignore
   std::filesystem::remove(repo.path() / "LICENSE");
   const Output without = run({"check", repo.path().string(), "--root", "projects/churn"});
   CHECK(without.out.find("no licence file at the project root or in a folder above it") != std::string::npos);
+}
+
+TEST_CASE("check: --rev on a partial clone notes the files whose objects are missing, and audits the rest")
+{
+  test::GitFixture repo;
+  write_good_project(repo.path());
+  const std::string video = "a recording too large to keep\n";
+  test::write_text(repo.path() / "demo.mp4", video);
+  repo.stage_all();
+  repo.commit("project");
+  // The blob is gone, as in a clone made with --filter=blob:limit.
+  const std::string hex = git::blob_id(video).hex();
+  REQUIRE(std::filesystem::remove(repo.path() / ".git/objects" / hex.substr(0, 2) / hex.substr(2)));
+
+  const Output result = run({"check", repo.path().string(), "--rev", "HEAD", "--format", "json"});
+  REQUIRE_MESSAGE(result.code == 0, result.err);
+  const auto report = nlohmann::json::parse(result.out);
+  bool noted = false;
+  for (const auto& note : report["notes"]) {
+    noted =
+        noted || (std::string(note).starts_with(repo.path().string() + " at ") &&
+                  std::string(note).ends_with(" (HEAD): 1 file has no object in the repository (a partial "
+                                              "clone?), so its size and content were not checked: demo.mp4"));
+  }
+  CHECK_MESSAGE(noted, report["notes"].dump());
+  for (const auto& finding : report["findings"]) {
+    if (finding["rule"] == "repo/license") {
+      CHECK(finding["status"] == "pass");
+    }
+  }
 }
 
 TEST_CASE("check: --rev audits a commit and reports it")
