@@ -6,6 +6,9 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <mutex>
+#include <optional>
+#include <utility>
 
 namespace mlfolio::lint {
 
@@ -20,9 +23,11 @@ public:
   GitTreeView(git::Repository repo, std::vector<git::TreeFile> tree_files,
               std::vector<git::TreeFile> outer_files, std::string folder, std::string description,
               std::string commit, std::unique_ptr<History> history)
-      : m_repo(std::move(repo)), m_folder(std::move(folder)), m_description(std::move(description)),
-        m_commit(std::move(commit)), m_history(std::move(history))
+      : m_folder(std::move(folder)), m_description(std::move(description)), m_commit(std::move(commit)),
+        m_history(std::move(history))
   {
+    m_path = repo.path().string();
+    m_idle.push_back(std::move(repo));
     std::vector<std::string> missing;
     for (auto& file : tree_files) {
       if (file.missing) {
@@ -54,6 +59,9 @@ public:
   std::string describe() const override { return m_description; }
   std::optional<std::string> commit() const override { return m_commit; }
   const History* history() const override { return m_history.get(); }
+  // A libgit2 repository may not be used by two threads at once: each reading thread borrows one
+  // of its own (opened on first need), and blobs are inflated on every core.
+  bool reads_concurrently() const override { return true; }
 
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override
   {
@@ -65,12 +73,60 @@ public:
       return runtime_error("cannot read " + std::string(path) +
                            ": it is a symbolic link, which is never followed");
     }
-    return m_repo.read_blob(*entry->blob, max_bytes, path);
+    TRY_ASSIGN(Borrowed repo, borrow());
+    return repo.get().read_blob(*entry->blob, max_bytes, path);
   }
 
 private:
-  git::Repository m_repo;
-  std::vector<FileEntry> m_files; // every entry has its blob id
+  // A repository of the pool, given back when the read is done.
+  class Borrowed
+  {
+  public:
+    Borrowed(const GitTreeView& view, git::Repository repo) : m_view(&view), m_repo(std::move(repo)) {}
+    Borrowed(Borrowed&& other) noexcept
+        : m_view(std::exchange(other.m_view, nullptr)), m_repo(std::move(other.m_repo))
+    {
+    }
+    Borrowed(const Borrowed&) = delete;
+    Borrowed& operator=(const Borrowed&) = delete;
+    Borrowed& operator=(Borrowed&&) = delete;
+    ~Borrowed()
+    {
+      if (m_view != nullptr) {
+        const std::lock_guard lock(m_view->m_mutex);
+        m_view->m_idle.push_back(std::move(*m_repo));
+      }
+    }
+    const git::Repository& get() const { return *m_repo; }
+
+  private:
+    const GitTreeView* m_view;
+    std::optional<git::Repository> m_repo;
+  };
+
+  Result<Borrowed> borrow() const
+  {
+    std::string path;
+    {
+      const std::lock_guard lock(m_mutex);
+      if (!m_idle.empty()) {
+        git::Repository repo = std::move(m_idle.back());
+        m_idle.pop_back();
+        return Borrowed(*this, std::move(repo));
+      }
+      path = m_path;
+    }
+    TRY_ASSIGN(auto opened, git::Repository::discover(path));
+    if (!opened) {
+      return runtime_error("cannot open the repository of " + m_description + " again to read it");
+    }
+    return Borrowed(*this, std::move(*opened));
+  }
+
+  mutable std::mutex m_mutex;
+  mutable std::vector<git::Repository> m_idle; // not in use by a reading thread
+  std::string m_path;                          // what m_idle's first repository was opened from
+  std::vector<FileEntry> m_files;              // every entry has its blob id
   std::vector<FileEntry> m_outer;
   std::string m_folder;
   std::string m_description;

@@ -3,6 +3,7 @@
 #include "lint/analysis.h"
 #include "lint/history.h"
 #include "lint/repo_view.h"
+#include "support/git_fixture.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -15,8 +16,7 @@ enum class Start { when_needed, in_background };
 
 // The keys found, then the analysis' notes; with `in_background`, the scan starts first and
 // the code modules are parsed while it runs, as the rules before repo/secrets would.
-std::vector<std::string> found_with(const MemoryView& view, unsigned threads,
-                                    Start start = Start::when_needed)
+std::vector<std::string> found_with(const RepoView& view, unsigned threads, Start start = Start::when_needed)
 {
   set_scan_threads(threads);
   const Analysis analysis(view);
@@ -109,4 +109,28 @@ TEST_CASE(
   const Analysis unused(view);
   unused.start_tree_scan();
   unused.start_tree_scan(); // once only
+}
+
+TEST_CASE("tree secrets: a commit's tree is read on several threads, each with a repository of its own")
+{
+  mlfolio::test::GitFixture repo;
+  for (int i = 0; i < 400; ++i) {
+    const std::string index = std::to_string(1000 + i);
+    repo.write("data/part_" + index + ".csv",
+               i % 40 == 7 ? "token,AKIAUJZDE8GXD6NC" + index + "\n" : "a,b\n1,2\n");
+    repo.write("src/pkg/module_" + index + ".py",
+               "VALUE = " + index + "\n" + (i % 90 == 4 ? "KEY = \"AKIAUJZDE8GXD6NC" + index + "\"\n" : ""));
+  }
+  repo.commit("many files");
+  const auto revision = open_revision(repo.path(), "HEAD", "");
+  REQUIRE(revision);
+  const auto working = open_working_tree(repo.path(), "");
+  REQUIRE(working);
+  CHECK((*revision)->reads_concurrently());
+
+  const auto one = found_with(**revision, 1);
+  CHECK(one.size() == 15);
+  CHECK(one == found_with(**revision, 3));
+  CHECK(one == found_with(**revision, 3, Start::in_background));
+  CHECK(one == found_with(**working, 3, Start::in_background)); // the same files, read from disk
 }
