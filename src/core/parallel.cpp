@@ -76,4 +76,11 @@ void run_parallel(size_t count, size_t jobs, const std::function<void(size_t)>& 
   }
 }
 
+void run_parallel_runs(size_t count, size_t run, size_t jobs, const std::function<void(size_t, size_t)>& task)
+{
+  run = std::max<size_t>(run, 1);
+  run_parallel((count + run - 1) / run, jobs,
+               [&](size_t index) { task(index * run, std::min(count, (index + 1) * run)); });
+}
+
 } // namespace mlfolio

@@ -16,4 +16,9 @@ namespace mlfolio {
 void run_parallel(size_t count, size_t jobs, const std::function<void(size_t)>& task,
                   const std::function<void(size_t finished)>& on_done = {});
 
+// run_parallel over runs of up to `run` consecutive indices: task(begin, end) once per run, for
+// items that cost less together than one by one (files read in one batch).
+void run_parallel_runs(size_t count, size_t run, size_t jobs,
+                       const std::function<void(size_t, size_t)>& task);
+
 } // namespace mlfolio

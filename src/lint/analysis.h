@@ -91,6 +91,9 @@ public:
   // Notebooks carry outputs and images: they are parsed up to this size, larger ones are counted
   // but not parsed (a note says so).
   static constexpr uint64_t k_notebook_cap = 64 * 1024 * 1024;
+  // Files a reading task takes at once, read together by RepoView::read_many (a working tree
+  // reads as many per system call).
+  static constexpr size_t k_read_run = 64;
 
   // `large_blob_bytes`: the history scan keeps the blobs above this size (the smallest size a
   // large-file rule will ask about).

@@ -138,13 +138,10 @@ void Analysis::scan_files(std::vector<FileScan>& scans, unsigned threads) const
     }
     entry.done = true;
   };
-  // A task is a run of files, read together (RepoView::read_many).
-  constexpr size_t k_run = 64;
-  run_parallel((scans.size() + k_run - 1) / k_run, threads, [&](size_t task) {
-    const size_t end = std::min(scans.size(), (task + 1) * k_run);
+  run_parallel_runs(scans.size(), k_read_run, threads, [&](size_t begin, size_t end) {
     std::vector<std::string_view> paths;
     std::vector<size_t> read;
-    for (size_t i = task * k_run; i < end; ++i) {
+    for (size_t i = begin; i < end; ++i) {
       FileScan& entry = scans[i];
       if (entry.done) {
         continue;

@@ -167,11 +167,8 @@ void Analysis::prefetch(const std::vector<const FileEntry*>& files) const
     pending.push_back(std::move(entry));
   }
   const unsigned threads = m_view.reads_concurrently() ? scan_threads_for(pending.size()) : 1;
-  // A task is a run of files: their texts are read together (RepoView::read_many), then parsed.
-  constexpr size_t k_run = 64;
-  run_parallel((pending.size() + k_run - 1) / k_run, threads, [&](size_t task) {
-    const size_t begin = task * k_run;
-    const size_t end = std::min(pending.size(), begin + k_run);
+  // The texts of a run of files are read together, then parsed.
+  run_parallel_runs(pending.size(), k_read_run, threads, [&](size_t begin, size_t end) {
     std::vector<std::string_view> paths;
     std::vector<size_t> which;
     for (size_t i = begin; i < end; ++i) {

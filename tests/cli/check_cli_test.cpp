@@ -350,6 +350,9 @@ TEST_CASE("explain: a rule, the score, and did-you-mean")
         (cli::find_command("add") != nullptr));
   CHECK(result.out.find("  pass  LICENSE\n") != std::string::npos);
   CHECK(result.out.find("  fail  docs/LICENSE (not at the root)\n") != std::string::npos);
+  CHECK(result.out.find(
+            "  pass  ../COPYING.txt, README.md with the project in projects/churn/ (licensed in the "
+            "folder above the project)\n") != std::string::npos);
   CHECK(result.out.find("Sources: guide 001, guide 003\n") != std::string::npos);
 
   result = run({"explain", "score"});

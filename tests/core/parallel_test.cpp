@@ -54,3 +54,25 @@ TEST_CASE("parallel: the first exception of a task comes back to the caller, wit
     }
   }
 }
+
+TEST_CASE("parallel runs: consecutive runs of at most `run` indices cover every index once")
+{
+  for (const size_t count : {size_t{0}, size_t{1}, size_t{64}, size_t{65}, size_t{200}}) {
+    CAPTURE(count);
+    std::vector<std::atomic<int>> seen(count);
+    std::atomic<size_t> runs{0};
+    mlfolio::run_parallel_runs(count, 64, 3, [&](size_t begin, size_t end) {
+      CHECK(begin < end);
+      CHECK(end - begin <= 64);
+      CHECK(begin % 64 == 0);
+      ++runs;
+      for (size_t i = begin; i < end; ++i) {
+        ++seen[i];
+      }
+    });
+    for (const auto& times : seen) {
+      CHECK(times == 1);
+    }
+    CHECK(runs == (count + 63) / 64);
+  }
+}

@@ -247,6 +247,21 @@ TEST_CASE("catalog: broken rule files are refused with file, line and column")
     CHECK(load_error(replaced(k_valid_rule, "expect = \"fail\"", "expect = \"failed\"")) ==
           "checks/docs/sample.toml:20:10: 'expect' must be pass, fail or skip; got 'failed'.");
   }
+  SUBCASE("an example's file above the repository's top")
+  {
+    CHECK(load_error(replaced(k_valid_rule, "files = {}", "files = { \"../LICENSE\" = \"MIT\" }")) ==
+          "checks/docs/sample.toml:21:9: '../LICENSE' is above the repository's top: an example with files "
+          "above "
+          "the project names the project's folder, e.g. folder = \"projects/churn\" for \"../../LICENSE\".");
+    const auto named =
+        replaced(k_valid_rule, "files = {}", "folder = \"projects\"\nfiles = { \"../LICENSE\" = \"MIT\" }");
+    CHECK(load_error(replaced(named, "\"../LICENSE\"", "\"../../LICENSE\""))
+              .starts_with("checks/docs/sample.toml:22:9: '../../LICENSE' is above the repository's top"));
+    const resources::Resource files[] = {{"checks/docs/sample.toml", named}};
+    const auto catalog = load_catalog(files);
+    REQUIRE_MESSAGE(catalog.has_value(), catalog.error().message);
+    CHECK(catalog->rules()[0].examples[1].folder == "projects");
+  }
   SUBCASE("the same id twice")
   {
     const resources::Resource files[] = {{"checks/docs/sample.toml", k_valid_rule},

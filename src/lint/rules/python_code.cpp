@@ -20,11 +20,6 @@ std::string folder_of(std::string_view path)
   return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash + 1));
 }
 
-bool is_notebook_path(std::string_view path)
-{
-  return text::to_lower(path).ends_with(".ipynb");
-}
-
 Location location_of(const FileEntry* file, int line)
 {
   return {file->path, static_cast<uint32_t>(std::max(line, 0))};
@@ -34,7 +29,7 @@ std::vector<ModuleAt> python_modules(const Analysis& analysis)
 {
   std::vector<ModuleAt> modules;
   for (const auto& entry : analysis.code_modules()) {
-    if (!is_notebook_path(entry.file->path)) {
+    if (!Analysis::is_notebook_path(entry.file->path)) {
       modules.push_back(entry);
     }
   }

@@ -16,7 +16,6 @@ namespace mlfolio::lint {
 
 using ModuleAt = Parsed<const analyze::PythonModule*>;
 
-bool is_notebook_path(std::string_view path);
 Location location_of(const FileEntry* file, int line);
 
 // Non-test .py modules, notebooks left out: notebook code is exploration and judged elsewhere.

@@ -54,11 +54,6 @@ std::string_view top_module(std::string_view module)
   return module.substr(0, module.find('.'));
 }
 
-bool is_notebook(const FileEntry* file)
-{
-  return text::to_lower(file->path).ends_with(".ipynb");
-}
-
 } // namespace
 
 bool contains(std::span<const std::string_view> words, std::string_view word)
@@ -109,7 +104,7 @@ std::vector<std::string> identifier_words(std::string_view identifier)
 
 Location code_location(const Analysis& analysis, const FileEntry* file, int line)
 {
-  if (!is_notebook(file)) {
+  if (!Analysis::is_notebook_path(file->path)) {
     return {file->path, static_cast<uint32_t>(std::max(line, 0))};
   }
   const analyze::Notebook* notebook = analysis.notebook(file->path);

@@ -41,18 +41,13 @@ constexpr Framework k_frameworks[] = {
     {"chainlit", "Chainlit", ServingKind::interactive_app},
 };
 
-bool is_python_module(const FileEntry* file)
-{
-  return !text::to_lower(file->path).ends_with(".ipynb");
-}
-
 } // namespace
 
 std::vector<ServingUse> serving_uses(const Analysis& analysis)
 {
   std::vector<ServingUse> uses;
   for (const auto& [file, module] : analysis.code_modules()) {
-    if (!is_python_module(file)) {
+    if (Analysis::is_notebook_path(file->path)) {
       continue;
     }
     for (const auto& import : module->imports) {
@@ -79,7 +74,7 @@ std::vector<RouteAt> http_routes(const Analysis& analysis)
 {
   std::vector<RouteAt> routes;
   for (const auto& [file, module] : analysis.code_modules()) {
-    if (!is_python_module(file)) {
+    if (Analysis::is_notebook_path(file->path)) {
       continue;
     }
     for (const auto& route : module->routes) {
