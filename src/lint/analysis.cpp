@@ -128,7 +128,37 @@ const std::vector<const FileEntry*>& Analysis::notebooks() const
 
 std::optional<TextFile> Analysis::read_text(std::string_view path) const
 {
-  return load_text(path, m_notes);
+  std::vector<std::string> notes;
+  auto text = load_text(path, notes);
+  add_notes(notes);
+  return text;
+}
+
+void Analysis::add_note(std::string note) const
+{
+  const std::lock_guard lock(m_cache_mutex);
+  m_notes.push_back(std::move(note));
+}
+
+void Analysis::add_notes(std::vector<std::string>& notes) const
+{
+  if (notes.empty()) {
+    return;
+  }
+  const std::lock_guard lock(m_cache_mutex);
+  m_notes.insert(m_notes.end(), std::make_move_iterator(notes.begin()), std::make_move_iterator(notes.end()));
+}
+
+std::vector<std::string> Analysis::notes() const
+{
+  std::vector<std::string> notes;
+  {
+    const std::lock_guard lock(m_cache_mutex);
+    notes = m_notes;
+  }
+  std::sort(notes.begin(), notes.end());
+  notes.erase(std::unique(notes.begin(), notes.end()), notes.end());
+  return notes;
 }
 
 std::optional<TextFile> Analysis::load_text(std::string_view path, std::vector<std::string>& notes) const
@@ -159,11 +189,7 @@ TextFile Analysis::text_file_of(const FileEntry& entry, std::string content)
 
 const TextFile* Analysis::text(std::string_view path) const
 {
-  auto cached = m_texts.find(path);
-  if (cached == m_texts.end()) {
-    cached = m_texts.emplace(std::string(path), read_text(path)).first;
-  }
-  return cached->second ? &*cached->second : nullptr;
+  return cached(m_texts, path, [&](std::vector<std::string>& notes) { return load_text(path, notes); });
 }
 
 } // namespace mlfolio::lint

@@ -8,9 +8,11 @@
 #include "lint/analyze/workflow.h"
 #include "lint/repo_view.h"
 
+#include <atomic>
 #include <cstdint>
 #include <exception>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,19 +22,26 @@
 
 namespace mlfolio::lint {
 
-// A value computed on first use and kept: each analyzer runs at most once per audit.
+// A value computed on first use and kept: each analyzer runs at most once per audit, whichever
+// thread asks first; the others wait for it. A compute that throws leaves it to be computed again.
 template <typename T> class Lazy
 {
 public:
   template <typename Compute> const T& get(Compute&& compute) const
   {
-    if (!m_value) {
-      m_value.emplace(compute());
+    if (!m_ready.load(std::memory_order_acquire)) {
+      const std::lock_guard lock(m_mutex);
+      if (!m_value) {
+        m_value.emplace(compute());
+        m_ready.store(true, std::memory_order_release);
+      }
     }
     return *m_value;
   }
 
 private:
+  mutable std::mutex m_mutex;
+  mutable std::atomic<bool> m_ready{false};
   mutable std::optional<T> m_value;
 };
 
@@ -84,6 +93,9 @@ struct HistoryScan
 // be read becomes one note in the report instead of an error. Parsed forms (README, Python,
 // notebooks, Dockerfiles, CI workflows, dependency files) are made on first use and kept;
 // what an analyzer could not read becomes a note naming file, line and column.
+//
+// Rules may run on several threads at once (see run_rules) when the view can be read
+// concurrently: every member is safe to call from several threads.
 class Analysis
 {
 public:
@@ -162,8 +174,9 @@ public:
   void start_tree_scan() const;
   const History* history() const { return m_view.history(); }
 
-  // Problems met while reading, for the report ("cannot read x: ...").
-  const std::vector<std::string>& notes() const { return m_notes; }
+  // Problems met while reading, for the report ("cannot read x: ..."): sorted, each once, so
+  // that the report does not depend on which thread met a problem first.
+  std::vector<std::string> notes() const;
 
   static bool is_vendored(std::string_view path);
   static bool is_test_path(std::string_view path);
@@ -174,6 +187,13 @@ public:
 
 private:
   void note_problems(std::string_view path, const std::vector<analyze::Problem>& problems) const;
+  // The entry of `path` in `cache` (m_texts, m_notebooks_parsed or m_python), made by
+  // `load(notes)` when there is none yet; see m_cache_mutex.
+  template <typename T, typename Load>
+  const T* cached(std::map<std::string, std::optional<T>, std::less<>>& cache, std::string_view path,
+                  Load&& load) const;
+  void add_note(std::string note) const;
+  void add_notes(std::vector<std::string>& notes) const; // moved from
   // The readers behind text() and notebook(): they touch no cache and put their notes in `notes`,
   // so that prefetch() can run them on several threads.
   std::optional<TextFile> load_text(std::string_view path, std::vector<std::string>& notes) const;
@@ -184,6 +204,11 @@ private:
   // Reads and parses the Python files and notebooks among `files` that are not parsed yet, on
   // every core when the view can be read concurrently, and caches them as python() would.
   void prefetch(const std::vector<const FileEntry*>& files) const;
+  // prefetch() of every notebook, once: both the code modules and the tree's credential scan
+  // need them, and parsing them twice at once would be the largest waste of an audit.
+  void prefetch_notebooks() const;
+  // The text of `path` if text() or prefetch() has read it already; nullptr otherwise.
+  const TextFile* kept_text(std::string_view path) const;
 
   const RepoView& m_view;
   uint64_t m_large_blob_bytes;
@@ -221,11 +246,16 @@ private:
   void scan_files(std::vector<FileScan>& scans, unsigned threads) const;
 
   Lazy<TreeSecrets> m_tree_secrets;
+  Lazy<bool> m_notebooks_prefetched;
   Lazy<std::vector<Parsed<const analyze::PythonModule*>>> m_code_modules;
   Lazy<std::vector<Parsed<const analyze::PythonModule*>>> m_test_modules;
   Lazy<std::vector<Parsed<analyze::Dockerfile>>> m_dockerfiles;
   Lazy<std::vector<Parsed<analyze::Workflow>>> m_workflows;
   Lazy<std::vector<Parsed<analyze::DependencyFile>>> m_dependency_files;
+  // The caches of python(), notebook() and text(), and the notes, behind one lock. Nothing is
+  // read or parsed while it is held: two threads that want the same file may both make it, and
+  // the first one's is kept (with its notes).
+  mutable std::mutex m_cache_mutex;
   mutable std::map<std::string, std::optional<analyze::PythonModule>, std::less<>> m_python;
   mutable std::map<std::string, std::optional<analyze::Notebook>, std::less<>> m_notebooks_parsed;
   mutable std::map<std::string, std::optional<TextFile>, std::less<>> m_texts;
@@ -236,5 +266,26 @@ private:
   mutable std::exception_ptr m_background_failure;
   mutable std::optional<std::jthread> m_background;
 };
+
+template <typename T, typename Load>
+const T* Analysis::cached(std::map<std::string, std::optional<T>, std::less<>>& cache, std::string_view path,
+                          Load&& load) const
+{
+  {
+    const std::lock_guard lock(m_cache_mutex);
+    if (const auto found = cache.find(path); found != cache.end()) {
+      return found->second ? &*found->second : nullptr;
+    }
+  }
+  std::vector<std::string> notes;
+  std::optional<T> loaded = load(notes);
+  const std::lock_guard lock(m_cache_mutex);
+  const auto [found, inserted] = cache.try_emplace(std::string(path), std::move(loaded));
+  if (inserted) {
+    m_notes.insert(m_notes.end(), std::make_move_iterator(notes.begin()),
+                   std::make_move_iterator(notes.end()));
+  }
+  return found->second ? &*found->second : nullptr;
+}
 
 } // namespace mlfolio::lint

@@ -36,7 +36,7 @@ const CommitHistory* Analysis::commit_history() const
     }
     auto commits = m_view.history()->commits(k_commit_limit);
     if (!commits) {
-      m_notes.push_back(commits.error().message);
+      add_note(commits.error().message);
       return std::nullopt;
     }
     return std::move(*commits);
@@ -52,7 +52,7 @@ const HistoryScan* Analysis::history_scan() const
     }
     const auto scanner = secrets::Scanner::builtin();
     if (!scanner) {
-      m_notes.push_back(scanner.error().message);
+      add_note(scanner.error().message);
       return std::nullopt;
     }
     HistoryScan result;
@@ -105,7 +105,7 @@ const HistoryScan* Analysis::history_scan() const
       result.large_blobs.push_back(std::move(blob));
     }
     if (!scanned) {
-      m_notes.push_back(scanned.error().message);
+      add_note(scanned.error().message);
       result.failed = true;
     }
     return result;
@@ -192,16 +192,10 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
     TreeSecrets tree;
     const auto scanner = secrets::Scanner::builtin();
     if (!scanner) {
-      m_notes.push_back(scanner.error().message);
+      add_note(scanner.error().message);
       return tree;
     }
-    std::vector<const FileEntry*> notebook_files;
-    for (const FileEntry* file : project_files()) {
-      if (!file->is_symlink && file->size > 0 && is_notebook_path(file->path)) {
-        notebook_files.push_back(file);
-      }
-    }
-    prefetch(notebook_files); // parsed on every core, and kept for the notebook rules
+    prefetch_notebooks(); // kept for the notebook rules
     if (m_background) {
       m_background->join(); // the other files, scanned while the rules before this one ran
       m_background.reset();
@@ -227,9 +221,8 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
           entry.hits = to_findings((*scanner)->scan_notebook(*parsed), file->path, "", true);
           entry.done = true;
         } // else read and scanned as text below
-      } else if (const auto text = m_texts.find(file->path);
-                 text != m_texts.end() && text->second && !text->second->truncated) {
-        entry.kept = &*text->second;
+      } else if (const TextFile* kept = kept_text(file->path); kept != nullptr && !kept->truncated) {
+        entry.kept = kept;
       }
       scanned.push_back(std::move(entry));
     }
@@ -239,7 +232,7 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
     // Recorded in the files' order, whatever thread read them.
     for (FileScan& entry : scanned) {
       if (entry.note) {
-        m_notes.push_back(std::move(*entry.note));
+        add_note(std::move(*entry.note));
       }
       if (!entry.done) {
         continue;

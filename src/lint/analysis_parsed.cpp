@@ -43,7 +43,7 @@ bool Analysis::is_dockerfile_path(std::string_view path)
 void Analysis::note_problems(std::string_view path, const std::vector<analyze::Problem>& problems) const
 {
   if (auto note = problems_note(path, problems)) {
-    m_notes.push_back(std::move(*note));
+    add_note(std::move(*note));
   }
 }
 
@@ -95,11 +95,8 @@ std::optional<analyze::Notebook> Analysis::load_notebook(std::string_view path,
 
 const analyze::Notebook* Analysis::notebook(std::string_view path) const
 {
-  auto cached = m_notebooks_parsed.find(path);
-  if (cached == m_notebooks_parsed.end()) {
-    cached = m_notebooks_parsed.emplace(std::string(path), load_notebook(path, m_notes)).first;
-  }
-  return cached->second ? &*cached->second : nullptr;
+  return cached(m_notebooks_parsed, path,
+                [&](std::vector<std::string>& notes) { return load_notebook(path, notes); });
 }
 
 namespace {
@@ -124,12 +121,9 @@ std::optional<analyze::PythonModule> module_of(const TextFile* file)
 
 const analyze::PythonModule* Analysis::python(std::string_view path) const
 {
-  auto cached = m_python.find(path);
-  if (cached == m_python.end()) {
-    auto module = is_notebook_path(path) ? module_of(notebook(path)) : module_of(text(path));
-    cached = m_python.emplace(std::string(path), std::move(module)).first;
-  }
-  return cached->second ? &*cached->second : nullptr;
+  return cached(m_python, path, [&](std::vector<std::string>&) {
+    return is_notebook_path(path) ? module_of(notebook(path)) : module_of(text(path));
+  });
 }
 
 void Analysis::prefetch(const std::vector<const FileEntry*>& files) const
@@ -148,6 +142,7 @@ void Analysis::prefetch(const std::vector<const FileEntry*>& files) const
     std::optional<analyze::PythonModule> module;
   };
   std::vector<Pending> pending;
+  std::unique_lock lock(m_cache_mutex);
   for (const FileEntry* file : files) {
     if (file->is_symlink || m_python.find(file->path) != m_python.end()) {
       continue;
@@ -166,6 +161,7 @@ void Analysis::prefetch(const std::vector<const FileEntry*>& files) const
     }
     pending.push_back(std::move(entry));
   }
+  lock.unlock();
   const unsigned threads = m_view.reads_concurrently() ? scan_threads_for(pending.size()) : 1;
   // The texts of a run of files are read together, then parsed.
   run_parallel_runs(pending.size(), k_read_run, threads, [&](size_t begin, size_t end) {
@@ -199,22 +195,49 @@ void Analysis::prefetch(const std::vector<const FileEntry*>& files) const
       }
     }
   });
-  // Cached in the files' order, whatever thread parsed them, as one thread would have.
+  // Cached as python() would have. A file another thread cached meanwhile keeps that thread's
+  // text and notes.
+  lock.lock();
   for (Pending& entry : pending) {
-    m_notes.insert(m_notes.end(), std::make_move_iterator(entry.notes.begin()),
-                   std::make_move_iterator(entry.notes.end()));
+    bool inserted = false;
     if (entry.load && entry.is_notebook) {
-      m_notebooks_parsed.emplace(entry.file->path, std::move(entry.loaded_notebook));
+      inserted = m_notebooks_parsed.try_emplace(entry.file->path, std::move(entry.loaded_notebook)).second;
     } else if (entry.load) {
-      m_texts.emplace(entry.file->path, std::move(entry.loaded_text));
+      inserted = m_texts.try_emplace(entry.file->path, std::move(entry.loaded_text)).second;
     }
-    m_python.emplace(entry.file->path, std::move(entry.module));
+    if (inserted) {
+      m_notes.insert(m_notes.end(), std::make_move_iterator(entry.notes.begin()),
+                     std::make_move_iterator(entry.notes.end()));
+    }
+    m_python.try_emplace(entry.file->path, std::move(entry.module));
   }
+}
+
+void Analysis::prefetch_notebooks() const
+{
+  m_notebooks_prefetched.get([&] {
+    std::vector<const FileEntry*> files;
+    for (const FileEntry* file : notebooks()) {
+      if (file->size > 0) {
+        files.push_back(file);
+      }
+    }
+    prefetch(files); // parsed on every core
+    return true;
+  });
+}
+
+const TextFile* Analysis::kept_text(std::string_view path) const
+{
+  const std::lock_guard lock(m_cache_mutex);
+  const auto found = m_texts.find(path);
+  return found != m_texts.end() && found->second ? &*found->second : nullptr;
 }
 
 const std::vector<Parsed<const analyze::PythonModule*>>& Analysis::code_modules() const
 {
   return m_code_modules.get([&] {
+    prefetch_notebooks();
     std::vector<const FileEntry*> files = python_files();
     std::erase_if(files, [](const FileEntry* file) { return is_docs_config(file->path); });
     files.insert(files.end(), notebooks().begin(), notebooks().end());

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "core/parallel.h"
 #include "core/text.h"
+#include "lint/history.h"
 #include "lint/kinds/kind.h"
 #include "lint/rules/registry.h"
 
@@ -89,10 +91,27 @@ RunResult run_rules(const RepoView& view, const Catalog& catalog, const config::
       break;
     }
   }
-  RunResult result;
-  for (const auto& rule : catalog.rules()) {
-    result.findings.push_back(evaluate_rule(rule, analysis, config));
+  // The rules run on several threads, each taking the next unit of work: one rule, or the git/
+  // rules together and in order (they share the history's libgit2 repository, which is not for
+  // two threads at once), first, as the history scan is the longest. Each finding goes to its
+  // rule's place, so the report's order is the catalog's whatever thread finished first.
+  const auto& rules = catalog.rules();
+  std::vector<std::vector<size_t>> units(1);
+  for (size_t i = 0; i < rules.size(); ++i) {
+    if (category_info(rules[i].category).id == "git") {
+      units.front().push_back(i);
+    } else {
+      units.push_back({i});
+    }
   }
+  RunResult result;
+  result.findings.resize(rules.size());
+  const unsigned threads = view.reads_concurrently() ? scan_threads() : 1;
+  run_parallel(units.size(), std::min<size_t>(threads, units.size()), [&](size_t unit) {
+    for (const size_t i : units[unit]) {
+      result.findings[i] = evaluate_rule(rules[i], analysis, config);
+    }
+  });
   result.notes = analysis.notes();
   return result;
 }
