@@ -80,9 +80,9 @@ const HistoryScan* Analysis::history_scan() const
               found.push_back(std::move(secret));
             }
           } else if (!content.empty() && !analyze::looks_binary(content)) {
-            // The reading thread's own scanner: RE2 sets shared between threads wait on one lock.
+            // The reading thread's own scanner (see Scanner::builtin).
             const auto own = secrets::Scanner::builtin();
-            const secrets::Scanner* scanner_here = own ? *own : *scanner;
+            const secrets::Scanner* scanner_here = own ? &**own : &**scanner;
             found = to_findings(scanner_here->scan_file(blob.path, content), blob.path, blob.commit,
                                 blob.in_tree);
           }
@@ -129,7 +129,7 @@ void Analysis::scan_files(std::vector<FileScan>& scans, unsigned threads) const
       return;
     }
     if (entry.kept != nullptr ? !entry.kept->binary : !analyze::looks_binary(*content)) {
-      const auto own = secrets::Scanner::builtin(); // one per thread (see Scanner::builtin)
+      const auto own = secrets::Scanner::builtin(); // this thread's own (see Scanner::builtin)
       if (!own) {
         entry.note = own.error().message;
         return;

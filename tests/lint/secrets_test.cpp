@@ -90,3 +90,21 @@ TEST_CASE("secrets: a bad patterns file is an error naming file:line:column")
   CHECK(entropy("aaaa") == 0);
   CHECK(entropy("abcd") == doctest::Approx(2.0));
 }
+
+TEST_CASE("secrets: the built-in scanner is made once and lent again; two lent at once are two")
+{
+  const Scanner* first = nullptr;
+  {
+    const auto lease = Scanner::builtin();
+    REQUIRE(lease.has_value());
+    first = &**lease;
+  }
+  const auto again = Scanner::builtin(); // the one given back
+  REQUIRE(again.has_value());
+  CHECK(&**again == first);
+  const auto other = Scanner::builtin(); // while `again` is out: another, that finds the same
+  REQUIRE(other.has_value());
+  CHECK(&**other != first);
+  CHECK((*other)->scan_text("KEY = 'AKIAUJZDE8GXD6NCF10E'").size() == 1);
+  CHECK((*again)->scan_text("KEY = 'AKIAUJZDE8GXD6NCF10E'").size() == 1);
+}

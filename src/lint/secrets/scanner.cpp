@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cmath>
+#include <mutex>
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <toml++/toml.h>
@@ -252,19 +253,47 @@ Result<Scanner> Scanner::parse(std::string_view text, std::string_view path)
   return scanner;
 }
 
-Result<const Scanner*> Scanner::builtin()
+namespace {
+
+// The built-in scanners not lent out at the moment (see Scanner::builtin).
+struct Pool
 {
-  // One per thread: an RE2::Set's DFA cache sits behind a lock, and the threads of a cohort
-  // audit, scanning different files, would wait on each other there.
-  thread_local const Result<Scanner> k_scanner = [] {
-    const auto text = resources::find(k_builtin_path);
-    return text ? parse(*text, k_builtin_path)
-                : Result<Scanner>(runtime_error(std::string(k_builtin_path) + " is not built in"));
-  }();
-  if (!k_scanner) {
-    return tl::unexpected(k_scanner.error());
+  std::mutex mutex;
+  std::vector<std::unique_ptr<Scanner>> idle;
+};
+
+Pool& pool()
+{
+  static Pool scanners;
+  return scanners;
+}
+
+} // namespace
+
+Scanner::Lease::~Lease()
+{
+  if (m_scanner) {
+    const std::lock_guard lock(pool().mutex);
+    pool().idle.push_back(std::move(m_scanner));
   }
-  return &*k_scanner;
+}
+
+Result<Scanner::Lease> Scanner::builtin()
+{
+  {
+    const std::lock_guard lock(pool().mutex);
+    if (!pool().idle.empty()) {
+      Lease lease(std::move(pool().idle.back()));
+      pool().idle.pop_back();
+      return lease;
+    }
+  }
+  const auto text = resources::find(k_builtin_path);
+  if (!text) {
+    return runtime_error(std::string(k_builtin_path) + " is not built in");
+  }
+  TRY_ASSIGN(Scanner scanner, parse(*text, k_builtin_path));
+  return Lease(std::make_unique<Scanner>(std::move(scanner)));
 }
 
 bool Scanner::allowed_value(std::string_view value) const

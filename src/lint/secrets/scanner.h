@@ -48,8 +48,26 @@ class Scanner
 public:
   // Parses a patterns file (the format of checks/secrets.toml); errors name path:line:column.
   static Result<Scanner> parse(std::string_view text, std::string_view path);
-  // The built-in patterns, parsed once per thread; the scanner lives as long as the thread.
-  static Result<const Scanner*> builtin();
+  // A scanner of the built-in patterns lent to the calling thread; it goes back to the pool when
+  // the lease ends.
+  class Lease
+  {
+  public:
+    explicit Lease(std::unique_ptr<Scanner> scanner) : m_scanner(std::move(scanner)) {}
+    Lease(Lease&&) noexcept = default;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    const Scanner* operator->() const { return m_scanner.get(); }
+    const Scanner& operator*() const { return *m_scanner; }
+
+  private:
+    std::unique_ptr<Scanner> m_scanner;
+  };
+  // The built-in patterns, from a pool for the whole process: parsing and compiling them costs
+  // more than scanning the files of a large repository, so each scanner is made once and lent
+  // to thread after thread. Threads that scan at the same time each get one of their own, since
+  // an RE2::Set keeps its DFA cache behind a lock that they would otherwise wait on.
+  static Result<Lease> builtin();
 
   Scanner(Scanner&&) noexcept;
   Scanner& operator=(Scanner&&) noexcept;
