@@ -193,8 +193,20 @@ bool Glob::match_components(const std::vector<std::string_view>& path, size_t co
 
 bool Glob::matches_file(std::string_view path) const
 {
-  if (m_folder_only) {
+  if (m_folder_only || m_components.empty()) {
     return false;
+  }
+  // The pattern's last part, unless "**", matches the path's last part alone: tried first, as
+  // it rules out nearly every file of a large tree without splitting the path.
+  if (m_components.back() != "**") {
+    while (path.ends_with('/')) {
+      path.remove_suffix(1);
+    }
+    const size_t slash = path.rfind('/');
+    const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+    if (!match_component(m_components.back(), name, m_case_sensitive)) {
+      return false;
+    }
   }
   const auto& parts = components_of(path);
   return match_components(parts, parts.size());

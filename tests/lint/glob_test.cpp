@@ -78,3 +78,19 @@ TEST_CASE("glob: syntax errors are reported")
   CHECK(unclosed.error().message == "glob 'data[' has a '[' without a matching ']'.");
   CHECK_FALSE(Glob::compile("", Anchor::root).has_value());
 }
+
+TEST_CASE("glob: a file's last part is matched first, with the same rules as the rest")
+{
+  // What the shortcut in Glob::matches_file must keep: case folding, classes, escapes, empty
+  // parts, and patterns that end in ** (no shortcut).
+  CHECK(glob("*.pt", Anchor::anywhere).matches_file("models/Best.PT"));
+  CHECK_FALSE(glob("*.pt", Anchor::anywhere, true).matches_file("models/Best.PT"));
+  CHECK(glob("model_[0-9].bin", Anchor::anywhere).matches_file("a//model_7.bin"));
+  CHECK_FALSE(glob("model_[0-9].bin", Anchor::anywhere).matches_file("a/model_x.bin"));
+  CHECK(glob("a\\*b", Anchor::anywhere).matches_file("x/a*b"));
+  CHECK_FALSE(glob("a\\*b", Anchor::anywhere).matches_file("x/aXb"));
+  CHECK(glob("data/**", Anchor::root).matches_file("data/raw/x.csv"));
+  CHECK(glob("**/raw/*", Anchor::root).matches_file("data/raw/x.csv"));
+  CHECK_FALSE(glob("**/raw/*", Anchor::root).matches_file("data/raw"));
+  CHECK(glob("x.csv", Anchor::anywhere).matches_file("data/raw/x.csv/"));
+}
