@@ -2,13 +2,11 @@
 
 #include "lint/git_tree_view.h"
 
+#include "core/pool.h"
 #include "git/repository.h"
 #include "lint/wording.h"
 
 #include <algorithm>
-#include <mutex>
-#include <optional>
-#include <utility>
 
 namespace mlfolio::lint {
 
@@ -27,7 +25,7 @@ public:
         m_history(std::move(history))
   {
     m_path = repo.path().string();
-    m_idle.push_back(std::move(repo));
+    m_repositories.add(std::make_unique<git::Repository>(std::move(repo)));
     std::vector<std::string> missing;
     for (auto& file : tree_files) {
       if (file.missing) {
@@ -73,60 +71,21 @@ public:
       return runtime_error("cannot read " + std::string(path) +
                            ": it is a symbolic link, which is never followed");
     }
-    TRY_ASSIGN(Borrowed repo, borrow());
-    return repo.get().read_blob(*entry->blob, max_bytes, path);
+    TRY_ASSIGN(const auto repo, m_repositories.borrow([&]() -> Result<std::unique_ptr<git::Repository>> {
+      TRY_ASSIGN(auto opened, git::Repository::discover(m_path));
+      if (!opened) {
+        return runtime_error("cannot open the repository of " + m_description + " again to read it");
+      }
+      return std::make_unique<git::Repository>(std::move(*opened));
+    }));
+    return repo->read_blob(*entry->blob, max_bytes, path);
   }
 
 private:
-  // A repository of the pool, given back when the read is done.
-  class Borrowed
-  {
-  public:
-    Borrowed(const GitTreeView& view, git::Repository repo) : m_view(&view), m_repo(std::move(repo)) {}
-    Borrowed(Borrowed&& other) noexcept
-        : m_view(std::exchange(other.m_view, nullptr)), m_repo(std::move(other.m_repo))
-    {
-    }
-    Borrowed(const Borrowed&) = delete;
-    Borrowed& operator=(const Borrowed&) = delete;
-    Borrowed& operator=(Borrowed&&) = delete;
-    ~Borrowed()
-    {
-      if (m_view != nullptr) {
-        const std::lock_guard lock(m_view->m_mutex);
-        m_view->m_idle.push_back(std::move(*m_repo));
-      }
-    }
-    const git::Repository& get() const { return *m_repo; }
-
-  private:
-    const GitTreeView* m_view;
-    std::optional<git::Repository> m_repo;
-  };
-
-  Result<Borrowed> borrow() const
-  {
-    std::string path;
-    {
-      const std::lock_guard lock(m_mutex);
-      if (!m_idle.empty()) {
-        git::Repository repo = std::move(m_idle.back());
-        m_idle.pop_back();
-        return Borrowed(*this, std::move(repo));
-      }
-      path = m_path;
-    }
-    TRY_ASSIGN(auto opened, git::Repository::discover(path));
-    if (!opened) {
-      return runtime_error("cannot open the repository of " + m_description + " again to read it");
-    }
-    return Borrowed(*this, std::move(*opened));
-  }
-
-  mutable std::mutex m_mutex;
-  mutable std::vector<git::Repository> m_idle; // not in use by a reading thread
-  std::string m_path;                          // what m_idle's first repository was opened from
-  std::vector<FileEntry> m_files;              // every entry has its blob id
+  // Not in use by a reading thread (see reads_concurrently).
+  mutable Pool<git::Repository> m_repositories;
+  std::string m_path;             // what the first repository was opened from
+  std::vector<FileEntry> m_files; // every entry has its blob id
   std::vector<FileEntry> m_outer;
   std::string m_folder;
   std::string m_description;

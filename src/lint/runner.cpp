@@ -98,7 +98,7 @@ RunResult run_rules(const RepoView& view, const Catalog& catalog, const config::
   const auto& rules = catalog.rules();
   std::vector<std::vector<size_t>> units(1);
   for (size_t i = 0; i < rules.size(); ++i) {
-    if (category_info(rules[i].category).id == "git") {
+    if (rules[i].category == Category::git) {
       units.front().push_back(i);
     } else {
       units.push_back({i});

@@ -7,7 +7,6 @@
 
 #include <array>
 #include <cmath>
-#include <mutex>
 #include <re2/re2.h>
 #include <re2/set.h>
 #include <toml++/toml.h>
@@ -253,47 +252,17 @@ Result<Scanner> Scanner::parse(std::string_view text, std::string_view path)
   return scanner;
 }
 
-namespace {
-
-// The built-in scanners not lent out at the moment (see Scanner::builtin).
-struct Pool
-{
-  std::mutex mutex;
-  std::vector<std::unique_ptr<Scanner>> idle;
-};
-
-Pool& pool()
-{
-  static Pool scanners;
-  return scanners;
-}
-
-} // namespace
-
-Scanner::Lease::~Lease()
-{
-  if (m_scanner) {
-    const std::lock_guard lock(pool().mutex);
-    pool().idle.push_back(std::move(m_scanner));
-  }
-}
-
 Result<Scanner::Lease> Scanner::builtin()
 {
-  {
-    const std::lock_guard lock(pool().mutex);
-    if (!pool().idle.empty()) {
-      Lease lease(std::move(pool().idle.back()));
-      pool().idle.pop_back();
-      return lease;
+  static Pool<const Scanner> scanners;
+  return scanners.borrow([]() -> Result<std::unique_ptr<const Scanner>> {
+    const auto text = resources::find(k_builtin_path);
+    if (!text) {
+      return runtime_error(std::string(k_builtin_path) + " is not built in");
     }
-  }
-  const auto text = resources::find(k_builtin_path);
-  if (!text) {
-    return runtime_error(std::string(k_builtin_path) + " is not built in");
-  }
-  TRY_ASSIGN(Scanner scanner, parse(*text, k_builtin_path));
-  return Lease(std::make_unique<Scanner>(std::move(scanner)));
+    TRY_ASSIGN(Scanner scanner, parse(*text, k_builtin_path));
+    return std::make_unique<const Scanner>(std::move(scanner));
+  });
 }
 
 bool Scanner::allowed_value(std::string_view value) const

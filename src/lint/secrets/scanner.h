@@ -3,6 +3,7 @@
 // Finds credentials in text: the patterns of checks/secrets.toml behind one RE2::Set, so a file
 // is read once whatever the number of patterns and matching stays linear in its size.
 
+#include "core/pool.h"
 #include "core/result.h"
 
 #include <cstdint>
@@ -50,19 +51,7 @@ public:
   static Result<Scanner> parse(std::string_view text, std::string_view path);
   // A scanner of the built-in patterns lent to the calling thread; it goes back to the pool when
   // the lease ends.
-  class Lease
-  {
-  public:
-    explicit Lease(std::unique_ptr<Scanner> scanner) : m_scanner(std::move(scanner)) {}
-    Lease(Lease&&) noexcept = default;
-    Lease& operator=(Lease&&) = delete;
-    ~Lease();
-    const Scanner* operator->() const { return m_scanner.get(); }
-    const Scanner& operator*() const { return *m_scanner; }
-
-  private:
-    std::unique_ptr<Scanner> m_scanner;
-  };
+  using Lease = Pool<const Scanner>::Lease;
   // The built-in patterns, from a pool for the whole process: parsing and compiling them costs
   // more than scanning the files of a large repository, so each scanner is made once and lent
   // to thread after thread. Threads that scan at the same time each get one of their own, since
