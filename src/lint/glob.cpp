@@ -212,23 +212,51 @@ bool Glob::matches_file(std::string_view path) const
   return match_components(parts, parts.size());
 }
 
-std::optional<std::string> Glob::matching_prefix(std::string_view path) const
+std::optional<size_t> Glob::prefix_length(const std::vector<std::string_view>& parts) const
 {
-  const auto& parts = components_of(path);
+  if (m_components.empty()) {
+    return std::nullopt;
+  }
+  // As in matches_file: the pattern's last part, unless "**", must match the prefix's last
+  // component, which rules out most prefixes before the whole pattern is tried.
+  const bool last_is_name = m_components.back() != "**";
   for (size_t count = 1; count <= parts.size(); ++count) {
     const bool is_file = count == parts.size();
-    if ((!is_file || !m_folder_only) && match_components(parts, count)) {
-      std::string prefix;
-      for (size_t i = 0; i < count; ++i) {
-        prefix += parts[i];
-        if (i + 1 < parts.size()) {
-          prefix += '/';
-        }
-      }
-      return prefix;
+    if ((is_file && m_folder_only) ||
+        (last_is_name && !match_component(m_components.back(), parts[count - 1], m_case_sensitive))) {
+      continue;
+    }
+    if (match_components(parts, count)) {
+      return count;
     }
   }
   return std::nullopt;
+}
+
+namespace {
+
+std::string join_prefix(const std::vector<std::string_view>& parts, size_t count)
+{
+  std::string prefix;
+  for (size_t i = 0; i < count; ++i) {
+    prefix += parts[i];
+    if (i + 1 < parts.size()) {
+      prefix += '/';
+    }
+  }
+  return prefix;
+}
+
+} // namespace
+
+std::optional<std::string> Glob::matching_prefix(std::string_view path) const
+{
+  const auto& parts = components_of(path);
+  const auto count = prefix_length(parts);
+  if (!count) {
+    return std::nullopt;
+  }
+  return join_prefix(parts, *count);
 }
 
 Result<GlobSet> GlobSet::compile(const std::vector<std::string>& patterns, Anchor anchor, bool case_sensitive)
@@ -253,14 +281,22 @@ bool GlobSet::matches_file(std::string_view path) const
 
 std::optional<std::string> GlobSet::matching_prefix(std::string_view path) const
 {
-  std::optional<std::string> best;
+  // The path is split once for all the globs.
+  const auto& parts = components_of(path);
+  std::optional<size_t> best;
   for (const auto& glob : m_globs) {
-    auto prefix = glob.matching_prefix(path);
-    if (prefix && (!best || prefix->size() < best->size())) {
-      best = std::move(prefix);
+    const auto count = glob.prefix_length(parts);
+    if (count && (!best || *count < *best)) {
+      best = count;
+      if (*best == 1) {
+        break;
+      }
     }
   }
-  return best;
+  if (!best) {
+    return std::nullopt;
+  }
+  return join_prefix(parts, *best);
 }
 
 } // namespace mlfolio::lint

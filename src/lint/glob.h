@@ -38,7 +38,11 @@ public:
   const std::string& pattern() const { return m_pattern; }
 
 private:
+  friend class GlobSet;
+
   bool match_components(const std::vector<std::string_view>& path, size_t count) const;
+  // How many of the path's components the shortest matching prefix has (see matching_prefix).
+  std::optional<size_t> prefix_length(const std::vector<std::string_view>& parts) const;
 
   std::string m_pattern;
   std::vector<std::string> m_components; // lower-cased unless case-sensitive

@@ -94,3 +94,24 @@ TEST_CASE("glob: a file's last part is matched first, with the same rules as the
   CHECK_FALSE(glob("**/raw/*", Anchor::root).matches_file("data/raw"));
   CHECK(glob("x.csv", Anchor::anywhere).matches_file("data/raw/x.csv/"));
 }
+
+TEST_CASE("glob: the shortest matching prefix, whatever the pattern's last part")
+{
+  // Glob::matching_prefix tries a prefix only when its last component matches the pattern's
+  // last part; what that shortcut must keep: "**" at the end or in the middle, folder-only
+  // patterns, case, and the shortest prefix over a set of globs.
+  CHECK(glob("logs/**", Anchor::gitignore).matching_prefix("logs/a/b.txt") == "logs/");
+  CHECK(glob("a/**/b", Anchor::gitignore).matching_prefix("a/x/y/b/c.txt") == "a/x/y/b/");
+  CHECK(glob("a/**/b", Anchor::gitignore).matching_prefix("a/b") == "a/b");
+  CHECK_FALSE(glob("a/**/b", Anchor::gitignore).matching_prefix("x/a/b/c"));
+  CHECK(glob("*.egg-info/", Anchor::gitignore).matching_prefix("src/Pkg.EGG-INFO/PKG-INFO") ==
+        "src/Pkg.EGG-INFO/");
+  CHECK_FALSE(glob("*.egg-info/", Anchor::gitignore).matching_prefix("src/pkg.egg-info"));
+  CHECK_FALSE(glob("Build", Anchor::gitignore, true).matching_prefix("src/build/x.o"));
+  const auto set = GlobSet::compile({"*.pyc", "cache/", "deep/**"}, Anchor::gitignore);
+  REQUIRE(set.has_value());
+  CHECK(set->matching_prefix("deep/cache/x.pyc") == "deep/");
+  CHECK(set->matching_prefix("src/cache/x.pyc") == "src/cache/");
+  CHECK(set->matching_prefix("src/x.pyc") == "src/x.pyc");
+  CHECK_FALSE(set->matching_prefix("src/x.py"));
+}
