@@ -66,12 +66,11 @@ constexpr std::string_view k_data_headings[] = {"data",     "dataset",     "data
 // "data/raw.csv", "x.parquet.dvc": a data file, by extension (a DVC pointer counts as its data).
 bool is_data_path(std::string_view path)
 {
-  std::string lowered = text::to_lower(path);
-  if (lowered.ends_with(".dvc")) {
-    lowered.resize(lowered.size() - 4);
+  if (text::iends_with(path, ".dvc")) {
+    path.remove_suffix(4);
   }
   return std::any_of(std::begin(k_data_extensions), std::end(k_data_extensions),
-                     [&](std::string_view extension) { return lowered.ends_with(extension); });
+                     [&](std::string_view extension) { return text::iends_with(path, extension); });
 }
 
 bool is_generic_name(std::string_view name)
@@ -86,13 +85,23 @@ bool is_generic_name(std::string_view name)
 
 const ToyDataset* toy_file(std::string_view path)
 {
+  // Asked for every file: the components no dataset's file can start with are dropped first.
+  std::vector<std::string_view> names;
+  for (size_t start = 0; start <= path.size();) {
+    const size_t end = std::min(path.find('/', start), path.size());
+    if (end > start && may_name_any(path.substr(start, end - start))) {
+      names.push_back(path.substr(start, end - start));
+    }
+    start = end + 1;
+  }
+  if (names.empty()) {
+    return nullptr;
+  }
   for (const auto& toy : toy_datasets()) {
-    for (size_t start = 0; start <= path.size();) {
-      const size_t end = std::min(path.find('/', start), path.size());
-      if (end > start && is_data_file(toy, path.substr(start, end - start))) {
+    for (const std::string_view name : names) {
+      if (is_data_file(toy, name)) {
         return &toy;
       }
-      start = end + 1;
     }
   }
   return nullptr;
@@ -110,14 +119,19 @@ void scan_module(const Analysis& analysis, const FileEntry* file, const analyze:
 {
   std::vector<std::string> read_values;
   for (const auto& call : module.calls) {
-    const Location where = code_location(analysis, file, call.line);
     const std::string_view name = last_component(call.callee);
+    const bool loads_toy = may_load_any(call.callee);
+    const bool reader = contains(k_readers, name) || (name == "load" && call.callee.starts_with("tfds"));
+    if (!loads_toy && !reader) {
+      continue;
+    }
+    const Location where = code_location(analysis, file, call.line);
     for (const auto& toy : toy_datasets()) {
-      if (is_loader(toy, call.callee)) {
+      if (loads_toy && is_loader(toy, call.callee)) {
         sightings.push_back({&toy, Place::code, call.callee + "()", where});
       }
     }
-    if (!contains(k_readers, name) && !(name == "load" && call.callee.starts_with("tfds"))) {
+    if (!reader) {
       continue;
     }
     std::vector<std::string> names;
@@ -225,6 +239,9 @@ void scan_readme(const Analysis& analysis, std::vector<Sighting>& sightings)
       continue;
     }
     const std::string words = normalise_words(block.text);
+    if (!may_mention_any(words)) {
+      continue;
+    }
     for (const auto& toy : toy_datasets()) {
       if (!mentions(toy, words)) {
         continue;

@@ -3,7 +3,9 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <unordered_set>
 
 namespace mlfolio::lint {
 
@@ -143,17 +145,59 @@ std::string normalise_words(std::string_view text_in)
 
 bool mentions(const ToyDataset& dataset, const std::string& normalised_text)
 {
-  for (const auto phrase : dataset.phrases) {
-    const std::string needle = " " + std::string(phrase) + " ";
-    for (size_t at = normalised_text.find(needle); at != std::string::npos;
-         at = normalised_text.find(needle, at + 1)) {
-      const std::string before = " " + std::string(dataset.not_after);
-      if (dataset.not_after.empty() || !std::string_view(normalised_text).substr(0, at).ends_with(before)) {
+  const std::string_view text = normalised_text;
+  for (const std::string_view phrase : dataset.phrases) {
+    // The phrase between spaces; looked for by its first letter, which is rarer than a space.
+    for (size_t at = text.find(phrase, 1); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+      const size_t end = at + phrase.size();
+      if (text[at - 1] != ' ' || end >= text.size() || text[end] != ' ') {
+        continue;
+      }
+      const std::string_view before = text.substr(0, at - 1);
+      const std::string_view word = dataset.not_after;
+      const bool after_word = !word.empty() && before.size() > word.size() && before.ends_with(word) &&
+                              before[before.size() - word.size() - 1] == ' ';
+      if (!after_word) {
         return true;
       }
     }
   }
   return false;
+}
+
+bool may_mention_any(std::string_view normalised_text)
+{
+  static const std::unordered_set<std::string_view> first_words = [] {
+    std::unordered_set<std::string_view> words;
+    for (const auto& toy : k_toys) {
+      for (const std::string_view phrase : toy.phrases) {
+        words.insert(phrase.substr(0, phrase.find(' ')));
+      }
+    }
+    return words;
+  }();
+  for (size_t start = 0; start < normalised_text.size();) {
+    const size_t end = std::min(normalised_text.find(' ', start), normalised_text.size());
+    if (end > start && first_words.contains(normalised_text.substr(start, end - start))) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+bool may_load_any(std::string_view callee)
+{
+  static const std::unordered_set<std::string_view> names = [] {
+    std::unordered_set<std::string_view> last;
+    for (const auto& toy : k_toys) {
+      for (const std::string_view loader : toy.loaders) {
+        last.insert(loader.substr(loader.rfind('.') + 1));
+      }
+    }
+    return last;
+  }();
+  return names.contains(callee.substr(callee.rfind('.') + 1));
 }
 
 bool is_loader(const ToyDataset& dataset, std::string_view callee)
@@ -175,6 +219,21 @@ bool is_data_file(const ToyDataset& dataset, std::string_view name)
   return std::any_of(dataset.file_prefixes.begin(), dataset.file_prefixes.end(), [&](std::string_view prefix) {
     return name.size() >= prefix.size() && text::iequals(name.substr(0, prefix.size()), prefix);
   });
+}
+
+bool may_name_any(std::string_view name)
+{
+  static const std::array<bool, 256> first_letters = [] {
+    std::array<bool, 256> letters{};
+    for (const auto& toy : k_toys) {
+      for (const std::string_view prefix : toy.file_prefixes) {
+        letters[static_cast<unsigned char>(prefix.front())] = true;
+      }
+    }
+    return letters;
+  }();
+  return !name.empty() &&
+         first_letters[static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(name.front())))];
 }
 
 } // namespace mlfolio::lint

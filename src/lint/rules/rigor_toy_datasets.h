@@ -33,11 +33,21 @@ std::string normalise_words(std::string_view text);
 // Whether normalised text (see normalise_words) names the dataset.
 bool mentions(const ToyDataset& dataset, const std::string& normalised_text);
 
+// False when no dataset's phrase can be in the normalised text (no word of it starts one), so
+// that mentions() need not be asked for each dataset.
+bool may_mention_any(std::string_view normalised_text);
+
 // A loader call or a dataset id: "load_iris", "torchvision.datasets.MNIST", load_dataset("mnist").
 bool is_loader(const ToyDataset& dataset, std::string_view callee);
 bool is_id(const ToyDataset& dataset, std::string_view id);
 
+// False when `callee` is no dataset's loader (its last component is no loader's).
+bool may_load_any(std::string_view callee);
+
 // A file name (the last path component, any case) that holds this dataset.
 bool is_data_file(const ToyDataset& dataset, std::string_view name);
+
+// False when `name` is no dataset's file (no file prefix starts with its first letter).
+bool may_name_any(std::string_view name);
 
 } // namespace mlfolio::lint

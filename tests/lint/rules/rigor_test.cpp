@@ -225,3 +225,45 @@ TEST_CASE("rigor/real-world-data: where a toy dataset appears decides")
       "data: pd.read_csv(\"data/ward_admissions_2022.csv\") at src/scans/data.py:2; MNIST only in passing (a "
       "mention in the README at README.md:7)");
 }
+
+TEST_CASE("rigor/real-world-data: toy datasets are found by any part of a path, a dotted loader, and a "
+          "phrase after another word")
+{
+  // The rule looks up each file, call and README block in a few steps that rule most out early:
+  // what must still be found.
+  MemoryView folder; // a folder named after the dataset, in upper case, read by the code
+  folder.add("Data/Titanic/Train_Set.CSV", "PassengerId,Survived\n1,0\n");
+  folder.add("src/model.py", "import pandas as pd\nframe = pd.read_csv('Data/Titanic/Train_Set.CSV')\n");
+  Finding finding = check_rule("rigor/real-world-data", folder);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message.find("Titanic only in passing (Data/Titanic/Train_Set.CSV") != std::string::npos);
+
+  MemoryView dotted;
+  dotted.add("train.py", "import tensorflow as tf\n(x, y), _ = tf.keras.datasets.mnist.load_data()\n");
+  finding = check_rule("rigor/real-world-data", dotted);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "the project rests on MNIST, an overdone toy dataset: tf.keras.datasets.mnist.load_data() at train.py:2");
+
+  MemoryView phrase; // "fashion mnist" is Fashion-MNIST; a later "mnist" alone is MNIST
+  phrase.add("README.md", "# Digits\n\nWe compare Fashion MNIST with plain MNIST.\n\n## Data\n\nThe "
+                          "Fashion-MNIST set.\n");
+  finding = check_rule("rigor/real-world-data", phrase);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "the project rests on Fashion-MNIST, an overdone toy dataset: the README introduction at "
+        "README.md:3, the README's data section at README.md:7");
+
+  MemoryView both; // both named in passing, beside real data
+  both.add("data/ward_admissions.parquet", "PAR1");
+  both.add("README.md", "# Admissions\n\nForecasts admissions.\n\n## Related work\n\nUnlike fashion mnist "
+                        "or MNIST tutorials.\n");
+  CHECK(check_rule("rigor/real-world-data", both).message ==
+        "data: data/ward_admissions.parquet; Fashion-MNIST only in passing (a mention in the README at "
+        "README.md:7), MNIST only in passing (a mention in the README at README.md:7)");
+
+  MemoryView none; // words that start no dataset's phrase
+  none.add("README.md", "# Churn\n\nPredicts churn from telecom billing records.\n");
+  none.add("src/churn/fashionable_irises.py", "def f(x: int) -> int:\n    return x\n");
+  CHECK(check_rule("rigor/real-world-data", none).status == Status::pass);
+}
