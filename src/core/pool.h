@@ -1,8 +1,8 @@
 #pragma once
 
-// Objects that are dear to make and used by one thread at a time (a libgit2 repository, a
-// compiled secret scanner): borrowed from the pool, given back when the lease ends, and made only
-// when none is idle. So a pool holds as many as were ever in use at once.
+// Objects that are dear to make and used by one thread at a time (a libgit2 repository):
+// borrowed from the pool, given back when the lease ends, and made only when none is idle. So a pool holds as
+// many as were ever in use at once.
 
 #include "core/result.h"
 

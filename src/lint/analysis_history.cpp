@@ -80,11 +80,8 @@ const HistoryScan* Analysis::history_scan() const
               found.push_back(std::move(secret));
             }
           } else if (!content.empty() && !analyze::looks_binary(content)) {
-            // The reading thread's own scanner (see Scanner::builtin).
-            const auto own = secrets::Scanner::builtin();
-            const secrets::Scanner* scanner_here = own ? &**own : &**scanner;
-            found = to_findings(scanner_here->scan_file(blob.path, content), blob.path, blob.commit,
-                                blob.in_tree);
+            found =
+                to_findings((*scanner)->scan_file(blob.path, content), blob.path, blob.commit, blob.in_tree);
           }
           const std::lock_guard lock(mutex);
           ++result.blobs;
@@ -129,12 +126,12 @@ void Analysis::scan_files(std::vector<FileScan>& scans, unsigned threads) const
       return;
     }
     if (entry.kept != nullptr ? !entry.kept->binary : !analyze::looks_binary(*content)) {
-      const auto own = secrets::Scanner::builtin(); // this thread's own (see Scanner::builtin)
-      if (!own) {
-        entry.note = own.error().message;
+      const auto scanner = secrets::Scanner::builtin();
+      if (!scanner) {
+        entry.note = scanner.error().message;
         return;
       }
-      entry.hits = to_findings((*own)->scan_file(entry.file->path, *content), entry.file->path, "", true);
+      entry.hits = to_findings((*scanner)->scan_file(entry.file->path, *content), entry.file->path, "", true);
     }
     entry.done = true;
   };
@@ -164,6 +161,7 @@ void Analysis::start_tree_scan() const
     return;
   }
   // Python modules are left to scan_tree_secrets: the rules that parse them keep their text.
+  m_background_scans.reserve(project_files().size());
   for (const FileEntry* file : project_files()) {
     if (!file->is_symlink && file->size > 0 && !is_notebook_path(file->path) &&
         !text::iends_with(file->path, ".py")) {
@@ -205,6 +203,8 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
       }
     }
     std::vector<FileScan> scanned;
+    scanned.reserve(project_files().size());
+    tree.by_blob.reserve(project_files().size());
     auto background = m_background_scans.begin();
     for (const FileEntry* file : project_files()) {
       if (file->is_symlink || file->size == 0) {

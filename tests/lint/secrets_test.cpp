@@ -1,7 +1,11 @@
 // The credential patterns of checks/secrets.toml against their own examples, and the scanner.
 #include "lint/secrets/scanner.h"
 
+#include <atomic>
 #include <doctest/doctest.h>
+#include <string>
+#include <thread>
+#include <vector>
 
 using namespace mlfolio::lint::secrets;
 
@@ -91,20 +95,28 @@ TEST_CASE("secrets: a bad patterns file is an error naming file:line:column")
   CHECK(entropy("abcd") == doctest::Approx(2.0));
 }
 
-TEST_CASE("secrets: the built-in scanner is made once and lent again; two lent at once are two")
+TEST_CASE("secrets: the built-in scanner is made once and shared; threads scanning at once find what one finds")
 {
-  const Scanner* first = nullptr;
-  {
-    const auto lease = Scanner::builtin();
-    REQUIRE(lease.has_value());
-    first = &**lease;
-  }
-  const auto again = Scanner::builtin(); // the one given back
+  const auto first = Scanner::builtin();
+  const auto again = Scanner::builtin();
+  REQUIRE(first.has_value());
   REQUIRE(again.has_value());
-  CHECK(&**again == first);
-  const auto other = Scanner::builtin(); // while `again` is out: another, that finds the same
-  REQUIRE(other.has_value());
-  CHECK(&**other != first);
-  CHECK((*other)->scan_text("KEY = 'AKIAUJZDE8GXD6NCF10E'").size() == 1);
-  CHECK((*again)->scan_text("KEY = 'AKIAUJZDE8GXD6NCF10E'").size() == 1);
+  CHECK(*first == *again);
+  const std::string with_key = "KEY = 'AKIAUJZDE8GXD6NCF10E'\nother = 1\n";
+  const std::string without = "value = 'not a secret at all'\n";
+  std::atomic<int> right = 0;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i) {
+        const auto scanner = Scanner::builtin();
+        const auto hits = (*scanner)->scan_text(with_key);
+        right += hits.size() == 1 && hits[0].line == 1 && (*scanner)->scan_text(without).empty() ? 1 : 0;
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  CHECK(right == 800);
 }

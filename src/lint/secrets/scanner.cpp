@@ -252,17 +252,20 @@ Result<Scanner> Scanner::parse(std::string_view text, std::string_view path)
   return scanner;
 }
 
-Result<Scanner::Lease> Scanner::builtin()
+Result<const Scanner*> Scanner::builtin()
 {
-  static Pool<const Scanner> scanners;
-  return scanners.borrow([]() -> Result<std::unique_ptr<const Scanner>> {
+  static const Result<std::unique_ptr<const Scanner>> scanner = []() -> Result<std::unique_ptr<const Scanner>> {
     const auto text = resources::find(k_builtin_path);
     if (!text) {
-      return runtime_error(std::string(k_builtin_path) + " is not built in");
+      return runtime_error("checks/secrets.toml is not built in");
     }
-    TRY_ASSIGN(Scanner scanner, parse(*text, k_builtin_path));
-    return std::make_unique<const Scanner>(std::move(scanner));
-  });
+    TRY_ASSIGN(Scanner parsed, parse(*text, k_builtin_path));
+    return std::make_unique<const Scanner>(std::move(parsed));
+  }();
+  if (!scanner) {
+    return tl::unexpected(scanner.error());
+  }
+  return scanner->get();
 }
 
 bool Scanner::allowed_value(std::string_view value) const

@@ -3,7 +3,6 @@
 // Finds credentials in text: the patterns of checks/secrets.toml behind one RE2::Set, so a file
 // is read once whatever the number of patterns and matching stays linear in its size.
 
-#include "core/pool.h"
 #include "core/result.h"
 
 #include <cstdint>
@@ -49,14 +48,11 @@ class Scanner
 public:
   // Parses a patterns file (the format of checks/secrets.toml); errors name path:line:column.
   static Result<Scanner> parse(std::string_view text, std::string_view path);
-  // A scanner of the built-in patterns lent to the calling thread; it goes back to the pool when
-  // the lease ends.
-  using Lease = Pool<const Scanner>::Lease;
-  // The built-in patterns, from a pool for the whole process: parsing and compiling them costs
-  // more than scanning the files of a large repository, so each scanner is made once and lent
-  // to thread after thread. Threads that scan at the same time each get one of their own, since
-  // an RE2::Set keeps its DFA cache behind a lock that they would otherwise wait on.
-  static Result<Lease> builtin();
+  // The scanner of the built-in patterns, parsed and compiled once for the whole process (that
+  // costs more than scanning the files of a large repository) and shared by every thread: its
+  // methods are const, and RE2 matches on several threads at once, taking its DFA's lock only
+  // to add a state it has not met before.
+  static Result<const Scanner*> builtin();
 
   Scanner(Scanner&&) noexcept;
   Scanner& operator=(Scanner&&) noexcept;
