@@ -85,23 +85,24 @@ bool is_generic_name(std::string_view name)
 
 const ToyDataset* toy_file(std::string_view path)
 {
-  // Asked for every file: the components no dataset's file can start with are dropped first.
-  std::vector<std::string_view> names;
-  for (size_t start = 0; start <= path.size();) {
-    const size_t end = std::min(path.find('/', start), path.size());
-    if (end > start && may_name_any(path.substr(start, end - start))) {
-      names.push_back(path.substr(start, end - start));
+  // Asked for every file: most paths have no component a dataset's file can start with.
+  const auto for_each_name = [&](auto&& visit) {
+    for (size_t start = 0; start <= path.size();) {
+      const size_t end = std::min(path.find('/', start), path.size());
+      if (end > start && may_name_any(path.substr(start, end - start)) &&
+          visit(path.substr(start, end - start))) {
+        return true;
+      }
+      start = end + 1;
     }
-    start = end + 1;
-  }
-  if (names.empty()) {
+    return false;
+  };
+  if (!for_each_name([](std::string_view) { return true; })) {
     return nullptr;
   }
   for (const auto& toy : toy_datasets()) {
-    for (const std::string_view name : names) {
-      if (is_data_file(toy, name)) {
-        return &toy;
-      }
+    if (for_each_name([&](std::string_view name) { return is_data_file(toy, name); })) {
+      return &toy;
     }
   }
   return nullptr;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
 #include <unordered_set>
 
@@ -223,17 +224,20 @@ bool is_data_file(const ToyDataset& dataset, std::string_view name)
 
 bool may_name_any(std::string_view name)
 {
-  static const std::array<bool, 256> first_letters = [] {
-    std::array<bool, 256> letters{};
+  // The prefixes' first two letters, lower case: one look-up rules out most names.
+  static const std::array<std::bitset<256>, 256> starts = [] {
+    std::array<std::bitset<256>, 256> pairs{};
     for (const auto& toy : k_toys) {
       for (const std::string_view prefix : toy.file_prefixes) {
-        letters[static_cast<unsigned char>(prefix.front())] = true;
+        pairs[static_cast<unsigned char>(prefix[0])].set(static_cast<unsigned char>(prefix[1]));
       }
     }
-    return letters;
+    return pairs;
   }();
-  return !name.empty() &&
-         first_letters[static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(name.front())))];
+  const auto lower = [&](size_t i) {
+    return static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(name[i])));
+  };
+  return name.size() >= 2 && starts[lower(0)].test(lower(1));
 }
 
 } // namespace mlfolio::lint

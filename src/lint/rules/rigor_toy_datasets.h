@@ -47,7 +47,7 @@ bool may_load_any(std::string_view callee);
 // A file name (the last path component, any case) that holds this dataset.
 bool is_data_file(const ToyDataset& dataset, std::string_view name);
 
-// False when `name` is no dataset's file (no file prefix starts with its first letter).
+// False when `name` is no dataset's file (no file prefix starts with its first two letters).
 bool may_name_any(std::string_view name);
 
 } // namespace mlfolio::lint
