@@ -162,9 +162,25 @@ void Analysis::prefetch(const std::vector<const FileEntry*>& files) const
     pending.push_back(std::move(entry));
   }
   lock.unlock();
-  const unsigned threads = m_view.reads_concurrently() ? scan_threads_for(pending.size()) : 1;
-  // The texts of a run of files are read together, then parsed.
-  run_parallel_runs(pending.size(), k_read_run, threads, [&](size_t begin, size_t end) {
+  // The texts of a run of files are read together, then parsed. A run ends after k_read_run
+  // files or k_run_bytes bytes, so that the notebooks, few and large, are spread over the threads
+  // instead of all falling in the first run.
+  constexpr uint64_t k_run_bytes = 1 << 20;
+  std::vector<std::pair<size_t, size_t>> runs;
+  uint64_t bytes = 0;
+  uint64_t run_bytes = 0;
+  for (size_t i = 0; i < pending.size(); ++i) {
+    if (runs.empty() || runs.back().second - runs.back().first == k_read_run || run_bytes >= k_run_bytes) {
+      runs.emplace_back(i, i);
+      run_bytes = 0;
+    }
+    ++runs.back().second;
+    run_bytes += pending[i].load ? pending[i].file->size : 0;
+    bytes += pending[i].load ? pending[i].file->size : 0;
+  }
+  const unsigned threads = m_view.reads_concurrently() ? scan_threads_for(pending.size(), bytes) : 1;
+  run_parallel(runs.size(), std::min<size_t>(threads, runs.size()), [&](size_t run) {
+    const auto [begin, end] = runs[run];
     std::vector<std::string_view> paths;
     std::vector<size_t> which;
     for (size_t i = begin; i < end; ++i) {

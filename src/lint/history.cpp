@@ -73,9 +73,10 @@ void set_scan_threads(unsigned threads)
   g_scan_threads = threads;
 }
 
-unsigned scan_threads_for(size_t files)
+unsigned scan_threads_for(size_t files, uint64_t bytes)
 {
-  return files < 256 ? 1 : scan_threads();
+  constexpr uint64_t k_many_bytes = 8 << 20;
+  return files < 256 && bytes < k_many_bytes ? 1 : scan_threads();
 }
 
 unsigned scan_threads()

@@ -70,9 +70,10 @@ public:
 // core, sets 1 for the process.
 void set_scan_threads(unsigned threads);
 unsigned scan_threads(); // the number in effect
-// The threads for reading `files` files: one below a few hundred, where starting more threads
-// (each compiles its own secrets scanner) costs more than they save.
-unsigned scan_threads_for(size_t files);
+// The threads for reading `files` files of `bytes` bytes in all: one for a few hundred small
+// files, where starting threads costs more than they save; scan_threads() for more files or a
+// few large ones (fifty notebooks of 3 MB take longer to parse than 20,000 small files to read).
+unsigned scan_threads_for(size_t files, uint64_t bytes = 0);
 
 // The history of the git repository at `git_dir` as seen from `commit` (hex id).
 Result<std::unique_ptr<History>> open_git_history(const std::string& git_dir, const std::string& commit);

@@ -168,3 +168,43 @@ TEST_CASE("analysis threads: the report is the same on one thread and on four, n
   CHECK(std::is_sorted(serial.notes.begin(), serial.notes.end()));
   CHECK(summary(serial).find("repo/secrets fail") != std::string::npos);
 }
+
+TEST_CASE("analysis threads: a few large notebooks are parsed on several threads, with the same report")
+{
+  set_scan_threads(4);
+  CHECK(scan_threads_for(300) == 4);
+  CHECK(scan_threads_for(50, 1 << 20) == 1);   // a few small files: read on the calling thread
+  CHECK(scan_threads_for(50, 150 << 20) == 4); // fifty notebooks of 3 MB: threads pay
+  set_scan_threads(0);
+
+  // Six notebooks of 2 MB each (an image output), one of them broken, and a README: fewer than
+  // 256 files, but enough bytes for the notebooks to be spread over the threads.
+  MemoryView view;
+  view.add("README.md", "# Vision\n\nClassifies leaf diseases.\n");
+  const std::string image(2 << 20, 'A');
+  for (int i = 0; i < 6; ++i) {
+    const std::string n = std::to_string(i);
+    view.add(
+        "notebooks/step" + n + ".ipynb",
+        "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"import torch\\n\", \"def step" + n +
+            "(x: int) -> int:\\n\", \"    return x\\n\"], \"metadata\": {}, \"outputs\": [{\"output_type\": "
+            "\"display_data\", \"metadata\": {}, \"data\": {\"image/png\": \"" +
+            image + "\"}}]}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}\n");
+  }
+  view.add("notebooks/broken.ipynb", "{\"cells\": [" + image);
+  const auto catalog = builtin_catalog();
+  REQUIRE_MESSAGE(catalog.has_value(), catalog.error().message);
+  set_scan_threads(1);
+  const RunResult serial = run_rules(view, **catalog, config::Config{});
+  set_scan_threads(4);
+  const RunResult threaded = run_rules(view, **catalog, config::Config{});
+  set_scan_threads(0);
+  CHECK(summary(threaded) == summary(serial));
+  REQUIRE(serial.notes.size() == 1);
+  CHECK(serial.notes[0].starts_with("notebooks/broken.ipynb:1:"));
+
+  const Analysis analysis(view);
+  REQUIRE(analysis.code_modules().size() == 7); // in path order: broken.ipynb, then step0 to step5
+  CHECK(analysis.code_modules()[4].file->path == "notebooks/step3.ipynb");
+  CHECK(analysis.code_modules()[4].value->functions.at(0).name == "step3");
+}
