@@ -3,20 +3,24 @@
 //
 // libgit2's status compares every indexed file with the disk and walks the whole tree for
 // untracked files, one lstat per file on one thread, and then mlfolio needed another lstat per
-// file for its size. Here the index is read once, the folders are listed once, and each file is
-// stat-ed once, relative to its open folder (no path walk), on several threads. Only what the
-// index does not know is asked of libgit2's ignore rules.
+// file for its size. Here the folders are listed and their files stat-ed (relative to the open
+// folder, no path walk) on several threads while the index is read, each file once. What the
+// index does not know is then asked of libgit2's ignore rules.
 
-#include "core/parallel.h"
 #include "git/error.h"
 #include "git/handles.h"
 #include "git/repository.h"
 
+#include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <mutex>
+#include <optional>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
@@ -43,38 +47,21 @@ std::string join(std::string_view folder, std::string_view name)
   return path;
 }
 
-class Folder
-{
-public:
-  explicit Folder(const std::string& path)
-      : m_fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC))
-  {
-  }
-  ~Folder()
-  {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
-  }
-  Folder(const Folder&) = delete;
-  Folder& operator=(const Folder&) = delete;
-  int fd() const { return m_fd; }
-
-private:
-  int m_fd;
-};
-
-// One entry of a listed folder, to be stat-ed.
-struct Listed
+// A file as the walk found it: the stat data the index is compared with.
+struct Walked
 {
   std::string name;
-  const git_index_entry* indexed = nullptr; // nullptr: untracked and not ignored
+  uint64_t size = 0;
+  mode_t mode = 0;
+  ino_t ino = 0;
+  struct timespec mtime = {};
+  struct timespec ctime = {};
 };
 
-struct ListedFolder
+struct WalkedFolder
 {
   std::string path; // workdir-relative, "" for the top
-  std::vector<Listed> entries;
+  std::vector<Walked> files;
 };
 
 // What the index says about the folder being walked.
@@ -135,6 +122,158 @@ bool unchanged_since_indexed(const git_index_entry& entry, const struct stat& in
   return same_kind && same_mode && same_stat && !racy;
 }
 
+// Lists folders from a queue on several threads: each folder's files are stat-ed while it is
+// open, and its subfolders are queued unless they are ".git", a repository of their own, or
+// ignored. Which folders the index tracks is not known yet (it is read at the same time), so a
+// folder left out here that holds tracked files is walked again afterwards (see skipped).
+class Walker
+{
+public:
+  Walker(std::string top, Repository::ListDepth depth) : m_top(std::move(top)), m_depth(depth) {}
+
+  // Queues `path`, which is walked even if it is ignored or a repository of its own.
+  void add(std::string path)
+  {
+    const std::lock_guard lock(m_mutex);
+    m_pending.push_back(std::move(path));
+  }
+
+  // Walks until the queue is empty and no thread is busy; call from as many threads as wanted,
+  // each with a repository handle of its own to ask the ignore rules with (libgit2's handles
+  // are not for two threads at once).
+  void work(const Repository& ignores)
+  {
+    std::unique_lock lock(m_mutex);
+    while (true) {
+      m_changed.wait(lock, [&] { return !m_pending.empty() || m_busy == 0 || m_failure; });
+      if (m_pending.empty() || m_failure) {
+        break;
+      }
+      std::string path = std::move(m_pending.back());
+      m_pending.pop_back();
+      ++m_busy;
+      lock.unlock();
+      std::vector<std::string> below;
+      auto walked = walk(ignores, std::move(path), below);
+      lock.lock();
+      --m_busy;
+      if (!walked) {
+        m_failure = walked.error();
+      } else {
+        if (!walked->files.empty()) {
+          m_folders.push_back(std::move(*walked));
+        }
+        m_pending.insert(m_pending.end(), std::make_move_iterator(below.begin()),
+                         std::make_move_iterator(below.end()));
+      }
+      m_changed.notify_all();
+    }
+    m_changed.notify_all();
+  }
+
+  const std::optional<Error>& failure() const { return m_failure; }
+  std::vector<WalkedFolder>& folders() { return m_folders; }
+  // The folders left out for being ignored or repositories of their own; emptied by the call.
+  std::vector<std::string> take_skipped() { return std::exchange(m_skipped, {}); }
+
+private:
+  Result<WalkedFolder> walk(const Repository& ignores, std::string path, std::vector<std::string>& below)
+  {
+    WalkedFolder folder{std::move(path), {}};
+    const std::string full = folder.path.empty() ? m_top : m_top + '/' + folder.path;
+    // O_NOFOLLOW: a folder replaced by a symlink since its parent was listed is not followed.
+    const int fd = ::open(full.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    DIR* dir = fd < 0 ? nullptr : ::fdopendir(fd);
+    if (dir == nullptr) {
+      const int error_number = errno;
+      if (fd >= 0) {
+        ::close(fd);
+      }
+      if (m_started) {
+        return folder; // gone, or not readable: git status would not list it either
+      }
+      return runtime_error("cannot list " + full + ": " + std::strerror(error_number));
+    }
+    m_started = true;
+    std::vector<std::string> skipped;
+    for (const dirent* item = ::readdir(dir); item != nullptr; item = ::readdir(dir)) {
+      const std::string_view name = item->d_name;
+      if (name == "." || name == ".." || name == ".git") {
+        continue;
+      }
+      struct stat info = {};
+      unsigned char type = item->d_type;
+      bool stated = false;
+      if (type == DT_UNKNOWN || type == DT_REG || type == DT_LNK) {
+        if (::fstatat(fd, item->d_name, &info, AT_SYMLINK_NOFOLLOW) != 0) {
+          continue; // gone since the folder was listed
+        }
+        stated = true;
+        type = S_ISDIR(info.st_mode)   ? DT_DIR
+               : S_ISLNK(info.st_mode) ? DT_LNK
+               : S_ISREG(info.st_mode) ? DT_REG
+                                       : DT_UNKNOWN;
+      }
+      if (type == DT_DIR) {
+        if (m_depth == Repository::ListDepth::folder) {
+          continue;
+        }
+        std::string sub = join(folder.path, name);
+        struct stat git_entry = {};
+        const std::string git_dir = std::string(name) + "/.git";
+        bool leave_out = ::fstatat(fd, git_dir.c_str(), &git_entry, AT_SYMLINK_NOFOLLOW) == 0;
+        if (!leave_out) {
+          auto ignored = ignores.is_ignored(sub + '/');
+          if (!ignored) {
+            ::closedir(dir);
+            return tl::unexpected(ignored.error());
+          }
+          leave_out = *ignored;
+        }
+        (leave_out ? skipped : below).push_back(std::move(sub));
+        continue;
+      }
+      if (!stated || (type != DT_REG && type != DT_LNK)) {
+        continue; // sockets, pipes, devices: not files of a project
+      }
+      folder.files.push_back({std::string(name), static_cast<uint64_t>(info.st_size), info.st_mode,
+                              info.st_ino, info.st_mtim, info.st_ctim});
+    }
+    ::closedir(dir);
+    if (!skipped.empty()) {
+      const std::lock_guard lock(m_mutex);
+      m_skipped.insert(m_skipped.end(), std::make_move_iterator(skipped.begin()),
+                       std::make_move_iterator(skipped.end()));
+    }
+    return folder;
+  }
+
+  const std::string m_top;
+  const Repository::ListDepth m_depth;
+  std::mutex m_mutex;
+  std::condition_variable m_changed;
+  std::vector<std::string> m_pending;
+  size_t m_busy = 0;
+  std::atomic<bool> m_started = false; // the first folder, which must be listable, was
+  std::optional<Error> m_failure;
+  std::vector<WalkedFolder> m_folders;
+  std::vector<std::string> m_skipped;
+};
+
+// Whether `path` or a folder above it is one of `folders`.
+bool in_any(std::string_view path, const std::unordered_set<std::string_view>& folders)
+{
+  if (folders.empty()) {
+    return false;
+  }
+  for (size_t end = path.size(); end != std::string_view::npos && end > 0; end = path.rfind('/', end - 1)) {
+    if (folders.contains(path.substr(0, end))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view prefix, unsigned threads,
@@ -143,113 +282,82 @@ Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view pr
   if (!m_workdir) {
     return runtime_error("cannot list the working tree of " + m_path.string() + ": it has none");
   }
+  // The walk starts on threads of its own while this one reads the index, then joins it.
+  Walker walker(m_workdir->string(), depth);
+  walker.add(std::string(prefix));
+  std::vector<std::jthread> walking;
+  for (unsigned i = 1; i < threads; ++i) {
+    walking.emplace_back([&walker, this] {
+      const auto own = discover(m_path);
+      if (own && *own) {
+        walker.work(**own);
+      } // else this thread does not help: the calling thread walks what is left
+    });
+  }
+
   git_index* raw_index = nullptr;
   int code = git_repository_index(&raw_index, m_repo.get());
   const IndexPtr index(raw_index);
   if (code == 0) {
     code = git_index_read(index.get(), 0); // again if it changed on disk since it was loaded
   }
-  if (code < 0) {
-    return error("read the index of " + m_path.string(), code);
-  }
   struct stat index_info = {};
-  const char* index_path = git_index_path(index.get());
+  const char* index_path = code < 0 ? nullptr : git_index_path(index.get());
   if (index_path == nullptr || ::stat(index_path, &index_info) != 0) {
     index_info.st_mtim = {0, 0}; // no index file yet: nothing is indexed
   }
-  const IndexMap indexed = map_index(index.get(), prefix);
-  const std::string top = m_workdir->string();
-
-  // The folders, listed one by one from the prefix down. Untracked entries are checked against
-  // the ignore rules here; a folder git ignores, or a nested repository, is not entered.
-  std::vector<ListedFolder> folders;
-  std::vector<std::string> pending{std::string(prefix)};
-  while (!pending.empty()) {
-    ListedFolder folder{std::move(pending.back()), {}};
-    pending.pop_back();
-    const std::string full = folder.path.empty() ? top : top + '/' + folder.path;
-    DIR* dir = ::opendir(full.c_str());
-    if (dir == nullptr) {
-      if (folder.path == prefix) {
-        return runtime_error("cannot list " + full + ": " + std::strerror(errno));
+  const IndexMap indexed = code < 0 ? IndexMap{} : map_index(index.get(), prefix);
+  walker.work(*this);
+  walking.clear(); // joined
+  if (code < 0) {
+    return error("read the index of " + m_path.string(), code);
+  }
+  if (walker.failure()) {
+    return tl::unexpected(*walker.failure());
+  }
+  // Folders the walk left out that hold tracked files (an ignored folder with files added by
+  // force, a tracked folder with a .git of its own): walked now, on this thread.
+  for (auto skipped = walker.take_skipped(); !skipped.empty(); skipped = walker.take_skipped()) {
+    for (auto& path : skipped) {
+      if (indexed.folders.contains(path) && !indexed.gitlinks.contains(path)) {
+        walker.add(std::move(path));
       }
-      continue; // gone, or not readable: git status would not list it either
     }
-    for (const dirent* item = ::readdir(dir); item != nullptr; item = ::readdir(dir)) {
-      const std::string_view name = item->d_name;
-      if (name == "." || name == ".." || name == ".git") {
-        continue;
-      }
-      std::string path = join(folder.path, name);
-      unsigned char type = item->d_type;
-      if (type == DT_UNKNOWN) {
-        struct stat info = {};
-        type = ::fstatat(::dirfd(dir), item->d_name, &info, AT_SYMLINK_NOFOLLOW) != 0 ? DT_UNKNOWN
-               : S_ISDIR(info.st_mode)                                                ? DT_DIR
-               : S_ISLNK(info.st_mode)                                                ? DT_LNK
-               : S_ISREG(info.st_mode)                                                ? DT_REG
-                                                                                      : DT_UNKNOWN;
-      }
-      if (type == DT_DIR) {
-        if (depth == ListDepth::folder || indexed.gitlinks.contains(path)) {
-          continue;
-        }
-        if (!indexed.folders.contains(path)) { // untracked: unless ignored or a repository of its own
-          TRY_ASSIGN(const bool ignored, is_ignored(path + '/'));
-          struct stat git_entry = {};
-          const std::string git_dir = std::string(name) + "/.git";
-          if (ignored || ::fstatat(::dirfd(dir), git_dir.c_str(), &git_entry, AT_SYMLINK_NOFOLLOW) == 0) {
-            continue;
-          }
-        }
-        pending.push_back(std::move(path));
-        continue;
-      }
-      if (type != DT_REG && type != DT_LNK) {
-        continue; // sockets, pipes, devices: not files of a project
-      }
+    walker.work(*this);
+    if (walker.failure()) {
+      return tl::unexpected(*walker.failure());
+    }
+  }
+
+  std::vector<WorktreeFile> files;
+  for (const WalkedFolder& folder : walker.folders()) {
+    if (in_any(folder.path, indexed.gitlinks)) {
+      continue; // a submodule's files, in a checkout without its .git
+    }
+    for (const Walked& walked : folder.files) {
+      std::string path = join(folder.path, walked.name);
       const auto found = indexed.files.find(path);
-      if (found == indexed.files.end()) {
+      const git_index_entry* entry = found == indexed.files.end() ? nullptr : found->second;
+      if (entry == nullptr) {
         TRY_ASSIGN(const bool ignored, is_ignored(path));
         if (ignored) {
           continue;
         }
-        folder.entries.push_back({std::string(name), nullptr});
-      } else {
-        folder.entries.push_back({std::string(name), found->second});
       }
-    }
-    ::closedir(dir);
-    if (!folder.entries.empty()) {
-      folders.push_back(std::move(folder));
-    }
-  }
-
-  // One lstat per file, relative to its folder's descriptor, a folder per task.
-  std::vector<std::vector<WorktreeFile>> found(folders.size());
-  run_parallel(folders.size(), threads, [&](size_t i) {
-    const ListedFolder& folder = folders[i];
-    const Folder open(folder.path.empty() ? top : top + '/' + folder.path);
-    if (open.fd() < 0) {
-      return; // replaced by a symlink since it was listed: never followed
-    }
-    for (const Listed& entry : folder.entries) {
-      struct stat info = {};
-      if (::fstatat(open.fd(), entry.name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 ||
-          !(S_ISREG(info.st_mode) || S_ISLNK(info.st_mode))) {
-        continue; // gone since the folder was listed, or no longer a file
+      WorktreeFile file{std::move(path), std::nullopt, walked.size, S_ISLNK(walked.mode)};
+      if (entry != nullptr) {
+        struct stat info = {};
+        info.st_mode = walked.mode;
+        info.st_size = static_cast<off_t>(walked.size);
+        info.st_ino = walked.ino;
+        info.st_mtim = walked.mtime;
+        info.st_ctim = walked.ctime;
+        if (unchanged_since_indexed(*entry, info, index_info.st_mtim)) {
+          file.blob = to_object_id(entry->id);
+        }
       }
-      WorktreeFile file{join(folder.path, entry.name), std::nullopt, static_cast<uint64_t>(info.st_size),
-                        S_ISLNK(info.st_mode)};
-      if (entry.indexed != nullptr && unchanged_since_indexed(*entry.indexed, info, index_info.st_mtim)) {
-        file.blob = to_object_id(entry.indexed->id);
-      }
-      found[i].push_back(std::move(file));
+      files.push_back(std::move(file));
     }
-  });
-  std::vector<WorktreeFile> files;
-  for (auto& group : found) {
-    files.insert(files.end(), std::make_move_iterator(group.begin()), std::make_move_iterator(group.end()));
   }
   return files;
 }

@@ -129,6 +129,7 @@ TEST_CASE("Repository: the working tree's files are those git ls-files lists as 
   fixture.write("gone.py", "g\n");
   fixture.write("becomes_folder", "f\n");
   fixture.symlink("link", "sub/a.py");
+  fixture.write("tools/run.py", "r\n"); // tracked, in a folder that gets a .git of its own below
   fixture.commit("first");
   test::write_text(fixture.path() / ".git/info/exclude", "private.txt\n");
   fixture.delete_from_disk("gone.py");
@@ -145,6 +146,10 @@ TEST_CASE("Repository: the working tree's files are those git ls-files lists as 
   fixture.write_untracked("nested/.git/objects/.keep", "");
   fixture.write_untracked("nested/.git/refs/heads/.keep", "");
   fixture.symlink_untracked("new/link_out", "/etc/passwd");
+  fixture.write_untracked("tools/.git/HEAD", "ref: refs/heads/main\n"); // tracked folder: still listed
+  fixture.write_untracked("tools/.git/config", "[core]\n\tbare = false\n");
+  fixture.write_untracked("tools/extra.py", "e\n");
+  fixture.write_untracked("build/deep/tracked_not.txt", "ignored, beside a tracked file above\n");
 
   const auto zero_separated = [&](const std::string& command) {
     const auto run = test::run_shell(command, fixture.path());
@@ -197,6 +202,8 @@ TEST_CASE("Repository: the working tree's files are those git ls-files lists as 
     CHECK(lines(sorted(paths)) == lines(listed_by_git));
     CHECK(std::find(paths.begin(), paths.end(), "nested/code.py") == paths.end());
     CHECK(std::find(paths.begin(), paths.end(), "data/forced.csv") != paths.end());
+    CHECK(std::find(paths.begin(), paths.end(), "build/tracked.txt") != paths.end());
+    CHECK(std::find(paths.begin(), paths.end(), "tools/extra.py") != paths.end());
   }
 }
 
