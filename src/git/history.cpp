@@ -8,6 +8,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -35,26 +36,59 @@ std::string trim_message(std::string_view message)
   return std::string(message);
 }
 
-// The diff of a commit against its first parent (against nothing for a root commit), by name.
-Result<DiffPtr> diff_to_first_parent(git_repository* repo, git_commit* commit)
+// A file a commit changed against its first parent.
+struct Change
+{
+  git_delta_t status = GIT_DELTA_UNMODIFIED;
+  const char* path = nullptr; // valid during the visit
+  git_oid id = {};
+  uint32_t mode = 0;
+};
+
+// Visits the files a commit changed against its first parent, in path order. A root commit's
+// files are all added: its tree is walked, which costs less than a diff against nothing (the
+// one commit of a fresh repository of 20,000 files was diffed twice per audit).
+Result<void> for_each_change(git_repository* repo, git_commit* commit, const std::function<void(const Change&)>& visit)
 {
   git_tree* tree_raw = nullptr;
   TRY(check(git_commit_tree(&tree_raw, commit), "read the tree of a commit"));
   const TreePtr tree(tree_raw);
-  TreePtr parent_tree;
-  if (git_commit_parentcount(commit) > 0) {
-    git_commit* parent_raw = nullptr;
-    TRY(check(git_commit_parent(&parent_raw, commit, 0), "read a parent commit"));
-    const CommitPtr parent(parent_raw);
-    git_tree* parent_tree_raw = nullptr;
-    TRY(check(git_commit_tree(&parent_tree_raw, parent.get()), "read the tree of a parent commit"));
-    parent_tree.reset(parent_tree_raw);
+  if (git_commit_parentcount(commit) == 0) {
+    struct Walk
+    {
+      const std::function<void(const Change&)>* visit;
+      std::string path;
+    } walk{&visit, {}};
+    const auto each = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+      if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) {
+        return 0;
+      }
+      auto& state = *static_cast<Walk*>(payload);
+      state.path.assign(root);
+      state.path.append(git_tree_entry_name(entry));
+      (*state.visit)(Change{GIT_DELTA_ADDED, state.path.c_str(), *git_tree_entry_id(entry),
+                            static_cast<uint32_t>(git_tree_entry_filemode_raw(entry))});
+      return 0;
+    };
+    return check(git_tree_walk(tree.get(), GIT_TREEWALK_PRE, each, &walk), "walk the tree of a commit");
   }
+  git_commit* parent_raw = nullptr;
+  TRY(check(git_commit_parent(&parent_raw, commit, 0), "read a parent commit"));
+  const CommitPtr parent(parent_raw);
+  git_tree* parent_tree_raw = nullptr;
+  TRY(check(git_commit_tree(&parent_tree_raw, parent.get()), "read the tree of a parent commit"));
+  const TreePtr parent_tree(parent_tree_raw);
   git_diff_options options = GIT_DIFF_OPTIONS_INIT;
   options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
   git_diff* diff_raw = nullptr;
   TRY(check(git_diff_tree_to_tree(&diff_raw, repo, parent_tree.get(), tree.get(), &options), "diff a commit"));
-  return DiffPtr(diff_raw);
+  const DiffPtr diff(diff_raw);
+  const size_t deltas = git_diff_num_deltas(diff.get());
+  for (size_t i = 0; i < deltas; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    visit(Change{delta->status, delta->new_file.path, delta->new_file.id, delta->new_file.mode});
+  }
+  return {};
 }
 
 Result<RevwalkPtr> new_walk(git_repository* repo, unsigned sorting)
@@ -93,10 +127,8 @@ Result<CommitList> list_commits(const Repository& repo, const ObjectId& start, s
     summary.author_email = author->email == nullptr ? "" : author->email;
     summary.time = author->when.time;
     summary.parent_count = git_commit_parentcount(commit.get());
-    TRY_ASSIGN(const DiffPtr diff, diff_to_first_parent(repo.raw(), commit.get()));
-    const size_t deltas = git_diff_num_deltas(diff.get());
-    for (size_t i = 0; i < deltas; ++i) {
-      switch (git_diff_get_delta(diff.get(), i)->status) {
+    TRY(for_each_change(repo.raw(), commit.get(), [&](const Change& change) {
+      switch (change.status) {
       case GIT_DELTA_ADDED:
         ++summary.files_added;
         break;
@@ -107,7 +139,7 @@ Result<CommitList> list_commits(const Repository& repo, const ObjectId& start, s
         ++summary.files_modified;
         break;
       }
-    }
+    }));
     list.commits.push_back(std::move(summary));
   }
   return list;
@@ -281,33 +313,27 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
       break;
     }
     const CommitPtr commit(commit_raw);
-    auto diff = diff_to_first_parent(repo.raw(), commit.get());
-    if (!diff) {
-      first_error.set(diff.error());
-      break;
-    }
-    const size_t deltas = git_diff_num_deltas(diff->get());
-    for (size_t i = 0; i < deltas; ++i) {
-      const git_diff_delta* delta = git_diff_get_delta(diff->get(), i);
-      if (delta->status == GIT_DELTA_DELETED || delta->new_file.mode == GIT_FILEMODE_LINK ||
-          delta->new_file.mode == GIT_FILEMODE_COMMIT) {
-        continue;
+    bool stop = false;
+    const auto changed = for_each_change(repo.raw(), commit.get(), [&](const Change& change) {
+      if (stop || change.status == GIT_DELTA_DELETED || change.mode == GIT_FILEMODE_LINK ||
+          change.mode == GIT_FILEMODE_COMMIT) {
+        return;
       }
-      const ObjectId blob_id = to_object_id(delta->new_file.id);
+      const ObjectId blob_id = to_object_id(change.id);
       if (!seen.insert(blob_id).second) {
-        continue;
+        return;
       }
       // A blob the caller knows is neither read nor even opened for its header.
       const std::optional<uint64_t> known_size = known ? known(blob_id) : std::nullopt;
       size_t size = known_size ? static_cast<size_t>(*known_size) : 0;
       git_object_t type = GIT_OBJECT_INVALID;
-      if (!known_size && git_odb_read_header(&size, &type, odb.get(), &delta->new_file.id) < 0) {
-        continue; // a missing object (a partial repository) has nothing to scan
+      if (!known_size && git_odb_read_header(&size, &type, odb.get(), &change.id) < 0) {
+        return; // a missing object (a partial repository) has nothing to scan
       }
       HistoryBlob blob;
       blob.index = index++;
       blob.id = blob_id;
-      blob.path = delta->new_file.path;
+      blob.path = change.path;
       blob.commit = to_object_id(oid);
       blob.commit_time = git_commit_time(commit.get());
       blob.size = size;
@@ -315,7 +341,7 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
       if (queues.empty() || !blob.read) { // nothing to read: visited here, not handed over
         if (const auto done = read_and_visit(odb.get(), blob, visit); !done) {
           first_error.set(done.error());
-          break;
+          stop = true;
         }
       } else {
         // A path keeps the thread it was first given: the one with the fewest bytes so far.
@@ -326,6 +352,13 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
         bytes[assigned->second] += blob.read ? blob.size : 0;
         queues[assigned->second].push(std::move(blob));
       }
+    });
+    if (!changed) {
+      first_error.set(changed.error());
+      break;
+    }
+    if (stop) {
+      break;
     }
   }
   return finish();

@@ -94,3 +94,48 @@ TEST_CASE("scan_history_blobs: the same blobs in the same order on one thread or
     CHECK(skipped[4] == one[4]);
   }
 }
+
+TEST_CASE("history: a root commit's files are all added, in path order, each blob once")
+{
+  // The root commit's tree is walked rather than diffed against nothing: the same files, in the
+  // order a diff gives ("a-b.py" before "a/c.py" before "a.py"), submodules and symlinks counted
+  // but not scanned, a blob at two paths visited at the first.
+  GitFixture fixture;
+  fixture.write("a.py", "same\n");
+  fixture.write("a/c.py", "c\n");
+  fixture.write("a-b.py", "ab\n");
+  fixture.write("ab/x.py", "same\n");
+  fixture.write("a/deep/z.txt", "z\n");
+  fixture.symlink("latest", "a.py");
+  fixture.gitlink("vendor/lib", "0123456789abcdef0123456789abcdef01234567");
+  const std::string root = fixture.commit("first");
+  fixture.write("a.py", "changed\n");
+  fixture.remove("a-b.py");
+  fixture.write("b.py", "b\n");
+  const std::string second = fixture.commit("second");
+  const auto repo = git::Repository::discover(fixture.path());
+  REQUIRE(repo.has_value());
+  REQUIRE(repo->has_value());
+
+  const auto visits = scan(**repo, 1);
+  std::vector<std::string> paths;
+  for (const auto& visit : visits) {
+    paths.push_back(visit.path + (visit.commit == root ? "" : " (second)"));
+  }
+  CHECK(paths == std::vector<std::string>{"a-b.py", "a.py", "a/c.py", "a/deep/z.txt", "a.py (second)", "b.py (second)"});
+  CHECK(scan(**repo, 3) == visits);
+
+  const auto head = git::ObjectId::from_hex(second);
+  REQUIRE(head);
+  const auto commits = git::list_commits(**repo, *head, 10);
+  REQUIRE(commits.has_value());
+  REQUIRE(commits->commits.size() == 2);
+  const git::CommitSummary& first = commits->commits[1];
+  CHECK(first.id.hex() == root);
+  CHECK(first.files_added == 7); // five files, the symlink and the submodule
+  CHECK(first.files_modified + first.files_deleted == 0);
+  const git::CommitSummary& next = commits->commits[0];
+  CHECK(next.files_added == 1);
+  CHECK(next.files_modified == 1);
+  CHECK(next.files_deleted == 1);
+}
