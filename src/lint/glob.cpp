@@ -183,6 +183,19 @@ Result<Glob> Glob::compile(std::string_view pattern, Anchor anchor, bool case_se
   for (const auto part : parts) {
     glob.m_components.push_back(case_sensitive ? std::string(part) : text::to_lower(part));
   }
+  // The last part is tried on every file's name: "*.py" and "Dockerfile", the usual shapes,
+  // are compared as a suffix or a whole name instead of being matched character by character.
+  if (!glob.m_components.empty()) {
+    const std::string_view last = glob.m_components.back();
+    const auto literal = [](std::string_view part) {
+      return part.find_first_of("*?[\\") == std::string_view::npos;
+    };
+    if (last != "**" && literal(last)) {
+      glob.m_last_shape = LastShape::name;
+    } else if (last.size() > 1 && last[0] == '*' && literal(last.substr(1))) {
+      glob.m_last_shape = LastShape::suffix;
+    }
+  }
   return glob;
 }
 
@@ -191,22 +204,45 @@ bool Glob::match_components(const std::vector<std::string_view>& path, size_t co
   return match_from(m_components, 0, path, 0, count, m_case_sensitive);
 }
 
+bool Glob::last_matches(std::string_view name) const
+{
+  const std::string_view last = m_components.back();
+  switch (m_last_shape) {
+  case LastShape::name:
+    return m_case_sensitive ? name == last : text::iequals(name, last);
+  case LastShape::suffix:
+    return m_case_sensitive ? name.ends_with(last.substr(1)) : text::iends_with(name, last.substr(1));
+  case LastShape::other:
+    break;
+  }
+  return match_component(last, name, m_case_sensitive);
+}
+
+bool Glob::may_match_file_named(std::string_view name) const
+{
+  return !m_folder_only && !m_components.empty() && (m_components.back() == "**" || last_matches(name));
+}
+
+namespace {
+
+// The last component of a file's path ("a/b.py/" -> "b.py").
+std::string_view file_name(std::string_view path)
+{
+  while (path.ends_with('/')) {
+    path.remove_suffix(1);
+  }
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+} // namespace
+
 bool Glob::matches_file(std::string_view path) const
 {
-  if (m_folder_only || m_components.empty()) {
-    return false;
-  }
   // The pattern's last part, unless "**", matches the path's last part alone: tried first, as
   // it rules out nearly every file of a large tree without splitting the path.
-  if (m_components.back() != "**") {
-    while (path.ends_with('/')) {
-      path.remove_suffix(1);
-    }
-    const size_t slash = path.rfind('/');
-    const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
-    if (!match_component(m_components.back(), name, m_case_sensitive)) {
-      return false;
-    }
+  if (!may_match_file_named(file_name(path))) {
+    return false;
   }
   const auto& parts = components_of(path);
   return match_components(parts, parts.size());
@@ -222,8 +258,7 @@ std::optional<size_t> Glob::prefix_length(const std::vector<std::string_view>& p
   const bool last_is_name = m_components.back() != "**";
   for (size_t count = 1; count <= parts.size(); ++count) {
     const bool is_file = count == parts.size();
-    if ((is_file && m_folder_only) ||
-        (last_is_name && !match_component(m_components.back(), parts[count - 1], m_case_sensitive))) {
+    if ((is_file && m_folder_only) || (last_is_name && !last_matches(parts[count - 1]))) {
       continue;
     }
     if (match_components(parts, count)) {
@@ -271,8 +306,9 @@ Result<GlobSet> GlobSet::compile(const std::vector<std::string>& patterns, Ancho
 
 bool GlobSet::matches_file(std::string_view path) const
 {
+  const std::string_view name = file_name(path);
   for (const auto& glob : m_globs) {
-    if (glob.matches_file(path)) {
+    if (glob.may_match_file_named(name) && glob.matches_file(path)) {
       return true;
     }
   }

@@ -40,7 +40,14 @@ public:
 private:
   friend class GlobSet;
 
+  // The shape of the pattern's last part: a plain name, "*" and a plain suffix, or other.
+  enum class LastShape { other, name, suffix };
+
   bool match_components(const std::vector<std::string_view>& path, size_t count) const;
+  // Whether the pattern's last part matches `name`, a path's last component.
+  bool last_matches(std::string_view name) const;
+  // False when no file with this last component can match.
+  bool may_match_file_named(std::string_view name) const;
   // How many of the path's components the shortest matching prefix has (see matching_prefix).
   std::optional<size_t> prefix_length(const std::vector<std::string_view>& parts) const;
 
@@ -48,6 +55,7 @@ private:
   std::vector<std::string> m_components; // lower-cased unless case-sensitive
   bool m_folder_only = false;
   bool m_case_sensitive = false;
+  LastShape m_last_shape = LastShape::other;
 };
 
 // Several globs; a path matches when any matches.

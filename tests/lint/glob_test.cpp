@@ -93,6 +93,21 @@ TEST_CASE("glob: a file's last part is matched first, with the same rules as the
   CHECK(glob("**/raw/*", Anchor::root).matches_file("data/raw/x.csv"));
   CHECK_FALSE(glob("**/raw/*", Anchor::root).matches_file("data/raw"));
   CHECK(glob("x.csv", Anchor::anywhere).matches_file("data/raw/x.csv/"));
+  // Last parts compared as a whole name or as a suffix after "*": the same answers.
+  CHECK(glob("Dockerfile", Anchor::anywhere).matches_file("api/DOCKERFILE"));
+  CHECK_FALSE(glob("Dockerfile", Anchor::anywhere, true).matches_file("api/DOCKERFILE"));
+  CHECK_FALSE(glob("Dockerfile", Anchor::anywhere).matches_file("api/Dockerfile.dev"));
+  CHECK(glob("*.ipynb", Anchor::anywhere).matches_file("nb/.IPYNB"));
+  CHECK_FALSE(glob("*.ipynb", Anchor::anywhere).matches_file("nb/ipynb"));
+  CHECK_FALSE(glob("*.ipynb", Anchor::anywhere, true).matches_file("nb/a.IPYNB"));
+  CHECK(glob("*", Anchor::anywhere).matches_file("a/b"));
+  CHECK(glob("*.tar.gz", Anchor::gitignore).matching_prefix("dist/x.tar.gz") == "dist/x.tar.gz");
+  const auto set = GlobSet::compile({"requirements*.txt", "*.lock", "Pipfile"}, Anchor::anywhere);
+  REQUIRE(set.has_value());
+  CHECK(set->matches_file("svc/requirements-dev.txt"));
+  CHECK(set->matches_file("poetry.LOCK"));
+  CHECK(set->matches_file("a/pipfile"));
+  CHECK_FALSE(set->matches_file("a/Pipfile.lock.bak"));
 }
 
 TEST_CASE("glob: the shortest matching prefix, whatever the pattern's last part")
