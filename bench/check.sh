@@ -60,6 +60,23 @@ for repo in generated synthetic; do
     printf '%-12s %-30s %12s %12s %10s\n' "$repo" "repolinter lint (default)" "$lint_ms" "-" "$(ratio "$lint_ms" "$check_ms")"
   fi
 done
+
+# The table's medians are taken one command after the other, and this machine's speed drifts by
+# a tenth or more within minutes. Paired rounds take turns instead: in each round, mlfolio's
+# median of three runs and one repolinter run, right after each other; the ratio of each round
+# is under the same conditions for both.
+if [[ -n $repolinter ]]; then
+  rounds=${PAIRED_ROUNDS:-5}
+  ratios=()
+  for ((round = 0; round < rounds; round++)); do
+    round_check=$(median_ms 3 "$mlfolio" check "$work/synthetic" --format json --output /dev/null)
+    round_lint=$(median_ms 1 "$repolinter" lint "$work/synthetic")
+    ratios+=("$(ratio "$round_lint" "$round_check")")
+  done
+  sorted=$(printf '%s\n' "${ratios[@]}" | sort -n | tr '\n' ' ')
+  printf '\nsynthetic, repolinter lint / mlfolio check in %d paired rounds: median %s (each: %s)\n' \
+    "$rounds" "$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')" "$sorted"
+fi
 echo
 echo "ratio: the command's median time divided by mlfolio check's on the same repository."
 echo "targets: synthetic under 1000 ms with peak RSS under 200 MB; repolinter at least 10 times slower."
