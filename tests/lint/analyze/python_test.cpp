@@ -653,3 +653,20 @@ TEST_CASE("Python: function bodies that check nothing, where bodies end, raise s
   CHECK_FALSE(module.functions[6].trivial_body);
   CHECK(module.raise_lines == std::vector<int>{17});
 }
+
+TEST_CASE("is_python_keyword: the 35 keywords, with case, and nothing else")
+{
+  for (const std::string_view keyword :
+       {"False", "None",   "True",  "and",    "as",     "assert", "async",  "await",    "break",
+        "class", "continue", "def", "del",    "elif",   "else",   "except", "finally",  "for",
+        "from",  "global", "if",    "import", "in",     "is",     "lambda", "nonlocal", "not",
+        "or",    "pass",   "raise", "return", "try",    "while",  "with",   "yield"}) {
+    CAPTURE(keyword);
+    CHECK(is_python_keyword(keyword));
+  }
+  for (const std::string_view name : {"", "i", "none", "TRUE", "match", "case", "type", "print", "classes",
+                                      "iff", "defs", "finally_", "continues", "self"}) {
+    CAPTURE(name);
+    CHECK_FALSE(is_python_keyword(name));
+  }
+}

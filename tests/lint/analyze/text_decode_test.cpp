@@ -135,6 +135,13 @@ TEST_CASE("looks_binary")
   CHECK(looks_binary(repeat("\x01\x02\x03 text", 100)));
   // A NUL after the first 8 KiB does not count.
   CHECK_FALSE(looks_binary(std::string(9000, 'a') + std::string(1, '\0')));
+  // Binary above one control byte in ten; \t to \r and ESC are not control bytes here, DEL is.
+  CHECK_FALSE(looks_binary(std::string(90, 'a') + std::string(10, '\x01')));
+  CHECK(looks_binary(std::string(89, 'a') + std::string(11, '\x7f')));
+  std::string spaced(50, 'a');
+  spaced.append("\t\n\v\f\r\x1b\t\n\v\f\r\x1b");
+  spaced.append(38, '\x1b');
+  CHECK_FALSE(looks_binary(spaced));
 }
 
 TEST_CASE("LineIndex and split_lf_lines")
