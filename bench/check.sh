@@ -64,12 +64,17 @@ done
 # The table's medians are taken one command after the other, and this machine's speed drifts by
 # a tenth or more within minutes. Paired rounds take turns instead: in each round, mlfolio's
 # median of three runs and one repolinter run, right after each other; the ratio of each round
-# is under the same conditions for both.
+# is under the same conditions for both. Each command starts after a pause (PAIRED_SETTLE
+# seconds): runs right after repolinter's measured 5% slower than after a pause of the same
+# length (median of 15 each), whatever node leaves behind.
 if [[ -n $repolinter ]]; then
   rounds=${PAIRED_ROUNDS:-5}
+  settle=${PAIRED_SETTLE:-1}
   ratios=()
   for ((round = 0; round < rounds; round++)); do
+    sleep "$settle"
     round_check=$(median_ms 3 "$mlfolio" check "$work/synthetic" --format json --output /dev/null)
+    sleep "$settle"
     round_lint=$(median_ms 1 "$repolinter" lint "$work/synthetic")
     ratios+=("$(ratio "$round_lint" "$round_check")")
   done
