@@ -104,21 +104,21 @@ IndexMap map_index(git_index* index, std::string_view prefix)
 // Whether the disk's stat data still match what the index recorded when the file was staged,
 // so that the file's content is the indexed blob. A file changed in the same instant as the
 // index was written ("racily clean") cannot be told apart by its stat data and does not count.
-bool unchanged_since_indexed(const git_index_entry& entry, const struct stat& info,
+bool unchanged_since_indexed(const git_index_entry& entry, const Walked& file,
                              const struct timespec& index_time)
 {
-  const bool same_kind = S_ISLNK(info.st_mode) ? entry.mode == GIT_FILEMODE_LINK
-                                               : S_ISREG(info.st_mode) && entry.mode != GIT_FILEMODE_LINK;
-  const bool executable = (info.st_mode & S_IXUSR) != 0;
-  const bool same_mode = S_ISLNK(info.st_mode) || executable == (entry.mode == GIT_FILEMODE_BLOB_EXECUTABLE);
-  const bool same_stat = static_cast<uint32_t>(info.st_size) == entry.file_size &&
-                         static_cast<uint32_t>(info.st_ino) == entry.ino &&
-                         static_cast<int32_t>(info.st_mtim.tv_sec) == entry.mtime.seconds &&
-                         static_cast<uint32_t>(info.st_mtim.tv_nsec) == entry.mtime.nanoseconds &&
-                         static_cast<int32_t>(info.st_ctim.tv_sec) == entry.ctime.seconds &&
-                         static_cast<uint32_t>(info.st_ctim.tv_nsec) == entry.ctime.nanoseconds;
-  const bool racy = info.st_mtim.tv_sec > index_time.tv_sec ||
-                    (info.st_mtim.tv_sec == index_time.tv_sec && info.st_mtim.tv_nsec >= index_time.tv_nsec);
+  const bool same_kind = S_ISLNK(file.mode) ? entry.mode == GIT_FILEMODE_LINK
+                                            : S_ISREG(file.mode) && entry.mode != GIT_FILEMODE_LINK;
+  const bool executable = (file.mode & S_IXUSR) != 0;
+  const bool same_mode = S_ISLNK(file.mode) || executable == (entry.mode == GIT_FILEMODE_BLOB_EXECUTABLE);
+  const bool same_stat = static_cast<uint32_t>(file.size) == entry.file_size &&
+                         static_cast<uint32_t>(file.ino) == entry.ino &&
+                         static_cast<int32_t>(file.mtime.tv_sec) == entry.mtime.seconds &&
+                         static_cast<uint32_t>(file.mtime.tv_nsec) == entry.mtime.nanoseconds &&
+                         static_cast<int32_t>(file.ctime.tv_sec) == entry.ctime.seconds &&
+                         static_cast<uint32_t>(file.ctime.tv_nsec) == entry.ctime.nanoseconds;
+  const bool racy = file.mtime.tv_sec > index_time.tv_sec ||
+                    (file.mtime.tv_sec == index_time.tv_sec && file.mtime.tv_nsec >= index_time.tv_nsec);
   return same_kind && same_mode && same_stat && !racy;
 }
 
@@ -346,13 +346,7 @@ Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view pr
       }
       WorktreeFile file{std::move(path), std::nullopt, walked.size, S_ISLNK(walked.mode)};
       if (entry != nullptr) {
-        struct stat info = {};
-        info.st_mode = walked.mode;
-        info.st_size = static_cast<off_t>(walked.size);
-        info.st_ino = walked.ino;
-        info.st_mtim = walked.mtime;
-        info.st_ctim = walked.ctime;
-        if (unchanged_since_indexed(*entry, info, index_info.st_mtim)) {
+        if (unchanged_since_indexed(*entry, walked, index_info.st_mtim)) {
           file.blob = to_object_id(entry->id);
         }
       }

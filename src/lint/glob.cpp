@@ -239,9 +239,14 @@ std::string_view file_name(std::string_view path)
 
 bool Glob::matches_file(std::string_view path) const
 {
+  return matches_file_named(path, file_name(path));
+}
+
+bool Glob::matches_file_named(std::string_view path, std::string_view name) const
+{
   // The pattern's last part, unless "**", matches the path's last part alone: tried first, as
   // it rules out nearly every file of a large tree without splitting the path.
-  if (!may_match_file_named(file_name(path))) {
+  if (!may_match_file_named(name)) {
     return false;
   }
   const auto& parts = components_of(path);
@@ -308,7 +313,7 @@ bool GlobSet::matches_file(std::string_view path) const
 {
   const std::string_view name = file_name(path);
   for (const auto& glob : m_globs) {
-    if (glob.may_match_file_named(name) && glob.matches_file(path)) {
+    if (glob.matches_file_named(path, name)) {
       return true;
     }
   }

@@ -48,6 +48,8 @@ private:
   bool last_matches(std::string_view name) const;
   // False when no file with this last component can match.
   bool may_match_file_named(std::string_view name) const;
+  // matches_file, for a path whose last component `name` the caller has taken already.
+  bool matches_file_named(std::string_view path, std::string_view name) const;
   // How many of the path's components the shortest matching prefix has (see matching_prefix).
   std::optional<size_t> prefix_length(const std::vector<std::string_view>& parts) const;
 
