@@ -364,16 +364,22 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
   return finish();
 }
 
-Result<std::vector<ObjectId>> tree_blob_ids(const Repository& repo, const ObjectId& commit)
+Result<BlobIdSet> tree_blob_ids(const Repository& repo, const ObjectId& commit)
 {
   TRY_ASSIGN(const ObjectId tree, repo.tree_of(commit));
-  TRY_ASSIGN(const auto files, repo.list_tree(tree, Repository::TreeSizes::skip));
-  std::vector<ObjectId> ids;
-  ids.reserve(files.size());
-  for (const auto& file : files) {
-    ids.push_back(file.blob);
-  }
-  std::sort(ids.begin(), ids.end());
+  const git_oid tree_oid = to_oid(tree);
+  git_tree* tree_raw = nullptr;
+  TRY(check(git_tree_lookup(&tree_raw, repo.raw(), &tree_oid), "read tree " + tree.short_hex()));
+  const TreePtr root(tree_raw);
+  // Only the ids: no path is put together and no file listed.
+  BlobIdSet ids;
+  const auto add = [](const char*, const git_tree_entry* entry, void* payload) {
+    if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB) {
+      static_cast<BlobIdSet*>(payload)->insert(to_object_id(*git_tree_entry_id(entry)));
+    }
+    return 0;
+  };
+  TRY(check(git_tree_walk(root.get(), GIT_TREEWALK_PRE, add, &ids), "list tree " + tree.short_hex()));
   return ids;
 }
 

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace mlfolio::git {
@@ -69,7 +70,8 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
 ObjectId blob_id(std::string_view data);
 
 // Ids of every blob in the tree of `commit` (to tell "still in the tree" from "only in history").
-Result<std::vector<ObjectId>> tree_blob_ids(const Repository& repo, const ObjectId& commit);
+using BlobIdSet = std::unordered_set<ObjectId, ObjectIdHash>;
+Result<BlobIdSet> tree_blob_ids(const Repository& repo, const ObjectId& commit);
 
 // A short stable fingerprint of `data`: the first 16 hex digits of git's blob hash of it.
 std::string fingerprint(std::string_view data);

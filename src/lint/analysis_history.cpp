@@ -75,18 +75,21 @@ const HistoryScan* Analysis::history_scan() const
           } else if (reused != tree.by_blob.end()) {
             for (SecretFinding secret : reused->second.secrets) {
               secret.path = blob.path;
-              secret.commit = blob.commit;
+              secret.commit = blob.commit.hex();
               secret.in_tree = blob.in_tree;
               found.push_back(std::move(secret));
             }
           } else if (!content.empty() && !analyze::looks_binary(content)) {
-            found =
-                to_findings((*scanner)->scan_file(blob.path, content), blob.path, blob.commit, blob.in_tree);
+            const auto hits = (*scanner)->scan_file(blob.path, content);
+            if (!hits.empty()) {
+              found = to_findings(hits, std::string(blob.path), blob.commit.hex(), blob.in_tree);
+            }
           }
           const std::lock_guard lock(mutex);
           ++result.blobs;
           if (blob.size > m_large_blob_bytes) {
-            large_blobs.push_back({blob.index, {blob.path, blob.size, blob.commit, blob.in_tree}});
+            large_blobs.push_back(
+                {blob.index, {std::string(blob.path), blob.size, blob.commit.hex(), blob.in_tree}});
           }
           for (auto& secret : found) {
             secrets.emplace_back(blob.index, std::move(secret));

@@ -47,8 +47,8 @@ public:
     // spread over the cores (at most four), unless the run already spreads its audits.
     return git::scan_history_blobs(m_repo, max_content, known, scan_threads(),
                                    [&](const git::HistoryBlob& blob, std::string_view content) {
-                                     const bool present = std::binary_search(in_tree.begin(), in_tree.end(), blob.id);
-                                     visit({blob.index, blob.id, blob.path, blob.commit.hex(), blob.commit_time,
+                                     const bool present = in_tree.contains(blob.id);
+                                     visit({blob.index, blob.id, blob.path, blob.commit, blob.commit_time,
                                             blob.size, present},
                                            content);
                                    });
@@ -150,7 +150,7 @@ Result<void> MemoryHistory::scan_blobs(uint64_t max_content, const KnownBlob& kn
       if (!seen.insert(content).second) {
         continue;
       }
-      const HistoryBlobInfo blob{index++, git::blob_id(content), path, memory_commit_id(i), m_commits[i].time,
+      const HistoryBlobInfo blob{index++, git::blob_id(content), path, *git::ObjectId::from_hex(memory_commit_id(i)), m_commits[i].time,
                                  content.size(), final_contents.contains(content)};
       const bool read = content.size() <= max_content && !(known && known(blob.id).has_value());
       visit(blob, read ? std::string_view(content) : std::string_view());

@@ -39,8 +39,9 @@ struct HistoryBlobInfo
 {
   size_t index = 0; // 0, 1, 2, ... oldest first: the order to report in
   git::ObjectId id;
-  std::string path;   // where it first appeared
-  std::string commit; // full hex id of the commit that brought it in
+  // Valid during the visit; the visitor copies what it keeps (the id's hex only for a finding).
+  std::string_view path; // where it first appeared
+  git::ObjectId commit;  // the commit that brought it in
   int64_t time = 0;
   uint64_t size = 0;
   bool in_tree = false; // still in the audited commit's tree

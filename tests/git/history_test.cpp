@@ -139,3 +139,34 @@ TEST_CASE("history: a root commit's files are all added, in path order, each blo
   CHECK(next.files_modified == 1);
   CHECK(next.files_deleted == 1);
 }
+
+TEST_CASE("tree_blob_ids: every blob of the commit's tree, at any depth, symlinks too, no submodule")
+{
+  GitFixture fixture(true);
+  fixture.write("README.md", "# Old\n");
+  fixture.commit("first");
+  fixture.write("README.md", "# New\n");
+  fixture.write("src/pkg/model.py", "import os\n");
+  fixture.write("run.sh", "#!/bin/sh\n", true);
+  fixture.symlink("latest", "src/pkg/model.py");
+  fixture.gitlink("third_party/lib", "0123456789abcdef0123456789abcdef01234567");
+  fixture.commit("second");
+
+  auto repo = git::Repository::discover(fixture.path());
+  REQUIRE(repo);
+  REQUIRE(*repo);
+  const auto head = (*repo)->resolve_commit("HEAD");
+  REQUIRE(head);
+  const auto ids = git::tree_blob_ids(**repo, *head);
+  REQUIRE(ids);
+  const auto listed = (*repo)->list_tree(*(*repo)->tree_of(*head));
+  REQUIRE(listed);
+  REQUIRE(listed->size() == 4);
+  CHECK(ids->size() == 4);
+  for (const auto& file : *listed) {
+    CHECK_MESSAGE(ids->contains(file.blob), file.path);
+  }
+  CHECK_FALSE(ids->contains(git::blob_id("# Old\n"))); // only in the first commit
+  CHECK(ids->contains(git::blob_id("# New\n")));
+  CHECK_FALSE(ids->contains(*git::ObjectId::from_hex("0123456789abcdef0123456789abcdef01234567")));
+}
