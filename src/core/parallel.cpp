@@ -6,6 +6,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace mlfolio {
@@ -76,11 +77,27 @@ void run_parallel(size_t count, size_t jobs, const std::function<void(size_t)>& 
   }
 }
 
-void run_parallel_runs(size_t count, size_t run, size_t jobs, const std::function<void(size_t, size_t)>& task)
+void run_parallel_runs(size_t count, size_t most, size_t jobs,
+                       const std::function<void(size_t, size_t)>& task,
+                       const std::function<uint64_t(size_t)>& cost, uint64_t budget)
 {
-  run = std::max<size_t>(run, 1);
-  run_parallel((count + run - 1) / run, jobs,
-               [&](size_t index) { task(index * run, std::min(count, (index + 1) * run)); });
+  most = std::max<size_t>(most, 1);
+  if (!cost) {
+    run_parallel((count + most - 1) / most, jobs,
+                 [&](size_t index) { task(index * most, std::min(count, (index + 1) * most)); });
+    return;
+  }
+  std::vector<std::pair<size_t, size_t>> runs;
+  uint64_t spent = 0;
+  for (size_t i = 0; i < count; ++i) {
+    if (runs.empty() || runs.back().second - runs.back().first == most || spent >= budget) {
+      runs.emplace_back(i, i);
+      spent = 0;
+    }
+    ++runs.back().second;
+    spent += cost(i);
+  }
+  run_parallel(runs.size(), jobs, [&](size_t index) { task(runs[index].first, runs[index].second); });
 }
 
 } // namespace mlfolio

@@ -4,6 +4,7 @@
 // them (its own slot), so the caller's order never depends on which thread finished first.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 
 namespace mlfolio {
@@ -16,9 +17,12 @@ namespace mlfolio {
 void run_parallel(size_t count, size_t jobs, const std::function<void(size_t)>& task,
                   const std::function<void(size_t finished)>& on_done = {});
 
-// run_parallel over runs of up to `run` consecutive indices: task(begin, end) once per run, for
-// items that cost less together than one by one (files read in one batch).
-void run_parallel_runs(size_t count, size_t run, size_t jobs,
-                       const std::function<void(size_t, size_t)>& task);
+// run_parallel over runs of consecutive indices: task(begin, end) once per run, for items that
+// cost less together than one by one (files read in one batch). A run ends after `most` items,
+// or, given `cost`, as soon as its items' costs (bytes to read, say) add up to `budget`: a few
+// large items are then spread over the threads instead of falling into one run.
+void run_parallel_runs(size_t count, size_t most, size_t jobs,
+                       const std::function<void(size_t, size_t)>& task,
+                       const std::function<uint64_t(size_t)>& cost = {}, uint64_t budget = 0);
 
 } // namespace mlfolio

@@ -106,6 +106,9 @@ public:
   // Files a reading task takes at once, read together by RepoView::read_many (a working tree
   // reads as many per system call).
   static constexpr size_t k_read_run = 64;
+  // ... or fewer, once their bytes reach this: a few large files are spread over the threads
+  // instead of all falling in one task.
+  static constexpr uint64_t k_read_run_bytes = 1 << 20;
 
   // `large_blob_bytes`: the history scan keeps the blobs above this size (the smallest size a
   // large-file rule will ask about).

@@ -138,24 +138,30 @@ void Analysis::scan_files(std::vector<FileScan>& scans, unsigned threads) const
     }
     entry.done = true;
   };
-  run_parallel_runs(scans.size(), k_read_run, threads, [&](size_t begin, size_t end) {
-    std::vector<std::string_view> paths;
-    std::vector<size_t> read;
-    for (size_t i = begin; i < end; ++i) {
-      FileScan& entry = scans[i];
-      if (entry.done) {
-        continue;
-      }
-      if (entry.kept != nullptr) {
-        scan(entry, Result<std::string_view>(entry.kept->content));
-      } else {
-        paths.push_back(entry.file->path);
-        read.push_back(i);
-      }
-    }
-    m_view.read_many(paths, k_text_cap,
-                     [&](size_t i, Result<std::string_view> content) { scan(scans[read[i]], content); });
-  });
+  const auto to_read = [&](size_t i) -> uint64_t {
+    return scans[i].done || scans[i].kept != nullptr ? 0 : std::min(scans[i].file->size, k_text_cap);
+  };
+  run_parallel_runs(
+      scans.size(), k_read_run, threads,
+      [&](size_t begin, size_t end) {
+        std::vector<std::string_view> paths;
+        std::vector<size_t> read;
+        for (size_t i = begin; i < end; ++i) {
+          FileScan& entry = scans[i];
+          if (entry.done) {
+            continue;
+          }
+          if (entry.kept != nullptr) {
+            scan(entry, Result<std::string_view>(entry.kept->content));
+          } else {
+            paths.push_back(entry.file->path);
+            read.push_back(i);
+          }
+        }
+        m_view.read_many(paths, k_text_cap,
+                         [&](size_t i, Result<std::string_view> content) { scan(scans[read[i]], content); });
+      },
+      to_read, k_read_run_bytes);
 }
 
 void Analysis::start_tree_scan() const

@@ -162,55 +162,48 @@ void Analysis::prefetch(const std::vector<const FileEntry*>& files) const
     pending.push_back(std::move(entry));
   }
   lock.unlock();
-  // The texts of a run of files are read together, then parsed. A run ends after k_read_run
-  // files or k_run_bytes bytes, so that the notebooks, few and large, are spread over the threads
-  // instead of all falling in the first run.
-  constexpr uint64_t k_run_bytes = 1 << 20;
-  std::vector<std::pair<size_t, size_t>> runs;
+  // The texts of a run of files are read together, then parsed; the notebooks, few and large,
+  // end runs early (k_read_run_bytes).
+  const auto to_read = [&](size_t i) -> uint64_t { return pending[i].load ? pending[i].file->size : 0; };
   uint64_t bytes = 0;
-  uint64_t run_bytes = 0;
   for (size_t i = 0; i < pending.size(); ++i) {
-    if (runs.empty() || runs.back().second - runs.back().first == k_read_run || run_bytes >= k_run_bytes) {
-      runs.emplace_back(i, i);
-      run_bytes = 0;
-    }
-    ++runs.back().second;
-    run_bytes += pending[i].load ? pending[i].file->size : 0;
-    bytes += pending[i].load ? pending[i].file->size : 0;
+    bytes += to_read(i);
   }
   const unsigned threads = m_view.reads_concurrently() ? scan_threads_for(pending.size(), bytes) : 1;
-  run_parallel(runs.size(), std::min<size_t>(threads, runs.size()), [&](size_t run) {
-    const auto [begin, end] = runs[run];
-    std::vector<std::string_view> paths;
-    std::vector<size_t> which;
-    for (size_t i = begin; i < end; ++i) {
-      if (!pending[i].is_notebook && pending[i].load) {
-        paths.push_back(pending[i].file->path);
-        which.push_back(i);
-      }
-    }
-    m_view.read_many(paths, k_text_cap, [&](size_t k, Result<std::string_view> content) {
-      Pending& entry = pending[which[k]];
-      if (content) {
-        entry.loaded_text = text_file_of(*entry.file, std::string(*content));
-      } else {
-        entry.notes.push_back(content.error().message);
-      }
-    });
-    for (size_t i = begin; i < end; ++i) {
-      Pending& entry = pending[i];
-      if (entry.is_notebook) {
-        if (entry.load) {
-          entry.loaded_notebook = load_notebook(entry.file->path, entry.notes);
+  run_parallel_runs(
+      pending.size(), k_read_run, threads,
+      [&](size_t begin, size_t end) {
+        std::vector<std::string_view> paths;
+        std::vector<size_t> which;
+        for (size_t i = begin; i < end; ++i) {
+          if (!pending[i].is_notebook && pending[i].load) {
+            paths.push_back(pending[i].file->path);
+            which.push_back(i);
+          }
         }
-        entry.module = module_of(entry.load ? (entry.loaded_notebook ? &*entry.loaded_notebook : nullptr)
-                                            : entry.notebook);
-      } else {
-        entry.module =
-            module_of(entry.load ? (entry.loaded_text ? &*entry.loaded_text : nullptr) : entry.text);
-      }
-    }
-  });
+        m_view.read_many(paths, k_text_cap, [&](size_t k, Result<std::string_view> content) {
+          Pending& entry = pending[which[k]];
+          if (content) {
+            entry.loaded_text = text_file_of(*entry.file, std::string(*content));
+          } else {
+            entry.notes.push_back(content.error().message);
+          }
+        });
+        for (size_t i = begin; i < end; ++i) {
+          Pending& entry = pending[i];
+          if (entry.is_notebook) {
+            if (entry.load) {
+              entry.loaded_notebook = load_notebook(entry.file->path, entry.notes);
+            }
+            entry.module = module_of(entry.load ? (entry.loaded_notebook ? &*entry.loaded_notebook : nullptr)
+                                                : entry.notebook);
+          } else {
+            entry.module =
+                module_of(entry.load ? (entry.loaded_text ? &*entry.loaded_text : nullptr) : entry.text);
+          }
+        }
+      },
+      to_read, k_read_run_bytes);
   // Cached as python() would have. A file another thread cached meanwhile keeps that thread's
   // text and notes.
   lock.lock();

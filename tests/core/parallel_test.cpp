@@ -2,11 +2,15 @@
 // nor is lost.
 #include "core/parallel.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <doctest/doctest.h>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 #include <vector>
 
 using mlfolio::run_parallel;
@@ -75,4 +79,22 @@ TEST_CASE("parallel runs: consecutive runs of at most `run` indices cover every 
     }
     CHECK(runs == (count + 63) / 64);
   }
+}
+
+TEST_CASE("run_parallel_runs: with costs, a run also ends once its items' costs reach the budget")
+{
+  // Bytes to read per file: small ones batch up to four, a large one closes its run.
+  const std::vector<uint64_t> costs = {10, 10, 500, 1, 1, 1, 1, 1, 600, 700, 5, 0, 0, 0, 0, 0};
+  std::mutex mutex;
+  std::vector<std::pair<size_t, size_t>> runs;
+  mlfolio::run_parallel_runs(
+      costs.size(), 4, 3,
+      [&](size_t begin, size_t end) {
+        const std::lock_guard lock(mutex);
+        runs.emplace_back(begin, end);
+      },
+      [&](size_t i) { return costs[i]; }, 100);
+  std::sort(runs.begin(), runs.end());
+  const std::vector<std::pair<size_t, size_t>> expected = {{0, 3}, {3, 7}, {7, 9}, {9, 10}, {10, 14}, {14, 16}};
+  CHECK(runs == expected);
 }
