@@ -130,7 +130,27 @@ TEST_CASE("Repository: the working tree's files are those git ls-files lists as 
   fixture.write("becomes_folder", "f\n");
   fixture.symlink("link", "sub/a.py");
   fixture.write("tools/run.py", "r\n"); // tracked, in a folder that gets a .git of its own below
+  // Enough files that the listing matches them with the index on several threads: 2,400
+  // tracked, then 2,400 untracked and 400 ignored beside them.
+  const auto bulk = [](int folder, int file, const char* suffix) {
+    return "bulk/f" + std::to_string(folder) + "/n" + std::to_string(file) + suffix;
+  };
+  for (int folder = 0; folder < 40; ++folder) {
+    for (int file = 0; file < 60; ++file) {
+      fixture.write_untracked(bulk(folder, file, ".txt"), std::to_string(file) + "\n");
+    }
+  }
+  fixture.stage_all();
   fixture.commit("first");
+  for (int folder = 0; folder < 40; ++folder) {
+    for (int file = 0; file < 60; ++file) {
+      fixture.write_untracked(bulk(folder, file, ".csv"), "untracked\n");
+    }
+    for (int file = 0; file < 10; ++file) {
+      fixture.write_untracked(bulk(folder, file, ".log"), "ignored\n");
+    }
+  }
+  fixture.write_untracked(bulk(7, 3, ".txt"), "changed\n");
   test::write_text(fixture.path() / ".git/info/exclude", "private.txt\n");
   fixture.delete_from_disk("gone.py");
   fixture.delete_from_disk("becomes_folder");
@@ -187,8 +207,11 @@ TEST_CASE("Repository: the working tree's files are those git ls-files lists as 
         CHECK(file.blob == git::blob_id("b\n"));
         CHECK(file.size == 2);
       }
-      if (file.path == "sub/a.py" || file.path == "new/deeper/c.py" ||
-          file.path == "becomes_folder/inside.py") {
+      if (file.path == "bulk/f39/n59.txt") {
+        CHECK(file.blob == git::blob_id("59\n"));
+      }
+      if (file.path == "sub/a.py" || file.path == "new/deeper/c.py" || file.path == "bulk/f7/n3.txt" ||
+          file.path == "becomes_folder/inside.py" || file.path == "bulk/f0/n0.csv") {
         CHECK_FALSE(file.blob.has_value()); // changed, or never indexed
       }
     }
