@@ -82,11 +82,6 @@ void run_parallel_runs(size_t count, size_t most, size_t jobs,
                        const std::function<uint64_t(size_t)>& cost, uint64_t budget)
 {
   most = std::max<size_t>(most, 1);
-  if (!cost) {
-    run_parallel((count + most - 1) / most, jobs,
-                 [&](size_t index) { task(index * most, std::min(count, (index + 1) * most)); });
-    return;
-  }
   std::vector<std::pair<size_t, size_t>> runs;
   uint64_t spent = 0;
   for (size_t i = 0; i < count; ++i) {
@@ -95,7 +90,7 @@ void run_parallel_runs(size_t count, size_t most, size_t jobs,
       spent = 0;
     }
     ++runs.back().second;
-    spent += cost(i);
+    spent += cost ? cost(i) : 0;
   }
   run_parallel(runs.size(), jobs, [&](size_t index) { task(runs[index].first, runs[index].second); });
 }

@@ -23,6 +23,6 @@ void run_parallel(size_t count, size_t jobs, const std::function<void(size_t)>& 
 // large items are then spread over the threads instead of falling into one run.
 void run_parallel_runs(size_t count, size_t most, size_t jobs,
                        const std::function<void(size_t, size_t)>& task,
-                       const std::function<uint64_t(size_t)>& cost = {}, uint64_t budget = 0);
+                       const std::function<uint64_t(size_t)>& cost = {}, uint64_t budget = UINT64_MAX);
 
 } // namespace mlfolio

@@ -13,7 +13,6 @@
 #include <optional>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace mlfolio::git {
 
@@ -299,7 +298,7 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
     return first_error.result();
   };
 
-  std::unordered_set<ObjectId, ObjectIdHash> seen;
+  BlobIdSet seen;
   std::unordered_map<std::string, size_t> thread_of_path;
   std::vector<uint64_t> bytes(queues.size());
   size_t index = 0;

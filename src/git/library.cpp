@@ -50,7 +50,7 @@ public:
     git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, static_cast<size_t>(64) << 20);
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(32) << 20);
     // An object read is not hashed again to compare with its name, as git does not: the hash is
-    // SHA-1 with collision detection, which was a tenth of the CPU time of a history scan. A
+    // SHA-1 with collision detection, which was a quarter of the CPU time of a history scan. A
     // fetch still checks every object it receives (libgit2's indexer names them by their hash).
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
   }

@@ -367,12 +367,8 @@ Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view pr
       out.untracked.push_back(entry == nullptr);
     }
   });
-  size_t count = 0;
-  for (const Merged& folder : merged) {
-    count += folder.files.size();
-  }
   std::vector<WorktreeFile> files;
-  files.reserve(count);
+  files.reserve(walked_files);
   for (Merged& folder : merged) {
     for (size_t i = 0; i < folder.files.size(); ++i) {
       if (folder.untracked[i]) {
