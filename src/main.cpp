@@ -1,4 +1,5 @@
 #include "cli/command.h"
+#include "core/heap.h"
 #include "git/remote.h"
 
 #include <cstdio>
@@ -8,19 +9,9 @@
 #include <unistd.h>
 #include <vector>
 
-// jemalloc's settings, read when it starts (linked in all but the sanitizer builds; see
-// CMakeLists.txt; MALLOC_CONF in the environment still overrides them):
-// - its heaps, and its own bookkeeping, on transparent huge pages. The system's setting
-//   "madvise" (Debian's) is enough: jemalloc asks for them with madvise;
-// - two arenas instead of four per core: memory one thread frees is found again by the others
-//   rather than fresh pages touched (measured on the synthetic benchmark repository).
-extern "C" {
-// NOLINTNEXTLINE: the name and type jemalloc looks for
-const char* malloc_conf = "thp:always,metadata_thp:always,narenas:2";
-}
-
 int main(int argc, char** argv)
 {
+  mlfolio::heap::use_huge_page_extents(); // see core/heap.h, which has jemalloc's settings too
   try {
     if (argc == 2 && argv[1] == mlfolio::git::k_fetch_child_command) {
       // A one-shot worker (see git::fetch_remote): its report is written, and what it holds
