@@ -42,6 +42,9 @@ mkdir "$work/synthetic"
 /usr/bin/python3 "$here/make_synthetic_repo.py" "$work/synthetic"
 make_git_repo "$work/synthetic"
 echo "synthetic: $(git -C "$work/synthetic" ls-files | wc -l) files, $(du -sm --exclude=.git "$work/synthetic" | cut -f1) MB"
+# The repositories were just written: without this, the first commands timed share the cores
+# and the disk with the kernel writing 350 MB of new files back.
+sync
 echo
 
 printf '%-12s %-30s %12s %12s %10s\n' repository command "median ms" "peak RSS MB" ratio
