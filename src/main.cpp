@@ -22,8 +22,11 @@ int main(int argc, char** argv)
     }
     const std::vector<std::string> args(argv, argv + argc);
     const char* no_color = std::getenv("NO_COLOR");
-    mlfolio::cli::Io io{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1,
-                        no_color != nullptr && *no_color != '\0'};
+    mlfolio::cli::Io io{std::cout, std::cerr};
+    io.out_is_tty = isatty(STDOUT_FILENO) == 1;
+    io.err_is_tty = isatty(STDERR_FILENO) == 1;
+    io.no_color = no_color != nullptr && *no_color != '\0';
+    io.process_ends = true;
     return mlfolio::cli::run(args, io);
   } catch (const std::exception& e) {
     std::cerr << "mlfolio: internal error: " << e.what()

@@ -27,6 +27,8 @@ struct AuditSettings
   std::optional<double> min_score;
   std::optional<lint::Severity> fail_on;
   git::FetchOptions fetch;
+  // The process ends after this audit: what the rules built is left to its end (AfterRun).
+  bool last_audit = false;
 };
 
 struct Target

@@ -216,8 +216,9 @@ Result<Audit> audit_single(const CheckOptions& options, const lint::Catalog& cat
   return audit_target(target, fetched, options.settings, catalog);
 }
 
-Result<ExitCode> check_one(const CheckOptions& options, const lint::Catalog& catalog, Io& io)
+Result<ExitCode> check_one(CheckOptions options, const lint::Catalog& catalog, Io& io)
 {
+  options.settings.last_audit = io.process_ends;
   TRY_ASSIGN(const Audit audit, audit_single(options, catalog));
   report::WriteOptions write_options;
   write_options.quiet = options.quiet;

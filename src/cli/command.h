@@ -17,6 +17,9 @@ struct Io
   bool out_is_tty = false;
   bool err_is_tty = false;
   bool no_color = false; // NO_COLOR is set
+  // The process ends when the command returns (mlfolio's main, not a test running commands in
+  // its own process): what a single audit built may be left to that end (lint::AfterRun).
+  bool process_ends = false;
 };
 
 // A command's exit status: its exit code, or its error's code after printing the error.

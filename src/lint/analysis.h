@@ -175,6 +175,9 @@ public:
   // are many enough for several scan threads (see scan_threads_for): a large tree's reads then
   // overlap the rules that run before the scan is needed. tree_secrets() is the same either way.
   void start_tree_scan() const;
+  // Waits for start_tree_scan's threads if nothing has yet: afterwards the analysis reads
+  // nothing from the view any more.
+  void finish_tree_scan() const;
   const History* history() const { return m_view.history(); }
 
   // Problems met while reading, for the report ("cannot read x: ..."): sorted, each once, so

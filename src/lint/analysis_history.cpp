@@ -193,6 +193,13 @@ void Analysis::start_tree_scan() const
   });
 }
 
+void Analysis::finish_tree_scan() const
+{
+  if (m_background) {
+    m_background->join();
+  }
+}
+
 const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
 {
   return m_tree_secrets.get([&] {

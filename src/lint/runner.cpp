@@ -9,6 +9,8 @@
 #include "lint/rules/registry.h"
 
 #include <exception>
+#include <memory>
+#include <mutex>
 
 namespace mlfolio::lint {
 
@@ -82,9 +84,25 @@ uint64_t large_blob_bytes(const config::Config& config)
   return static_cast<uint64_t>(smallest * 1024 * 1024);
 }
 
-RunResult run_rules(const RepoView& view, const Catalog& catalog, const config::Config& config)
+namespace {
+
+// The analyses of AfterRun::keep_until_exit: reachable, so that a leak checker does not report
+// them, and never freed.
+void keep_until_exit(std::unique_ptr<const Analysis> analysis)
 {
-  const Analysis analysis(view, large_blob_bytes(config));
+  static std::mutex mutex;
+  static auto* kept = new std::vector<std::unique_ptr<const Analysis>>;
+  const std::lock_guard lock(mutex);
+  kept->push_back(std::move(analysis));
+}
+
+} // namespace
+
+RunResult run_rules(const RepoView& view, const Catalog& catalog, const config::Config& config,
+                    AfterRun after)
+{
+  auto owned = std::make_unique<const Analysis>(view, large_blob_bytes(config));
+  const Analysis& analysis = *owned;
   for (const auto& rule : catalog.rules()) {
     if (rule_scans_every_file(rule.id) && !config.disabled(rule.id, category_info(rule.category).id)) {
       analysis.start_tree_scan(); // reads every file while the other rules run
@@ -113,6 +131,10 @@ RunResult run_rules(const RepoView& view, const Catalog& catalog, const config::
     }
   });
   result.notes = analysis.notes();
+  if (after == AfterRun::keep_until_exit) {
+    analysis.finish_tree_scan(); // the view goes before the analysis
+    keep_until_exit(std::move(owned));
+  }
   return result;
 }
 

@@ -169,6 +169,23 @@ TEST_CASE("analysis threads: the report is the same on one thread and on four, n
   CHECK(summary(serial).find("repo/secrets fail") != std::string::npos);
 }
 
+TEST_CASE("analysis threads: an analysis kept to the end of the process reports the same, outliving its view")
+{
+  const auto catalog = builtin_catalog();
+  REQUIRE_MESSAGE(catalog.has_value(), catalog.error().message);
+  set_scan_threads(4); // the credential scan runs on threads of its own
+  std::string kept;
+  {
+    const MemoryView view = busy_project();
+    kept = summary(run_rules(view, **catalog, config::Config{}, AfterRun::keep_until_exit));
+  } // the view is gone, the analysis is not: it must not read the view again (ASan would see it)
+  const MemoryView view = busy_project();
+  const std::string freed = summary(run_rules(view, **catalog, config::Config{}, AfterRun::free));
+  set_scan_threads(0);
+  CHECK(kept == freed);
+  CHECK(kept.find("repo/secrets fail") != std::string::npos);
+}
+
 TEST_CASE("analysis threads: a few large notebooks are parsed on several threads, with the same report")
 {
   set_scan_threads(4);
