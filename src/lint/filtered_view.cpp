@@ -37,6 +37,12 @@ FilteredView::FilteredView(const RepoView& inner, const GlobSet& ignore) : m_inn
   if (inner.history() != nullptr) {
     m_history = std::make_unique<FilteredHistory>(*inner.history(), ignore);
   }
+  // Without ignore globs (most projects) the inner view's files are used as they are, not
+  // copied: twenty thousand paths in a large repository.
+  m_ignores = !ignore.empty();
+  if (!m_ignores) {
+    return;
+  }
   for (const auto& entry : inner.files()) {
     if (!ignore.matching_prefix(entry.path)) {
       m_files.push_back(entry);
@@ -46,7 +52,7 @@ FilteredView::FilteredView(const RepoView& inner, const GlobSet& ignore) : m_inn
 
 Result<std::string> FilteredView::read(std::string_view path, uint64_t max_bytes) const
 {
-  if (find(path) == nullptr) {
+  if (m_ignores && find(path) == nullptr) {
     return runtime_error("cannot read " + std::string(path) + ": it is ignored by the configuration");
   }
   return m_inner.read(path, max_bytes);
@@ -55,7 +61,7 @@ Result<std::string> FilteredView::read(std::string_view path, uint64_t max_bytes
 Result<std::string_view> FilteredView::read_into(std::string_view path, uint64_t max_bytes,
                                                  ReadBuffer& buffer) const
 {
-  if (find(path) == nullptr) {
+  if (m_ignores && find(path) == nullptr) {
     return runtime_error("cannot read " + std::string(path) + ": it is ignored by the configuration");
   }
   return m_inner.read_into(path, max_bytes, buffer);
@@ -64,8 +70,9 @@ Result<std::string_view> FilteredView::read_into(std::string_view path, uint64_t
 void FilteredView::read_many(std::span<const std::string_view> paths, uint64_t max_bytes,
                              const ReadEach& each) const
 {
-  const bool all_seen =
-      std::all_of(paths.begin(), paths.end(), [&](std::string_view path) { return find(path) != nullptr; });
+  const bool all_seen = !m_ignores || std::all_of(paths.begin(), paths.end(), [&](std::string_view path) {
+    return find(path) != nullptr;
+  });
   if (all_seen) {
     m_inner.read_many(paths, max_bytes, each);
   } else {

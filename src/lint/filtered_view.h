@@ -11,7 +11,7 @@ class FilteredView : public RepoView
 public:
   FilteredView(const RepoView& inner, const GlobSet& ignore);
 
-  const std::vector<FileEntry>& files() const override { return m_files; }
+  const std::vector<FileEntry>& files() const override { return m_ignores ? m_files : m_inner.files(); }
   Result<std::string> read(std::string_view path, uint64_t max_bytes) const override;
   Result<std::string_view> read_into(std::string_view path, uint64_t max_bytes,
                                      ReadBuffer& buffer) const override;
@@ -28,7 +28,8 @@ public:
 
 private:
   const RepoView& m_inner;
-  std::vector<FileEntry> m_files;
+  bool m_ignores = false;             // the configuration ignores some paths
+  std::vector<FileEntry> m_files;     // the files left, when it does
   std::unique_ptr<History> m_history; // the inner history without the ignored paths' blobs
 };
 

@@ -281,7 +281,8 @@ Result<std::vector<FileEntry>> list_with_git(const git::Repository& repo, const 
   std::vector<FileEntry> files;
   files.reserve(listed.size());
   for (auto& file : listed) {
-    files.push_back(FileEntry{file.path.substr(skip), file.size, file.is_symlink, file.blob});
+    files.push_back(FileEntry{skip == 0 ? std::move(file.path) : file.path.substr(skip), file.size,
+                              file.is_symlink, file.blob});
   }
   return files;
 }
