@@ -109,12 +109,10 @@ Result<Audit> audit_target(const Target& target, const std::optional<git::Fetche
   TRY_ASSIGN(const config::Config config, effective_config(target, settings, *view, vocabulary_of(catalog)));
   TRY_ASSIGN(const lint::GlobSet ignore, lint::GlobSet::compile(config.ignore, lint::Anchor::gitignore));
   const lint::FilteredView audited(*view, ignore);
-  Audit audit{
-      report::make_report(view->describe(), view->commit(), lint::run_rules(audited, catalog, config,
-                                                                 settings.last_audit ? lint::AfterRun::keep_until_exit
-                                                                                     : lint::AfterRun::free),
-                          catalog),
-      {}};
+  const auto after = settings.last_audit ? lint::AfterRun::keep_until_exit : lint::AfterRun::free;
+  Audit audit{report::make_report(view->describe(), view->commit(),
+                                  lint::run_rules(audited, catalog, config, after), catalog),
+              {}};
   audit.threshold_failures = threshold_failures(audit.report, config);
   return audit;
 }

@@ -3,9 +3,7 @@
 #if !defined(__SANITIZE_ADDRESS__)
 #include <jemalloc/jemalloc.h>
 #include <string>
-#endif
 
-#if !defined(__SANITIZE_ADDRESS__)
 // jemalloc's settings, read when it starts (linked in all but the sanitizer builds; see
 // CMakeLists.txt; MALLOC_CONF in the environment still overrides them). Both mlfolio and its
 // tests link this file, so both run on them:
