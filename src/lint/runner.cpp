@@ -88,12 +88,22 @@ namespace {
 
 // The analyses of AfterRun::keep_until_exit: reachable, so that a leak checker does not report
 // them, and never freed.
+struct Kept
+{
+  std::mutex mutex;
+  std::vector<std::unique_ptr<const Analysis>> analyses;
+};
+
+Kept& kept()
+{
+  static auto* kept = new Kept;
+  return *kept;
+}
+
 void keep_until_exit(std::unique_ptr<const Analysis> analysis)
 {
-  static std::mutex mutex;
-  static auto* kept = new std::vector<std::unique_ptr<const Analysis>>;
-  const std::lock_guard lock(mutex);
-  kept->push_back(std::move(analysis));
+  const std::lock_guard lock(kept().mutex);
+  kept().analyses.push_back(std::move(analysis));
 }
 
 } // namespace
@@ -136,6 +146,12 @@ RunResult run_rules(const RepoView& view, const Catalog& catalog, const config::
     keep_until_exit(std::move(owned));
   }
   return result;
+}
+
+size_t analyses_kept_until_exit()
+{
+  const std::lock_guard lock(kept().mutex);
+  return kept().analyses.size();
 }
 
 bool has_check(const RuleMeta& rule)

@@ -29,6 +29,8 @@ enum class AfterRun {
 // that throws is reported as skipped too, so one bad file never stops the audit.
 RunResult run_rules(const RepoView& view, const Catalog& catalog, const config::Config& config,
                     AfterRun after = AfterRun::free);
+// How many analyses this process keeps until it exits (AfterRun::keep_until_exit). For tests.
+size_t analyses_kept_until_exit();
 
 // The size above which the history scan keeps a blob: the smallest a large-file rule asks about.
 uint64_t large_blob_bytes(const config::Config& config);

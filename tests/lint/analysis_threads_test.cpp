@@ -174,14 +174,17 @@ TEST_CASE("analysis threads: an analysis kept to the end of the process reports 
   const auto catalog = builtin_catalog();
   REQUIRE_MESSAGE(catalog.has_value(), catalog.error().message);
   set_scan_threads(4); // the credential scan runs on threads of its own
+  const size_t kept_before = analyses_kept_until_exit();
   std::string kept;
   {
     const MemoryView view = busy_project();
     kept = summary(run_rules(view, **catalog, config::Config{}, AfterRun::keep_until_exit));
   } // the view is gone, the analysis is not: it must not read the view again (ASan would see it)
+  CHECK(analyses_kept_until_exit() == kept_before + 1);
   const MemoryView view = busy_project();
   const std::string freed = summary(run_rules(view, **catalog, config::Config{}, AfterRun::free));
   set_scan_threads(0);
+  CHECK(analyses_kept_until_exit() == kept_before + 1); // freed, not kept
   CHECK(kept == freed);
   CHECK(kept.find("repo/secrets fail") != std::string::npos);
 }
