@@ -82,6 +82,29 @@ TEST_CASE("secrets: lines, fingerprints, markers, UTF-16 and notebooks")
   CHECK(found[1].pattern->id == "huggingface-token");
 }
 
+TEST_CASE("secrets: made-up keys and web pages printed by a notebook are not credentials")
+{
+  const auto scanner = Scanner::builtin();
+  REQUIRE(scanner.has_value());
+  // Letters in alphabetical order, whatever is between them: made up for an example.
+  CHECK((*scanner)->scan_text("password: 'xK9mP2nQ4rT6vY8zA1bC3dE5fG7hJ9kL0mN=='").empty());
+  CHECK((*scanner)->scan_text("api_key = 'q1w2a1b2c3d4e5f6Zr8'").empty());
+  // The same shape, random: a credential.
+  CHECK((*scanner)->scan_text("password: 'xK9mP2nQ4rT6vY8zW1bR3dL5fG7hJ9kU0mN=='").size() == 1);
+  CHECK((*scanner)->scan_text("api_key = 'q1w2a1b2c3d4u5f6Zr8'").size() == 1);
+
+  // A scraped page printed by a cell keeps the site's keys; a key printed any other way counts.
+  const std::string key = "AIzafEouHgxzNNAL5wIScGebcy8F5n3_YNBDRzr";
+  const auto notebook = [&](const std::string& printed) {
+    return R"nb({"cells": [{"cell_type": "code", "source": ["print(page)"], "outputs": [{"output_type": "stream", "name": "stdout", "text": [")nb" +
+           printed + R"nb("]}]}], "nbformat": 4})nb";
+  };
+  CHECK((*scanner)->scan_file("scrape.ipynb", notebook("\n <!DOCTYPE html>\n<html><script>k='" + key + "'</script>")).empty());
+  CHECK((*scanner)->scan_file("scrape.ipynb", notebook("<HTML lang=en>k='" + key + "'")).empty());
+  CHECK((*scanner)->scan_file("scrape.ipynb", notebook("GOOGLE_API_KEY=" + key)).size() == 1);
+  CHECK((*scanner)->scan_file("scrape.ipynb", notebook("key: " + key + " <html>")).size() == 1);
+}
+
 TEST_CASE("secrets: a bad patterns file is an error naming file:line:column")
 {
   const auto bad = Scanner::parse("[[pattern]]\nid = \"x\"\nname = \"X\"\nregex = '(unclosed'\ntrue = [\"a\"]\nfalse = [\"b\"]\n",

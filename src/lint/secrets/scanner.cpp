@@ -1,11 +1,13 @@
 #include "lint/secrets/scanner.h"
 
+#include "core/text.h"
 #include "git/history.h"
 #include "lint/analyze/notebook.h"
 #include "lint/analyze/text_decode.h"
 #include "resources/resources.h"
 
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -166,6 +168,41 @@ void tidy(std::vector<Hit>& hits)
   });
 }
 
+// "abcdef", "a1b2c3d4e5f6", "xK9mP2nQ4rT6vY8zA1bC3dE5fG7": letters in alphabetical order, the way
+// people make up a key for an example. Six in a row, whatever is between them, turn up in a random
+// key a few times in a million; in a hexadecimal one (a to f only) a few times in ten thousand.
+bool has_alphabet_run(std::string_view value)
+{
+  int run = 0;
+  char last = 0;
+  for (const char c : value) {
+    if (std::isalpha(static_cast<unsigned char>(c)) == 0) {
+      continue;
+    }
+    const char letter = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    run = last != 0 && letter == last + 1 ? run + 1 : 1;
+    last = letter;
+    if (run >= 6) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A web page a cell downloaded and printed (scraping): the keys in it are the site's own, which it
+// hands to every browser, not the notebook author's.
+bool is_web_page(std::string_view text)
+{
+  const size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) {
+    return false;
+  }
+  const auto starts = [&](std::string_view prefix) {
+    return text::iequals(text.substr(start, prefix.size()), prefix);
+  };
+  return starts("<!doctype html") || starts("<html");
+}
+
 bool has_letters_and_digits(std::string_view value)
 {
   bool letter = false;
@@ -309,7 +346,8 @@ void Scanner::scan_into(std::string_view text, uint32_t first_line, std::vector<
       const size_t start = static_cast<size_t>(whole.data() - text.data());
       position = start + std::max<size_t>(whole.size(), 1);
       const std::string_view value(secret.data(), secret.size());
-      bool allowed = allowed_value(value) || has_filler_run(value) || entropy(value) < pattern.min_entropy ||
+      bool allowed = allowed_value(value) || has_filler_run(value) || has_alphabet_run(value) ||
+                     entropy(value) < pattern.min_entropy ||
                      (pattern.letters_and_digits && !has_letters_and_digits(value));
       for (const auto& regex : pattern.allow) {
         allowed = allowed || RE2::PartialMatch(std::string_view(whole.data(), whole.size()), *regex);
@@ -359,7 +397,9 @@ std::vector<Hit> Scanner::scan_notebook(const analyze::Notebook& parsed) const
     std::vector<Hit> found;
     scan_into(cell.source, 1, found);
     for (const auto& output : cell.outputs) {
-      scan_into(output.text, 1, found);
+      if (!is_web_page(output.text)) {
+        scan_into(output.text, 1, found);
+      }
     }
     tidy(found);
     for (auto& hit : found) {
