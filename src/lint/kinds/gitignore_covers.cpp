@@ -4,6 +4,9 @@
 
 #include "core/text.h"
 
+#include <algorithm>
+#include <set>
+
 namespace mlfolio::lint::kinds {
 
 namespace {
@@ -123,10 +126,66 @@ std::vector<IgnoreFile> ignore_files(const RuleContext& context, std::optional<s
   return files;
 }
 
+bool is_code(std::string_view path)
+{
+  return text::iends_with(path, ".py") || text::iends_with(path, ".ipynb");
+}
+
+// Without a .gitignore at the root: those of the folders that hold all the code, a backend/ and a
+// frontend/ each with its own, which git applies to everything below them. Each is nearest to
+// some of the code; none when code lies in a folder no .gitignore governs (the root included).
+std::vector<IgnoreFile> nested_ignore_files(const RuleContext& context, std::optional<std::string>& problem)
+{
+  std::set<std::string> governing;
+  std::set<std::string> without; // .gitignore paths seen not to exist
+  for (const FileEntry* file : context.analysis().project_files()) {
+    if (!is_code(file->path)) {
+      continue;
+    }
+    std::string_view folder = file->path;
+    std::optional<std::string> found;
+    for (size_t slash = folder.rfind('/'); slash != std::string_view::npos; slash = folder.rfind('/')) {
+      folder = folder.substr(0, slash);
+      const std::string candidate = std::string(folder) + "/" + std::string(k_gitignore);
+      if (governing.contains(candidate)) {
+        found = candidate;
+        break;
+      }
+      if (without.contains(candidate)) {
+        continue;
+      }
+      if (context.view().exists(candidate)) {
+        found = candidate;
+        governing.insert(candidate);
+        break;
+      }
+      without.insert(candidate);
+    }
+    if (!found) {
+      return {};
+    }
+  }
+  std::vector<IgnoreFile> files;
+  for (const auto& path : governing) {
+    const TextFile* file = context.analysis().text(path);
+    if (file == nullptr || file->binary) {
+      problem = path + " cannot be read as text";
+      return {};
+    }
+    files.push_back({path, "", patterns_of(file->content)});
+  }
+  return files;
+}
+
 Finding evaluate(const RuleContext& context)
 {
   std::optional<std::string> problem;
-  const std::vector<IgnoreFile> files = ignore_files(context, problem);
+  std::vector<IgnoreFile> files = ignore_files(context, problem);
+  // Nested: every one of them must cover a group, as each governs only its own folder.
+  const bool nested = files.empty() && !problem;
+  if (nested) {
+    files = nested_ignore_files(context, problem);
+  }
   if (files.empty()) {
     return problem ? skip(*problem)
                    : fail(context.view().outer_levels() == 0
@@ -148,10 +207,13 @@ Finding evaluate(const RuleContext& context)
       continue;
     }
     groups.push_back(group);
-    bool covered = false;
-    for (const auto& sample : samples) {
-      covered = covered || ignored(files, sample);
-    }
+    const auto covers = [&](const std::vector<IgnoreFile>& by) {
+      return std::any_of(samples.begin(), samples.end(),
+                         [&](const std::string& sample) { return ignored(by, sample); });
+    };
+    const bool covered = nested ? std::all_of(files.begin(), files.end(),
+                                              [&](const IgnoreFile& file) { return covers({file}); })
+                                : covers(files);
     if (!covered) {
       missing.push_back({group + ": nothing ignores " + join_some(samples, 3), where});
       names.push_back(group);
