@@ -72,6 +72,15 @@ const RE2& dashboard_prose_pattern()
   return pattern;
 }
 
+// A comment in a code block that names a tracker and the address its UI answers on.
+const RE2& dashboard_address_pattern()
+{
+  thread_local const RE2 pattern(
+      R"((?i)\b(mlflow|w&b|weights\s+(&|and)\s+biases|wandb|tensorboard|neptune|comet|clearml|aim)\b.*)"
+      R"((https?://|localhost:\d|127\.0\.0\.1:\d))");
+  return pattern;
+}
+
 // A link to a hosted project ("https://wandb.ai/jane/churn") or an MLflow server of one's own.
 bool is_dashboard_url(std::string_view url)
 {
@@ -194,8 +203,13 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
     }
     int line = code.line + (code.fenced ? 1 : 0);
     for (const auto piece : text::split(code.content, '\n')) {
-      if (!text::trim(piece).starts_with('#') && matches(piece, dashboard_command_pattern())) {
+      const bool comment = text::trim(piece).starts_with('#');
+      if (!comment && matches(piece, dashboard_command_pattern())) {
         return found("the command that opens the dashboard, `" + docs::shown_command(piece) + "`", line);
+      }
+      // "# MLflow:   http://localhost:5001": where to open it, after the command that starts it.
+      if (comment && matches(piece, dashboard_address_pattern())) {
+        return found("the dashboard's address, \"" + docs::clip(std::string(text::trim(piece)), 70) + "\"", line);
       }
       ++line;
     }

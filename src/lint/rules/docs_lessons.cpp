@@ -46,7 +46,8 @@ const RE2& lesson_pattern()
       R"(overfit|no improvement|\bhurt\b|trade-?off|\btried\b|error analysis|misclassif|struggles?\b|)"
       R"(out of distribution|\bbias(es|ed)?\b|lessons? learn|\b(adds?|gives?|brings?) little\b|)"
       R"(little (change|difference|gain|effect|improvement)|\bno (gain|benefit|difference)\b|)"
-      R"(\b(does|did|do) ?n[o']?t (help|improve|matter|beat|outperform|generali[sz]e)|only (marginally|slightly)\b))");
+      R"(\b(does|did|do) ?n[o']?t (help|improve|matter|beat|outperform|generali[sz]e)|only (marginally|slightly)\b|)"
+      R"(root causes?\b|(domain|distribution|data|covariate) shift|\bleakage\b))");
   return pattern;
 }
 

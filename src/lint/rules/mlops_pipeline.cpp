@@ -8,6 +8,8 @@
 #include "lint/rules/mlops_usage.h"
 #include "lint/wording.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <set>
 
@@ -98,6 +100,70 @@ std::string basename(std::string_view path)
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
+// The project's script or module a command line runs with Python: "python -m src.main_news" is
+// src/main_news.py (or its __main__.py), "uv run python scripts/train.py" is scripts/train.py,
+// and "$(PYTHON) -m ..." counts as python.
+bool runs_project_code(const RepoView& view, std::string_view command)
+{
+  thread_local const RE2 python(
+      R"((?:^|[\s;&|])(?:python3?(?:\.\d+)?|\$[({]\w*(?i:py)\w*[)}])((?:\s+-[A-Za-ln-z]\w*)*)\s+(-m\s+)?([\w./-]+))");
+  std::string flags;
+  std::string module;
+  std::string target;
+  if (!RE2::PartialMatch(re2::StringPiece(command.data(), command.size()), python, &flags, &module,
+                         &target)) {
+    return false;
+  }
+  if (module.empty()) {
+    return target.ends_with(".py") && view.exists(target.starts_with("./") ? target.substr(2) : target);
+  }
+  std::string path = target;
+  std::replace(path.begin(), path.end(), '.', '/');
+  return view.exists(path + ".py") || view.exists(path + "/__main__.py");
+}
+
+// "run-all: $(MAKE) run-candles ... $(MAKE) run-indicators": a target that runs, through its
+// prerequisites or make calls, three or more targets of the same file that each run the
+// project's own code, whatever they are named, is the pipeline's entry point.
+std::optional<std::pair<std::string, std::vector<std::string>>>
+chained_stages(const RepoView& view, const analyze::TaskFile& parsed)
+{
+  thread_local const RE2 make_call(R"(^(?:\$\(MAKE\)|\$\{MAKE\}|make|just)\s+(?:-\S+\s+)*([\w.-]+))");
+  const auto find = [&](std::string_view name) -> const analyze::TaskTarget* {
+    for (const auto& target : parsed.targets) {
+      if (target.name == name) {
+        return &target;
+      }
+    }
+    return nullptr;
+  };
+  const auto runs_code = [&](const analyze::TaskTarget& target) {
+    return std::any_of(target.recipe.begin(), target.recipe.end(),
+                       [&](const std::string& line) { return runs_project_code(view, line); });
+  };
+  for (const auto& target : parsed.targets) {
+    std::vector<std::string> called = target.prerequisites;
+    for (const auto& line : target.recipe) {
+      std::string name;
+      if (RE2::PartialMatch(line, make_call, &name)) {
+        called.push_back(name);
+      }
+    }
+    std::vector<std::string> stages;
+    for (const auto& name : called) {
+      const analyze::TaskTarget* stage = find(name);
+      if (stage != nullptr && stage != &target && runs_code(*stage) &&
+          std::find(stages.begin(), stages.end(), name) == stages.end()) {
+        stages.push_back(name);
+      }
+    }
+    if (stages.size() >= 3) {
+      return std::pair(target.name, std::move(stages));
+    }
+  }
+  return std::nullopt;
+}
+
 struct TaskFileResult
 {
   std::optional<Finding> found;
@@ -129,6 +195,12 @@ TaskFileResult task_files(const Analysis& analysis)
     }
     if (stages.enough()) {
       result.found = pass(file->path + " targets " + join_some(stages.names, 5), {{file->path, 0}});
+      return result;
+    }
+    if (const auto chain = chained_stages(analysis.view(), parsed)) {
+      result.found = pass(file->path + " target " + chain->first + " runs " + join_some(chain->second, 5) +
+                              ", each a script of the project",
+                          {{file->path, 0}});
       return result;
     }
     if (result.near_miss.empty()) {
