@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "lint/analyze/makefile.h"
 #include "lint/rules/mlops_usage.h"
+#include "lint/rules/python_code.h"
 #include "lint/wording.h"
 
 #include <algorithm>
@@ -184,6 +185,41 @@ private:
   const Analysis& m_analysis;
 };
 
+// "pytest || echo 'no tests yet'", "pytest || true": the command succeeds whatever the tests say,
+// so no failing test ever fails the job. "|| (echo ... && exit 1)" reports and still fails.
+bool ignores_failure(std::string_view command)
+{
+  for (size_t at = command.find("||"); at != std::string_view::npos; at = command.find("||", at + 2)) {
+    std::string_view rest = text::trim(command.substr(at + 2));
+    while (rest.starts_with('(') || rest.starts_with('{')) {
+      rest = text::trim(rest.substr(1));
+    }
+    const auto word = rest.substr(0, rest.find_first_of(" \t;)}&|"));
+    const bool exits_with_error = rest.find("exit 1") != std::string_view::npos ||
+                                  rest.find("exit $") != std::string_view::npos ||
+                                  rest.find("false") != std::string_view::npos;
+    if (word == "true" || word == ":" || rest.starts_with("exit 0") ||
+        ((word == "echo" || word == "printf") && !exits_with_error)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Python code without a single test function: a test runner in CI has nothing to run. (A project
+// without Python code is left alone: its tests are in some other language.)
+bool untested_python(const Analysis& analysis)
+{
+  if (analysis.code_modules().empty()) {
+    return false;
+  }
+  const auto tests = test_code(analysis);
+  return std::none_of(tests.begin(), tests.end(), [](const ModuleAt& module) {
+    return std::any_of(module.value->functions.begin(), module.value->functions.end(),
+                       [](const analyze::Function& function) { return function.is_test; });
+  });
+}
+
 } // namespace
 
 Finding check_mlops_ci_runs_tests(const RuleContext& context)
@@ -196,14 +232,30 @@ Finding check_mlops_ci_runs_tests(const RuleContext& context)
   const TestCommandFinder finder(analysis);
   std::vector<std::string> seen;
   std::vector<Location> looked;
+  std::optional<Finding> ignored; // a run whose failures the job ignores, if no other
+  const bool untested = untested_python(analysis);
   for (const auto& [file, workflow] : workflows) {
     looked.push_back({file->path, 0});
     for (const auto& job : workflow.jobs) {
       for (const auto& command : job.commands) {
         if (finder.runs_tests(command.text)) {
-          return pass("job " + job.name + " runs " + std::string(text::trim(command.text).substr(0, 80)) +
-                          " (" + file->path + ":" + std::to_string(command.line) + ")",
-                      {{file->path, static_cast<uint32_t>(command.line)}});
+          const std::string shown = std::string(text::trim(command.text).substr(0, 80));
+          const Location at{file->path, static_cast<uint32_t>(command.line)};
+          if (untested) {
+            return skip("job " + job.name + " runs " + shown + " (" + at.to_string() +
+                        "), but the project has no test functions for it to run (see tests/present)");
+          }
+          if (ignores_failure(command.text)) {
+            if (!ignored) {
+              ignored = fail("job " + job.name + " runs " + shown + " (" + at.to_string() +
+                                 ") but ignores its failures: a failing test never fails CI",
+                             {at});
+              ignored->fix = "Let the test command's exit status fail the job: remove the \"|| echo\" or "
+                             "\"|| true\" after it (or end that branch with exit 1).";
+            }
+            continue;
+          }
+          return pass("job " + job.name + " runs " + shown + " (" + at.to_string() + ")", {at});
         }
         seen.push_back(std::string(text::trim(command.text)).substr(0, 40));
       }
@@ -220,6 +272,9 @@ Finding check_mlops_ci_runs_tests(const RuleContext& context)
   std::vector<std::string> paths;
   for (const auto& location : looked) {
     paths.push_back(location.path);
+  }
+  if (ignored) {
+    return std::move(*ignored);
   }
   std::sort(seen.begin(), seen.end());
   seen.erase(std::unique(seen.begin(), seen.end()), seen.end());

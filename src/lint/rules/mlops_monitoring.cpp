@@ -2,10 +2,12 @@
 // Prometheus, ...), by the project's own drift statistics, or by a Prometheus configuration.
 #include "lint/rules/registry.h"
 
+#include "core/text.h"
 #include "lint/rules/mlops_usage.h"
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <span>
 
 namespace mlfolio::lint {
 
@@ -26,7 +28,6 @@ constexpr Library k_monitoring[] = {
     {"starlette_exporter", "Prometheus Starlette exporter"},
     {"starlette_prometheus", "Prometheus Starlette middleware"},
     {"opentelemetry.metrics", "OpenTelemetry metrics"},
-    {"scipy.stats.ks_2samp", "a Kolmogorov-Smirnov drift test"},
 };
 
 // Statistics that compare two distributions, called by the project.
@@ -36,6 +37,31 @@ constexpr std::string_view k_drift_calls[] = {
 
 // Words of the project's own function names that compute drift.
 constexpr std::string_view k_drift_words[] = {"drift", "psi", "wasserstein", "kolmogorov", "ks2samp"};
+
+// Words of a module's names or path that put a two-sample statistic to drift's use: comparing the
+// data the model sees now with a reference. The same test that compares the errors with the rest
+// in an error analysis, or two groups in a study, is no monitoring.
+// ("shift" is left out: an error analysis speaks of the errors' shift too.)
+constexpr std::string_view k_drift_context_words[] = {"drift",     "monitor", "monitoring", "production",
+                                                      "reference", "psi",     "stability"};
+
+bool has_any_word(std::string_view name, std::span<const std::string_view> wanted)
+{
+  const auto words = name_words(name);
+  return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+    return std::find(wanted.begin(), wanted.end(), word) != wanted.end();
+  });
+}
+
+bool drift_context(const FileEntry& file, const analyze::PythonModule& module)
+{
+  const auto parts = text::split(file.path, '/');
+  return std::any_of(parts.begin(), parts.end(),
+                     [](std::string_view part) { return has_any_word(part, k_drift_context_words); }) ||
+         std::any_of(module.names.begin(), module.names.end(), [](const analyze::Name& name) {
+           return has_any_word(name.text, k_drift_context_words);
+         });
+}
 
 std::optional<LibraryUse> own_drift_statistics(const Analysis& analysis)
 {
@@ -51,9 +77,11 @@ std::optional<LibraryUse> own_drift_statistics(const Analysis& analysis)
                           {file->path, static_cast<uint32_t>(function.line)}};
       }
     }
+    std::optional<bool> in_context; // worked out at the first statistic
     for (const auto& call : module->calls) {
       const std::string_view name = last_component(call.callee);
-      if (std::find(std::begin(k_drift_calls), std::end(k_drift_calls), name) != std::end(k_drift_calls)) {
+      if (std::find(std::begin(k_drift_calls), std::end(k_drift_calls), name) != std::end(k_drift_calls) &&
+          (in_context ? *in_context : *(in_context = drift_context(*file, *module)))) {
         return LibraryUse{"a drift statistic " + std::string(name) + "()",
                           {file->path, static_cast<uint32_t>(call.line)}};
       }

@@ -4,6 +4,7 @@
 #include "lint/runner.h"
 
 #include <doctest/doctest.h>
+#include <memory>
 
 using namespace mlfolio;
 using namespace mlfolio::lint;
@@ -211,12 +212,35 @@ TEST_CASE("mlops/monitoring: libraries, own statistics, configuration")
   CHECK(check_rule("mlops/monitoring", view).message ==
         "monitoring with a Prometheus configuration (monitoring/prometheus.yml)");
   view.add("src/drift.py", "import numpy as np\n\ndef calculatePSI(a, b):\n    return 0.0\n");
+  // Importing a two-sample test is not using it for drift.
   view.add("src/metrics.py", "from prometheus_client import Counter\nfrom scipy.stats import ks_2samp\n");
   const Finding finding = check_rule("mlops/monitoring", view);
   CHECK(finding.message ==
-        "monitoring with Prometheus metrics (src/metrics.py:1), a Kolmogorov-Smirnov drift test "
-        "(src/metrics.py:2), its own drift statistic calculatePSI() (src/drift.py:3) and 1 more");
-  CHECK(finding.locations.size() == 4);
+        "monitoring with Prometheus metrics (src/metrics.py:1), its own drift statistic calculatePSI() "
+        "(src/drift.py:3), a Prometheus configuration (monitoring/prometheus.yml)");
+  CHECK(finding.locations.size() == 3);
+}
+
+TEST_CASE("mlops/monitoring: a two-sample test is drift detection only where the code compares with a reference")
+{
+  const auto with_error_analysis = [] {
+    auto view = std::make_unique<MemoryView>();
+    view->add("src/error_analysis.py", "from scipy.stats import ks_2samp\n\n\ndef feature_distribution_shift(wrong, "
+                                       "right):\n    return ks_2samp(wrong, right)\n");
+    return view;
+  };
+  CHECK(check_rule("mlops/monitoring", *with_error_analysis()).status == Status::fail);
+  const auto drift = with_error_analysis();
+  drift->add("src/checks.py", "from scipy.stats import ks_2samp\n\n\ndef compare(reference, current):\n"
+                              "    return ks_2samp(reference, current)\n");
+  const Finding finding = check_rule("mlops/monitoring", *drift);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "monitoring with a drift statistic ks_2samp() (src/checks.py:5)");
+  const auto by_path = with_error_analysis();
+  by_path->add("src/monitoring/compare.py", "from scipy.stats import ks_2samp\n\n\ndef compare(a, b):\n"
+                                            "    return ks_2samp(a, b)\n");
+  CHECK(check_rule("mlops/monitoring", *by_path).message ==
+        "monitoring with a drift statistic ks_2samp() (src/monitoring/compare.py:5)");
 }
 
 TEST_CASE("mlops/pipeline: task files, DVC, scripts, CLI commands, near misses")
