@@ -28,14 +28,17 @@ constexpr PlaceholderKind k_kinds[] = {
     {"template variable",
      R"(\{\{\s*[\w.\-]+(\s*\|\s*\w+)?\s*\}\}|\{%-?\s*(if|for|raw|endif|endfor)\b|<%[#/^]?\w+%>)"},
     {"Lorem ipsum", R"((?i)\blorem ipsum\b)"},
-    {"name placeholder", R"((?i)[\[<{]\s*(your|author|full)[ _-]?name\s*[\]>}]|\bYour Name\b|\bYOUR NAME\b)"},
+    {"name placeholder",
+     R"((?i)[\[<{]\s*(your|author|full|university|company|institution|organi[sz]ation|team)[ _-]?name\s*[\]>}]|)"
+     R"(\bYour Name\b|\bYOUR NAME\b)"},
     {"repository placeholder",
      R"((?i)\byour[-_]?(project[-_]?name|repo(sitory)?([-_]?name)?|user[-_]?name|github[-_]?(user(name)?|handle)|)"
      R"(org(anization)?([-_]?name)?)\b|\byourusername\b|<(project|repo|user)[-_ ]?name>|\bUSERNAME/REPO(SITORY)?\b)"},
     {"fill-in placeholder",
      R"(\bINSERT\b.{0,50}\bHERE\b|[\[(<{]\s*(?i:(insert|add|put|paste|your|link|url|image|screenshot|describe|)"
      R"(write)\b[^\])>}]{0,60}\bhere)\s*[\])>}])"},
-    {"example e-mail", R"((?i)\b(your[._-]?email|you|email|name)@(example|email|domain)\.com\b)"},
+    {"example e-mail",
+     R"((?i)\b(your[._-]?email|you|email|name)@(example|email|domain)\.com\b|\byour[._-]?(e-?mail|name)@[\w-]+\.\w)"},
 };
 
 struct CompiledKind
@@ -117,17 +120,36 @@ Finding check_docs_no_placeholders(const RuleContext& context)
                        [&](const auto& r) { return line >= r.first && line <= r.second; });
   };
 
+  // In code, only a clone command with a template's fused "yourusername" in its URL: "git clone
+  // https://github.com/yourusername/churn" was meant to be the author's own address, unless the
+  // README asks readers to fork the project first. "<your-username>" and "your-username" read as
+  // instructions to the reader and are left alone.
+  // The template's own title as the README's first heading, "# Project Name" or underlined (a
+  // template's README may show one further down, as an example of what to write).
+  thread_local const RE2 title_placeholder(R"((?i)(project[ _-]?(name|title)|your[ _-]project([ _-]name)?))");
+  const auto& sections = readme->document->sections;
+  const int title_line =
+      !sections.empty() && RE2::FullMatch(text::trim(sections.front().heading), title_placeholder)
+          ? sections.front().line
+          : 0;
+  thread_local const RE2 clone_placeholder(R"(\bgit clone\b.*/yourusername/)");
+  const bool asks_to_fork = text::icontains(text, "fork");
+
   std::vector<Detail> details;
   std::vector<std::string> kinds;
   int line_number = 0;
   for (const auto raw : text::split(text, '\n')) {
     ++line_number;
-    if (in_code(line_number)) {
+    if (in_code(line_number) && (asks_to_fork || !RE2::PartialMatch(raw, clone_placeholder))) {
       continue;
     }
-    const std::string line = without_inline_code(raw);
+    const std::string line = in_code(line_number) ? std::string(raw) : without_inline_code(raw);
     std::string_view kind;
-    if (docs::has_todo_marker(line)) {
+    if (in_code(line_number)) {
+      kind = "repository placeholder";
+    } else if (line_number == title_line) {
+      kind = "title placeholder";
+    } else if (docs::has_todo_marker(line)) {
       kind = "TODO marker";
     } else {
       for (const auto& compiled : compiled_kinds()) {

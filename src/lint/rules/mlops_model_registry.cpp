@@ -19,27 +19,39 @@ struct CallPattern
   std::string_view prefix; // the callee starts with it ("" for any)
   std::string_view last;   // and ends with this component
   std::string_view what;
+  // For a method called on anything ("client.register_model"): the library the module must import
+  // for the call to be that library's; without it, the call is the project's own registry.
+  std::string_view library = {};
 };
 
 // Calls that put a model into a versioned store.
 constexpr CallPattern k_registry_calls[] = {
-    {"", "register_model", "MLflow Model Registry"},
-    {"", "create_registered_model", "MLflow Model Registry"},
-    {"", "create_model_version", "MLflow Model Registry"},
-    {"", "transition_model_version_stage", "MLflow Model Registry"},
-    {"", "set_registered_model_alias", "MLflow Model Registry"},
+    {"", "register_model", "MLflow Model Registry", "mlflow"},
+    {"", "create_registered_model", "MLflow Model Registry", "mlflow"},
+    {"", "create_model_version", "MLflow Model Registry", "mlflow"},
+    {"", "transition_model_version_stage", "MLflow Model Registry", "mlflow"},
+    {"", "set_registered_model_alias", "MLflow Model Registry", "mlflow"},
     {"mlflow.", "log_model", "MLflow (a model logged per run)"},
     {"bentoml.", "save_model", "BentoML model store"},
     {"bentoml.models.", "create", "BentoML model store"},
     {"", "push_to_hub", "Hugging Face Hub"},
     {"", "upload_folder", "Hugging Face Hub"},
-    {"", "link_model", "W&B Model Registry"},
-    {"", "link_artifact", "W&B Model Registry"},
-    {"", "use_model", "W&B Model Registry"},
+    {"", "link_model", "W&B Model Registry", "wandb"},
+    {"", "link_artifact", "W&B Model Registry", "wandb"},
+    {"", "use_model", "W&B Model Registry", "wandb"},
     {"neptune.", "init_model_version", "Neptune model registry"},
-    {"", "update_output_model", "ClearML model registry"},
-    {"", "OutputModel", "ClearML model registry"},
+    {"", "update_output_model", "ClearML model registry", "clearml"},
+    {"", "OutputModel", "ClearML model registry", "clearml"},
 };
+
+bool imports(const analyze::PythonModule& module, std::string_view library)
+{
+  return std::any_of(module.imports.begin(), module.imports.end(), [&](const analyze::Import& import) {
+    return import.module == library ||
+           (import.module.size() > library.size() && import.module.starts_with(library) &&
+            import.module[library.size()] == '.');
+  });
+}
 
 // Calls that write a fitted model to a file (model.save also, unless called on arrays or figures).
 constexpr std::string_view k_model_dumps[] = {"joblib.dump",      "pickle.dump", "dill.dump",
@@ -93,6 +105,9 @@ std::optional<LibraryUse> registry_call(const Analysis& analysis)
             (!pattern.prefix.empty() || call.callee.find('.') != std::string::npos ||
              pattern.last == "OutputModel")) {
           LibraryUse use{std::string(pattern.what), where};
+          if (!pattern.library.empty() && !imports(*module, pattern.library)) {
+            use.name = "its own model registry (" + call.callee + "())";
+          }
           if (pattern.last == "log_model") {
             weaker = weaker ? weaker : use;
             continue;

@@ -322,6 +322,30 @@ TEST_CASE("docs/experiment-dashboard: links, commands and directions; skipped wi
         "directions to the dashboard: \"Open the MLflow UI at http://localhost:5000.\" (README.md:3)");
 }
 
+TEST_CASE("docs/no-placeholders: a template's user in a clone command, fill-ins and the template's title")
+{
+  const Finding finding = check_readme(
+      "docs/no-placeholders",
+      "# Project Name\n\nReviews.\n\n```bash\ngit clone https://github.com/yourusername/app.git\n```\n\n"
+      "[Your Name], [University Name], [your.email@university.edu]\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "README.md still holds 3 placeholders (title placeholder, repository placeholder, name placeholder)");
+  REQUIRE(finding.details.size() == 3);
+  CHECK(finding.details[1].message ==
+        "repository placeholder at README.md:6: \"git clone https://github.com/yourusername/app.git\"");
+  // Underlined, as the README's title; further down, an example of what to write.
+  CHECK(check_readme("docs/no-placeholders", "Project Name\n============\n\nAccident severity.\n").message ==
+        "README.md still holds 1 placeholder (title placeholder)");
+  CHECK(check_readme("docs/no-placeholders", "# Template\n\nStart your README with:\n\n# Your Project Name\n")
+            .status == Status::pass);
+  // Asked to fork first, the reader puts in their own name.
+  CHECK(check_readme(
+            "docs/no-placeholders",
+            "# App\n\nFork it, then:\n\n```bash\ngit clone https://github.com/yourusername/app.git\n```\n")
+            .status == Status::pass);
+}
+
 TEST_CASE("docs/no-placeholders: every placeholder on its line; code and ordinary words left alone")
 {
   Finding finding =

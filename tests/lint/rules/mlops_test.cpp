@@ -306,6 +306,19 @@ TEST_CASE("mlops/model-registry: registries, DVC, own registry, plain saves")
   CHECK(finding.locations == std::vector<Location>{{"reg.py", 2}});
 }
 
+TEST_CASE("mlops/model-registry: a register_model method is MLflow's only where the module imports mlflow")
+{
+  MemoryView own;
+  own.add("src/service.py", "class Service:\n    def retrain(self, model):\n        self.register_model(model)\n");
+  CHECK(check_rule("mlops/model-registry", own).message ==
+        "models versioned in its own model registry (self.register_model()) (src/service.py:3)");
+  MemoryView mlflow;
+  mlflow.add("src/service.py", "from mlflow.tracking import MlflowClient\n\nclient = MlflowClient()\n"
+                               "client.register_model('runs:/1/model', 'churn')\n");
+  CHECK(check_rule("mlops/model-registry", mlflow).message ==
+        "models versioned in MLflow Model Registry (src/service.py:4)");
+}
+
 TEST_CASE("mlops/serving and mlops/model-registry: the best evidence wins, near misses do not count")
 {
   MemoryView view;
