@@ -63,7 +63,8 @@ std::optional<Location> health_literal(const Analysis& analysis, const std::vect
     for (const auto& literal : module->strings) {
       const bool path_like = literal.value.starts_with('/') || literal.value.starts_with('^') ||
                              (literal.value.ends_with('/') && literal.value.size() > 1);
-      if (path_like && literal.value.size() <= 64 && is_health_path(literal.value)) {
+      if (path_like && literal.value.size() <= 64 && literal.value.find_first_of("{<") == std::string::npos &&
+          is_health_path(literal.value)) {
         return Location{use.where.path, static_cast<uint32_t>(literal.line)};
       }
     }
@@ -80,8 +81,15 @@ Finding check_mlops_health_endpoint(const RuleContext& context)
     return skip("no HTTP API: no web framework is imported and no route is declared");
   }
   const auto routes = http_routes(analysis);
+  // A probe GETs a fixed path: PATCH /users/{user_id}/status changes a user, it answers no probe.
+  const auto probe = [](const analyze::Route& route) {
+    const auto& methods = route.methods;
+    const bool gets = methods.empty() || std::find(methods.begin(), methods.end(), "GET") != methods.end() ||
+                      std::find(methods.begin(), methods.end(), "HEAD") != methods.end();
+    return gets && route.path.find_first_of("{<") == std::string::npos && is_health_path(route.path);
+  };
   for (const auto& route : routes) {
-    if (is_health_path(route.route->path)) {
+    if (probe(*route.route)) {
       return pass("health route " + route.route->path + " in " + route.where.to_string(), {route.where});
     }
   }

@@ -7,6 +7,7 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <span>
 
 namespace mlfolio::lint {
 
@@ -28,6 +29,13 @@ constexpr std::string_view k_prediction_words[] = {
     "generate", "segment",        "estimate",    "invocations",     "transcribe", "translate", "summarize",
     "embed",    "embeddings",     "sentiment",   "analyze",         "analyse",    "chat",      "completions",
     "ask",      "query",          "answer"};
+
+// The words of those that can only mean a model's output: a route named with one of them beats a
+// route named with the others, which an API uses for other things too (/query of audit logs,
+// /detect of drift).
+constexpr std::string_view k_strong_prediction_words[] = {
+    "predict",  "prediction",     "predictions", "inference",   "infer",     "score",          "scoring",
+    "classify", "classification", "forecast",    "invocations", "recommend", "recommendations"};
 
 // Calls that run a model; a module declaring routes and making one of these serves predictions.
 constexpr std::string_view k_model_calls[] = {
@@ -56,11 +64,11 @@ bool contains(std::span<const std::string_view> list, std::string_view word)
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-bool words_predict(std::string_view text)
+bool words_predict(std::string_view text, std::span<const std::string_view> wanted = k_prediction_words)
 {
   const auto words = name_words(text);
   return std::any_of(words.begin(), words.end(),
-                     [](const std::string& word) { return contains(k_prediction_words, word); });
+                     [&](const std::string& word) { return contains(wanted, word); });
 }
 
 std::string route_text(const analyze::Route& route)
@@ -79,12 +87,20 @@ bool module_runs_model(const analyze::PythonModule& module)
   });
 }
 
-// How strongly a route looks like it serves predictions, by tier: 0, named to predict; 1, a POST;
-// 2, only declared in a module that calls a model. The best tier is reported.
-enum class Evidence { named, post, beside_model_call, none };
+// How strongly a route looks like it serves predictions, by tier: a path named for a model's
+// output only (/predict), a function so named (GET /models of list_inference_models does less),
+// named to predict among other uses (/query), a POST, only declared in a module that calls a
+// model. The best tier is reported, the first route of it in path order.
+enum class Evidence { path_named_strongly, named_strongly, named, post, beside_model_call, none };
 
 Evidence prediction_evidence(const RouteAt& route, const Analysis& analysis)
 {
+  if (words_predict(route.route->path, k_strong_prediction_words)) {
+    return Evidence::path_named_strongly;
+  }
+  if (words_predict(route.route->function, k_strong_prediction_words)) {
+    return Evidence::named_strongly;
+  }
   if (words_predict(route.route->path) || words_predict(route.route->function)) {
     return Evidence::named;
   }

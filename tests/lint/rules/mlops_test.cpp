@@ -319,6 +319,19 @@ TEST_CASE("mlops/model-registry: a register_model method is MLflow's only where 
         "models versioned in MLflow Model Registry (src/service.py:4)");
 }
 
+TEST_CASE("mlops/serving: a route named for a model's output beats one named query or detect in an earlier file")
+{
+  MemoryView view;
+  view.add("api/audit.py", "from fastapi import APIRouter\nrouter = APIRouter()\n\n"
+                           "@router.post('/logs')\nasync def query_audit_logs():\n    return {}\n");
+  view.add("api/drift.py", "from fastapi import APIRouter\nrouter = APIRouter()\n\n"
+                           "@router.post('/comprehensive-detect')\nasync def detect():\n    return {}\n");
+  CHECK(check_rule("mlops/serving", view).message == "FastAPI route POST /logs in api/audit.py:4");
+  view.add("api/predict.py", "from fastapi import APIRouter\nrouter = APIRouter()\n\n"
+                             "@router.post('/predict')\nasync def predict():\n    return {}\n");
+  CHECK(check_rule("mlops/serving", view).message == "route POST /predict in api/predict.py:4");
+}
+
 TEST_CASE("mlops/serving and mlops/model-registry: the best evidence wins, near misses do not count")
 {
   MemoryView view;
