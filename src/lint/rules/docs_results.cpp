@@ -59,16 +59,60 @@ bool matches(std::string_view text, const RE2& pattern)
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), pattern);
 }
 
+// A goal, not a result: "AUC Target", "Minimum F1", "> 0.90", "If accuracy drops below 0.8 the
+// model retrains".
+const RE2& target_header_pattern()
+{
+  thread_local const RE2 pattern(
+      R"((?i)\b(target|goal|threshold|minimum|min|required|requirement|criteri(a|on)|sla)\b)");
+  return pattern;
+}
+
+const RE2& comparison_cell_pattern()
+{
+  thread_local const RE2 pattern(R"(^\s*(>|<|≥|≤|>=|<=))");
+  return pattern;
+}
+
+const RE2& condition_pattern()
+{
+  thread_local const RE2 pattern(
+      R"((?i)\b(if|when|whenever|unless|threshold|target|goal|must|should|alert|retrain(s|ed|ing)?|drops?|falls?|)"
+      R"(criteria|criterion|requirement)\b)");
+  return pattern;
+}
+
+const RE2& comparator_pattern()
+{
+  thread_local const RE2 pattern(
+      R"((?i)(\bbelow|\babove|\bunder|\bover|\bexceeds?|\bat least|\bat most|\bless than|\bgreater than|)"
+      R"(\bmore than|[<>≥≤])\s*\$?\d*[.,]?\d)");
+  return pattern;
+}
+
+// A sentence that sets a threshold rather than reports a value.
+bool states_threshold(std::string_view line)
+{
+  return matches(line, condition_pattern()) && matches(line, comparator_pattern());
+}
+
 bool is_metric_table(const analyze::Table& table)
 {
   const bool header_metric = std::any_of(table.header.begin(), table.header.end(),
                                          [](const std::string& c) { return matches(c, metric_pattern()); });
+  // Every column after the first a goal ("| Level | AUC Target |"); a Target column beside the
+  // achieved values leaves a results table one.
+  if (table.header.size() > 1 &&
+      std::all_of(table.header.begin() + 1, table.header.end(),
+                  [](const std::string& c) { return matches(c, target_header_pattern()); })) {
+    return false;
+  }
   bool row_metric = false;
   bool number = false;
   for (const auto& row : table.rows) {
     row_metric = row_metric || (!row.empty() && matches(row.front(), metric_pattern()));
     number = number || std::any_of(row.begin(), row.end(), [](const std::string& c) {
-               return !c.empty() && matches(c, cell_pattern());
+               return !c.empty() && matches(c, cell_pattern()) && !matches(c, comparison_cell_pattern());
              });
   }
   return (header_metric || row_metric) && number;
@@ -78,7 +122,7 @@ bool is_metric_table(const analyze::Table& table)
 int metric_line(std::string_view text, int line)
 {
   for (const auto piece : text::split(text, '\n')) {
-    if (matches(piece, metric_pattern()) && matches(piece, value_pattern())) {
+    if (matches(piece, metric_pattern()) && matches(piece, value_pattern()) && !states_threshold(piece)) {
       return line;
     }
     ++line;
