@@ -7,6 +7,7 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <re2/re2.h>
 
 namespace mlfolio::lint {
 
@@ -87,9 +88,23 @@ bool is_ascii_sketch(const analyze::CodeBlock& code, bool under_diagram_heading)
   const std::span<const std::string_view> all_corners(k_box_corners);
   const auto arrows_of = sketch_language ? all_arrows : all_arrows.subspan(7);
   const auto corners_of = sketch_language ? all_corners : all_corners.first(11);
+  // A directory tree ("├── data   <- Raw data, immutable") notes what each file is with arrows:
+  // its branch lines and the bare "│" between them are no drawing (indented with spaces or, as
+  // copied from a web page, no-break spaces). A branch that points on ("├──> train") is a fan-out
+  // of a flow and still counts.
+  thread_local const RE2 tree_line(
+      R"(^[\s\x{00a0}\x{2502}|]*(\x{251c}\x{2500}+|\x{2514}\x{2500}+|\|--|`--)\s*[^\s>\x{25b6}\x{25ba}\x{2500}-])");
+  thread_local const RE2 tree_rail(R"(^[\s\x{00a0}\x{2502}|]+$)");
+  const auto lines = text::split_lines(code.content);
+  const bool tree = std::count_if(lines.begin(), lines.end(), [](std::string_view line) {
+                      return RE2::PartialMatch(line, tree_line);
+                    }) >= 3;
   size_t drawn_lines = 0;
   size_t most_arrows = 0;
-  for (const auto line : text::split_lines(code.content)) {
+  for (const auto line : lines) {
+    if (tree && (RE2::PartialMatch(line, tree_line) || RE2::FullMatch(line, tree_rail))) {
+      continue;
+    }
     const size_t arrows = count_of_any(line, arrows_of);
     const size_t corners = count_of_any(line, corners_of);
     most_arrows = std::max(most_arrows, arrows);
