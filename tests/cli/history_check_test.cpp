@@ -85,7 +85,7 @@ TEST_CASE("history: a key committed then deleted is found in history, not in the
   CHECK(history["status"] == "fail");
   const std::string details = details_text(history);
   CHECK(details.find("AWS access key id at src/churn/storage.py:1, added in commit " + leaked.substr(0, 7) +
-                     ", deleted since but still in history (fingerprint ") != std::string::npos);
+                     ", not in the audited tree but still in the history (fingerprint ") != std::string::npos);
   CHECK(report["alerts"].dump().find("git/secrets-history") != std::string::npos);
 
   // No format, no stream, ever shows the value: every report format, every cohort format, the
@@ -169,7 +169,7 @@ TEST_CASE("history: a 60 MB blob in an old commit; LFS pointers are not flagged"
   const Json& history = finding(report, "git/large-files-history");
   CHECK(history["status"] == "fail");
   CHECK(details_text(history) == "models/model.pkl (60.0 MB), added in commit " + added.substr(0, 7) +
-                                     ", deleted since but still in every clone\n");
+                                     ", not in the audited tree but still in the history\n");
   CHECK(finding(report, "repo/large-files")["status"] == "pass");
   const Json at_head = audit(repo.path(), {"--rev", "HEAD"});
   CHECK(finding(at_head, "repo/large-files")["status"] == "pass");

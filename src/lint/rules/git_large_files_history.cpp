@@ -20,7 +20,7 @@ Finding check_git_large_files_history(const RuleContext& context)
       continue;
     }
     details.push_back({blob.path + " (" + megabytes(blob.size) + "), added in commit " + blob.commit.substr(0, 7) +
-                           (blob.in_tree ? ", still in the tree" : ", deleted since but still in every clone"),
+                           (blob.in_tree ? ", still in the tree" : ", not in the audited tree but still in the history"),
                        {{blob.path, 0}}});
     locations.push_back({blob.path, 0});
   }

@@ -1,4 +1,5 @@
-// git/secrets-history: no credential in any blob of any ref, even one deleted since.
+// git/secrets-history: no credential in any blob of any ref (branches, tags, and any other, such
+// as the pull requests of a mirror), whether or not the audited tree still has it.
 #include "lint/rules/registry.h"
 
 #include "lint/rules/secrets_report.h"
@@ -16,7 +17,7 @@ Finding check_git_secrets_history(const RuleContext& context)
     return skip("the history could not be read to the end (see the notes)");
   }
   return secrets_finding(context, scan->secrets,
-                         "in the history (" + count_of(scan->blobs, "blob") + " of every branch and tag)", true);
+                         "in the history (" + count_of(scan->blobs, "blob") + " of every ref)", true);
 }
 
 } // namespace mlfolio::lint

@@ -19,7 +19,7 @@ Finding secrets_finding(const RuleContext& context, const std::vector<SecretFind
     std::string message = secret.kind + " at " + where.to_string();
     if (history) {
       message += ", added in commit " + secret.commit.substr(0, 7) +
-                 (secret.in_tree ? ", still in the tree" : ", deleted since but still in history");
+                 (secret.in_tree ? ", still in the tree" : ", not in the audited tree but still in the history");
     }
     message += " (fingerprint " + secret.fingerprint + ")";
     details.push_back({std::move(message), {where}});
