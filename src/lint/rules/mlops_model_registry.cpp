@@ -211,6 +211,15 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
     if (!plain_save) {
       plain_save = Location{file->path, static_cast<uint32_t>(save->line)};
     }
+    // The file it saves logged to the MLflow run that trained it: versioned by run, as log_model.
+    const bool logged =
+        std::any_of(module->calls.begin(), module->calls.end(), [](const analyze::Call& call) {
+          return call.callee == "mlflow.log_artifact" || call.callee == "mlflow.log_artifacts";
+        });
+    if (logged) {
+      return LibraryUse{"MLflow (the saved model logged to its run)",
+                        {file->path, static_cast<uint32_t>(save->line)}};
+    }
     std::string versioned;
     const auto versions = [](std::string_view name) {
       const auto words = name_words(name);
