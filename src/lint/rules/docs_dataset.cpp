@@ -175,23 +175,27 @@ std::string missing_parts(const Evidence& evidence)
 // Kaggle (7,043 rows)").
 void weigh_mentions(const analyze::Document& document, Evidence& evidence)
 {
+  // A web link on the lines of a text that speaks of data is its source ("get the yelp
+  // [dataset](https://www.yelp.com/dataset)").
+  const auto note_links = [&](std::string_view text, int line) {
+    const int last = line + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    for (const auto& link : document.links) {
+      if (link.line >= line && link.line <= last && link.url.starts_with("http")) {
+        note(evidence.source, link.line);
+      }
+    }
+  };
   for (const auto& paragraph : document.paragraphs) {
     if (docs::has_any_word(paragraph.text, std::span(k_data_headings).first(4)) &&
         !docs::has_word(paragraph.text, "placeholder")) {
       weigh_text(paragraph.text, paragraph.line, evidence);
-      for (const auto& link : document.links) {
-        if (link.line >= paragraph.line &&
-            link.line <= paragraph.line + static_cast<int>(std::count(paragraph.text.begin(),
-                                                                      paragraph.text.end(), '\n')) &&
-            link.url.starts_with("http")) {
-          note(evidence.source, link.line);
-        }
-      }
+      note_links(paragraph.text, paragraph.line);
     }
   }
   for (const auto& item : document.list_items) {
     if (docs::has_any_word(item.text, std::span(k_data_headings).first(4))) {
       weigh_text(item.text, item.line, evidence);
+      note_links(item.text, item.line);
     }
   }
 }

@@ -87,6 +87,16 @@ TEST_CASE("docs/problem-statement: an empty Problem heading is pointed at, even 
         "what decision it supports, and what a wrong prediction costs.");
 }
 
+TEST_CASE("docs/dataset: a link in a list item that speaks of the data names its source")
+{
+  const Finding finding =
+      check_readme("docs/dataset", "# Sentiment\n\n## Retrain\n\n* get the yelp [dataset](https://www.yelp.com/dataset)\n"
+                                   "* run the training script\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "README.md has no Data or Dataset section, and what it says of the data (README.md:5) "
+                           "does not give its size or columns, nor its licence or how it was collected");
+}
+
 TEST_CASE("docs/dataset: source, size and provenance, and the generated placeholder note")
 {
   Finding finding = check_readme(
