@@ -175,6 +175,33 @@ std::string unshown_diagram(const Analysis& analysis)
   return {};
 }
 
+// A diagram in ARCHITECTURE.md at the project's top (the conventional place, listed beside the
+// README on the repository's front page): its line, or 0. Only what cannot be anything else
+// counts: a mermaid or PlantUML block, or an image.
+int top_level_architecture_diagram(const RuleContext& context, std::string& path)
+{
+  for (const FileEntry& file : context.view().files()) {
+    if (file.path.find('/') != std::string::npos || !text::iequals(file.path, "architecture.md")) {
+      continue;
+    }
+    const TextFile* text = context.analysis().text(file.path);
+    if (text == nullptr || text->binary) {
+      return 0;
+    }
+    int line = 1;
+    for (const auto piece : text::split(text->content, '\n')) {
+      const std::string_view trimmed = text::trim(piece);
+      if (trimmed.starts_with("```mermaid") || trimmed.starts_with("```plantuml") ||
+          trimmed.starts_with("~~~mermaid") || trimmed.starts_with("![")) {
+        path = file.path;
+        return line;
+      }
+      ++line;
+    }
+  }
+  return 0;
+}
+
 } // namespace
 
 Finding check_docs_architecture_diagram(const RuleContext& context)
@@ -236,6 +263,12 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
     return found("a link to an architecture document (" + link.url + ")", link.line);
   }
 
+  std::string architecture;
+  if (const int line = top_level_architecture_diagram(context, architecture); line > 0) {
+    return pass("a diagram in " + architecture + ":" + std::to_string(line) +
+                    ", beside the README (which does not link it)",
+                {{architecture, static_cast<uint32_t>(line)}});
+  }
   std::string message =
       path + " has no diagram: no mermaid block, no image of the architecture, no ASCII sketch";
   if (!broken.empty()) {
