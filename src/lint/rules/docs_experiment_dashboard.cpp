@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "lint/rules/docs_sections.h"
+#include "lint/rules/rigor_code.h"
 #include "lint/wording.h"
 
 #include <re2/re2.h>
@@ -163,7 +164,7 @@ std::optional<Use> tracker_used(const Analysis& analysis)
         }
       }
       if (tracker != nullptr) {
-        return Use{tracker, {module.file->path, static_cast<uint32_t>(import.line)}};
+        return Use{tracker, code_location(analysis, module.file, import.line)};
       }
     }
   }

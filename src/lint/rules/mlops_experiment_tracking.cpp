@@ -4,6 +4,7 @@
 
 #include "lint/analyze/dvc.h"
 #include "lint/rules/mlops_usage.h"
+#include "lint/rules/rigor_code.h"
 #include "lint/wording.h"
 
 #include <algorithm>
@@ -69,7 +70,7 @@ std::optional<LibraryUse> call_use(const Analysis& analysis)
 {
   for (const auto& [file, module] : analysis.code_modules()) {
     for (const auto& call : module->calls) {
-      const Location where{file->path, static_cast<uint32_t>(call.line)};
+      const Location where = code_location(analysis, file, call.line);
       for (const auto& keyword : call.keywords) {
         if (keyword.name != "report_to") {
           continue;

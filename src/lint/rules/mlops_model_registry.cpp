@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "lint/analyze/dvc.h"
 #include "lint/rules/mlops_usage.h"
+#include "lint/rules/rigor_code.h"
 #include "lint/wording.h"
 
 #include <algorithm>
@@ -87,7 +88,7 @@ std::optional<LibraryUse> registry_call(const Analysis& analysis)
   std::optional<LibraryUse> weaker; // a per-run MLflow model: versioned by run, not registered
   for (const auto& [file, module] : analysis.code_modules()) {
     for (const auto& call : module->calls) {
-      const Location where{file->path, static_cast<uint32_t>(call.line)};
+      const Location where = code_location(analysis, file, call.line);
       if (has_keyword(call, "registered_model_name")) {
         return LibraryUse{"MLflow Model Registry (registered_model_name)", where};
       }
@@ -209,7 +210,7 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
       continue;
     }
     if (!plain_save) {
-      plain_save = Location{file->path, static_cast<uint32_t>(save->line)};
+      plain_save = code_location(analysis, file, save->line);
     }
     // The file it saves logged to the MLflow run that trained it: versioned by run, as log_model.
     const bool logged =
@@ -218,7 +219,7 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
         });
     if (logged) {
       return LibraryUse{"MLflow (the saved model logged to its run)",
-                        {file->path, static_cast<uint32_t>(save->line)}};
+                        code_location(analysis, file, save->line)};
     }
     std::string versioned;
     const auto versions = [](std::string_view name) {
@@ -253,7 +254,7 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
     }
     if (metadata && !versioned.empty()) {
       return LibraryUse{"its own registry (" + versioned + ", with metadata)",
-                        {file->path, static_cast<uint32_t>(save->line)}};
+                        code_location(analysis, file, save->line)};
     }
   }
   return std::nullopt;

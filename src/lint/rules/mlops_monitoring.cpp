@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "lint/rules/mlops_usage.h"
+#include "lint/rules/rigor_code.h"
 #include "lint/wording.h"
 
 #include <algorithm>
@@ -74,7 +75,7 @@ std::optional<LibraryUse> own_drift_statistics(const Analysis& analysis)
       const bool population_stability = function.name.find("population_stability") != std::string::npos;
       if (drift || population_stability) {
         return LibraryUse{"its own drift statistic " + function.name + "()",
-                          {file->path, static_cast<uint32_t>(function.line)}};
+                          code_location(analysis, file, function.line)};
       }
     }
     std::optional<bool> in_context; // worked out at the first statistic
@@ -83,7 +84,7 @@ std::optional<LibraryUse> own_drift_statistics(const Analysis& analysis)
       if (std::find(std::begin(k_drift_calls), std::end(k_drift_calls), name) != std::end(k_drift_calls) &&
           (in_context ? *in_context : *(in_context = drift_context(*file, *module)))) {
         return LibraryUse{"a drift statistic " + std::string(name) + "()",
-                          {file->path, static_cast<uint32_t>(call.line)}};
+                          code_location(analysis, file, call.line)};
       }
     }
   }

@@ -2,6 +2,7 @@
 
 #include "core/text.h"
 #include "lint/rules/python_code.h"
+#include "lint/rules/rigor_code.h"
 #include "lint/wording.h"
 
 #include <algorithm>
@@ -25,7 +26,7 @@ std::vector<LibraryUse> library_uses(const Analysis& analysis, std::span<const L
         const bool seen = std::any_of(uses.begin(), uses.end(),
                                       [&](const LibraryUse& use) { return use.name == library.name; });
         if (matches && !seen) {
-          uses.push_back({std::string(library.name), {file->path, static_cast<uint32_t>(import.line)}});
+          uses.push_back({std::string(library.name), code_location(analysis, file, import.line)});
         }
       }
     }

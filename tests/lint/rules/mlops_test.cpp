@@ -1,4 +1,5 @@
 // The messages of the mlops rule bodies, word for word.
+#include "lint/analyze/notebook.h"
 #include "lint/catalog.h"
 #include "lint/rule_fixture.h"
 #include "lint/runner.h"
@@ -350,4 +351,52 @@ TEST_CASE("mlops/serving and mlops/model-registry: the best evidence wins, near 
       check_rule("mlops/model-registry", view).message ==
       "models are saved (train.py:2) without a version or a registry: no MLflow Model Registry, DVC-tracked "
       "model, BentoML store, Hugging Face Hub upload or versioned save with metadata");
+}
+
+TEST_CASE("mlops rules point into a notebook at the cell that holds the evidence, not the line of the joined code")
+{
+  // The joined code of the cells is 8 lines long; the notebook file is longer, and the saving
+  // cell starts further down.
+  const std::string notebook = R"nb({
+ "cells": [
+  {
+   "cell_type": "code",
+   "source": [
+    "import joblib\n",
+    "import mlflow\n",
+    "from scipy.stats import ks_2samp\n"
+   ]
+  },
+  {
+   "cell_type": "markdown",
+   "source": ["## Train and log"]
+  },
+  {
+   "cell_type": "code",
+   "source": [
+    "def drift(reference, current):\n",
+    "    return ks_2samp(reference, current)\n",
+    "joblib.dump(model, 'model.pkl')\n",
+    "mlflow.log_artifact('model.pkl')\n"
+   ]
+  }
+ ],
+ "nbformat": 4
+})nb";
+  const analyze::Notebook parsed = analyze::parse_notebook(notebook, notebook.size());
+  REQUIRE(parsed.cells.size() == 3);
+  const auto cell_line = static_cast<uint32_t>(parsed.cells[2].line);
+  REQUIRE(cell_line > 8);
+  MemoryView view;
+  view.add("notebooks/train.ipynb", notebook);
+  const Finding registry = check_rule("mlops/model-registry", view);
+  CHECK(registry.status == Status::pass);
+  CHECK(registry.locations == std::vector<Location>{{"notebooks/train.ipynb", cell_line}});
+  const Finding monitoring = check_rule("mlops/monitoring", view);
+  CHECK(monitoring.status == Status::pass);
+  REQUIRE_FALSE(monitoring.locations.empty());
+  CHECK(monitoring.locations.front() == Location{"notebooks/train.ipynb", cell_line});
+  const Finding tracking = check_rule("mlops/experiment-tracking", view);
+  REQUIRE_FALSE(tracking.locations.empty());
+  CHECK(tracking.locations.front() == Location{"notebooks/train.ipynb", static_cast<uint32_t>(parsed.cells[0].line)});
 }
