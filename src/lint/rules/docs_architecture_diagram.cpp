@@ -180,11 +180,11 @@ std::string unshown_diagram(const Analysis& analysis)
 // counts: a mermaid or PlantUML block, or an image.
 int top_level_architecture_diagram(const RuleContext& context, std::string& path)
 {
-  for (const FileEntry& file : context.view().files()) {
-    if (file.path.find('/') != std::string::npos || !text::iequals(file.path, "architecture.md")) {
+  for (const std::string_view name : {"ARCHITECTURE.md", "architecture.md", "Architecture.md"}) {
+    if (!context.view().exists(name)) {
       continue;
     }
-    const TextFile* text = context.analysis().text(file.path);
+    const TextFile* text = context.analysis().text(name);
     if (text == nullptr || text->binary) {
       return 0;
     }
@@ -193,7 +193,7 @@ int top_level_architecture_diagram(const RuleContext& context, std::string& path
       const std::string_view trimmed = text::trim(piece);
       if (trimmed.starts_with("```mermaid") || trimmed.starts_with("```plantuml") ||
           trimmed.starts_with("~~~mermaid") || trimmed.starts_with("![")) {
-        path = file.path;
+        path = std::string(name);
         return line;
       }
       ++line;

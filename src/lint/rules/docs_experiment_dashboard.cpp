@@ -73,12 +73,18 @@ const RE2& dashboard_prose_pattern()
   return pattern;
 }
 
-// A comment in a code block that names a tracker and the address its UI answers on.
-const RE2& dashboard_address_pattern()
+// A tracker's name, in a link's text or a comment.
+const RE2& tracker_name_pattern()
 {
   thread_local const RE2 pattern(
-      R"((?i)\b(mlflow|w&b|weights\s+(&|and)\s+biases|wandb|tensorboard|neptune|comet|clearml|aim)\b.*)"
-      R"((https?://|localhost:\d|127\.0\.0\.1:\d))");
+      R"((?i)\b(mlflow|w&b|weights (&|and) biases|wandb|tensorboard|neptune|comet|clearml|aim)\b)");
+  return pattern;
+}
+
+// The address a UI answers on, in a comment beside the tracker's name.
+const RE2& local_address_pattern()
+{
+  thread_local const RE2 pattern(R"((https?://|localhost:\d|127\.0\.0\.1:\d))");
   return pattern;
 }
 
@@ -107,11 +113,9 @@ bool is_dashboard_url(std::string_view url)
 // server of the project's own (a port, or the tracker's experiments page), not to its website.
 bool is_named_server_link(const analyze::Link& link)
 {
-  thread_local const RE2 tracker_name(
-      R"((?i)\b(mlflow|w&b|weights (&|and) biases|wandb|tensorboard|neptune|comet|clearml|aim)\b)");
   thread_local const RE2 server_url(R"((?i)^https?://[^/?#\s]+(/[^\s]*)?(:\d{2,5}\b|#/experiments))");
   thread_local const RE2 port_after_host(R"((?i)^https?://[^/?#\s]+:\d{2,5}\b)");
-  if (!RE2::PartialMatch(link.text, tracker_name)) {
+  if (!RE2::PartialMatch(link.text, tracker_name_pattern())) {
     return false;
   }
   return RE2::PartialMatch(link.url, port_after_host) || RE2::PartialMatch(link.url, server_url);
@@ -209,7 +213,7 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
         return found("the command that opens the dashboard, `" + docs::shown_command(piece) + "`", line);
       }
       // "# MLflow:   http://localhost:5001": where to open it, after the command that starts it.
-      if (comment && matches(piece, dashboard_address_pattern())) {
+      if (comment && matches(piece, tracker_name_pattern()) && matches(piece, local_address_pattern())) {
         return found("the dashboard's address, \"" + docs::clip(std::string(text::trim(piece)), 70) + "\"", line);
       }
       ++line;

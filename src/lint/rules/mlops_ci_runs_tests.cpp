@@ -214,10 +214,8 @@ bool untested_python(const Analysis& analysis)
     return false;
   }
   const auto tests = test_code(analysis);
-  return std::none_of(tests.begin(), tests.end(), [](const ModuleAt& module) {
-    return std::any_of(module.value->functions.begin(), module.value->functions.end(),
-                       [](const analyze::Function& function) { return function.is_test; });
-  });
+  return std::none_of(tests.begin(), tests.end(),
+                      [](const ModuleAt& module) { return has_test_function(*module.value); });
 }
 
 } // namespace

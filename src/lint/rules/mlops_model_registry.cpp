@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "lint/analyze/dvc.h"
 #include "lint/rules/mlops_usage.h"
+#include "lint/rules/python_code.h"
 #include "lint/rules/rigor_code.h"
 #include "lint/wording.h"
 
@@ -44,15 +45,6 @@ constexpr CallPattern k_registry_calls[] = {
     {"", "update_output_model", "ClearML model registry", "clearml"},
     {"", "OutputModel", "ClearML model registry", "clearml"},
 };
-
-bool imports(const analyze::PythonModule& module, std::string_view library)
-{
-  return std::any_of(module.imports.begin(), module.imports.end(), [&](const analyze::Import& import) {
-    return import.module == library ||
-           (import.module.size() > library.size() && import.module.starts_with(library) &&
-            import.module[library.size()] == '.');
-  });
-}
 
 // Calls that write a fitted model to a file (model.save also, unless called on arrays or figures).
 constexpr std::string_view k_model_dumps[] = {"joblib.dump",      "pickle.dump", "dill.dump",
@@ -106,7 +98,7 @@ std::optional<LibraryUse> registry_call(const Analysis& analysis)
             (!pattern.prefix.empty() || call.callee.find('.') != std::string::npos ||
              pattern.last == "OutputModel")) {
           LibraryUse use{std::string(pattern.what), where};
-          if (!pattern.library.empty() && !imports(*module, pattern.library)) {
+          if (!pattern.library.empty() && find_import(*module, std::span(&pattern.library, 1)) == nullptr) {
             use.name = "its own model registry (" + call.callee + "())";
           }
           if (pattern.last == "log_model") {

@@ -68,10 +68,7 @@ std::optional<LibraryUse> own_drift_statistics(const Analysis& analysis)
 {
   for (const auto& [file, module] : analysis.code_modules()) {
     for (const auto& function : module->functions) {
-      const auto words = name_words(function.name);
-      const bool drift = std::any_of(words.begin(), words.end(), [](const std::string& word) {
-        return std::find(std::begin(k_drift_words), std::end(k_drift_words), word) != std::end(k_drift_words);
-      });
+      const bool drift = has_any_word(function.name, k_drift_words);
       const bool population_stability = function.name.find("population_stability") != std::string::npos;
       if (drift || population_stability) {
         return LibraryUse{"its own drift statistic " + function.name + "()",

@@ -51,6 +51,12 @@ std::vector<ModuleAt> test_code(const Analysis& analysis)
   return modules;
 }
 
+bool has_test_function(const analyze::PythonModule& module)
+{
+  return std::any_of(module.functions.begin(), module.functions.end(),
+                     [](const analyze::Function& function) { return function.is_test; });
+}
+
 bool is_module(std::string_view module, std::string_view wanted)
 {
   return module == wanted ||

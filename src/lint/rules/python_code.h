@@ -25,6 +25,9 @@ std::vector<ModuleAt> python_modules(const Analysis& analysis);
 // a root test.py), in path order. conftest.py is included: fixtures are part of the tests.
 std::vector<ModuleAt> test_code(const Analysis& analysis);
 
+// Whether the module defines a function a test runner collects (test_x, testX, test).
+bool has_test_function(const analyze::PythonModule& module);
+
 // The import is of `wanted` or one of its submodules ("logging.handlers" is "logging").
 bool is_module(std::string_view module, std::string_view wanted);
 

@@ -2,7 +2,6 @@
 
 #include "core/text.h"
 #include "lint/rules/python_code.h"
-#include "lint/rules/rigor_code.h"
 
 #include <algorithm>
 
@@ -63,7 +62,7 @@ std::vector<ServingUse> serving_uses(const Analysis& analysis)
         const bool seen = std::any_of(uses.begin(), uses.end(),
                                       [&](const ServingUse& use) { return use.framework == framework.name; });
         if (matches && !seen) {
-          uses.push_back({std::string(framework.name), framework.kind, code_location(analysis, file, import.line)});
+          uses.push_back({std::string(framework.name), framework.kind, {file->path, static_cast<uint32_t>(import.line)}});
         }
       }
     }

@@ -88,10 +88,7 @@ Finding check_tests_api(const RuleContext& context)
   // Test modules with a test function: a script named test.py that posts to the API by hand runs
   // only when someone starts it, and no test runner collects it.
   auto tests = test_code(analysis);
-  std::erase_if(tests, [](const ModuleAt& module) {
-    return std::none_of(module.value->functions.begin(), module.value->functions.end(),
-                        [](const analyze::Function& function) { return function.is_test; });
-  });
+  std::erase_if(tests, [](const ModuleAt& module) { return !has_test_function(*module.value); });
   const std::string api = describe_api(analysis);
   if (tests.empty()) {
     return fail("the HTTP API (" + api + ") has no tests at all");

@@ -331,6 +331,10 @@ TEST_CASE("mlops/serving: a route named for a model's output beats one named que
   view.add("api/predict.py", "from fastapi import APIRouter\nrouter = APIRouter()\n\n"
                              "@router.post('/predict')\nasync def predict():\n    return {}\n");
   CHECK(check_rule("mlops/serving", view).message == "route POST /predict in api/predict.py:4");
+  // A function named for inference on GET /models (in a file before it) does less than a /predict path.
+  view.add("api/a_models.py", "from fastapi import APIRouter\nrouter = APIRouter()\n\n"
+                              "@router.get('/models')\nasync def list_inference_models():\n    return []\n");
+  CHECK(check_rule("mlops/serving", view).message == "route POST /predict in api/predict.py:4");
 }
 
 TEST_CASE("mlops/serving and mlops/model-registry: the best evidence wins, near misses do not count")
@@ -398,5 +402,10 @@ TEST_CASE("mlops rules point into a notebook at the cell that holds the evidence
   CHECK(monitoring.locations.front() == Location{"notebooks/train.ipynb", cell_line});
   const Finding tracking = check_rule("mlops/experiment-tracking", view);
   REQUIRE_FALSE(tracking.locations.empty());
-  CHECK(tracking.locations.front() == Location{"notebooks/train.ipynb", static_cast<uint32_t>(parsed.cells[0].line)});
+  const auto first_cell = static_cast<uint32_t>(parsed.cells[0].line);
+  CHECK(tracking.locations.front() == Location{"notebooks/train.ipynb", first_cell});
+  view.add("README.md", "# Fraud\n\nDetects fraud.\n");
+  const Finding dashboard = check_rule("docs/experiment-dashboard", view);
+  CHECK(dashboard.status == Status::fail);
+  CHECK(dashboard.locations == std::vector<Location>{{"README.md", 0}, {"notebooks/train.ipynb", first_cell}});
 }
