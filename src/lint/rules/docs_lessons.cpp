@@ -23,19 +23,21 @@ constexpr std::string_view k_lesson_headings[] = {
     "what i tried",     "what we tried",     "things i tried",    "things tried",
     "ablation",         "ablations",         "pitfalls",          "trade offs",
     "tradeoffs",        "caveats",           "shortcomings",      "weaknesses",
-    "known issues",     "challenges",        "retrospective",     "post mortem",
-    "postmortem",       "reflections",       "reflection",        "takeaways",
-    "key takeaways",    "negative results",  "what went wrong",   "mistakes",
+    "known issues",     "retrospective",     "post mortem",       "postmortem",
+    "reflections",      "reflection",        "takeaways",         "key takeaways",
+    "negative results", "what went wrong",   "mistakes",
     // The same headings in the languages portfolios are often written in (Spanish, Portuguese,
     // French, German, Italian, Russian; a Cyrillic capital is compared as written).
     "limitaciones",     "lecciones aprendidas", "limitações",     "lições aprendidas",
     "leçons apprises",  "einschränkungen",   "limitazioni",
     "lezioni apprese",  "ограничения",       "Ограничения"};
-// Headings that may hold it: accepted when the text reads like a comparison or a limit.
+// Headings that may hold it: accepted when the text reads like a comparison or a limit. A
+// "Challenges" section is as often a list of the data's difficulties (class imbalance, missing
+// values) as an account of what went wrong.
 constexpr std::string_view k_maybe_headings[] = {
-    "experiments", "discussion", "future work",  "next steps",      "improvements",    "conclusion",
-    "conclusions", "iterations", "approaches",   "model selection", "journey",         "insights",
-    "studies",     "findings",   "key findings", "observations",    "model comparison"};
+    "challenges",  "experiments", "discussion",   "future work",  "next steps",      "improvements",
+    "conclusion",  "conclusions", "iterations",   "approaches",   "model selection", "journey",
+    "insights",    "studies",     "findings",     "key findings", "observations",    "model comparison"};
 
 // Words of a report on what failed or was dropped.
 const RE2& lesson_pattern()
@@ -52,6 +54,8 @@ const RE2& lesson_pattern()
 }
 
 constexpr size_t k_lesson_words = 12;
+// A note outside such a section says something: "- [x] Error analysis" in a to-do list does not.
+constexpr size_t k_note_words = 6;
 
 // A paragraph wrapped in the source keeps its line breaks: "did not\nhelp" reads as "did not help".
 std::string on_one_line(std::string_view text)
@@ -113,6 +117,7 @@ Finding check_docs_lessons(const RuleContext& context)
   }
   for (const auto& block : document.blocks) {
     if ((block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item) &&
+        docs::count_words(block.text) >= k_note_words &&
         RE2::PartialMatch(on_one_line(block.text), strong_lesson_pattern())) {
       return pass("a note on what did not work at " + docs::at(path, block.line) + ": \"" +
                       docs::clip(block.text, 60) + "\"",
