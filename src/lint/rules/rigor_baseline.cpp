@@ -101,6 +101,27 @@ bool is_reference_data_path(std::string_view path)
   return false;
 }
 
+// Words that make "baseline" a reference of data or of a threshold, wherever the module lives:
+// baseline_stats, baseline_df, BASELINE_DISTRIBUTION, "Baseline thresholds", compute_baseline_histogram.
+constexpr std::string_view k_reference_words[] = {
+    "df",       "data",      "dataset",    "distribution", "distributions", "stats",  "statistics",
+    "stat",     "histogram", "histograms", "hist",         "profile",       "window", "mean",
+    "means",    "std",       "threshold",  "thresholds",   "reference",     "drift",  "psi",
+    "snapshot", "feature",   "features",   "sample",       "samples",       "schema", "quantiles"};
+
+bool names_reference(std::string_view identifier_or_label)
+{
+  std::string identifier(identifier_or_label);
+  std::replace_if(
+      identifier.begin(), identifier.end(), [](char c) { return !is_word_char(c); }, '_');
+  for (const std::string& word : identifier_words(identifier)) {
+    if (contains(k_reference_words, word)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 struct BaselineEvidence
 {
   std::vector<CodeHit> dummies; // DummyClassifier
@@ -129,7 +150,7 @@ BaselineEvidence code_evidence(const Analysis& analysis)
       continue; // its models count above; its "baseline" is reference data
     }
     for (const auto& name : module->names) {
-      if (text::to_lower(name.text).find("baseline") != std::string::npos) {
+      if (text::to_lower(name.text).find("baseline") != std::string::npos && !names_reference(name.text)) {
         add_unique(evidence.named, {name.text, code_location(analysis, file, name.line)});
       }
     }
@@ -137,7 +158,8 @@ BaselineEvidence code_evidence(const Analysis& analysis)
       // A label ("Baseline", "Baseline RMSE: {x}"), not prose that happens to use the word
       // ("offer the baseline plan"); exactly "baseline" is also matplotlib's va="baseline".
       if (is_label(literal.value) && literal.value != "baseline" &&
-          has_phrase(literal.value, std::span(k_readme_phrases).first(2))) {
+          has_phrase(literal.value, std::span(k_readme_phrases).first(2)) &&
+          !names_reference(literal.value)) {
         add_unique(evidence.strings,
                    {"\"" + literal.value + "\"", code_location(analysis, file, literal.line)});
       }
