@@ -99,6 +99,8 @@ public:
       m_calls.feed(k);
       if (is_name(token, "raise")) {
         module.raise_lines.push_back(static_cast<int>(token.line));
+      } else if (is_name(token, "assert")) {
+        module.assert_lines.push_back(static_cast<int>(token.line));
       } else if (token.kind == TokenKind::name) {
         note_name(token);
       } else if (token.kind == TokenKind::string) {

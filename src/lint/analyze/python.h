@@ -127,7 +127,8 @@ struct PythonModule
   std::vector<Call> calls;
   std::vector<Route> routes;
   std::vector<ExceptHandler> handlers;
-  std::vector<int> raise_lines; // every raise statement
+  std::vector<int> raise_lines;  // every raise statement
+  std::vector<int> assert_lines; // every assert statement
   std::vector<StringLiteral> strings;
   std::vector<Name> names; // in order of first occurrence
   std::vector<NotebookMarker> notebook_markers;

@@ -3,10 +3,12 @@
 // Counts pytest test functions (module level or in a Test* class) and unittest TestCase methods
 // in the test code (tests/ folders, test_*.py, *_test.py, Django's tests.py), conftest.py left
 // out. A test whose body only passes or asserts a literal ("assert True", "assert 1 + 1 == 2")
-// checks nothing and is not counted as real.
+// checks nothing and is not counted as real. Test code that asserts nothing anywhere (no assert,
+// no assert* call, no pytest.raises, no raise) checks no result, however many tests it has.
 #include "lint/rules/registry.h"
 
 #include "core/text.h"
+#include "lint/rules/code_names.h"
 #include "lint/rules/python_code.h"
 #include "lint/wording.h"
 
@@ -32,6 +34,29 @@ bool is_test_class(const analyze::PythonModule& module, const std::string& name)
   return false;
 }
 
+// Whether the module checks anything anywhere: an assert statement, a raise (of an
+// AssertionError or anything else a test raises on a wrong result), or a call of unittest's,
+// NumPy's, pandas' or a mock's assert* methods, pytest.raises/warns or a fail().
+bool checks_anything(const analyze::PythonModule& module)
+{
+  // "assert True" in a placeholder test checks nothing.
+  const auto in_placeholder = [&](int line) {
+    return std::any_of(module.functions.begin(), module.functions.end(),
+                       [&](const analyze::Function& function) {
+                         return function.trivial_body && function.line <= line && line <= function.end_line;
+                       });
+  };
+  if (!std::all_of(module.assert_lines.begin(), module.assert_lines.end(), in_placeholder) ||
+      !module.raise_lines.empty()) {
+    return true;
+  }
+  return std::any_of(module.calls.begin(), module.calls.end(), [](const analyze::Call& call) {
+    const std::string_view name = last_component(call.callee);
+    return name.starts_with("assert") || name.starts_with("Assert") || name == "raises" || name == "warns" ||
+           name == "fail" || name == "expect";
+  });
+}
+
 } // namespace
 
 Finding check_tests_present(const RuleContext& context)
@@ -46,7 +71,9 @@ Finding check_tests_present(const RuleContext& context)
   std::vector<Location> file_at;
   std::vector<Location> placeholders;
   size_t searched = 0;
+  bool any_check = false; // conftest.py and helper modules count: a test may assert through them
   for (const auto& [file, module] : tests) {
+    any_check = any_check || checks_anything(*module);
     if (text::iequals(text::base_name(file->path), "conftest.py")) {
       continue;
     }
@@ -70,6 +97,22 @@ Finding check_tests_present(const RuleContext& context)
     }
   }
   const auto needed = static_cast<size_t>(context.threshold(config::Threshold::min_test_functions));
+  if (real > 0 && !any_check) {
+    // Scripts named test_* that print, call a running server or load a file, and never compare
+    // a result with what it should be: nothing fails when the code is wrong.
+    Finding finding = fail(count_of(real, "test function") + " in " + count_of(files.size(), "file") + " (" +
+                               join_some(files, 3) +
+                               "), but none of them checks a result: no assert statement, no assert* call, "
+                               "no pytest.raises and no raise anywhere in the test code",
+                           std::move(file_at));
+    finding.fix = "Make each test compare what the code returns with what it should return (assert "
+                  "predict(x) == expected, pytest.approx for floats, pytest.raises for bad input), so the "
+                  "test fails when the code is wrong.";
+    if (finding.locations.size() > k_max_locations) {
+      finding.locations.resize(k_max_locations);
+    }
+    return finding;
+  }
   if (real >= needed) {
     if (file_at.size() > k_max_locations) {
       file_at.resize(k_max_locations);

@@ -615,7 +615,7 @@ TEST_CASE("Python: names once at their first line, positional arguments counted"
   CHECK(module.calls[3].positional_arguments == 2);
 }
 
-TEST_CASE("Python: function bodies that check nothing, where bodies end, raise statements")
+TEST_CASE("Python: function bodies that check nothing, where bodies end, raise and assert statements")
 {
   constexpr std::string_view source = "def test_placeholder(): assert True\n"
                                       "def test_math():\n"
@@ -652,6 +652,7 @@ TEST_CASE("Python: function bodies that check nothing, where bodies end, raise s
   CHECK(module.functions[5].end_line == 14);
   CHECK_FALSE(module.functions[6].trivial_body);
   CHECK(module.raise_lines == std::vector<int>{17});
+  CHECK(module.assert_lines == std::vector<int>{1, 4, 5, 8});
 }
 
 TEST_CASE("is_python_keyword: the 35 keywords, with case, and nothing else")
