@@ -172,10 +172,26 @@ std::optional<Use> tracker_used(const Analysis& analysis)
       }
     }
   }
+  // A tracker the code never imports counts when the code names it to a framework that logs to it
+  // (report_to="wandb", logger="mlflow") and the project depends on it. A dependency alone is a
+  // plan, not a use: nothing is logged.
+  const auto named_in_code = [&](const Tracker& tracker) {
+    for (const auto& module : analysis.code_modules()) {
+      if (module.value != nullptr &&
+          std::any_of(module.value->strings.begin(), module.value->strings.end(),
+                      [&](const analyze::StringLiteral& literal) {
+                        return text::iequals(literal.value, tracker.module);
+                      })) {
+        return true;
+      }
+    }
+    return false;
+  };
   for (const auto& file : analysis.dependency_files()) {
     for (const auto& dependency : file.value.dependencies) {
       const std::string name = dependency.name == "comet-ml" ? "comet_ml" : dependency.name;
-      if (const Tracker* tracker = tracker_named(name); tracker != nullptr && dependency.group.empty()) {
+      if (const Tracker* tracker = tracker_named(name);
+          tracker != nullptr && dependency.group.empty() && named_in_code(*tracker)) {
         return Use{tracker, {file.file->path, 0}};
       }
     }

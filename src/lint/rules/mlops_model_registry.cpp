@@ -24,6 +24,7 @@ struct CallPattern
   // For a method called on anything ("client.register_model"): the library the module must import
   // for the call to be that library's; without it, the call is the project's own registry.
   std::string_view library = {};
+  std::string_view other_library = {}; // or this one
 };
 
 // Calls that put a model into a versioned store.
@@ -44,6 +45,10 @@ constexpr CallPattern k_registry_calls[] = {
     {"neptune.", "init_model_version", "Neptune model registry"},
     {"", "update_output_model", "ClearML model registry", "clearml"},
     {"", "OutputModel", "ClearML model registry", "clearml"},
+    // SageMaker Pipelines' registration step, and the same through boto3's client.
+    {"", "RegisterModel", "SageMaker Model Registry", "sagemaker"},
+    {"", "create_model_package", "SageMaker Model Registry", "boto3", "sagemaker"},
+    {"aiplatform.Model.", "upload", "Vertex AI Model Registry"},
 };
 
 // Calls that write a fitted model to a file (model.save also, unless called on arrays or figures).
@@ -96,9 +101,11 @@ std::optional<LibraryUse> registry_call(const Analysis& analysis)
       for (const auto& pattern : k_registry_calls) {
         if (call.callee.starts_with(pattern.prefix) && last_component(call.callee) == pattern.last &&
             (!pattern.prefix.empty() || call.callee.find('.') != std::string::npos ||
-             pattern.last == "OutputModel")) {
+             pattern.last == "OutputModel" || pattern.last == "RegisterModel")) {
           LibraryUse use{std::string(pattern.what), where};
-          if (!pattern.library.empty() && find_import(*module, std::span(&pattern.library, 1)) == nullptr) {
+          const std::string_view libraries[] = {pattern.library, pattern.other_library};
+          if (!pattern.library.empty() &&
+              find_import(*module, std::span(libraries, pattern.other_library.empty() ? 1 : 2)) == nullptr) {
             use.name = "its own model registry (" + call.callee + "())";
           }
           if (pattern.last == "log_model") {
@@ -270,6 +277,11 @@ Finding check_mlops_model_registry(const RuleContext& context)
   const std::string elsewhere = "no MLflow Model Registry, DVC-tracked model, BentoML store, Hugging Face "
                                 "Hub upload or versioned save with "
                                 "metadata";
+  if (!plain_save) {
+    if (const auto reason = no_training_reason(analysis)) {
+      return skip(*reason); // a RAG app on hosted models has no model of its own to version
+    }
+  }
   if (plain_save) {
     return fail("models are saved (" + plain_save->to_string() +
                     ") without a version or a registry: " + elsewhere,
