@@ -277,6 +277,8 @@ TEST_CASE("mlops/model-registry: registries, DVC, own registry, plain saves")
 {
   MemoryView view;
   view.add("eda.py", "import pandas as pd\n");
+  CHECK(check_rule("mlops/model-registry", view).status == Status::skip); // nothing trained
+  view.add("eda.py", "from sklearn.linear_model import Ridge\nRidge().fit([[1]], [1])\n");
   CHECK(check_rule("mlops/model-registry", view).message ==
         "no model is saved or registered in 1 Python module: no MLflow Model Registry, DVC-tracked model, "
         "BentoML "
@@ -345,7 +347,9 @@ TEST_CASE("mlops/serving and mlops/model-registry: the best evidence wins, near 
            "@app.post('/admin/reload')\ndef reload():\n    return {}\n\n"
            "@app.post('/predict')\ndef predict():\n    return {}\n");
   CHECK(check_rule("mlops/serving", view).message == "FastAPI route POST /predict in api/app.py:9");
-  view.add("api/store.py", "def keep(repo, image):\n    repo.save('x')\n    image.save('y.png')\n");
+  view.add("api/store.py", "from sklearn.tree import DecisionTreeClassifier\n\n"
+                           "def keep(repo, image, x, y):\n    DecisionTreeClassifier().fit(x, y)\n"
+                           "    repo.save('x')\n    image.save('y.png')\n");
   CHECK(check_rule("mlops/model-registry", view).message ==
         "no model is saved or registered in 2 Python modules: no MLflow Model Registry, DVC-tracked model, "
         "BentoML "
