@@ -10,6 +10,37 @@
 
 namespace mlfolio::lint::analyze {
 
+uint32_t next_code_point(std::string_view s, size_t& i)
+{
+  const auto b = static_cast<unsigned char>(s[i]);
+  const size_t length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  uint32_t cp = length == 1 ? b : length == 2 ? b & 0x1F : length == 3 ? b & 0x0F : b & 0x07;
+  for (size_t k = 1; k < length && i + k < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  }
+  i += length;
+  return cp;
+}
+
+bool is_word_code_point(uint32_t cp)
+{
+  if (cp < 0x80) {
+    return std::isalnum(static_cast<int>(cp)) != 0;
+  }
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) {
+    return false;
+  }
+  if (cp < 0x2000) {
+    return true;
+  }
+  return (cp >= 0x3040 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF);
+}
+
+bool is_cjk_code_point(uint32_t cp)
+{
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
 namespace {
 
 template<typename T> void sort_by_line(std::vector<T>& items)
@@ -28,33 +59,6 @@ template<typename T> IndexRange range_of(const std::vector<T>& items, int first,
 }
 
 // Decodes one code point of valid UTF-8 at s[i]; advances i.
-uint32_t next_code_point(std::string_view s, size_t& i)
-{
-  const auto b = static_cast<unsigned char>(s[i]);
-  const size_t length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-  uint32_t cp = length == 1 ? b : length == 2 ? b & 0x1F : length == 3 ? b & 0x0F : b & 0x07;
-  for (size_t k = 1; k < length && i + k < s.size(); ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  }
-  i += length;
-  return cp;
-}
-
-// Letters of any script count as word characters; punctuation, symbols and emoji do not.
-bool is_word_code_point(uint32_t cp)
-{
-  if (cp < 0x80) {
-    return std::isalnum(static_cast<int>(cp)) != 0;
-  }
-  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) {
-    return false;
-  }
-  if (cp < 0x2000) {
-    return true;
-  }
-  return (cp >= 0x3040 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF);
-}
-
 std::vector<std::string> words_of(std::string_view text)
 {
   std::vector<std::string> words;

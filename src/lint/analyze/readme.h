@@ -128,6 +128,14 @@ struct Document
 // large to parse in linear time is read as text and reported in problems.
 Document parse_readme(std::string_view bytes, DocumentFormat format);
 
+// The UTF-8 code point at `i`, which moves past it (a malformed sequence gives some value and
+// moves on).
+uint32_t next_code_point(std::string_view s, size_t& i);
+// Letters and digits of any script count as word characters; punctuation, symbols and emoji do not.
+bool is_word_code_point(uint32_t cp);
+// Chinese characters and Japanese kana, written without spaces between words.
+bool is_cjk_code_point(uint32_t cp);
+
 // Whether a heading names one of `keywords` (each one or more words): case-insensitive, whole
 // words, a trailing "s"/"es" tolerated ("Result" matches "Results"), and emoji, numbering
 // ("1.", "2.3", "IV.") and punctuation ignored. "📊 3. Results & Metrics" matches "results".

@@ -151,7 +151,10 @@ std::optional<Signal> environment_read(const std::vector<ModuleAt>& modules)
 {
   for (const auto& [file, module] : modules) {
     for (const auto& call : module->calls) {
-      if (!call.chained && contains(k_environment_calls, call.callee)) {
+      // Django's generated manage.py, wsgi.py and asgi.py set DJANGO_SETTINGS_MODULE: boilerplate
+      // that says nothing of where the settings come from.
+      if (!call.chained && contains(k_environment_calls, call.callee) &&
+          call.first_string != "DJANGO_SETTINGS_MODULE") {
         return Signal{call.callee + "()", location_of(file, call.line)};
       }
     }

@@ -13,9 +13,14 @@ namespace mlfolio::lint {
 
 namespace {
 
-constexpr std::string_view k_data_headings[] = {"data",         "dataset", "datasets",      "data set",
-                                                "data source",  "corpus",  "training data", "data card",
-                                                "data sources", "the data"};
+constexpr std::string_view k_data_headings[] = {
+    "data",         "dataset",  "datasets", "data set", "data source", "corpus", "training data", "data card",
+    "data sources", "the data",
+    // The same in Spanish, Portuguese, French, German, Italian, Japanese, Chinese, Korean and
+    // Russian (a Cyrillic capital is compared as written).
+    "datos", "conjunto de datos", "dados", "conjunto de dados", "données", "jeu de données", "daten", "datensatz",
+    "dati", "データ", "使用データ", "データセット", "数据", "数据集", "데이터", "데이터셋", "данные", "Данные",
+    "датасет", "Датасет"};
 // Headings about doing something with the data, not describing it.
 constexpr std::string_view k_data_work[] = {"preprocessing", "processing", "cleaning",   "pipeline",
                                             "versioning",    "analysis",   "validation", "augmentation",

@@ -17,15 +17,14 @@ namespace {
 // Headings that can only be about this.
 constexpr std::string_view k_lesson_headings[] = {
     "what didn t work", "what did not work", "what didnt work",   "what doesn t work",
-    "lessons",          "lessons learned",   "learnings",         "what i learned",
-    "what we learned",  "limitations",       "known limitations", "error analysis",
-    "failure analysis", "failure cases",     "failure modes",     "failed experiments",
-    "what i tried",     "what we tried",     "things i tried",    "things tried",
-    "ablation",         "ablations",         "pitfalls",          "trade offs",
-    "tradeoffs",        "caveats",           "shortcomings",      "weaknesses",
-    "known issues",     "retrospective",     "post mortem",       "postmortem",
-    "reflections",      "reflection",        "takeaways",         "key takeaways",
-    "negative results", "what went wrong",   "mistakes",
+    "lessons",          "lessons learned",   "limitations",       "known limitations",
+    "error analysis",   "failure analysis",  "failure cases",     "failure modes",
+    "failed experiments", "what i tried",    "what we tried",     "things i tried",
+    "things tried",     "ablation",          "ablations",         "pitfalls",
+    "trade offs",       "tradeoffs",         "caveats",           "shortcomings",
+    "weaknesses",       "known issues",      "retrospective",     "post mortem",
+    "postmortem",       "reflections",       "reflection",        "negative results",
+    "what went wrong",  "mistakes",
     // The same headings in the languages portfolios are often written in (Spanish, Portuguese,
     // French, German, Italian, Russian; a Cyrillic capital is compared as written).
     "limitaciones",     "lecciones aprendidas", "limitações",     "lições aprendidas",
@@ -33,11 +32,12 @@ constexpr std::string_view k_lesson_headings[] = {
     "lezioni apprese",  "ограничения",       "Ограничения"};
 // Headings that may hold it: accepted when the text reads like a comparison or a limit. A
 // "Challenges" section is as often a list of the data's difficulties (class imbalance, missing
-// values) as an account of what went wrong.
+// values) as an account of what went wrong, and "What I learned" a list of skills.
 constexpr std::string_view k_maybe_headings[] = {
-    "challenges",  "experiments", "discussion",   "future work",  "next steps",      "improvements",
-    "conclusion",  "conclusions", "iterations",   "approaches",   "model selection", "journey",
-    "insights",    "studies",     "findings",     "key findings", "observations",    "model comparison"};
+    "challenges",    "experiments",     "discussion",   "future work",  "next steps",   "improvements",
+    "conclusion",    "conclusions",     "iterations",   "approaches",   "model selection", "journey",
+    "insights",      "studies",         "findings",     "key findings", "observations", "comparison",
+    "what i learned", "what we learned", "learnings",   "takeaways",    "key takeaways"};
 
 // Words of a report on what failed or was dropped.
 const RE2& lesson_pattern()
@@ -49,7 +49,10 @@ const RE2& lesson_pattern()
       R"(out of distribution|\bbias(es|ed)?\b|lessons? learn|\b(adds?|gives?|brings?) little\b|)"
       R"(little (change|difference|gain|effect|improvement)|\bno (gain|benefit|difference)\b|)"
       R"(\b(does|did|do) ?n[o']?t (help|improve|matter|beat|outperform|generali[sz]e)|only (marginally|slightly)\b|)"
-      R"(root causes?\b|(domain|distribution|data|covariate) shift|\bleakage\b))");
+      R"(root causes?\b|(domain|distribution|data|covariate) shift|\bleakage\b|)"
+      // An insight rather than a skill: "taught me the difference between ranking and calibration".
+      R"(\btaught (me|us)\b|\b(learned|learnt|realized|realised|found) that\b|\bturned out\b|)"
+      R"(the difference between|\bmatters? more than\b|more important than|\bsurprising(ly)?\b))");
   return pattern;
 }
 
@@ -107,8 +110,10 @@ Finding check_docs_lessons(const RuleContext& context)
       thin = section;
     }
   }
+  const analyze::Section* other = nullptr; // a maybe-heading whose text is about something else
   for (const analyze::Section* section : docs::sections_named(document, k_maybe_headings)) {
     const std::string prose = docs::section_prose(document, *section, false);
+    other = other == nullptr && docs::count_words(prose) >= k_lesson_words ? section : other;
     if (docs::count_words(prose) >= k_lesson_words && reads_like_lessons(prose)) {
       return pass("the " + section->heading + " section discusses what did not work (" +
                       docs::at(path, section->line) + ")",
@@ -140,6 +145,12 @@ Finding check_docs_lessons(const RuleContext& context)
                     ") is too short to say what was "
                     "tried and what did not work",
                 {{path, static_cast<uint32_t>(thin->line)}});
+  }
+  if (other != nullptr) {
+    return fail("the " + other->heading + " section (" + docs::at(path, other->line) +
+                    ") says nothing about what was tried and did not work, and no other section does (no "
+                    "error analysis, limitations or failed experiments)",
+                {{path, static_cast<uint32_t>(other->line)}});
   }
   return fail(path + " says nothing about what was tried and did not work: no section on experiments, error "
                      "analysis, limitations or lessons learned",

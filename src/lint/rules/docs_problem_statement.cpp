@@ -9,29 +9,24 @@ namespace mlfolio::lint {
 namespace {
 
 // Headings that can only mean the problem; a few sentences under them are enough.
-constexpr std::string_view k_problem_headings[] = {"problem",
-                                                   "problem statement",
-                                                   "motivation",
-                                                   "business problem",
-                                                   "business case",
-                                                   "business context",
-                                                   "objective",
-                                                   "goal",
-                                                   "purpose",
-                                                   "the challenge",
-                                                   "business understanding",
-                                                   "aim",
-                                                   "mission",
-                                                   "the task",
-                                                   "what problem",
-                                                   "rationale",
-                                                   "business value",
-                                                   "problem definition"};
+constexpr std::string_view k_problem_headings[] = {
+    "problem", "problem statement", "motivation", "business problem", "business case", "business context",
+    "objective", "goal", "purpose", "the challenge", "business understanding", "aim", "mission", "the task",
+    "what problem", "rationale", "business value", "problem definition",
+    // The same in Spanish, Portuguese, French, German, Italian, Japanese, Chinese and Korean.
+    "planteamiento del problema", "objetivo", "objetivos", "motivación", "motivação", "problématique",
+    "objectif", "problemstellung", "zielsetzung", "obiettivo", "目的", "課題", "问题", "목표", "문제"};
 // Headings that usually introduce the project but may introduce anything ("Dataset overview").
 constexpr std::string_view k_intro_headings[] = {
-    "overview",        "about",        "background",   "introduction", "intro", "description",
-    "context",         "summary",      "abstract",     "tl dr",        "tldr",  "the project",
-    "project details", "what is this", "what it does", "what is",      "why",   "use case"};
+    "overview", "about", "background", "introduction", "intro", "description", "context", "summary",
+    "abstract", "tl dr", "tldr", "the project", "project details", "what is this", "what it does", "what is",
+    "why", "use case",
+    // The same in the languages portfolios are often written in; a Cyrillic capital is compared
+    // as written.
+    "descripción", "introducción", "resumen", "descrição", "introdução", "visão geral", "présentation",
+    "aperçu", "überblick", "beschreibung", "einleitung", "descrizione", "introduzione", "panoramica", "概要",
+    "背景", "はじめに", "简介", "概述", "项目简介", "介绍", "개요", "소개", "описание", "Описание", "обзор",
+    "Обзор", "введение", "Введение"};
 constexpr std::string_view k_other_topics[] = {
     "data",   "dataset",   "architecture", "model",        "models",     "results",    "api",     "structure",
     "layout", "files",     "folder",       "installation", "usage",      "author",     "authors", "me",

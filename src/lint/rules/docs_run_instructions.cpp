@@ -148,6 +148,11 @@ std::string_view without_prompt(std::string_view line)
   return line == "$" ? std::string_view() : line;
 }
 
+bool listed(std::span<const std::string_view> words, std::string_view word)
+{
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
 std::string first_word(std::string_view command)
 {
   const size_t end = command.find_first_of(" \t");
@@ -155,12 +160,18 @@ std::string first_word(std::string_view command)
   if (word.starts_with("./") || word.starts_with(".\\")) {
     return "./"; // a script of the project
   }
+  // A tool called by its path, as in a virtual environment: ".venv/Scripts/python.exe" is python,
+  // "venv/bin/pip" is pip.
+  if (const size_t slash = word.find_last_of("/\\"); slash != std::string::npos && slash + 1 < word.size()) {
+    std::string tool = word.substr(slash + 1);
+    if (tool.ends_with(".exe")) {
+      tool.resize(tool.size() - 4);
+    }
+    if (listed(k_commands, tool)) {
+      return tool;
+    }
+  }
   return word;
-}
-
-bool listed(std::span<const std::string_view> words, std::string_view word)
-{
-  return std::find(words.begin(), words.end(), word) != words.end();
 }
 
 struct Command
@@ -185,7 +196,8 @@ std::vector<Command> commands_in(const analyze::CodeBlock& code)
     // Commands are written in lower case: "Python 3.8+" is a requirement, "FastAPI" a label.
     const bool lower_case =
         !command.empty() && std::islower(static_cast<unsigned char>(command.front())) != 0;
-    const bool known = (listed(k_commands, word) && lower_case) || word == "./";
+    const bool by_path = word != "./" && command.find_first_of("/\\") < command.find_first_of(" \t");
+    const bool known = (listed(k_commands, word) && (lower_case || by_path)) || word == "./";
     if (!command.empty() && !command.starts_with('#') && !command.starts_with("//") &&
         (known || (shell && lower_case && word.find('=') == std::string::npos))) {
       found.push_back(

@@ -56,19 +56,30 @@ std::string at(std::string_view path, int line)
 
 size_t count_words(std::string_view text)
 {
+  // A word is a run without white space that holds a letter or digit of any script: "•" and
+  // "→" between links, or an emoji, are not words. Chinese and Japanese put no space between
+  // words; two of their characters count as one word.
   size_t words = 0;
+  size_t cjk = 0;
   bool in_word = false;
   bool has_alnum = false;
-  for (const char c : text) {
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       words += in_word && has_alnum ? 1 : 0;
       in_word = has_alnum = false;
+      ++i;
+      continue;
+    }
+    const uint32_t cp = analyze::next_code_point(text, i);
+    if (analyze::is_cjk_code_point(cp)) {
+      ++cjk;
     } else {
       in_word = true;
-      has_alnum = has_alnum || is_alnum_byte(c) || static_cast<unsigned char>(c) >= 0xC0;
+      has_alnum = has_alnum || analyze::is_word_code_point(cp);
     }
   }
-  return words + (in_word && has_alnum ? 1 : 0);
+  return words + (in_word && has_alnum ? 1 : 0) + cjk / 2;
 }
 
 bool has_word(std::string_view text, std::string_view word)
@@ -121,6 +132,30 @@ std::string section_prose(const analyze::Document& document, const analyze::Sect
   return prose;
 }
 
+namespace {
+
+// "[Features](#features) • [Install](#install) • [Usage](#usage)": a bar of links to the README's
+// own sections, which says nothing about the project.
+bool is_navigation_bar(const analyze::Document& document, const analyze::Block& block)
+{
+  const int last = block.line + static_cast<int>(std::count(block.text.begin(), block.text.end(), '\n'));
+  size_t links = 0;
+  size_t link_words = 0;
+  for (const auto& link : document.links) {
+    if (link.line < block.line || link.line > last) {
+      continue;
+    }
+    if (!link.url.starts_with('#')) {
+      return false;
+    }
+    ++links;
+    link_words += count_words(link.text);
+  }
+  return links >= 2 && count_words(block.text) <= link_words;
+}
+
+} // namespace
+
 std::string opening_prose(const analyze::Document& document)
 {
   const auto& sections = document.sections;
@@ -141,7 +176,8 @@ std::string opening_prose(const analyze::Document& document)
     }
     if (block.line >= begin &&
         (block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item ||
-         block.kind == analyze::BlockKind::html)) {
+         block.kind == analyze::BlockKind::html) &&
+        !is_navigation_bar(document, block)) {
       prose += prose.empty() ? "" : "\n";
       prose += block.text;
     }

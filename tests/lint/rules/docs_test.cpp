@@ -297,6 +297,13 @@ TEST_CASE("docs/lessons: sections in any wording, sentences anywhere, the empty 
   CHECK(finding.message ==
         "README.md says nothing about what was tried and did not work: no section on experiments, "
         "error analysis, limitations or lessons learned");
+
+  finding = check_readme("docs/lessons", "# X\n\n## Key Challenges\n\n- Class imbalance: only 3.5% of the "
+                                         "transactions are fraudulent\n- Hundreds of anonymised columns\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "the Key Challenges section (README.md:3) says nothing about what was tried and did "
+                           "not work, and no other section does (no error analysis, limitations or failed "
+                           "experiments)");
 }
 
 TEST_CASE("docs/experiment-dashboard: links, commands and directions; skipped without a tracker")
