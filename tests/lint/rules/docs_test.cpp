@@ -2,6 +2,7 @@
 #include "lint/catalog.h"
 #include "lint/rule_fixture.h"
 #include "lint/runner.h"
+#include "lint/rules/docs_sections.h"
 
 #include <doctest/doctest.h>
 
@@ -398,4 +399,15 @@ TEST_CASE("docs/no-placeholders: every placeholder on its line; code and ordinar
                          "Contact: your.email@example.com\n",
                          "README.rst");
   CHECK(finding.message == "README.rst still holds 2 placeholders (TODO marker, example e-mail)");
+}
+
+TEST_CASE("count_words: letters and digits of any script; separators and emoji are no words; two CJK "
+          "characters are one")
+{
+  CHECK(docs::count_words("Predicts churn for 7,043 customers") == 5);
+  CHECK(docs::count_words("[Features] • [Install] → 🚀 —") == 2);
+  CHECK(docs::count_words("Ограничения модели и données réelles") == 5);
+  CHECK(docs::count_words("東京エリアの電力需要") == 5);         // 10 characters, no spaces
+  CHECK(docs::count_words("翌日の需要を予測します (FastAPI)") == 6); // 11 characters, then a word
+  CHECK(docs::count_words("") == 0);
 }
