@@ -120,10 +120,9 @@ Finding check_docs_no_placeholders(const RuleContext& context)
                        [&](const auto& r) { return line >= r.first && line <= r.second; });
   };
 
-  // In code, only a clone command with a template's fused "yourusername" in its URL: "git clone
-  // https://github.com/yourusername/churn" was meant to be the author's own address, unless the
-  // README asks readers to fork the project first. "<your-username>" and "your-username" read as
-  // instructions to the reader and are left alone.
+  // In code, only a clone command with a template's user name in its URL: "git clone
+  // https://github.com/<your-username>/churn" was meant to be the author's own address, unless the
+  // README asks readers to fork the project first, which makes it an instruction to the reader.
   // The template's own title as the README's first heading, "# Project Name" or underlined (a
   // template's README may show one further down, as an example of what to write).
   thread_local const RE2 title_placeholder(R"((?i)(project[ _-]?(name|title)|your[ _-]project([ _-]name)?))");
@@ -132,7 +131,8 @@ Finding check_docs_no_placeholders(const RuleContext& context)
       !sections.empty() && RE2::FullMatch(text::trim(sections.front().heading), title_placeholder)
           ? sections.front().line
           : 0;
-  thread_local const RE2 clone_placeholder(R"(\bgit clone\b.*/yourusername/)");
+  thread_local const RE2 clone_placeholder(
+      R"((?i)\bgit clone\b.*/<?your[-_]?(user[-_]?name|github[-_]?user(name)?)>?/)");
   const bool asks_to_fork = text::icontains(text, "fork");
 
   std::vector<Detail> details;

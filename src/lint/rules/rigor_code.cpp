@@ -135,6 +135,11 @@ std::optional<CodeHit> ml_library_import(const Analysis& analysis)
       if (import.level == 0 && contains(k_ml_libraries, top_module(import.module))) {
         return CodeHit{std::string(top_module(import.module)), code_location(analysis, file, import.line)};
       }
+      // Spark's machine learning, not Spark as a whole (pyspark.sql is data processing).
+      if (import.level == 0 && (import.module == "pyspark.ml" || import.module.starts_with("pyspark.ml.") ||
+                                import.module.starts_with("pyspark.mllib"))) {
+        return CodeHit{"pyspark.ml", code_location(analysis, file, import.line)};
+      }
     }
   }
   return std::nullopt;

@@ -117,6 +117,7 @@ constexpr std::string_view k_readme_metrics[] = {
 struct MetricEvidence
 {
   std::vector<CodeHit> beyond;
+  std::vector<CodeHit> named; // identifiers named after a metric beyond accuracy (f1_macro, val_rmse)
   std::vector<CodeHit> accuracy;
 };
 
@@ -151,11 +152,18 @@ void classify_strings(const analyze::KeywordArgument& keyword, const Location& w
   }
 }
 
+// A setting named after a metric is no measurement: iou_threshold and nms_iou tune a detector's
+// non-maximum suppression, f1_thresh picks a cut-off.
+constexpr std::string_view k_setting_words[] = {"threshold",  "thresh", "nms", "conf",
+                                                "confidence", "min",    "max"};
+
 bool names_metric(std::string_view identifier)
 {
   const auto words = identifier_words(identifier);
   return std::any_of(words.begin(), words.end(),
-                     [](const std::string& word) { return contains(k_metric_words, word); });
+                     [](const std::string& word) { return contains(k_metric_words, word); }) &&
+         std::none_of(words.begin(), words.end(),
+                      [](const std::string& word) { return contains(k_setting_words, word); });
 }
 
 // Names imported from torchmetrics: every metric class there counts, by whether it is accuracy.
@@ -205,7 +213,7 @@ MetricEvidence metric_evidence(const Analysis& analysis)
     scan_calls(analysis, file, *module, evidence);
     for (const auto& name : module->names) {
       if (names_metric(name.text)) {
-        add_unique(evidence.beyond, {name.text, code_location(analysis, file, name.line)});
+        add_unique(evidence.named, {name.text, code_location(analysis, file, name.line)});
       }
     }
   }
@@ -264,9 +272,17 @@ Finding check_rigor_metrics(const RuleContext& context)
 {
   const Analysis& analysis = context.analysis();
   const MetricEvidence evidence = metric_evidence(analysis);
-  if (!evidence.beyond.empty()) {
-    return pass("metrics beyond accuracy: " + describe_hits(evidence.beyond, 4),
-                hit_locations(evidence.beyond, 4));
+  // A name alone ("iou", "f1") counts where a model is trained: in an inference-only API it is as
+  // likely a request field or a setting as a measurement.
+  const auto no_training = no_training_reason(analysis);
+  std::vector<CodeHit> beyond = evidence.beyond;
+  if (!no_training) {
+    for (const CodeHit& hit : evidence.named) {
+      add_unique(beyond, hit); // f1_score, called and also named, once
+    }
+  }
+  if (!beyond.empty()) {
+    return pass("metrics beyond accuracy: " + describe_hits(beyond, 4), hit_locations(beyond, 4));
   }
   const auto readme = readme_results(analysis);
   if (readme) {
@@ -280,8 +296,8 @@ Finding check_rigor_metrics(const RuleContext& context)
                     "): no precision, recall, F1, ROC AUC or error metric in " + code_scope(analysis),
                 hit_locations(evidence.accuracy, 3));
   }
-  if (const auto reason = no_training_reason(analysis)) {
-    return skip(*reason);
+  if (no_training) {
+    return skip(*no_training);
   }
   const CodeHit training = *training_evidence(analysis);
   return fail("the model is trained (" + training.what + " at " + training.where.to_string() +

@@ -369,7 +369,7 @@ TEST_CASE("docs/no-placeholders: every placeholder on its line; code and ordinar
   Finding finding =
       check_readme("docs/no-placeholders",
                    "# A todo-list app\n\nTodo list app built with Flask. Run `make todo`.\n\n```bash\n"
-                   "# TODO: nothing\ngit clone https://github.com/your-username/app\n```\n");
+                   "# TODO: nothing\ngit clone https://github.com/someone/app\n```\n");
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "no TODO markers or template placeholders in README.md");
 
