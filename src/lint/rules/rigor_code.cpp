@@ -128,17 +128,46 @@ Location code_location(const Analysis& analysis, const FileEntry* file, int line
   return {file->path, 0};
 }
 
+std::string ml_library_of(const analyze::Import& import)
+{
+  if (import.level != 0) {
+    return "";
+  }
+  if (contains(k_ml_libraries, top_module(import.module))) {
+    return std::string(top_module(import.module));
+  }
+  // Spark's machine learning, not Spark as a whole (pyspark.sql is data processing).
+  if (import.module == "pyspark.ml" || import.module.starts_with("pyspark.ml.") ||
+      import.module.starts_with("pyspark.mllib")) {
+    return "pyspark.ml";
+  }
+  return "";
+}
+
+std::optional<std::pair<std::string, int>> training_call(const analyze::PythonModule& module)
+{
+  for (const auto& call : module.calls) {
+    const std::string_view name = last_component(call.callee);
+    if (contains(k_training_calls, name)) {
+      return std::pair{std::string(name), call.line};
+    }
+  }
+  for (const auto& cls : module.classes) {
+    for (const auto& base : cls.bases) {
+      if (last_component(base) == "LightningModule") {
+        return std::pair{std::string("LightningModule"), cls.line};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<CodeHit> ml_library_import(const Analysis& analysis)
 {
   for (const auto& [file, module] : analysis.code_modules()) {
     for (const auto& import : module->imports) {
-      if (import.level == 0 && contains(k_ml_libraries, top_module(import.module))) {
-        return CodeHit{std::string(top_module(import.module)), code_location(analysis, file, import.line)};
-      }
-      // Spark's machine learning, not Spark as a whole (pyspark.sql is data processing).
-      if (import.level == 0 && (import.module == "pyspark.ml" || import.module.starts_with("pyspark.ml.") ||
-                                import.module.starts_with("pyspark.mllib"))) {
-        return CodeHit{"pyspark.ml", code_location(analysis, file, import.line)};
+      if (std::string library = ml_library_of(import); !library.empty()) {
+        return CodeHit{std::move(library), code_location(analysis, file, import.line)};
       }
     }
   }
@@ -151,18 +180,8 @@ std::optional<CodeHit> training_evidence(const Analysis& analysis)
     return std::nullopt;
   }
   for (const auto& [file, module] : analysis.code_modules()) {
-    for (const auto& call : module->calls) {
-      const std::string_view name = last_component(call.callee);
-      if (contains(k_training_calls, name)) {
-        return CodeHit{std::string(name), code_location(analysis, file, call.line)};
-      }
-    }
-    for (const auto& cls : module->classes) {
-      for (const auto& base : cls.bases) {
-        if (last_component(base) == "LightningModule") {
-          return CodeHit{"LightningModule", code_location(analysis, file, cls.line)};
-        }
-      }
+    if (auto call = training_call(*module)) {
+      return CodeHit{std::move(call->first), code_location(analysis, file, call->second)};
     }
   }
   return std::nullopt;

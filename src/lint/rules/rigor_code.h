@@ -35,6 +35,13 @@ std::vector<std::string> identifier_words(std::string_view identifier);
 
 bool contains(std::span<const std::string_view> words, std::string_view word);
 
+// The ML library an import brings in ("sklearn", "torch", "pyspark.ml"); "" for any other import.
+std::string ml_library_of(const analyze::Import& import);
+
+// The module's first call that trains a model (fit, train, backward, ...) or LightningModule
+// class: its name and line.
+std::optional<std::pair<std::string, int>> training_call(const analyze::PythonModule& module);
+
 // The first import of an ML library (scikit-learn, PyTorch, TensorFlow, XGBoost, ...).
 std::optional<CodeHit> ml_library_import(const Analysis& analysis);
 
