@@ -56,12 +56,25 @@ constexpr std::string_view k_hosting[] = {"herokuapp.com",
 // Links whose text says "try it" lead to a demo, unless they go to code, papers or videos.
 constexpr std::string_view k_demo_words[] = {"demo",     "live",       "try it", "deployed",
                                              "endpoint", "playground", "hosted"};
+// A "live" link to a write-up is no deployment: "📊 Live Report", "live dashboard of the analysis".
+constexpr std::string_view k_write_up_words[] = {"report",       "case study",    "analysis", "slides",
+                                                 "presentation", "paper",         "article",  "blog",
+                                                 "notebook",     "documentation", "docs",     "video"};
+// Words of a sentence that gives the address of the running app.
+constexpr std::string_view k_address_words[] = {
+    "demo",      "live demo", "live app", "live version", "is live", "deployed",
+    "hosted",    "endpoint",  "app",      "application",  "web app", "website",
+    "interface", "link",      "url",      "access",       "try it",  "playground"};
+// Words of a sentence about the data, whose address is where the data is.
+constexpr std::string_view k_data_words[] = {"data", "dataset", "datasets", "download", "source", "csv"};
 constexpr std::string_view k_not_deployments[] = {
-    "github.com",   "gitlab.com",    "bitbucket.org",   "kaggle.com",  "colab.research.google.com",
-    "linkedin.com", "youtube.com",   "youtu.be",        "vimeo.com",   "loom.com",
-    "arxiv.org",    "wikipedia.org", "shields.io",      "readthedocs", "pypi.org",
-    "localhost",    "127.0.0.1",     "0.0.0.0",         "medium.com",  "drive.google.com",
-    "mybinder.org", "nbviewer",      "docs.python.org", "example.com"};
+    "github.com", "gitlab.com", "bitbucket.org", "kaggle.com", "colab.research.google.com", "linkedin.com",
+    "youtube.com", "youtu.be", "vimeo.com", "loom.com", "arxiv.org", "wikipedia.org", "shields.io",
+    "readthedocs", "pypi.org", "localhost", "127.0.0.1", "0.0.0.0", "medium.com", "drive.google.com",
+    "mybinder.org", "nbviewer", "docs.python.org", "example.com",
+    // Streams and dashboards of the analysis, not the model running.
+    "twitch.tv", "tableau.com", "lookerstudio.google.com", "datastudio.google.com", "app.powerbi.com",
+    "docs.google.com", "notion.so"};
 constexpr std::string_view k_deploy_headings[] = {"deployment", "deploy",    "deploying", "production",
                                                   "hosting",    "live demo", "demo",      "cloud",
                                                   "docker",     "serving"};
@@ -118,8 +131,9 @@ bool is_deploy_command(std::string_view line)
 
 // "make up" or "just deploy" in the README, whose recipe in the root Makefile or justfile builds
 // or starts the containers: the README documents the deployment through the task file. Returns
-// the deployment command the target runs, "" when it runs none.
-std::string task_deploy_command(const Analysis& analysis, std::string_view line)
+// the deployment command the target runs, "" when it runs none, nothing when the line runs no
+// task or the task file does not have the target (the target's name is all there is to go by).
+std::optional<std::string> task_deploy_command(const Analysis& analysis, std::string_view line)
 {
   line = text::trim(line);
   if (line.starts_with("$ ")) {
@@ -128,13 +142,14 @@ std::string task_deploy_command(const Analysis& analysis, std::string_view line)
   const bool make = line.starts_with("make ");
   const bool just = line.starts_with("just ");
   if (!make && !just) {
-    return {};
+    return std::nullopt;
   }
   std::string_view target = text::trim(line.substr(5));
   target = target.substr(0, target.find_first_of(" \t#;&|"));
   if (target.empty() || target.front() == '-') {
-    return {};
+    return std::nullopt;
   }
+  bool seen = false;
   const char* make_names[] = {"Makefile", "makefile", "GNUmakefile"};
   const char* just_names[] = {"justfile", "Justfile", ".justfile"};
   for (const char* path : make ? std::span<const char*>(make_names) : std::span<const char*>(just_names)) {
@@ -152,8 +167,13 @@ std::string task_deploy_command(const Analysis& analysis, std::string_view line)
         if (std::find(wanted.begin(), wanted.end(), task.name) == wanted.end()) {
           continue;
         }
+        seen = true;
         for (const auto& command : task.recipe) {
-          if (is_deploy_command(command)) {
+          // "echo Run 'make docker-up'" tells the reader what to run next; it runs nothing.
+          const std::string_view shown = text::trim(command);
+          const bool prints = shown.starts_with("echo") || shown.starts_with("@echo") ||
+                              shown.starts_with("printf") || shown.starts_with("@printf");
+          if (!prints && is_deploy_command(command)) {
             return docs::shown_command(command);
           }
         }
@@ -162,7 +182,7 @@ std::string task_deploy_command(const Analysis& analysis, std::string_view line)
       wanted = std::move(next);
     }
   }
-  return {};
+  return seen ? std::optional<std::string>(std::string()) : std::nullopt;
 }
 
 // Words of a linked document's path or link text that say it is about deployment.
@@ -222,8 +242,35 @@ Finding check_docs_deployment(const RuleContext& context)
   }
   for (const auto& link : document.links) {
     const bool web = link.url.starts_with("http://") || link.url.starts_with("https://");
-    if (web && docs::has_any_word(link.text, k_demo_words) && !any_in(link.url, k_not_deployments)) {
+    if (web && docs::has_any_word(link.text, k_demo_words) &&
+        !docs::has_any_word(link.text, k_write_up_words) && !any_in(link.url, k_not_deployments)) {
       return found("a link to the live demo, " + docs::clip(link.url, 80), link.line);
+    }
+  }
+  // An address written out instead of linked, "Link: `http://35.231.160.55/`", where its sentence
+  // says what it leads to (the app, a demo, the interface) and is not about data or a write-up.
+  thread_local const RE2 address_pattern(R"((https?://[^\s`<>()\[\]"'{}|\\^]+))");
+  for (const auto& block : document.blocks) {
+    if (block.kind != analyze::BlockKind::paragraph && block.kind != analyze::BlockKind::list_item) {
+      continue;
+    }
+    // The sentence's own words, without the addresses ("/app/profile/" says nothing).
+    std::string words = block.text;
+    RE2::GlobalReplace(&words, address_pattern, " ");
+    re2::StringPiece input(block.text.data(), block.text.size());
+    std::string address;
+    while (RE2::FindAndConsume(&input, address_pattern, &address)) {
+      while (!address.empty() && std::string_view(",.;:!?").find(address.back()) != std::string_view::npos) {
+        address.pop_back();
+      }
+      if (any_in(address, k_not_deployments) || text::icontains(address, "your")) {
+        continue;
+      }
+      if (any_in(address, k_hosting) ||
+          (docs::has_any_word(words, k_address_words) && !docs::has_any_word(words, k_write_up_words) &&
+           !docs::has_any_word(words, k_data_words))) {
+        return found("a live deployment at " + docs::clip(address, 80), block.line);
+      }
     }
   }
   for (const auto& code : document.code_blocks) {
@@ -232,17 +279,17 @@ Finding check_docs_deployment(const RuleContext& context)
     }
     int line = code.line + (code.fenced ? 1 : 0);
     for (const auto piece : text::split(code.content, '\n')) {
-      re2::StringPiece match;
+      // "make deploy-models" is judged by what its recipe runs, where the Makefile has it.
+      const auto task = task_deploy_command(context.analysis(), piece);
+      if (task && !task->empty()) {
+        return found("deployment commands such as `" + docs::shown_command(piece) + "` (which runs `" +
+                         *task + "`)",
+                     line);
+      }
       // "docker run hello-world" checks that Docker is installed; it deploys nothing.
       const bool install_check = text::icontains(piece, "hello-world");
-      if (!install_check &&
-          RE2::PartialMatch(re2::StringPiece(piece.data(), piece.size()), deploy_command_pattern(), &match)) {
+      if (!task && !install_check && is_deploy_command(piece)) {
         return found("deployment commands such as `" + docs::shown_command(piece) + "`", line);
-      }
-      if (const std::string runs = task_deploy_command(context.analysis(), piece); !runs.empty()) {
-        return found("deployment commands such as `" + docs::shown_command(piece) + "` (which runs `" + runs +
-                         "`)",
-                     line);
       }
       ++line;
     }
