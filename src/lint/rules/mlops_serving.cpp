@@ -3,6 +3,8 @@
 #include "lint/rules/registry.h"
 
 #include "lint/rules/mlops_usage.h"
+#include "lint/rules/python_code.h"
+#include "lint/rules/rigor_code.h"
 #include "lint/rules/serving.h"
 #include "lint/wording.h"
 
@@ -59,11 +61,6 @@ constexpr ServingImage k_serving_images[] = {
     {"openvino/model_server", "OpenVINO Model Server"},
 };
 
-bool contains(std::span<const std::string_view> list, std::string_view word)
-{
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
-
 bool words_predict(std::string_view text, std::span<const std::string_view> wanted = k_prediction_words)
 {
   const auto words = name_words(text);
@@ -87,13 +84,43 @@ bool module_runs_model(const analyze::PythonModule& module)
   });
 }
 
+// Calls that load a model to serve, and libraries that call one hosted elsewhere.
+constexpr std::string_view k_model_loads[] = {
+    "joblib.load",     "pickle.load",      "torch.load",   "load_model",
+    "from_pretrained", "InferenceSession", "load_learner", "YOLO"};
+constexpr std::string_view k_model_clients[] = {
+    "openai", "anthropic",    "langchain",           "langchain_core", "langchain_openai", "llama_index",
+    "ollama", "transformers", "google.generativeai", "groq",           "mistralai",        "cohere"};
+
+// Whether the project has a model to serve anywhere: an ML library, a model loaded or called, or
+// a client of a hosted model. Without one, a POST route receives something else (an alert
+// webhook, a login).
+bool project_has_model(const Analysis& analysis)
+{
+  if (ml_library_import(analysis)) {
+    return true;
+  }
+  for (const auto& [file, module] : analysis.code_modules()) {
+    if (module_runs_model(*module) ||
+        std::any_of(module->calls.begin(), module->calls.end(),
+                    [](const analyze::Call& call) {
+                      return contains(k_model_loads, call.callee) ||
+                             contains(k_model_loads, last_component(call.callee));
+                    }) ||
+        find_import(*module, k_model_clients) != nullptr) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // How strongly a route looks like it serves predictions, by tier: a path named for a model's
 // output only (/predict), a function so named (GET /models of list_inference_models does less),
 // named to predict among other uses (/query), a POST, only declared in a module that calls a
 // model. The best tier is reported, the first route of it in path order.
 enum class Evidence { path_named_strongly, named_strongly, named, post, beside_model_call, none };
 
-Evidence prediction_evidence(const RouteAt& route, const Analysis& analysis)
+Evidence prediction_evidence(const RouteAt& route, const Analysis& analysis, bool has_model)
 {
   if (words_predict(route.route->path, k_strong_prediction_words)) {
     return Evidence::path_named_strongly;
@@ -105,7 +132,7 @@ Evidence prediction_evidence(const RouteAt& route, const Analysis& analysis)
     return Evidence::named;
   }
   const auto& methods = route.route->methods;
-  if (std::find(methods.begin(), methods.end(), "POST") != methods.end()) {
+  if (std::find(methods.begin(), methods.end(), "POST") != methods.end() && has_model) {
     return Evidence::post;
   }
   const analyze::PythonModule* module = analysis.python(route.where.path);
@@ -140,8 +167,9 @@ Finding check_mlops_serving(const RuleContext& context)
   // A prediction route first: it is the strongest evidence, and its message the most precise.
   const RouteAt* best = nullptr;
   Evidence best_evidence = Evidence::none;
+  const bool has_model = project_has_model(analysis);
   for (const auto& route : routes) {
-    const Evidence evidence = prediction_evidence(route, analysis);
+    const Evidence evidence = prediction_evidence(route, analysis, has_model);
     if (evidence < best_evidence) {
       best = &route;
       best_evidence = evidence;
@@ -182,10 +210,13 @@ Finding check_mlops_serving(const RuleContext& context)
       declared.push_back(route_text(*route.route) + " (" + route.where.to_string() + ")");
       locations.push_back(route.where);
     }
-    return fail(
-        "the HTTP API has no prediction route: it declares " + join_some(declared, 3) +
-            ", but no POST route, none named predict, inference or score, and no model call beside them",
-        locations);
+    return fail("the HTTP API has no prediction route: it declares " + join_some(declared, 3) +
+                    (has_model
+                         ? ", but no POST route, none named predict, inference or score, and no model call "
+                           "beside them"
+                         : ", none named predict, inference or score, and the project has no model to serve "
+                           "(no ML library, no model loaded or called)"),
+                locations);
   }
   for (const auto& use : uses) {
     return fail(use.framework + " is imported in " + use.where.to_string() + " but no route is declared",

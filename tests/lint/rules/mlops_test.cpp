@@ -27,9 +27,28 @@ TEST_CASE("mlops/serving: prediction routes, apps, serving images, and routes th
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
         "the HTTP API has no prediction route: it declares GET / (web/app.py:4), GET /about "
+        "(web/app.py:8), none named predict, inference or score, and the project has no model to serve (no ML "
+        "library, no model loaded or called)");
+  CHECK(finding.locations == std::vector<Location>{{"web/app.py", 4}, {"web/app.py", 8}});
+  // A POST route of a project without a model receives something else.
+  view.add("web/alerts.py", "from fastapi import FastAPI\napp = FastAPI()\n\n@app.post('/alert')\n"
+                            "def alert(payload: dict):\n    return {'received': len(payload)}\n");
+  CHECK(check_rule("mlops/serving", view).status == Status::fail);
+  view.add("src/churn/train.py", "from sklearn.linear_model import LogisticRegression\n");
+  CHECK(check_rule("mlops/serving", view).message == "FastAPI route POST /alert in web/alerts.py:4");
+  view.add("src/churn/train.py", "def train():\n    pass\n");
+  view.add("web/alerts.py", "THRESHOLD = 1\n");
+  finding = check_rule("mlops/serving", view);
+  CHECK(finding.message ==
+        "the HTTP API has no prediction route: it declares GET / (web/app.py:4), GET /about "
+        "(web/app.py:8), none named predict, inference or score, and the project has no model to serve (no ML "
+        "library, no model loaded or called)");
+  view.add("src/churn/train.py", "from sklearn.linear_model import LogisticRegression\n");
+  CHECK(check_rule("mlops/serving", view).message ==
+        "the HTTP API has no prediction route: it declares GET / (web/app.py:4), GET /about "
         "(web/app.py:8), but no POST route, none named predict, inference or score, and no model "
         "call beside them");
-  CHECK(finding.locations == std::vector<Location>{{"web/app.py", 4}, {"web/app.py", 8}});
+  view.add("src/churn/train.py", "def train():\n    pass\n");
 
   view.add("Dockerfile", "FROM tensorflow/serving:2.15.0\n");
   CHECK(check_rule("mlops/serving", view).message == "TensorFlow Serving image in Dockerfile:1");
