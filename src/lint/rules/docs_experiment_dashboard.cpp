@@ -69,7 +69,7 @@ const RE2& dashboard_prose_pattern()
 {
   thread_local const RE2 pattern(
       R"((?is)(mlflow|w&b|weights\s+(&|and)\s+biases|wandb|tensorboard|neptune|comet|clearml|dvc\s+studio).*)"
-      R"((dashboard|\bui\b|localhost|127\.0\.0\.1|https?://|\bopen\b|\bbrowse\b|\bview\b|report))");
+      R"((dashboard|\bui\b|localhost|127\.0\.0\.1|https?://|\bopen\b|\bbrowse\b|\bview\b|report|visuali[sz]))");
   return pattern;
 }
 
@@ -239,6 +239,22 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
     if ((block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item) &&
         matches(block.text, dashboard_prose_pattern())) {
       return found("directions to the dashboard: \"" + docs::clip(block.text, 70) + "\"", block.line);
+    }
+  }
+  // A table of the services a command starts: "| MLflow | 5000 | Experiment tracking UI |".
+  thread_local const RE2 port(R"((^|[\s:])\d{4,5}\b)");
+  for (const auto& table : document.tables) {
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      std::string row;
+      for (const auto& cell : table.rows[r]) {
+        row += (row.empty() ? "" : " | ") + cell;
+      }
+      if (matches(row, tracker_name_pattern()) &&
+          (matches(row, port) || matches(row, dashboard_prose_pattern()))) {
+        // The row's line: the header, the delimiter row, then one line per row.
+        return found("the dashboard in the table of services: \"" + docs::clip(row, 70) + "\"",
+                     table.line + 2 + static_cast<int>(r));
+      }
     }
   }
 
