@@ -3,6 +3,7 @@
 // scripts or CLI subcommands.
 #include "lint/rules/registry.h"
 
+#include "core/text.h"
 #include "lint/analyze/dvc.h"
 #include "lint/analyze/makefile.h"
 #include "lint/rules/mlops_usage.h"
@@ -87,9 +88,13 @@ struct StageNames
   void add(std::string_view name)
   {
     if (const auto kind = stage_of(name)) {
-      names.emplace_back(name);
-      kinds.insert(*kind);
+      add(name, *kind);
     }
+  }
+  void add(std::string_view name, StageKind kind)
+  {
+    names.emplace_back(name);
+    kinds.insert(kind);
   }
   bool enough() const { return kinds.size() >= 2 || kinds.contains(StageKind::pipeline); }
 };
@@ -171,6 +176,31 @@ struct TaskFileResult
   Location where;
 };
 
+// A recipe line that starts the served model: the containers, or the API or app itself.
+bool starts_service(const std::string& command)
+{
+  thread_local const RE2 pattern(
+      R"((?:^|[\s;&|@])(?:docker[- ]compose\b.*\bup\b|uvicorn\s|gunicorn\s|streamlit\s+run\b|flask\s+run\b|)"
+      R"(bentoml\s+serve\b|mlflow\s+models\s+serve\b|fastapi\s+(?:run|dev)\b))");
+  const std::string_view shown = text::trim(command);
+  if (shown.starts_with("echo") || shown.starts_with("@echo") || shown.starts_with("printf")) {
+    return false;
+  }
+  return RE2::PartialMatch(command, pattern);
+}
+
+// A target that checks the project (test-e2e starts the containers to test them).
+bool is_check_task(std::string_view name)
+{
+  for (const auto& word : name_words(name)) {
+    if (word == "test" || word == "tests" || word == "lint" || word == "check" || word == "e2e" ||
+        word == "ci") {
+      return true;
+    }
+  }
+  return false;
+}
+
 TaskFileResult task_files(const Analysis& analysis)
 {
   TaskFileResult result;
@@ -190,7 +220,12 @@ TaskFileResult task_files(const Analysis& analysis)
     StageNames stages;
     std::vector<std::string> all;
     for (const auto& target : parsed.targets) {
-      stages.add(target.name);
+      if (stage_of(target.name)) {
+        stages.add(target.name);
+      } else if (!is_check_task(target.name) &&
+                 std::any_of(target.recipe.begin(), target.recipe.end(), starts_service)) {
+        stages.add(target.name + " (which starts the service)", StageKind::serve); // "up", "run", "start"
+      }
       all.push_back(target.name);
     }
     if (stages.enough()) {
