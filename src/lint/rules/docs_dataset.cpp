@@ -178,6 +178,30 @@ std::string missing_parts(const Evidence& evidence)
 
 // Outside a data section: sentences that name a dataset ("uses the Telco churn dataset from
 // Kaggle (7,043 rows)").
+bool is_badge_link(const analyze::Document& document, const analyze::Link& link)
+{
+  return std::any_of(document.images.begin(), document.images.end(), [&](const analyze::Image& image) {
+    return image.link == link.url && (text::icontains(image.url, "shields.io") || text::icontains(image.url, "badge"));
+  });
+}
+
+// A row of badges: every link on its lines wraps a badge image. Its alt texts ("Dataset") say
+// nothing about the data.
+bool is_badge_row(const analyze::Document& document, std::string_view text, int line)
+{
+  const int last = line + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  bool any = false;
+  for (const auto& link : document.links) {
+    if (link.line >= line && link.line <= last) {
+      if (!is_badge_link(document, link)) {
+        return false;
+      }
+      any = true;
+    }
+  }
+  return any;
+}
+
 void weigh_mentions(const analyze::Document& document, Evidence& evidence)
 {
   // A web link on the lines of a text that speaks of data is its source ("get the yelp
@@ -192,13 +216,14 @@ void weigh_mentions(const analyze::Document& document, Evidence& evidence)
   };
   for (const auto& paragraph : document.paragraphs) {
     if (docs::has_any_word(paragraph.text, std::span(k_data_headings).first(4)) &&
-        !docs::has_word(paragraph.text, "placeholder")) {
+        !docs::has_word(paragraph.text, "placeholder") && !is_badge_row(document, paragraph.text, paragraph.line)) {
       weigh_text(paragraph.text, paragraph.line, evidence);
       note_links(paragraph.text, paragraph.line);
     }
   }
   for (const auto& item : document.list_items) {
-    if (docs::has_any_word(item.text, std::span(k_data_headings).first(4))) {
+    if (docs::has_any_word(item.text, std::span(k_data_headings).first(4)) &&
+        !is_badge_row(document, item.text, item.line)) {
       weigh_text(item.text, item.line, evidence);
       note_links(item.text, item.line);
     }
@@ -218,7 +243,11 @@ void weigh_dataset_links(const analyze::Document& document, Evidence& evidence)
     if (std::any_of(std::begin(k_dataset_pages), std::end(k_dataset_pages),
                     [&](std::string_view page) { return text::icontains(link.url, page); })) {
       note(evidence.source, link.line);
-      note(evidence.provenance, link.line);
+      // A badge ("[![Dataset](…shields.io…)](huggingface.co/datasets/…)") only points at the page;
+      // a link the README writes about stands for what the page documents.
+      if (!is_badge_link(document, link)) {
+        note(evidence.provenance, link.line);
+      }
     }
   }
 }
