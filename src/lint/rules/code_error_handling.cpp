@@ -45,15 +45,23 @@ Finding check_code_error_handling(const RuleContext& context)
     return skip("no Python modules outside tests and notebooks");
   }
   std::vector<Detail> details;
-  size_t handlers = 0;
+  size_t handlers = 0;    // except clauses naming what they catch
+  size_t broad = 0;       // except Exception: clauses that do something with the error
+  size_t handling = 0;    // modules with any of the evidence below
   size_t reraising = 0; // bare except: clauses whose body raises
   size_t raises = 0;
   size_t models = 0;
   int lines = 0;
   for (const auto& [file, module] : modules) {
     lines += module->line_count;
-    handlers += static_cast<size_t>(std::count_if(module->handlers.begin(), module->handlers.end(),
-                                                  [](const analyze::ExceptHandler& h) { return !h.bare; }));
+    const size_t before = handlers + broad + raises + models + reraising;
+    for (const auto& handler : module->handlers) {
+      if (!handler.bare && !catches_everything(handler)) {
+        ++handlers;
+      } else if (!handler.bare && !handler.body_is_pass) {
+        ++broad; // "except Exception as e: log and answer 500": handled, but not named
+      }
+    }
     raises += module->raise_lines.size();
     models +=
         static_cast<size_t>(std::count_if(module->classes.begin(), module->classes.end(), is_pydantic_model));
@@ -74,6 +82,7 @@ Finding check_code_error_handling(const RuleContext& context)
                            {at}});
       }
     }
+    handling += handlers + broad + raises + models + reraising > before ? 1 : 0;
   }
   if (!details.empty()) {
     std::vector<Location> locations;
@@ -91,11 +100,14 @@ Finding check_code_error_handling(const RuleContext& context)
     finding.details = std::move(details);
     return finding;
   }
-  if (handlers + reraising + raises + models > 0) {
+  if (handlers + broad + reraising + raises + models > 0) {
     std::vector<std::string> parts;
     if (handlers > 0) {
       parts.push_back(count_of(handlers, "except clause") + " naming what " +
                       (handlers == 1 ? "it catches" : "they catch"));
+    }
+    if (broad > 0) {
+      parts.push_back(count_of(broad, "except Exception clause") + " handling the error");
     }
     if (reraising > 0) {
       parts.push_back(count_of(reraising, "bare except: clause") + " that " +
@@ -111,7 +123,9 @@ Finding check_code_error_handling(const RuleContext& context)
     for (size_t i = 0; i < parts.size(); ++i) {
       message += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
     }
-    return pass(message + " in " + count_of(modules.size(), "module"));
+    return pass(message + " in " +
+                (handling == modules.size() ? count_of(modules.size(), "module")
+                                            : std::to_string(handling) + " of " + count_of(modules.size(), "module")));
   }
   if (lines < k_min_lines) {
     return skip("too little code to judge error handling (" + count_of(static_cast<size_t>(lines), "line") +

@@ -106,6 +106,18 @@ TEST_CASE("code/error-handling: each bare or swallowing except is a detail")
   CHECK(finding.message == "explicit error handling: 3 bare except: clauses that re-raise and 3 raise "
                            "statements in 2 modules");
 
+  // except Exception is counted as such, and only the modules that handle errors are counted.
+  MemoryView broad;
+  broad.add("app/main.py", "def predict(x):\n    try:\n        return model(x)\n    except Exception as e:\n"
+                           "        log(e)\n        return None\n");
+  broad.add("app/io.py", "def read(p):\n    try:\n        return open(p).read()\n"
+                         "    except FileNotFoundError:\n        return ''\n");
+  broad.add("app/util.py", "def add(a, b):\n    return a + b\n");
+  finding = check_rule("code/error-handling", broad);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "explicit error handling: 1 except clause naming what it catches and 1 except "
+                           "Exception clause handling the error in 2 of 3 modules");
+
   MemoryView plain;
   std::string body;
   for (int i = 0; i < 310; ++i) {
