@@ -45,9 +45,9 @@ Finding check_code_error_handling(const RuleContext& context)
     return skip("no Python modules outside tests and notebooks");
   }
   std::vector<Detail> details;
-  size_t handlers = 0;    // except clauses naming what they catch
-  size_t broad = 0;       // except Exception: clauses that do something with the error
-  size_t handling = 0;    // modules with any of the evidence below
+  size_t handlers = 0;  // except clauses naming what they catch
+  size_t broad = 0;     // except Exception: clauses that do something with the error
+  size_t handling = 0;  // modules with any of the evidence below
   size_t reraising = 0; // bare except: clauses whose body raises
   size_t raises = 0;
   size_t models = 0;
