@@ -1,6 +1,7 @@
 #include "lint/rules/python_code.h"
 
 #include "core/text.h"
+#include "lint/rules/code_names.h"
 
 #include <algorithm>
 
@@ -55,6 +56,33 @@ bool has_test_function(const analyze::PythonModule& module)
 {
   return std::any_of(module.functions.begin(), module.functions.end(),
                      [](const analyze::Function& function) { return function.is_test; });
+}
+
+bool checks_results(const analyze::PythonModule& module)
+{
+  // "assert True" in a placeholder test checks nothing.
+  const auto in_placeholder = [&](int line) {
+    return std::any_of(module.functions.begin(), module.functions.end(),
+                       [&](const analyze::Function& function) {
+                         return function.trivial_body && function.line <= line && line <= function.end_line;
+                       });
+  };
+  if (!std::all_of(module.assert_lines.begin(), module.assert_lines.end(), in_placeholder) ||
+      !module.raise_lines.empty()) {
+    return true;
+  }
+  return std::any_of(module.calls.begin(), module.calls.end(), [](const analyze::Call& call) {
+    const std::string_view name = last_component(call.callee);
+    return name.starts_with("assert") || name.starts_with("Assert") || name == "raises" || name == "warns" ||
+           name == "fail" || name == "expect";
+  });
+}
+
+bool any_checks_results(const std::vector<ModuleAt>& tests)
+{
+  return std::any_of(tests.begin(), tests.end(), [](const ModuleAt& module) {
+    return module.value != nullptr && checks_results(*module.value);
+  });
 }
 
 bool is_module(std::string_view module, std::string_view wanted)

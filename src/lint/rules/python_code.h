@@ -28,6 +28,15 @@ std::vector<ModuleAt> test_code(const Analysis& analysis);
 // Whether the module defines a function a test runner collects (test_x, testX, test).
 bool has_test_function(const analyze::PythonModule& module);
 
+// Whether the module checks a result anywhere: an assert statement (not one in a placeholder
+// test), a raise, or a call of unittest's, NumPy's, pandas' or a mock's assert* methods,
+// pytest.raises/warns or fail().
+bool checks_results(const analyze::PythonModule& module);
+
+// Whether any module of the test code (conftest.py and helpers included) checks a result: tests
+// that only print or call a server check nothing.
+bool any_checks_results(const std::vector<ModuleAt>& tests);
+
 // The import is of `wanted` or one of its submodules ("logging.handlers" is "logging").
 bool is_module(std::string_view module, std::string_view wanted);
 

@@ -88,10 +88,16 @@ Finding check_tests_api(const RuleContext& context)
   // Test modules with a test function: a script named test.py that posts to the API by hand runs
   // only when someone starts it, and no test runner collects it.
   auto tests = test_code(analysis);
+  const bool checked = any_checks_results(tests);
   std::erase_if(tests, [](const ModuleAt& module) { return !has_test_function(*module.value); });
   const std::string api = describe_api(analysis);
   if (tests.empty()) {
     return fail("the HTTP API (" + api + ") has no tests at all");
+  }
+  if (!checked) {
+    return fail("the HTTP API (" + api +
+                ") has no test that checks a result: the test code has no assert, "
+                "no assert* call and no pytest.raises (see tests/present)");
   }
   std::vector<std::string> callers;
   std::vector<Location> caller_at;

@@ -91,6 +91,10 @@ Finding check_tests_ml_code(const RuleContext& context)
   if (!any_test_function) {
     return skip("no test functions in " + count_of(all_tests.size(), "test file") + " (see tests/present)");
   }
+  if (!any_checks_results(all_tests)) {
+    return skip("no test checks a result: the test code has no assert, no assert* call and no "
+                "pytest.raises (see tests/present)");
+  }
   const auto names = project_import_names(analysis);
   std::set<std::string, std::less<>> scripts;
   for (const FileEntry* file : analysis.python_files()) {

@@ -34,29 +34,6 @@ bool is_test_class(const analyze::PythonModule& module, const std::string& name)
   return false;
 }
 
-// Whether the module checks anything anywhere: an assert statement, a raise (of an
-// AssertionError or anything else a test raises on a wrong result), or a call of unittest's,
-// NumPy's, pandas' or a mock's assert* methods, pytest.raises/warns or a fail().
-bool checks_anything(const analyze::PythonModule& module)
-{
-  // "assert True" in a placeholder test checks nothing.
-  const auto in_placeholder = [&](int line) {
-    return std::any_of(module.functions.begin(), module.functions.end(),
-                       [&](const analyze::Function& function) {
-                         return function.trivial_body && function.line <= line && line <= function.end_line;
-                       });
-  };
-  if (!std::all_of(module.assert_lines.begin(), module.assert_lines.end(), in_placeholder) ||
-      !module.raise_lines.empty()) {
-    return true;
-  }
-  return std::any_of(module.calls.begin(), module.calls.end(), [](const analyze::Call& call) {
-    const std::string_view name = last_component(call.callee);
-    return name.starts_with("assert") || name.starts_with("Assert") || name == "raises" || name == "warns" ||
-           name == "fail" || name == "expect";
-  });
-}
-
 } // namespace
 
 Finding check_tests_present(const RuleContext& context)
@@ -73,7 +50,7 @@ Finding check_tests_present(const RuleContext& context)
   size_t searched = 0;
   bool any_check = false; // conftest.py and helper modules count: a test may assert through them
   for (const auto& [file, module] : tests) {
-    any_check = any_check || checks_anything(*module);
+    any_check = any_check || checks_results(*module);
     if (text::iequals(text::base_name(file->path), "conftest.py")) {
       continue;
     }
