@@ -1,5 +1,6 @@
 #include "lint/analyze/makefile.h"
 
+#include "core/text.h"
 #include "lint/analyze/text_decode.h"
 
 #include <sstream>
@@ -206,6 +207,13 @@ TaskFile parse_task_file(std::string_view bytes, TaskFileKind kind)
     }
   }
   return file;
+}
+
+bool only_prints(std::string_view command)
+{
+  const std::string_view shown = text::trim(command);
+  return shown.starts_with("echo") || shown.starts_with("@echo") || shown.starts_with("printf") ||
+         shown.starts_with("@printf");
 }
 
 } // namespace mlfolio::lint::analyze

@@ -27,4 +27,7 @@ struct TaskFile
 // includes and comments are skipped; never throws.
 TaskFile parse_task_file(std::string_view bytes, TaskFileKind kind);
 
+// A recipe line that only prints ("echo Run 'make docker-up' next"): it runs nothing it names.
+bool only_prints(std::string_view command);
+
 } // namespace mlfolio::lint::analyze

@@ -124,12 +124,6 @@ std::string file_name_words(std::string_view url)
   return name;
 }
 
-bool is_badge(const analyze::Image& image)
-{
-  return text::icontains(image.url, "shields.io") || text::icontains(image.url, "badge") ||
-         text::icontains(image.url, "/workflows/") || text::icontains(image.url, "codecov.io");
-}
-
 // The heading of the innermost section holding `line`.
 const analyze::Section* section_at(const analyze::Document& document, int line)
 {
@@ -223,7 +217,7 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
     }
   }
   for (const auto& image : document.images) {
-    if (is_badge(image)) {
+    if (docs::is_badge(image)) {
       continue;
     }
     const analyze::Section* section = section_at(document, image.line);

@@ -181,7 +181,7 @@ std::string missing_parts(const Evidence& evidence)
 bool is_badge_link(const analyze::Document& document, const analyze::Link& link)
 {
   return std::any_of(document.images.begin(), document.images.end(), [&](const analyze::Image& image) {
-    return image.link == link.url && (text::icontains(image.url, "shields.io") || text::icontains(image.url, "badge"));
+    return image.link == link.url && docs::is_badge(image);
   });
 }
 

@@ -169,11 +169,7 @@ std::optional<std::string> task_deploy_command(const Analysis& analysis, std::st
         }
         seen = true;
         for (const auto& command : task.recipe) {
-          // "echo Run 'make docker-up'" tells the reader what to run next; it runs nothing.
-          const std::string_view shown = text::trim(command);
-          const bool prints = shown.starts_with("echo") || shown.starts_with("@echo") ||
-                              shown.starts_with("printf") || shown.starts_with("@printf");
-          if (!prints && is_deploy_command(command)) {
+          if (!analyze::only_prints(command) && is_deploy_command(command)) {
             return docs::shown_command(command);
           }
         }

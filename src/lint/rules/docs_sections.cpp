@@ -241,6 +241,12 @@ const analyze::Html* placeholder_comment(const analyze::Document& document, cons
   return nullptr;
 }
 
+bool is_badge(const analyze::Image& image)
+{
+  return text::icontains(image.url, "shields.io") || text::icontains(image.url, "badge") ||
+         text::icontains(image.url, "/workflows/") || text::icontains(image.url, "codecov.io");
+}
+
 bool is_diagram_language(std::string_view language)
 {
   constexpr std::string_view k_languages[] = {"mermaid", "plantuml", "puml", "uml",   "graphviz", "dot",

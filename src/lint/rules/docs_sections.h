@@ -61,6 +61,9 @@ const analyze::Html* placeholder_comment(const analyze::Document& document, cons
 // Code blocks that are diagrams (mermaid, plantuml, graphviz, ...), by lower-case language.
 bool is_diagram_language(std::string_view language);
 
+// A badge image: shields.io, a CI workflow's status, coverage.
+bool is_badge(const analyze::Image& image);
+
 // A command line for a message: trimmed, without a trailing "# comment", clipped.
 std::string shown_command(std::string_view line);
 

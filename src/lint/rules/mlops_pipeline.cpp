@@ -182,11 +182,7 @@ bool starts_service(const std::string& command)
   thread_local const RE2 pattern(
       R"((?:^|[\s;&|@])(?:docker[- ]compose\b.*\bup\b|uvicorn\s|gunicorn\s|streamlit\s+run\b|flask\s+run\b|)"
       R"(bentoml\s+serve\b|mlflow\s+models\s+serve\b|fastapi\s+(?:run|dev)\b))");
-  const std::string_view shown = text::trim(command);
-  if (shown.starts_with("echo") || shown.starts_with("@echo") || shown.starts_with("printf")) {
-    return false;
-  }
-  return RE2::PartialMatch(command, pattern);
+  return !analyze::only_prints(command) && RE2::PartialMatch(command, pattern);
 }
 
 // A target that checks the project (test-e2e starts the containers to test them).

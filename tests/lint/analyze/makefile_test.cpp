@@ -68,3 +68,12 @@ TEST_CASE("makefile: justfile recipes with parameters, attributes and settings")
   CHECK(file.targets[0].recipe == std::vector<std::string>{"python -m churn.train --epochs {{epochs}}"});
   CHECK(file.targets[1].recipe == std::vector<std::string>{"pytest {{args}}"});
 }
+
+TEST_CASE("only_prints: echo and printf lines run nothing they name")
+{
+  CHECK(only_prints("echo \"Run 'make docker-up' next\""));
+  CHECK(only_prints("  @echo docker compose up"));
+  CHECK(only_prints("@printf '%s\\n' uvicorn"));
+  CHECK_FALSE(only_prints("docker compose up -d"));
+  CHECK_FALSE(only_prints("uvicorn app.main:app"));
+}
