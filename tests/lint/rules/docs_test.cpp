@@ -261,6 +261,14 @@ TEST_CASE("docs/deployment: live URLs, demo links, deploy commands, a described 
                          "on AWS ECS Fargate behind a load balancer.\n");
   CHECK(finding.message == "the Deployment section describes the deployment (README.md:3)");
 
+  // An address written out: the sentence's closing punctuation is not part of it, and an
+  // address in a sentence about the data is where the data is, whatever else the sentence says.
+  finding = check_readme("docs/deployment", "# X\n\nThe app is running at http://35.231.160.55:8080/.\n");
+  CHECK(finding.message == "a live deployment at http://35.231.160.55:8080/ (README.md:3)");
+  finding = check_readme("docs/deployment",
+                         "# X\n\nDownload the dataset through the app's link: http://35.231.160.55/data.\n");
+  CHECK(finding.status == Status::fail);
+
   finding = check_readme("docs/deployment", "# X\n\n[Demo video](https://youtu.be/abc)\n", "README.md",
                          {{"Dockerfile", "FROM python:3.12\n"}});
   CHECK(finding.status == Status::fail);

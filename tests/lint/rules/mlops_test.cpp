@@ -37,6 +37,18 @@ TEST_CASE("mlops/serving: prediction routes, apps, serving images, and routes th
   view.add("src/churn/train.py", "from sklearn.linear_model import LogisticRegression\n");
   CHECK(check_rule("mlops/serving", view).message == "FastAPI route POST /alert in web/alerts.py:4");
   view.add("src/churn/train.py", "def train():\n    pass\n");
+  // A model loaded from a file, in a module of its own or through a method, is a model to serve.
+  view.add("src/churn/load.py", "import joblib\n\ndef load(path):\n    return joblib.load(path)\n");
+  CHECK(check_rule("mlops/serving", view).message == "FastAPI route POST /alert in web/alerts.py:4");
+  view.add("src/churn/load.py", "def load(tokenizer, name):\n    return tokenizer.from_pretrained(name)\n");
+  CHECK(check_rule("mlops/serving", view).status == Status::pass);
+  // So is a client of a model hosted elsewhere.
+  view.add("src/churn/load.py", "from openai import OpenAI\n\nCLIENT = OpenAI()\n");
+  CHECK(check_rule("mlops/serving", view).status == Status::pass);
+  // Loading a configuration or a page is not.
+  view.add("src/churn/load.py", "import json\n\ndef load(path):\n    return json.load(open(path))\n");
+  CHECK(check_rule("mlops/serving", view).status == Status::fail);
+  view.add("src/churn/load.py", "X = 1\n");
   view.add("web/alerts.py", "THRESHOLD = 1\n");
   finding = check_rule("mlops/serving", view);
   CHECK(finding.message ==
