@@ -13,6 +13,7 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace mlfolio::lint {
 
@@ -34,6 +35,21 @@ bool is_test_class(const analyze::PythonModule& module, const std::string& name)
   return false;
 }
 
+std::string copies_counted_once(const std::vector<std::string>& copies)
+{
+  if (copies.empty()) {
+    return "";
+  }
+  std::string listed;
+  for (size_t i = 0; i < copies.size() && i < 2; ++i) {
+    listed += (i == 0 ? "" : "; ") + copies[i];
+  }
+  if (copies.size() > 2) {
+    listed += "; " + std::to_string(copies.size() - 2) + " more";
+  }
+  return " (not counted again: " + listed + ")";
+}
+
 } // namespace
 
 Finding check_tests_present(const RuleContext& context)
@@ -49,10 +65,20 @@ Finding check_tests_present(const RuleContext& context)
   std::vector<Location> placeholders;
   size_t searched = 0;
   bool any_check = false; // conftest.py and helper modules count: a test may assert through them
+  // A test file copied to a second place (app/tests/ and tests/) tests the same things once.
+  std::unordered_map<std::string_view, std::string_view> first_of_content;
+  std::vector<std::string> copies;
   for (const auto& [file, module] : tests) {
     any_check = any_check || checks_results(*module);
     if (text::iequals(text::base_name(file->path), "conftest.py")) {
       continue;
+    }
+    if (const TextFile* content = analysis.text(file->path); content != nullptr && !content->content.empty()) {
+      const auto [first, added] = first_of_content.emplace(content->content, file->path);
+      if (!added) {
+        copies.push_back(file->path + " copies " + std::string(first->second));
+        continue;
+      }
     }
     ++searched;
     size_t here = 0;
@@ -95,7 +121,7 @@ Finding check_tests_present(const RuleContext& context)
       file_at.resize(k_max_locations);
     }
     return pass(count_of(real, "test function") + " in " + count_of(files.size(), "file") + ": " +
-                    join_some(files, 3),
+                    join_some(files, 3) + copies_counted_once(copies),
                 std::move(file_at));
   }
   if (searched == 0) {
@@ -110,6 +136,7 @@ Finding check_tests_present(const RuleContext& context)
         real == 0 ? std::string("no real test function") : "only " + count_of(real, "real test function");
     message += "; at least " + std::to_string(needed) + " are needed";
   }
+  message += copies_counted_once(copies);
   std::vector<Location> locations = file_at;
   if (!placeholders.empty()) {
     std::vector<std::string> where;

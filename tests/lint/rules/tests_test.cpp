@@ -31,6 +31,20 @@ TEST_CASE("tests/present: real tests counted, placeholders named")
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "3 test functions in 2 files: app/tests.py, tests/test_a.py");
   CHECK(finding.locations == std::vector<Location>{{"app/tests.py", 0}, {"tests/test_a.py", 0}});
+
+  // A test file copied to a second place tests the same things once.
+  MemoryView copied;
+  const std::string tests = "def test_fit():\n    assert fit(1)\n\ndef test_fit_twice():\n    assert fit(2)\n";
+  copied.add("src/a/model.py", "def fit(x):\n    return x\n");
+  copied.add("tests/test_a.py", tests);
+  copied.add("app/tests/test_a.py", tests);
+  finding = check_rule("tests/present", copied);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "only 2 real test functions; at least 3 are needed (not counted again: "
+                           "tests/test_a.py copies app/tests/test_a.py)");
+  copied.add("app/tests/test_a.py", tests + "\ndef test_fit_three():\n    assert fit(3)\n");
+  CHECK(check_rule("tests/present", copied).message == "5 test functions in 2 files: app/tests/test_a.py, "
+                                                       "tests/test_a.py");
 }
 
 TEST_CASE("tests/ml-code: imports of the project's modules, script runs, ML calls")
