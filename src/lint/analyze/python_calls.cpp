@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 
 namespace mlfolio::lint::analyze::detail {
 
@@ -79,6 +80,55 @@ void add_route(PythonModule& module, const std::string& name, const std::optiona
     return;
   }
   module.routes.push_back(std::move(route));
+}
+
+bool imports_from(const PythonModule& module, std::string_view from, std::string_view name)
+{
+  return std::any_of(module.imports.begin(), module.imports.end(), [&](const Import& import) {
+    return import.module == from && std::find(import.names.begin(), import.names.end(), name) != import.names.end();
+  });
+}
+
+// Django's URLconf: path("predict/", views.predict), re_path(r"^predict/$", ...), and url() of
+// django.conf.urls. Django matches without the leading slash, and any method reaches the view.
+// path("api/", include("app.urls")) is the prefix of another URLconf's routes, not a route.
+void collect_django_routes(PythonModule& module)
+{
+  const bool path = imports_from(module, "django.urls", "path");
+  const bool re_path = imports_from(module, "django.urls", "re_path") ||
+                       imports_from(module, "django.conf.urls", "url");
+  if (!path && !re_path) {
+    return;
+  }
+  std::vector<const Call*> routes;
+  std::vector<int> includes;
+  for (const auto& call : module.calls) {
+    if (call.callee == "include") {
+      includes.push_back(call.line);
+    } else if (((path && call.callee == "path") ||
+                (re_path && (call.callee == "re_path" || call.callee == "url"))) &&
+               call.first_string && call.positional_arguments >= 2) {
+      routes.push_back(&call);
+    }
+  }
+  for (size_t i = 0; i < routes.size(); ++i) {
+    const Call& call = *routes[i];
+    const int next = i + 1 < routes.size() ? routes[i + 1]->line : std::numeric_limits<int>::max();
+    if (std::any_of(includes.begin(), includes.end(),
+                    [&](int line) { return line >= call.line && line < next; })) {
+      continue;
+    }
+    std::string_view pattern = *call.first_string;
+    if (call.callee != "path") {
+      pattern.remove_prefix(pattern.starts_with('^') ? 1 : 0);
+      pattern.remove_suffix(pattern.ends_with('$') ? 1 : 0);
+    }
+    Route route;
+    route.path = "/" + std::string(pattern);
+    route.decorator = call.callee;
+    route.line = call.line;
+    module.routes.push_back(std::move(route));
+  }
 }
 
 } // namespace
@@ -234,6 +284,7 @@ void collect_routes(PythonModule& module)
       add_route(module, call.callee, call.first_string, call.keywords, "", call.line);
     }
   }
+  collect_django_routes(module);
 }
 
 } // namespace mlfolio::lint::analyze::detail

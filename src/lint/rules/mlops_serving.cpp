@@ -74,6 +74,11 @@ std::string route_text(const analyze::Route& route)
   for (const auto& method : route.methods) {
     methods += (methods.empty() ? "" : "/") + method;
   }
+  // A Django URLconf route takes any method; Flask's default is GET.
+  const bool django = route.decorator == "path" || route.decorator == "re_path" || route.decorator == "url";
+  if (methods.empty() && django) {
+    return route.path;
+  }
   return (methods.empty() ? "GET" : methods) + " " + (route.path.empty() ? "/" : route.path);
 }
 

@@ -510,6 +510,30 @@ TEST_CASE("Python: routes from Flask, routers and add_url_rule")
   CHECK(module.routes[4].line == 11);
 }
 
+TEST_CASE("Python: routes from a Django URLconf")
+{
+  constexpr std::string_view source = "from django.urls import include, path, re_path\n"
+                                      "from django.conf.urls import url\n"
+                                      "urlpatterns = [\n"
+                                      "    path('', views.home),\n"
+                                      "    path('api/',\n"
+                                      "         include('predictor.urls')),\n"
+                                      "    re_path(r'^predict/$', views.predict),\n"
+                                      "    url(r'^about/', views.about),\n"
+                                      "    path('static'),\n"
+                                      "]\n";
+  const PythonModule module = analyze_python(source);
+  REQUIRE(module.routes.size() == 3);
+  CHECK(module.routes[0].path == "/");
+  CHECK(module.routes[0].methods.empty());
+  CHECK(module.routes[0].line == 4);
+  CHECK(module.routes[1].path == "/predict/");
+  CHECK(module.routes[1].decorator == "re_path");
+  CHECK(module.routes[2].path == "/about/");
+  // path() is Django's only where the module imports it from django.urls.
+  CHECK(analyze_python("from pathlib import Path as path\nx = path('data/', 'raw')\n").routes.empty());
+}
+
 TEST_CASE("Python: hostile input")
 {
   SUBCASE("deep brackets and a huge unterminated f-string")

@@ -120,6 +120,16 @@ TEST_CASE("mlops/health-endpoint: skip, built-in routes, literal routes, failure
   CHECK(unreadable.status == Status::skip);
   CHECK(unreadable.message ==
         "Flask is imported (server.py:1) but no route is declared where mlfolio can read it");
+
+  // Django's routes are in its URLconf.
+  MemoryView django;
+  django.add("site/urls.py", "from django.urls import path\nfrom predictor import views\n\nurlpatterns = [\n"
+                             "    path('', views.home),\n    path('predict/', views.predict),\n]\n");
+  finding = check_rule("mlops/health-endpoint", django);
+  CHECK(finding.message == "no health or readiness route (/health, /healthz, /ready, /ping) among the 2 "
+                           "route paths of the API: /, /predict/ (site/urls.py:5)");
+  django.add("predictor/train.py", "from sklearn.linear_model import LogisticRegression\n");
+  CHECK(check_rule("mlops/serving", django).message == "Django route /predict/ in site/urls.py:6");
 }
 
 TEST_CASE("mlops/dockerfile-practices: each problem is one detail with its line")
