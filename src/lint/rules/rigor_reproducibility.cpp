@@ -99,6 +99,7 @@ struct RandomUse
 {
   CodeHit hit;
   bool seeded = false;
+  bool network = false; // weights initialised at random: only a global seed fixes them
 };
 
 struct Seeding
@@ -186,6 +187,26 @@ std::optional<CodeHit> network(const Analysis& analysis, const FileEntry* file,
   return std::nullopt;
 }
 
+// Code kept for reference in a folder named old_files_backup/, archive/ or legacy/ is not what
+// the project trains now.
+bool set_aside(std::string_view path)
+{
+  constexpr std::string_view k_set_aside[] = {"backup", "backups", "old",    "archive",
+                                              "archived", "legacy", "deprecated", "unused"};
+  const size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) {
+    return false;
+  }
+  for (const auto folder : text::split(path.substr(0, slash), '/')) {
+    for (const auto& word : identifier_words(folder)) {
+      if (contains(k_set_aside, word)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 Seeding seeding(const Analysis& analysis)
 {
   Seeding found;
@@ -206,7 +227,7 @@ Seeding seeding(const Analysis& analysis)
       }
     }
     if (auto net = network(analysis, file, *module)) {
-      found.uses.push_back({std::move(*net), false});
+      found.uses.push_back({std::move(*net), false, true});
     }
   }
   return found;
@@ -238,6 +259,21 @@ Finding check_rigor_reproducibility(const RuleContext& context)
                     ", and no random.seed, np.random.seed, torch.manual_seed or set_seed call in " +
                     code_scope(analysis),
                 hit_locations(unseeded, 10));
+  }
+  // A seeded split does not make a network's training repeatable: its initial weights and the
+  // order of its batches come from the global generators, which nothing seeds.
+  const auto net = std::find_if(found.uses.begin(), found.uses.end(), [](const RandomUse& use) {
+    return use.network && !set_aside(use.hit.where.path);
+  });
+  if (found.global.empty() && net != found.uses.end()) {
+    std::vector<Location> locations{net->hit.where};
+    const auto seeded_at = hit_locations(seeded, 3);
+    locations.insert(locations.end(), seeded_at.begin(), seeded_at.end());
+    return fail("the network's training is not seeded: " + describe_hits({net->hit}, 1) +
+                    " starts from random weights, and no torch.manual_seed, tf.random.set_seed or "
+                    "seed_everything call in " + code_scope(analysis) + " fixes them; seeded only: " +
+                    describe_hits(seeded, 3),
+                locations);
   }
   std::string message = "randomness is seeded: " + describe_hits(seeded, 3);
   if (found.global.empty() && !unseeded.empty()) {

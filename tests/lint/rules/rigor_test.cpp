@@ -179,6 +179,26 @@ TEST_CASE("rigor/reproducibility: global seeds, per-call seeds, and what is left
   CHECK(check_rule("rigor/reproducibility", generator).message ==
         "randomness is seeded: np.random.default_rng at a.py:3");
 
+  // A seeded split leaves a network's training unseeded; a network kept in a backup folder is
+  // not what the project trains.
+  MemoryView network;
+  network.add("src/split.py", "from sklearn.model_selection import train_test_split\n"
+                              "parts = train_test_split(frame, random_state=42)\n");
+  network.add("old_backup/net.py", "from torch import nn\n\nclass Net(nn.Module):\n    pass\n");
+  CHECK(check_rule("rigor/reproducibility", network).message ==
+        "randomness is seeded: train_test_split(random_state=42) at src/split.py:2; still without a seed: "
+        "class Net(nn.Module) at old_backup/net.py:3");
+  network.add("src/net.py", "from torch import nn\n\nclass Net(nn.Module):\n    pass\n");
+  finding = check_rule("rigor/reproducibility", network);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "the network's training is not seeded: class Net(nn.Module) at src/net.py:3 starts "
+                           "from random weights, and no torch.manual_seed, tf.random.set_seed or seed_everything "
+                           "call in 3 Python modules fixes them; seeded only: train_test_split(random_state=42) at "
+                           "src/split.py:2");
+  CHECK(finding.locations == std::vector<Location>{{"src/net.py", 3}, {"src/split.py", 2}});
+  network.add("src/seed.py", "import torch\ntorch.manual_seed(0)\n");
+  CHECK(check_rule("rigor/reproducibility", network).status == Status::pass);
+
   MemoryView deterministic;
   deterministic.add("a.py", "from sklearn.model_selection import KFold\nKFold(n_splits=5)\n");
   CHECK(check_rule("rigor/reproducibility", deterministic).message ==
