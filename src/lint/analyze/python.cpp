@@ -200,8 +200,49 @@ private:
       except_clause(k);
     } else if (is_name(first, "if")) {
       main_guard(k);
+    } else if (first.kind == TokenKind::name && !is_python_keyword(first.text)) {
+      slice_assignment(k);
     }
     m_decorators.clear();
+  }
+
+  // "train, test = series[:cut], series[cut:]", "test = df.iloc[cut:]": names given a slice.
+  void slice_assignment(size_t k)
+  {
+    std::vector<size_t> targets;
+    size_t j = k;
+    while (j < m_t.size() && m_t[j].kind == TokenKind::name && !is_python_keyword(m_t[j].text)) {
+      targets.push_back(j);
+      const Token* next = at(j + 1);
+      j += next != nullptr && is_op(*next, ",") ? 2 : 1;
+      if (next == nullptr || !is_op(*next, ",")) {
+        break;
+      }
+    }
+    const Token* equals = at(j);
+    if (equals == nullptr || !is_op(*equals, "=")) {
+      return;
+    }
+    std::vector<char> open;
+    bool sliced = false;
+    for (++j; j < m_t.size() && m_t[j].kind != TokenKind::newline && !sliced; ++j) {
+      const Token& token = m_t[j];
+      if (token.kind != TokenKind::op) {
+        continue;
+      }
+      if (token.text == "[" || token.text == "(" || token.text == "{") {
+        open.push_back(token.text[0]);
+      } else if ((token.text == "]" || token.text == ")" || token.text == "}") && !open.empty()) {
+        open.pop_back();
+      } else if (token.text == ":" && !open.empty() && open.back() == '[') {
+        sliced = true;
+      }
+    }
+    if (sliced) {
+      for (const size_t target : targets) {
+        m_module->slice_targets.push_back(Name{std::string(m_t[target].text), static_cast<int>(m_t[target].line)});
+      }
+    }
   }
 
   // The logical line starting at k belongs to the body of every enclosing function.

@@ -131,6 +131,8 @@ struct PythonModule
   std::vector<int> assert_lines; // every assert statement
   std::vector<StringLiteral> strings;
   std::vector<Name> names; // in order of first occurrence
+  // Names assigned a slice at the start of a line: "test = series[cut:]", "a, b = x[:n], x[n:]".
+  std::vector<Name> slice_targets;
   std::vector<NotebookMarker> notebook_markers;
   std::optional<int> main_guard_line; // if __name__ == "__main__":
   int line_count = 0;

@@ -181,6 +181,13 @@ std::vector<CodeHit> holdout_evidence(const Analysis& analysis)
         add_unique(sets, {"\"" + literal.value + "\"", code_location(analysis, file, literal.line)});
       }
     }
+    // A bare "test" or "valid" is a held-out part only where it is cut from the data:
+    // "test = series.iloc[cut:]".
+    for (const auto& name : module->slice_targets) {
+      if (contains(k_holdout_words, text::to_lower(name.text))) {
+        add_unique(names, {name.text + " (a slice)", code_location(analysis, file, name.line)});
+      }
+    }
     for (const auto& name : module->names) {
       if (is_holdout_name(name.text)) {
         add_unique(names, {name.text, code_location(analysis, file, name.line)});

@@ -534,6 +534,23 @@ TEST_CASE("Python: routes from a Django URLconf")
   CHECK(analyze_python("from pathlib import Path as path\nx = path('data/', 'raw')\n").routes.empty());
 }
 
+TEST_CASE("Python: names assigned a slice")
+{
+  constexpr std::string_view source = "train, test = series[:cut], series[cut:]\n"
+                                      "valid = frame.iloc[cut:end]\n"
+                                      "config = {'a': 1}\n"
+                                      "pick = lambda x: x\n"
+                                      "self.test = rows[1:]\n"
+                                      "first = rows[0]\n"
+                                      "inner = f(rows[2:])\n";
+  const PythonModule module = analyze_python(source);
+  std::vector<std::string> names;
+  for (const auto& name : module.slice_targets) {
+    names.push_back(name.text + ":" + std::to_string(name.line));
+  }
+  CHECK(names == std::vector<std::string>{"train:1", "test:1", "valid:2", "inner:7"});
+}
+
 TEST_CASE("Python: hostile input")
 {
   SUBCASE("deep brackets and a huge unterminated f-string")
