@@ -191,8 +191,8 @@ std::optional<CodeHit> network(const Analysis& analysis, const FileEntry* file,
 // the project trains now.
 bool set_aside(std::string_view path)
 {
-  constexpr std::string_view k_set_aside[] = {"backup", "backups", "old",    "archive",
-                                              "archived", "legacy", "deprecated", "unused"};
+  constexpr std::string_view k_set_aside[] = {"backup",   "backups", "old",        "archive",
+                                              "archived", "legacy",  "deprecated", "unused"};
   const size_t slash = path.rfind('/');
   if (slash == std::string_view::npos) {
     return false;
@@ -271,8 +271,8 @@ Finding check_rigor_reproducibility(const RuleContext& context)
     locations.insert(locations.end(), seeded_at.begin(), seeded_at.end());
     return fail("the network's training is not seeded: " + describe_hits({net->hit}, 1) +
                     " starts from random weights, and no torch.manual_seed, tf.random.set_seed or "
-                    "seed_everything call in " + code_scope(analysis) + " fixes them; seeded only: " +
-                    describe_hits(seeded, 3),
+                    "seed_everything call in " +
+                    code_scope(analysis) + " fixes them; seeded only: " + describe_hits(seeded, 3),
                 locations);
   }
   std::string message = "randomness is seeded: " + describe_hits(seeded, 3);

@@ -73,7 +73,8 @@ Finding check_tests_present(const RuleContext& context)
     if (text::iequals(text::base_name(file->path), "conftest.py")) {
       continue;
     }
-    if (const TextFile* content = analysis.text(file->path); content != nullptr && !content->content.empty()) {
+    if (const TextFile* content = analysis.text(file->path);
+        content != nullptr && !content->content.empty()) {
       const auto [first, added] = first_of_content.emplace(content->content, file->path);
       if (!added) {
         copies.push_back(file->path + " copies " + std::string(first->second));
