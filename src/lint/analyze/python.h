@@ -24,6 +24,7 @@ struct Call
   std::optional<std::string> first_string; // the first argument when it is a plain string literal
   std::vector<KeywordArgument> keywords;
   int positional_arguments = 0; // arguments not given by keyword (*args and **kwargs count too)
+  bool unpacks_keywords = false; // a **kwargs argument: XGBClassifier(**params)
 };
 
 struct Decorator

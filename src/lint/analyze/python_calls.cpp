@@ -230,6 +230,7 @@ void CallTracker::track_argument(size_t k)
       return;
     }
     ++call.positional_arguments;
+    call.unpacks_keywords = call.unpacks_keywords || is_op(token, "**");
   }
   if (frame.argument == 0 && !frame.keyword) {
     if (token.kind == TokenKind::string) {

@@ -207,6 +207,19 @@ bool set_aside(std::string_view path)
   return false;
 }
 
+// XGBClassifier(**params) where the module sets params["random_state"] or writes
+// {"seed": 42}: the seed goes in through the settings.
+std::optional<std::string> seed_in_settings(const analyze::PythonModule& module)
+{
+  for (const auto& literal : module.strings) {
+    if (!literal.is_bytes && !literal.is_fstring && contains(k_seed_keywords, literal.value) &&
+        literal.value != "generator" && literal.value != "rng") {
+      return "\"" + literal.value + "\" in its **settings, line " + std::to_string(literal.line);
+    }
+  }
+  return std::nullopt;
+}
+
 Seeding seeding(const Analysis& analysis)
 {
   Seeding found;
@@ -221,7 +234,10 @@ Seeding seeding(const Analysis& analysis)
         add_unique(found.global,
                    {"TrainingArguments (seed " + seed_argument(call).value_or("42") + ")", where});
       } else if (is_random_call(call)) {
-        const auto seed = seed_argument(call);
+        auto seed = seed_argument(call);
+        if (!seed && call.unpacks_keywords) {
+          seed = seed_in_settings(*module);
+        }
         found.uses.push_back(
             {{std::string(name) + (seed ? "(" + *seed + ")" : ""), where}, seed.has_value()});
       }
