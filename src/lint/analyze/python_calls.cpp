@@ -51,6 +51,25 @@ std::string_view last_component(std::string_view name)
 void add_route(PythonModule& module, const std::string& name, const std::optional<std::string>& path,
                const std::vector<KeywordArgument>& keywords, const std::string& function, int line)
 {
+  // Modal gives each web endpoint an address of its own, named for the function:
+  // @modal.fastapi_endpoint(method="POST") def inference() is POST /inference here.
+  const std::string_view decorator = last_component(name);
+  if ((decorator == "fastapi_endpoint" || decorator == "web_endpoint") && !function.empty() &&
+      (name.starts_with("modal.") || name == decorator)) {
+    Route route;
+    route.path = "/" + function;
+    route.decorator = name;
+    route.function = function;
+    route.line = line;
+    route.methods.push_back("GET");
+    for (const auto& keyword : keywords) {
+      if (keyword.name == "method" && keyword.strings.size() == 1) {
+        route.methods.front() = upper(keyword.strings.front());
+      }
+    }
+    module.routes.push_back(std::move(route));
+    return;
+  }
   if (!path || (!path->empty() && path->front() != '/')) {
     return;
   }

@@ -81,6 +81,13 @@ Finding check_mlops_health_endpoint(const RuleContext& context)
     return skip("no HTTP API: no web framework is imported and no route is declared");
   }
   const auto routes = http_routes(analysis);
+  // Modal starts and stops a web endpoint's containers itself: no load balancer or orchestrator
+  // of the project's probes it.
+  const auto serverless = [](const RouteAt& route) { return route.route->decorator.starts_with("modal."); };
+  if (!routes.empty() && std::all_of(routes.begin(), routes.end(), serverless)) {
+    return skip("the API is Modal web endpoints (" + routes.front().where.to_string() +
+                "), which Modal runs serverless: nothing of the project probes them");
+  }
   // A probe GETs a fixed path: PATCH /users/{user_id}/status changes a user, it answers no probe.
   const auto probe = [](const analyze::Route& route) {
     const auto& methods = route.methods;

@@ -184,7 +184,8 @@ Finding check_mlops_serving(const RuleContext& context)
     const auto framework = std::find_if(uses.begin(), uses.end(), [&](const ServingUse& use) {
       return use.kind == ServingKind::http_api && use.where.path == best->where.path;
     });
-    return pass((framework == uses.end() ? "" : framework->framework + " ") + "route " +
+    const bool modal = best->route->decorator.starts_with("modal.");
+    return pass((framework != uses.end() ? framework->framework + " " : modal ? "Modal " : "") + "route " +
                     route_text(*best->route) +
                     (best_evidence == Evidence::beside_model_call ? ", beside a model call," : "") + " in " +
                     best->where.to_string(),

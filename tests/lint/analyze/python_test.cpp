@@ -508,6 +508,16 @@ TEST_CASE("Python: routes from Flask, routers and add_url_rule")
   CHECK(module.routes[4].path == "/ping");
   CHECK(module.routes[4].function.empty());
   CHECK(module.routes[4].line == 11);
+
+  // Modal names each web endpoint's address for its function.
+  const PythonModule modal = analyze_python("import modal\n@modal.fastapi_endpoint(method='POST')\n"
+                                            "def inference(request): ...\n@modal.web_endpoint()\n"
+                                            "def health(): ...\n@other.fastapi_endpoint()\ndef f(): ...\n");
+  REQUIRE(modal.routes.size() == 2);
+  CHECK(modal.routes[0].path == "/inference");
+  CHECK(modal.routes[0].methods == std::vector<std::string>{"POST"});
+  CHECK(modal.routes[1].path == "/health");
+  CHECK(modal.routes[1].methods == std::vector<std::string>{"GET"});
 }
 
 TEST_CASE("Python: routes from a Django URLconf")

@@ -121,6 +121,14 @@ TEST_CASE("mlops/health-endpoint: skip, built-in routes, literal routes, failure
   CHECK(unreadable.message ==
         "Flask is imported (server.py:1) but no route is declared where mlfolio can read it");
 
+  // Modal runs its web endpoints serverless; nothing probes them.
+  MemoryView modal;
+  modal.add("main.py", "import modal\n\n@modal.fastapi_endpoint(method='POST')\ndef inference(request):\n"
+                       "    return {}\n");
+  CHECK(check_rule("mlops/health-endpoint", modal).message ==
+        "the API is Modal web endpoints (main.py:3), which Modal runs serverless: nothing of the project "
+        "probes them");
+
   // Django's routes are in its URLconf.
   MemoryView django;
   django.add("site/urls.py", "from django.urls import path\nfrom predictor import views\n\nurlpatterns = [\n"
