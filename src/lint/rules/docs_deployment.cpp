@@ -52,7 +52,9 @@ constexpr std::string_view k_hosting[] = {"herokuapp.com",
                                           "render.com",
                                           "shinyapps.io",
                                           "anvil.app",
-                                          "azureml.net"};
+                                          "azureml.net",
+                                          "azurecontainer.io",
+                                          "cloudapp.azure.com"};
 // Links whose text says "try it" lead to a demo, unless they go to code, papers or videos.
 constexpr std::string_view k_demo_words[] = {"demo",     "live",       "try it", "deployed",
                                              "endpoint", "playground", "hosted"};
@@ -281,6 +283,14 @@ Finding check_docs_deployment(const RuleContext& context)
         return found("deployment commands such as `" + docs::shown_command(piece) + "` (which runs `" +
                          *task + "`)",
                      line);
+      }
+      // "curl https://churn.onrender.com/predict": a request to the hosted service.
+      re2::StringPiece input(piece.data(), piece.size());
+      std::string address;
+      while (RE2::FindAndConsume(&input, address_pattern, &address)) {
+        if (any_in(address, k_hosting) && !any_in(address, k_not_deployments)) {
+          return found("a live deployment at " + docs::clip(address, 80), line);
+        }
       }
       // "docker run hello-world" checks that Docker is installed; it deploys nothing.
       const bool install_check = text::icontains(piece, "hello-world");

@@ -269,6 +269,12 @@ TEST_CASE("docs/deployment: live URLs, demo links, deploy commands, a described 
                          "# X\n\nDownload the dataset through the app's link: http://35.231.160.55/data.\n");
   CHECK(finding.status == Status::fail);
 
+  // A request to the hosted service in a code block, indented or fenced.
+  finding = check_readme("docs/deployment",
+                         "# X\n\n## Live Endpoint\n\n    curl http://load.westeurope.azurecontainer.io:5001/health\n");
+  CHECK(finding.message ==
+        "a live deployment at http://load.westeurope.azurecontainer.io:5001/health (README.md:5)");
+
   finding = check_readme("docs/deployment", "# X\n\n[Demo video](https://youtu.be/abc)\n", "README.md",
                          {{"Dockerfile", "FROM python:3.12\n"}});
   CHECK(finding.status == Status::fail);
