@@ -144,11 +144,21 @@ std::string ml_library_of(const analyze::Import& import)
   return "";
 }
 
+// A search index fitted to documents (minsearch's index.fit(documents), a TF-IDF index) trains no
+// model: the call's receiver is named for an index.
+bool fits_index(const analyze::Call& call)
+{
+  std::string receiver = call.callee.substr(0, call.callee.rfind('.') + 1);
+  std::replace(receiver.begin(), receiver.end(), '.', '_');
+  const auto words = identifier_words(receiver);
+  return std::find(words.begin(), words.end(), "index") != words.end();
+}
+
 std::optional<std::pair<std::string, int>> training_call(const analyze::PythonModule& module)
 {
   for (const auto& call : module.calls) {
     const std::string_view name = last_component(call.callee);
-    if (contains(k_training_calls, name)) {
+    if (contains(k_training_calls, name) && !(name == "fit" && fits_index(call))) {
       return std::pair{std::string(name), call.line};
     }
   }
@@ -226,7 +236,8 @@ void add_unique(std::vector<CodeHit>& hits, CodeHit hit)
   // Evidence is listed, never counted: a few dozen are plenty, and the cap keeps a repository of
   // 20,000 data files linear.
   constexpr size_t k_enough = 64;
-  if (hits.size() < k_enough && std::none_of(hits.begin(), hits.end(), [&](const CodeHit& seen) { return seen.what == hit.what; })) {
+  if (hits.size() < k_enough &&
+      std::none_of(hits.begin(), hits.end(), [&](const CodeHit& seen) { return seen.what == hit.what; })) {
     hits.push_back(std::move(hit));
   }
 }

@@ -276,8 +276,14 @@ Finding check_rigor_metrics(const RuleContext& context)
   // likely a request field or a setting as a measurement.
   const auto no_training = no_training_reason(analysis);
   std::vector<CodeHit> beyond = evidence.beyond;
-  if (!no_training) {
-    for (const CodeHit& hit : evidence.named) {
+  // Retrieval and generation metrics (mrr, ndcg, rouge) measure a RAG app's or a hosted model's
+  // answers, so their names count where nothing is trained; they name no request field.
+  constexpr std::string_view k_output_metrics[] = {"ndcg", "mrr", "bleu", "rouge", "wer"};
+  for (const CodeHit& hit : evidence.named) {
+    const auto words = identifier_words(hit.what);
+    if (!no_training || std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+          return contains(k_output_metrics, word);
+        })) {
       add_unique(beyond, hit); // f1_score, called and also named, once
     }
   }
