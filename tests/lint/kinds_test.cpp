@@ -68,6 +68,16 @@ TEST_CASE("kind file-contains: the first line that matches, or files without it"
   MemoryView setup;
   setup.add("setup.py", "");
   CHECK(evaluate("code/pkg", rule, setup).message == "package metadata: setup.py");
+
+  // UTF-16 with a byte order mark (PowerShell's "pip freeze > requirements.txt") is read as text.
+  std::string utf16("\xFF\xFE", 2);
+  for (const char c : std::string_view("# tools\r\n[project]\r\n")) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  MemoryView wide;
+  wide.add("pyproject.toml", utf16);
+  CHECK(evaluate("code/pkg", rule, wide).message == "package metadata: pyproject.toml:2");
 }
 
 TEST_CASE("kind content-absent: every place with its line, allowed lines and binaries left out")

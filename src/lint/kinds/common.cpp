@@ -1,5 +1,7 @@
 #include "lint/kinds/common.h"
 
+#include "lint/analyze/text_decode.h"
+
 #include <algorithm>
 #include <memory>
 #include <unordered_map>
@@ -33,6 +35,15 @@ Result<std::unique_ptr<RE2>> compile_regex(const std::string& pattern)
     return usage_error("bad regular expression '" + pattern + "': " + regex->error() + ".");
   }
   return regex;
+}
+
+std::string_view searchable_text(std::string_view content, std::string& decoded)
+{
+  if (!content.starts_with("\xFF\xFE") && !content.starts_with("\xFE\xFF")) {
+    return content;
+  }
+  decoded = analyze::decode_text(content).text;
+  return decoded;
 }
 
 uint32_t line_at(std::string_view content, size_t offset)

@@ -26,6 +26,11 @@ Result<GlobSet> compile_globs(const std::vector<std::string>& patterns, Anchor a
 // RE2 syntax; "(?m)" makes ^ and $ match at line ends, "(?i)" ignores case.
 Result<std::unique_ptr<RE2>> compile_regex(const std::string& pattern);
 
+// The text a file's patterns are matched against: the content itself, or for UTF-16 text (a
+// requirements.txt saved by PowerShell's ">") the content decoded to UTF-8 into `decoded`,
+// which keeps its line numbers.
+std::string_view searchable_text(std::string_view content, std::string& decoded);
+
 // Byte offset -> 1-based line number.
 uint32_t line_at(std::string_view content, size_t offset);
 

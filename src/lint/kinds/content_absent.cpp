@@ -113,7 +113,8 @@ Finding evaluate(const RuleContext& context)
     }
     const auto text = context.analysis().read_text(file->path);
     if (text && !text->binary) {
-      scan(*compiled, file->path, text->content, places, locations);
+      std::string decoded;
+      scan(*compiled, file->path, searchable_text(text->content, decoded), places, locations);
     }
   }
   const std::string looking_for = context.params().text("looking_for", "");

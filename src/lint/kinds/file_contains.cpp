@@ -64,10 +64,12 @@ Finding evaluate(const RuleContext& context)
       if (text == nullptr || text->binary) {
         continue;
       }
+      std::string decoded;
+      const std::string_view content = searchable_text(text->content, decoded);
       for (const auto& pattern : entry.patterns) {
-        const size_t offset = find_match(*pattern, text->content, 0);
+        const size_t offset = find_match(*pattern, content, 0);
         if (offset != std::string_view::npos) {
-          const Location location{file->path, line_at(text->content, offset)};
+          const Location location{file->path, line_at(content, offset)};
           return pass(looking_for + ": " + location.to_string(), {location});
         }
       }
