@@ -29,7 +29,10 @@ constexpr std::string_view k_lesson_headings[] = {
     // French, German, Italian, Russian; a Cyrillic capital is compared as written).
     "limitaciones",     "lecciones aprendidas", "limitações",     "lições aprendidas",
     "leçons apprises",  "einschränkungen",   "limitazioni",
-    "lezioni apprese",  "ограничения",       "Ограничения"};
+    "lezioni apprese",  "ограничения",       "Ограничения",
+    // Korean, Japanese and Chinese: limitations, lessons, retrospective, what fell short.
+    "한계", "한계점", "교훈", "회고", "限界", "制限事項", "制約", "教訓", "反省", "反省点", "局限性", "局限", "教训",
+    "不足之处"};
 // Headings that may hold it: accepted when the text reads like a comparison or a limit. A
 // "Challenges" section is as often a list of the data's difficulties (class imbalance, missing
 // values) as an account of what went wrong, and "What I learned" a list of skills.
@@ -81,7 +84,12 @@ const RE2& strong_lesson_pattern()
       R"((?i)(did ?n[o']?t (work|help|improve)|didn’t (work|help|improve)|error analysis|lessons? learned|)"
       R"(failure (cases|modes)|\b(i|we) tried\b|known limitations|limitations of|model'?s? limitations|)"
       R"(limitations (are|is|were) (documented|described|discussed|listed|covered)|)"
-      R"(\b(was|were) (not|never) (promoted|selected|chosen|adopted)\b))");
+      R"(\b(was|were) (not|never) (promoted|selected|chosen|adopted)\b|)"
+      // The same in the languages portfolios are often written in: limitations, lessons, "did
+      // not work" (Spanish, Portuguese, French, German, Russian, Korean, Japanese, Chinese).
+      R"(limitaciones|no funcion[óo]|limitações|não funcionou|n'a pas fonctionné|ne fonctionne pas|)"
+      R"(nicht funktioniert|funktionierte nicht|Einschränkungen|ограничени|не сработал|)"
+      R"(한계|교훈|효과가 없|限界|制限事項|教訓|うまくいかな|局限|教训|不足之处|没有效果))");
   return pattern;
 }
 

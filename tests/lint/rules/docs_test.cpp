@@ -308,6 +308,16 @@ TEST_CASE("docs/lessons: sections in any wording, sentences anywhere, the empty 
   CHECK(finding.message == "the What didn't work section (README.md:3) holds only a placeholder comment");
   CHECK(finding.fix.starts_with("Under What didn't work, write the experiments that failed"));
 
+  // READMEs in other languages: a limitations note in Korean, a lessons heading in Japanese.
+  finding = check_readme("docs/lessons", "# X\n\n> **정직한 한계:** 환자 3명은 일화일 뿐 성능 지표가 아니며 "
+                                         "검증은 H2의 몫이다.\n");
+  CHECK(finding.message.starts_with("a note on what did not work at README.md:3"));
+  finding = check_readme("docs/lessons", "# X\n\n## 教訓\n\n学習率を下げても精度は上がらず、データの偏りが原因だと"
+                                         "分かった。検証データを分けたことで過学習に気づいた。\n");
+  CHECK(finding.message == "the 教訓 section (README.md:3)");
+  finding = check_readme("docs/lessons", "# X\n\nEl sobremuestreo con SMOTE no funcionó en el conjunto de prueba.\n");
+  CHECK(finding.status == Status::pass);
+
   finding = check_readme("docs/lessons", "# X\n\n## Experiments\n\nAll runs are logged to MLflow.\n");
   CHECK(finding.message ==
         "README.md says nothing about what was tried and did not work: no section on experiments, "
