@@ -47,6 +47,7 @@ constexpr StageWord k_stage_words[] = {
     {"inference", StageKind::predict},   {"infer", StageKind::predict},
     {"batch", StageKind::predict},       {"serve", StageKind::serve},
     {"serving", StageKind::serve},       {"deploy", StageKind::serve},
+    {"promote", StageKind::serve},
     {"api", StageKind::serve},           {"server", StageKind::serve},
     {"pipeline", StageKind::pipeline},   {"repro", StageKind::pipeline},
     {"reproduce", StageKind::pipeline},
@@ -108,23 +109,34 @@ std::string basename(std::string_view path)
 // The project's script or module a command line runs with Python: "python -m src.main_news" is
 // src/main_news.py (or its __main__.py), "uv run python scripts/train.py" is scripts/train.py,
 // and "$(PYTHON) -m ..." counts as python.
-bool runs_project_code(const RepoView& view, std::string_view command)
+std::optional<std::string> project_code_run(const RepoView& view, std::string_view command)
 {
   thread_local const RE2 python(
-      R"((?:^|[\s;&|])(?:python3?(?:\.\d+)?|\$[({]\w*(?i:py)\w*[)}])((?:\s+-[A-Za-ln-z]\w*)*)\s+(-m\s+)?([\w./-]+))");
+      R"((?:^|[\s;&|(])(?:python3?(?:\.\d+)?|\$[({]\w*(?i:py)\w*[)}])((?:\s+-[A-Za-ln-z]\w*)*)\s+(-m\s+)?([\w./-]+))");
   std::string flags;
   std::string module;
   std::string target;
   if (!RE2::PartialMatch(re2::StringPiece(command.data(), command.size()), python, &flags, &module,
                          &target)) {
-    return false;
+    return std::nullopt;
   }
   if (module.empty()) {
-    return target.ends_with(".py") && view.exists(target.starts_with("./") ? target.substr(2) : target);
+    const std::string path = target.starts_with("./") ? target.substr(2) : target;
+    return target.ends_with(".py") && view.exists(path) ? std::optional(path) : std::nullopt;
   }
   std::string path = target;
   std::replace(path.begin(), path.end(), '.', '/');
-  return view.exists(path + ".py") || view.exists(path + "/__main__.py");
+  for (const std::string& candidate : {path + ".py", path + "/__main__.py"}) {
+    if (view.exists(candidate)) {
+      return candidate;
+    }
+  }
+  return std::nullopt;
+}
+
+bool runs_project_code(const RepoView& view, std::string_view command)
+{
+  return project_code_run(view, command).has_value();
 }
 
 // "run-all: $(MAKE) run-candles ... $(MAKE) run-indicators": a target that runs, through its
@@ -303,6 +315,36 @@ std::optional<Finding> project_files(const Analysis& analysis)
   return std::nullopt;
 }
 
+// A CI workflow that runs the project's scripts for two stages or more (a retraining workflow
+// runs train_on_data_update.py, then promote_to_staging.py): the pipeline runs there.
+std::optional<Finding> workflow_stages(const Analysis& analysis)
+{
+  for (const auto& [file, workflow] : analysis.workflows()) {
+    StageNames stages;
+    int first_line = 0;
+    for (const auto& job : workflow.jobs) {
+      for (const auto& command : job.commands) {
+        const auto script = project_code_run(analysis.view(), command.text);
+        if (!script) {
+          continue;
+        }
+        std::string name = basename(*script) == "__main__.py" ? *script : basename(*script);
+        name = name.substr(0, name.size() - 3);
+        const auto kind = stage_of(name);
+        if (kind && std::find(stages.names.begin(), stages.names.end(), *script) == stages.names.end()) {
+          stages.add(*script, *kind);
+          first_line = first_line == 0 ? command.line : first_line;
+        }
+      }
+    }
+    if (stages.enough()) {
+      return pass("CI workflow " + file->path + " runs the stages " + join_some(stages.names, 5),
+                  {{file->path, static_cast<uint32_t>(first_line)}});
+    }
+  }
+  return std::nullopt;
+}
+
 // argparse subcommands (add_parser("train")) and click/typer commands (@cli.command() def train).
 std::optional<Finding> cli_commands(const Analysis& analysis)
 {
@@ -348,6 +390,9 @@ Finding check_mlops_pipeline(const RuleContext& context)
     return *found;
   }
   if (auto found = cli_commands(analysis)) {
+    return *found;
+  }
+  if (auto found = workflow_stages(analysis)) {
     return *found;
   }
   if (!tasks.near_miss.empty()) {
