@@ -47,10 +47,9 @@ constexpr StageWord k_stage_words[] = {
     {"inference", StageKind::predict},   {"infer", StageKind::predict},
     {"batch", StageKind::predict},       {"serve", StageKind::serve},
     {"serving", StageKind::serve},       {"deploy", StageKind::serve},
-    {"promote", StageKind::serve},
-    {"api", StageKind::serve},           {"server", StageKind::serve},
-    {"pipeline", StageKind::pipeline},   {"repro", StageKind::pipeline},
-    {"reproduce", StageKind::pipeline},
+    {"promote", StageKind::serve},       {"api", StageKind::serve},
+    {"server", StageKind::serve},        {"pipeline", StageKind::pipeline},
+    {"repro", StageKind::pipeline},      {"reproduce", StageKind::pipeline},
 };
 
 constexpr Library k_orchestrators[] = {
