@@ -294,7 +294,7 @@ Finding check_docs_deployment(const RuleContext& context)
       }
       // "docker run hello-world" checks that Docker is installed; it deploys nothing.
       const bool install_check = text::icontains(piece, "hello-world");
-      if (!task && !install_check && is_deploy_command(piece)) {
+      if (!task && !install_check && !docs::is_tree_line(piece) && is_deploy_command(piece)) {
         return found("deployment commands such as `" + docs::shown_command(piece) + "`", line);
       }
       ++line;

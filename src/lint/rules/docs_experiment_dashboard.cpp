@@ -225,7 +225,7 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
     int line = code.line + (code.fenced ? 1 : 0);
     for (const auto piece : text::split(code.content, '\n')) {
       const bool comment = text::trim(piece).starts_with('#');
-      if (!comment && matches(piece, dashboard_command_pattern())) {
+      if (!comment && !docs::is_tree_line(piece) && matches(piece, dashboard_command_pattern())) {
         return found("the command that opens the dashboard, `" + docs::shown_command(piece) + "`", line);
       }
       // "# MLflow:   http://localhost:5001": where to open it, after the command that starts it.

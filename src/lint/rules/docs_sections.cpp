@@ -254,6 +254,14 @@ bool is_diagram_language(std::string_view language)
   return std::find(std::begin(k_languages), std::end(k_languages), language) != std::end(k_languages);
 }
 
+bool is_tree_line(std::string_view line)
+{
+  line = text::trim(line);
+  return line.find("\u251C") != std::string_view::npos || line.find("\u2514") != std::string_view::npos ||
+         line.find("\u2502") != std::string_view::npos || line.starts_with("|--") || line.starts_with("+--") ||
+         line.starts_with("`--") || line.starts_with("| |") || line.starts_with("|   ");
+}
+
 std::string shown_command(std::string_view line)
 {
   line = text::trim(line);

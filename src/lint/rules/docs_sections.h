@@ -67,6 +67,10 @@ bool is_badge(const analyze::Image& image);
 // A command line for a message: trimmed, without a trailing "# comment", clipped.
 std::string shown_command(std::string_view line);
 
+// A line of a drawn folder tree ("│   ├── mlflow_ui.py   # MLflow UI script", "|-- app.py"): its
+// comment describes a file, it runs nothing.
+bool is_tree_line(std::string_view line);
+
 // `text` on one line, cut after about `max_chars` at a word boundary, with "..." when cut.
 std::string clip(std::string_view text, size_t max_chars);
 

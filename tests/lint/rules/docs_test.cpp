@@ -348,6 +348,12 @@ TEST_CASE("docs/experiment-dashboard: links, commands and directions; skipped wi
         "says how to open it");
   CHECK(finding.locations == std::vector<Location>{{"README.md", 0}, {"src/x/train.py", 2}});
   CHECK(finding.fix.starts_with("Add to the README the command that opens the dashboard, e.g. `mlflow ui"));
+  // A folder tree's comment on a script is no command.
+  finding = check_readme(
+      "docs/experiment-dashboard",
+      "# X\n\n```\n\u2502   \u251C\u2500\u2500 mlflow_ui.py   # MLflow UI script\n|-- ui.py  # mlflow ui\n```\n",
+      "README.md", {{"src/x/train.py", "def train():\n    import mlflow\n    mlflow.log_metric('f1', 1)\n"}});
+  CHECK(finding.status == Status::fail);
 
   finding = check_readme("docs/experiment-dashboard",
                          "# X\n\n```bash\nmlflow ui --backend-store-uri sqlite:///m.db\n```\n");
