@@ -139,10 +139,38 @@ std::optional<LibraryUse> own_run_log(const Analysis& analysis)
 
 } // namespace
 
+// Where the runs are logged: the first call such as mlflow.log_params or wandb.init, rather than
+// the first import (which may be a script that only opens the tracker's UI).
+std::optional<Location> logging_call(const Analysis& analysis, std::string_view tracker)
+{
+  for (const auto& [file, module] : analysis.code_modules()) {
+    for (const auto& call : module->calls) {
+      if (!call.callee.starts_with(tracker) || call.callee.size() <= tracker.size() ||
+          call.callee[tracker.size()] != '.') {
+        continue;
+      }
+      const std::string_view name = last_component(call.callee);
+      if (name.starts_with("log") || name == "start_run" || name == "init" || name == "autolog") {
+        return code_location(analysis, file, call.line);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 Finding check_mlops_experiment_tracking(const RuleContext& context)
 {
   const Analysis& analysis = context.analysis();
   auto uses = library_uses(analysis, k_trackers);
+  for (auto& use : uses) {
+    const auto tracker = std::find_if(std::begin(k_trackers), std::end(k_trackers),
+                                      [&](const Library& library) { return library.name == use.name; });
+    if (tracker->module.find('.') == std::string_view::npos) {
+      if (auto where = logging_call(analysis, tracker->module)) {
+        use.where = *where;
+      }
+    }
+  }
   if (!uses.empty()) {
     std::vector<Location> locations;
     for (const auto& use : uses) {

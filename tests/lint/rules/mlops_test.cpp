@@ -222,6 +222,11 @@ TEST_CASE("mlops/experiment-tracking: libraries, report_to, DVC, TensorBoard, ow
   CHECK(finding.message ==
         "experiments tracked with Weights & Biases (src/lit.py:1), MLflow (src/tracker.py:2)");
   CHECK(finding.locations == std::vector<Location>{{"src/lit.py", 1}, {"src/tracker.py", 2}});
+  // Where the runs are logged, not a script that only imports the tracker to open its UI.
+  view.add("src/train.py", "import mlflow\n\ndef train(params):\n    with mlflow.start_run():\n"
+                           "        mlflow.log_params(params)\n");
+  CHECK(check_rule("mlops/experiment-tracking", view).message ==
+        "experiments tracked with Weights & Biases (src/lit.py:1), MLflow (src/train.py:4)");
 }
 
 TEST_CASE("mlops/ci-runs-tests: runners, task targets, installs that are not runs")
@@ -456,7 +461,7 @@ TEST_CASE("mlops rules point into a notebook at the cell that holds the evidence
   const Finding tracking = check_rule("mlops/experiment-tracking", view);
   REQUIRE_FALSE(tracking.locations.empty());
   const auto first_cell = static_cast<uint32_t>(parsed.cells[0].line);
-  CHECK(tracking.locations.front() == Location{"notebooks/train.ipynb", first_cell});
+  CHECK(tracking.locations.front() == Location{"notebooks/train.ipynb", cell_line}); // the logging call
   view.add("README.md", "# Fraud\n\nDetects fraud.\n");
   const Finding dashboard = check_rule("docs/experiment-dashboard", view);
   CHECK(dashboard.status == Status::fail);
