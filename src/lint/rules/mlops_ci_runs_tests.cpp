@@ -91,12 +91,16 @@ public:
 private:
   bool segment_runs_tests(const std::vector<std::string>& words, int depth) const
   {
-    if (words.empty() || words.front() == "echo" || words.front() == "printf") {
+    // Commands that print, count or search test files run none: find tests -name "test_*.py".
+    constexpr std::string_view k_not_runs[] = {"echo", "printf", "find", "ls",  "cat",
+                                               "grep", "wc",     "head", "tail"};
+    if (words.empty() || contains(k_not_runs, words.front())) {
       return false;
     }
     for (const auto& word : words) {
-      if (word == "install" || word == "add" || word == "--version") {
-        return false; // pip install pytest, poetry add pytest, pytest --version
+      if (word == "install" || word == "add" || word == "--version" || word == "--collect-only" ||
+          word == "--co") {
+        return false; // pip install pytest, poetry add pytest, pytest --version, pytest --collect-only
       }
     }
     for (size_t k = 0; k < words.size(); ++k) {
@@ -232,7 +236,23 @@ Finding check_mlops_ci_runs_tests(const RuleContext& context)
   std::vector<Location> looked;
   std::optional<Finding> ignored; // a run whose failures the job ignores, if no other
   const bool untested = untested_python(analysis);
-  for (const auto& [file, workflow] : workflows) {
+  // Workflows that run on pushes and pull requests first: one started only by hand
+  // (on: workflow_dispatch), often kept after a newer one took over, is cited last.
+  const auto by_hand = [](const analyze::Workflow& workflow) {
+    return !workflow.triggers.empty() &&
+           std::all_of(workflow.triggers.begin(), workflow.triggers.end(),
+                       [](const std::string& trigger) { return trigger == "workflow_dispatch"; });
+  };
+  std::vector<const Parsed<analyze::Workflow>*> ordered;
+  for (const auto& parsed : workflows) {
+    ordered.push_back(&parsed);
+  }
+  std::stable_partition(ordered.begin(), ordered.end(),
+                        [&](const Parsed<analyze::Workflow>* parsed) { return !by_hand(parsed->value); });
+  for (const Parsed<analyze::Workflow>* parsed : ordered) {
+    const FileEntry* file = parsed->file;
+    const analyze::Workflow& workflow = parsed->value;
+    const std::string manual = by_hand(workflow) ? ", in a workflow started only by hand" : "";
     looked.push_back({file->path, 0});
     for (const auto& job : workflow.jobs) {
       for (const auto& command : job.commands) {
@@ -253,7 +273,7 @@ Finding check_mlops_ci_runs_tests(const RuleContext& context)
             }
             continue;
           }
-          return pass("job " + job.name + " runs " + shown + " (" + at.to_string() + ")", {at});
+          return pass("job " + job.name + " runs " + shown + " (" + at.to_string() + manual + ")", {at});
         }
         seen.push_back(std::string(text::trim(command.text)).substr(0, 40));
       }
@@ -261,7 +281,7 @@ Finding check_mlops_ci_runs_tests(const RuleContext& context)
         const std::string name = action.name.substr(0, action.name.find('@'));
         if (contains(k_test_actions, name)) {
           return pass("job " + job.name + " runs the tests with " + action.name + " (" + file->path + ":" +
-                          std::to_string(action.line) + ")",
+                          std::to_string(action.line) + manual + ")",
                       {{file->path, static_cast<uint32_t>(action.line)}});
         }
       }

@@ -253,6 +253,22 @@ TEST_CASE("mlops/ci-runs-tests: runners, task targets, installs that are not run
   gitlab.add(".gitlab-ci.yml", "test:\n  script:\n    - poetry run python -m unittest discover\n");
   CHECK(check_rule("mlops/ci-runs-tests", gitlab).message ==
         "job test runs poetry run python -m unittest discover (.gitlab-ci.yml:3)");
+
+  // Listing, counting or collecting the tests runs none of them.
+  MemoryView listing;
+  listing.add(".github/workflows/ci.yml", "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                          "      - run: find tests -name \"test_*.py\" | wc -l\n"
+                                          "      - run: python -m pytest --collect-only -v\n");
+  CHECK(check_rule("mlops/ci-runs-tests", listing).status == Status::fail);
+
+  // A workflow started only by hand is cited after one that runs on pushes, and says so.
+  MemoryView manual;
+  const std::string job = "jobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest -q\n";
+  manual.add(".github/workflows/a-old.yml", "on: workflow_dispatch\n" + job);
+  CHECK(check_rule("mlops/ci-runs-tests", manual).message ==
+        "job test runs pytest -q (.github/workflows/a-old.yml:6, in a workflow started only by hand)");
+  manual.add(".github/workflows/b-ci.yml", "on: [push, pull_request]\n" + job);
+  CHECK(check_rule("mlops/ci-runs-tests", manual).message == "job test runs pytest -q (.github/workflows/b-ci.yml:6)");
 }
 
 TEST_CASE("mlops/monitoring: libraries, own statistics, configuration")
