@@ -4,6 +4,8 @@
 #include "lint/rules/docs_sections.h"
 #include "lint/wording.h"
 
+#include <algorithm>
+
 namespace mlfolio::lint {
 
 namespace {
@@ -33,6 +35,47 @@ constexpr std::string_view k_other_topics[] = {
     "team",   "license",   "contributing", "code",         "pipeline",   "deployment", "tech",    "stack",
     "tools",  "notebooks", "features",     "experiments",  "evaluation", "metrics",    "contents"};
 
+// Words that say why the project matters or for whom: a stake, a cost, the people it serves, a
+// goal. An overview that only lists what the project is built with ("an end-to-end ML service
+// built with FastAPI, MLflow and Docker, designed to showcase MLOps") states no problem.
+constexpr std::string_view k_purpose_words[] = {
+    "help",       "helps",      "helping",    "so that",    "because",    "problem",   "problems",
+    "challenge",  "challenges", "cost",       "costs",      "costly",     "expensive", "risk",
+    "risks",      "risky",      "loss",       "losses",     "critical",   "crucial",   "important",
+    "importance", "matters",    "need",       "needs",      "reduce",     "reduces",   "reducing",
+    "prevent",    "prevents",   "avoid",      "early",      "manual",     "manually",  "time-consuming",
+    "decision",   "decisions",  "decide",     "users",      "customers",  "customer",  "clients",
+    "patients",   "doctors",    "clinicians", "businesses", "business",   "companies", "company",
+    "retailers",  "banks",      "lenders",    "farmers",    "analysts",   "teams",     "stakeholders",
+    "goal",       "aim",        "aims",       "objective",  "motivation", "enable",    "enables",
+    "allow",      "allows",     "allowing",   "save",       "saves",      "improve",   "improves",
+    "improving",  "support",    "supports",   "why",        "impact",     "value",     "benefit",
+    "benefits",   "difficult",  "hard",       "million",    "millions",   "billion",   "worldwide",
+    "annually",   "every year", "each year",  "affects",    "struggle",   "struggles", "pain",
+    "inform",     "informs",    "prioritize", "prioritise", "plan",       "planning",  "safety",
+    "safer",      "faster",     "cheaper",    "accessible", "people"};
+// Enough of these tell English prose, the only prose whose purpose is judged.
+constexpr std::string_view k_english_words[] = {"the", "and",  "with", "of", "is",
+                                                "for", "this", "that", "to"};
+
+// Words of prose about the engineering itself: what the repository shows off and is built with.
+constexpr std::string_view k_showcase_words[] = {
+    "showcase",    "showcases",  "showcasing", "demonstrate", "demonstrates", "demonstrating", "built with",
+    "built using", "powered by", "portfolio",  "tech stack",  "featuring",    "you can clone"};
+
+// Whether prose reads as a statement of the problem. Only English prose about the engineering
+// ("an end-to-end ML service built with FastAPI, MLflow and Docker, designed to showcase MLOps")
+// that says nothing of why or for whom does not; a plain description of what is predicted, or
+// prose in another language, is given the benefit of the doubt.
+bool states_purpose(std::string_view prose)
+{
+  const size_t english = static_cast<size_t>(
+      std::count_if(std::begin(k_english_words), std::end(k_english_words),
+                    [&](std::string_view word) { return docs::has_any_word(prose, std::span(&word, 1)); }));
+  return english < 3 || !docs::has_any_word(prose, k_showcase_words) ||
+         docs::has_any_word(prose, k_purpose_words);
+}
+
 constexpr size_t k_problem_words = 12; // under a problem heading
 constexpr size_t k_intro_words = 25;   // under an overview heading, or before the first section
 
@@ -50,13 +93,19 @@ Finding check_docs_problem_statement(const RuleContext& context)
 
   const analyze::Section* empty = nullptr;
   const analyze::Section* thin = nullptr;
+  const analyze::Section* aimless = nullptr; // long enough, but says nothing of why or for whom
   size_t thin_words = 0;
-  const auto judge = [&](const std::vector<const analyze::Section*>& sections,
-                         size_t needed) -> const analyze::Section* {
+  const auto judge = [&](const std::vector<const analyze::Section*>& sections, size_t needed,
+                         bool purpose) -> const analyze::Section* {
     for (const analyze::Section* section : sections) {
-      const size_t words = docs::count_words(docs::section_prose(document, *section, false));
-      if (words >= needed) {
+      const std::string prose = docs::section_prose(document, *section, false);
+      const size_t words = docs::count_words(prose);
+      if (words >= needed && (!purpose || states_purpose(prose))) {
         return section;
+      }
+      if (words >= needed) {
+        aimless = aimless == nullptr ? section : aimless;
+        continue;
       }
       if (words == 0 && empty == nullptr) {
         empty = section;
@@ -67,13 +116,13 @@ Finding check_docs_problem_statement(const RuleContext& context)
     }
     return nullptr;
   };
-  if (const analyze::Section* found = judge(problem, k_problem_words)) {
+  if (const analyze::Section* found = judge(problem, k_problem_words, false)) {
     return pass("the " + found->heading + " section states the problem (" +
                     docs::at(readme->path, found->line) + ")",
                 {{readme->path, static_cast<uint32_t>(found->line)}});
   }
   const analyze::Section* empty_problem = empty;
-  if (const analyze::Section* found = judge(intro, k_intro_words)) {
+  if (const analyze::Section* found = judge(intro, k_intro_words, true)) {
     return pass("the " + found->heading + " section introduces the problem (" +
                     docs::at(readme->path, found->line) + ")",
                 {{readme->path, static_cast<uint32_t>(found->line)}});
@@ -94,11 +143,20 @@ Finding check_docs_problem_statement(const RuleContext& context)
   }
   const std::string opening = docs::opening_prose(document);
   const size_t opening_words = docs::count_words(opening);
-  if (opening_words >= k_intro_words) {
+  if (opening_words >= k_intro_words && states_purpose(opening)) {
     return pass("the opening paragraph describes the project (" + std::to_string(opening_words) +
                     " words before the "
                     "first section)",
                 {{readme->path, 1}});
+  }
+  if (aimless != nullptr || opening_words >= k_intro_words) {
+    const std::string where =
+        aimless != nullptr
+            ? "the " + aimless->heading + " section (" + docs::at(readme->path, aimless->line) + ")"
+            : "the opening paragraph (" + count_of(opening_words, "word") + ")";
+    return fail(where + " describes what the project shows and is built with, but not who needs it, what "
+                        "problem it solves or why that matters",
+                {{readme->path, aimless != nullptr ? static_cast<uint32_t>(aimless->line) : 1U}});
   }
   if (thin != nullptr) {
     return fail("the " + thin->heading + " section (" + docs::at(readme->path, thin->line) + ") has only " +
