@@ -1,6 +1,8 @@
 // code/pinned-dependencies: installs are reproducible, through a lock file or exact pins.
 //
-// A lock file anywhere in the project passes (poetry.lock, uv.lock, Pipfile.lock, pdm.lock,
+// The requirements file a Dockerfile installs (pip install -r, through the COPY that put it there)
+// is judged first: an image built from an unpinned file fails whatever lock file lies beside it.
+// Otherwise a lock file anywhere in the project passes (poetry.lock, uv.lock, Pipfile.lock, pdm.lock,
 // pixi.lock, conda-lock), and so does a requirements file compiled with hashes. Otherwise every
 // install source is judged on its own (a runtime requirements file with the files it includes
 // through -r, an environment.yml, a Pipfile, pyproject or setup.py dependencies) and the rule
@@ -17,6 +19,8 @@
 #include <cmath>
 #include <map>
 #include <set>
+
+#include <re2/re2.h>
 
 namespace mlfolio::lint {
 
@@ -195,10 +199,76 @@ bool is_hashed(const DependencyFile& file)
                                                    [](const Dependency& d) { return d.has_hash; });
 }
 
+// The requirements file an image installs (RUN pip install -r requirements.txt), with the RUN
+// line: the container runs what it installs from there, whatever lock file lies beside it.
+std::optional<std::pair<std::string, Location>> installed_by_image(const Analysis& analysis)
+{
+  thread_local const RE2 install(R"(\bpip3?\s+install\b[^&;|]*?\s(?:-r|--requirement)[=\s]+([\w./-]+))");
+  for (const auto& [file, dockerfile] : analysis.dockerfiles()) {
+    for (const auto& instruction : dockerfile.instructions) {
+      std::string path;
+      if (instruction.keyword != "RUN" || !RE2::PartialMatch(instruction.arguments, install, &path)) {
+        continue;
+      }
+      // The file a COPY put there ("COPY src/api/requirements.txt ./requirements.txt"), else the
+      // path itself, beside the Dockerfile or from the root of the build context.
+      std::string source = path;
+      for (const auto& copy : dockerfile.instructions) {
+        if (copy.line >= instruction.line || copy.keyword != "COPY" || copy.exec_form ||
+            !copy.heredocs.empty()) {
+          continue;
+        }
+        const auto words = text::split(text::trim(copy.arguments), ' ');
+        if (words.size() == 2 && !words[0].empty() && !words[1].empty()) {
+          const std::string from(words[0]);
+          std::string to(words[1]);
+          if (to.ends_with('/') || to == ".") {
+            to = (to == "." ? "" : to) + std::string(text::base_name(from));
+          }
+          if (text::base_name(to) == text::base_name(path)) {
+            source = from;
+          }
+        }
+      }
+      for (const std::string& candidate :
+           {normalize_path(folder_of(file->path) + source), normalize_path(source)}) {
+        if (analysis.view().find(candidate) != nullptr) {
+          return std::pair(candidate, Location{file->path, static_cast<uint32_t>(instruction.line)});
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 Finding check_code_pinned_dependencies(const RuleContext& context)
 {
+  const double needed = context.threshold(config::Threshold::pinned_share);
+  const Sources sources(context.analysis());
+  if (const auto image = installed_by_image(context.analysis());
+      image && !is_development_file(image->first)) {
+    Source source;
+    source.path = image->first;
+    std::set<std::string> seen;
+    std::set<std::string> constrained;
+    sources.collect(image->first, source, seen, constrained);
+    if (source.total > 0 && static_cast<double>(source.pinned) < needed * static_cast<double>(source.total)) {
+      const auto* parsed = sources.find(image->first);
+      if (parsed == nullptr || !is_hashed(*parsed)) {
+        std::vector<Location> locations{image->second};
+        locations.insert(locations.end(), source.loose_at.begin(),
+                         source.loose_at.begin() +
+                             static_cast<long>(std::min(source.loose_at.size(), k_max_details)));
+        return fail("the image installs " + image->first + " (" + image->second.to_string() +
+                        "), which pins " + std::to_string(source.pinned) + " of " +
+                        std::to_string(source.total) +
+                        " requirements exactly; not pinned: " + join_some(source.loose, k_max_names),
+                    std::move(locations));
+      }
+    }
+  }
   std::vector<std::string> locks;
   std::vector<Location> lock_at;
   for (const FileEntry* file : context.analysis().project_files()) {
@@ -210,7 +280,6 @@ Finding check_code_pinned_dependencies(const RuleContext& context)
   if (!locks.empty()) {
     return pass("lock file " + join_some(locks, 3) + " fixes every version", std::move(lock_at));
   }
-  const Sources sources(context.analysis());
   std::vector<Source> judged;
   for (const auto& [file, parsed] : context.analysis().dependency_files()) {
     if (parsed.format == DependencyFormat::unknown) {
@@ -236,7 +305,6 @@ Finding check_code_pinned_dependencies(const RuleContext& context)
   if (judged.empty()) {
     return skip("no runtime dependencies declared");
   }
-  const double needed = context.threshold(config::Threshold::pinned_share);
   const auto share = [](const Source& s) {
     return static_cast<double>(s.pinned) / static_cast<double>(s.total);
   };
