@@ -31,7 +31,7 @@ public:
       if (file.missing) {
         missing.push_back(file.path);
       }
-      m_files.push_back(FileEntry{std::move(file.path), file.size, file.is_symlink, file.blob});
+      m_files.push_back(FileEntry{std::move(file.path), file.size, file.is_symlink, file.blob, file.missing});
     }
     if (!missing.empty()) {
       std::sort(missing.begin(), missing.end());

@@ -25,6 +25,9 @@ struct FileEntry
   // tree, a tracked file the working tree has not changed, an in-memory file. Lets the history
   // scan reuse what the tree scan found instead of reading the same content twice.
   std::optional<git::ObjectId> blob;
+  // The commit's tree names the blob but the object database lacks it (a partial clone): its
+  // size is unknown (0 here) and its content unreadable.
+  bool missing = false;
 };
 
 // Memory for reading many files one after another: it grows to the largest file read and is

@@ -70,8 +70,13 @@ Finding check_repo_large_files(const RuleContext& context)
   std::vector<Detail> large;
   std::vector<Location> locations;
   bool huge = false;
+  std::vector<std::string> unknown; // no object in a partial clone: size unknown
   for (const FileEntry* file : context.analysis().project_files()) {
     if (file->is_symlink) {
+      continue;
+    }
+    if (file->missing) {
+      unknown.push_back(file->path);
       continue;
     }
     const bool artifact = is_artifact(file->path);
@@ -87,6 +92,13 @@ Finding check_repo_large_files(const RuleContext& context)
   }
   const std::string limits = megabytes(static_cast<uint64_t>(file_limit)) + " (model and data files: " +
                              megabytes(static_cast<uint64_t>(std::min(artifact_limit, file_limit))) + ")";
+  if (large.empty() && !unknown.empty()) {
+    // The files a partial clone leaves out are most often the large ones.
+    return skip("no file above " + limits + " among the files read, but " + count_of(unknown.size(), "file") +
+                (unknown.size() == 1 ? " has" : " have") +
+                " no object in the repository (a partial clone?), so " +
+                (unknown.size() == 1 ? "its size is" : "their sizes are") + " unknown: " + join_some(unknown, 5));
+  }
   if (large.empty()) {
     return pass("no file above " + limits + " outside Git LFS");
   }
