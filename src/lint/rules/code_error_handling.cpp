@@ -36,6 +36,30 @@ bool is_pydantic_model(const analyze::Class& type)
   });
 }
 
+// Whether the code uses a model it declares: its name written again after the class statement
+// (a route's parameter annotation, a call) in its module, or in a module that imports it. A
+// request model no route takes validates nothing.
+bool is_used(const Analysis& analysis, const FileEntry* file, const analyze::Class& type,
+             const std::vector<ModuleAt>& modules)
+{
+  if (const TextFile* text = analysis.text(file->path)) {
+    size_t seen = 0;
+    for (size_t at = text->content.find(type.name); at != std::string::npos;
+         at = text->content.find(type.name, at + type.name.size())) {
+      const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+      const bool starts = at == 0 || !word(text->content[at - 1]);
+      const size_t end = at + type.name.size();
+      if (starts && (end == text->content.size() || !word(text->content[end])) && ++seen > 1) {
+        return true;
+      }
+    }
+  }
+  return std::any_of(modules.begin(), modules.end(), [&](const ModuleAt& other) {
+    return other.file != file && std::any_of(other.value->names.begin(), other.value->names.end(),
+                                             [&](const analyze::Name& name) { return name.text == type.name; });
+  });
+}
+
 } // namespace
 
 Finding check_code_error_handling(const RuleContext& context)
@@ -63,8 +87,11 @@ Finding check_code_error_handling(const RuleContext& context)
       }
     }
     raises += module->raise_lines.size();
-    models +=
-        static_cast<size_t>(std::count_if(module->classes.begin(), module->classes.end(), is_pydantic_model));
+    models += static_cast<size_t>(std::count_if(module->classes.begin(), module->classes.end(),
+                                                [&](const analyze::Class& type) {
+                                                  return is_pydantic_model(type) &&
+                                                         is_used(context.analysis(), file, type, modules);
+                                                }));
     for (const auto& handler : module->handlers) {
       const Location at = location_of(file, handler.line);
       if (handler.bare && handler.body_is_pass) {
