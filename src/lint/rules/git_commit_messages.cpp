@@ -4,18 +4,70 @@
 #include "core/text.h"
 #include "lint/wording.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace mlfolio::lint {
 
 namespace {
 
 // Messages that say nothing about the change, compared without case and trailing punctuation.
 constexpr std::string_view k_empty_messages[] = {
-    "update", "updates", "updated", "change", "changes", "changed", "edit", "edits", "fix", "fixes", "fixed",
-    "wip", "commit", "commits", "save", "stuff", "misc", "minor", "minor changes", "small changes",
-    "add files via upload", "added files", "add files", "files", "new", "test", "testing", "temp", "tmp",
-    "asdf", "done", "final", "final commit", "last commit", "more", "progress", "work", "working",
-    "code", "upload", "uploaded", "first commit", "second commit", "1", "2", "3", "-", "no message",
-    "modified", "improvements", "refactor", "cleanup", "changes made", "updated code", "update code",
+    "update",
+    "updates",
+    "updated",
+    "change",
+    "changes",
+    "changed",
+    "edit",
+    "edits",
+    "fix",
+    "fixes",
+    "fixed",
+    "wip",
+    "commit",
+    "commits",
+    "save",
+    "stuff",
+    "misc",
+    "minor",
+    "minor changes",
+    "small changes",
+    "add files via upload",
+    "added files",
+    "add files",
+    "files",
+    "new",
+    "test",
+    "testing",
+    "temp",
+    "tmp",
+    "asdf",
+    "done",
+    "final",
+    "final commit",
+    "last commit",
+    "more",
+    "progress",
+    "work",
+    "working",
+    "code",
+    "upload",
+    "uploaded",
+    "first commit",
+    "second commit",
+    "1",
+    "2",
+    "3",
+    "-",
+    "no message",
+    "modified",
+    "improvements",
+    "refactor",
+    "cleanup",
+    "changes made",
+    "updated code",
+    "update code",
 };
 
 // GitHub's web editor defaults: "Update README.md", "Create train.py", "Delete old.ipynb".
@@ -24,13 +76,41 @@ bool is_web_default(std::string_view message)
   for (const std::string_view verb : {"update ", "create ", "delete ", "rename "}) {
     if (message.starts_with(verb)) {
       const std::string_view rest = message.substr(verb.size());
-      const bool one_file = rest.find(' ') == std::string_view::npos && rest.find('.') != std::string_view::npos;
+      const bool one_file =
+          rest.find(' ') == std::string_view::npos && rest.find('.') != std::string_view::npos;
       if (one_file) {
         return true;
       }
     }
   }
   return false;
+}
+
+// Words that name no part of the project: a short message made only of them ("Final update",
+// "Modified a few of files", "fix bugs") says nothing of what changed.
+constexpr std::string_view k_vague_words[] = {
+    "update", "updates",  "updated",  "final",   "fix",    "fixes", "fixed",    "file",   "files", "add",
+    "added",  "adding",   "modified", "modify",  "few",    "a",     "of",       "some",   "the",   "minor",
+    "small",  "change",   "changes",  "changed", "code",   "new",   "more",     "stuff",  "last",  "version",
+    "again",  "and",      "bug",      "bugs",    "edit",   "edits", "edited",   "commit", "it",    "all",
+    "upload", "uploaded", "various",  "misc",    "things", "work",  "progress", "done",   "latest"};
+
+bool only_vague_words(std::string_view message)
+{
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : std::string(message) + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  return !words.empty() && words.size() <= 5 &&
+         std::all_of(words.begin(), words.end(), [](const std::string& w) {
+           return std::find(std::begin(k_vague_words), std::end(k_vague_words), w) != std::end(k_vague_words);
+         });
 }
 
 bool is_low_information_message(std::string_view summary)
@@ -50,7 +130,7 @@ bool is_low_information_message(std::string_view summary)
       return true;
     }
   }
-  return is_web_default(message);
+  return is_web_default(message) || only_vague_words(message);
 }
 
 } // namespace
