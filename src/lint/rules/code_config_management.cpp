@@ -182,8 +182,20 @@ Finding check_code_config_management(const RuleContext& context)
   }
   std::vector<std::string> files;
   std::vector<Location> file_at;
+  // A config file in the folder of a JavaScript app (beside its package.json, with no Python
+  // there) configures the frontend: a Next.js app's .env.example says nothing of the ML code.
+  const auto javascript_app = [&](const std::string& path) {
+    const std::string folder = path.substr(0, path.rfind('/') + 1);
+    if (!analysis.view().exists(folder + "package.json")) {
+      return false;
+    }
+    return std::none_of(
+        analysis.python_files().begin(), analysis.python_files().end(), [&](const FileEntry* py) {
+          return py->path.starts_with(folder) && py->path.find('/', folder.size()) == std::string::npos;
+        });
+  };
   for (const FileEntry* file : analysis.project_files()) {
-    if (is_config_file(file->path)) {
+    if (is_config_file(file->path) && !javascript_app(file->path)) {
       files.push_back(file->path);
       file_at.push_back({file->path, 0});
     }
