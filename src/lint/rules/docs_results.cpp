@@ -90,10 +90,37 @@ const RE2& comparator_pattern()
   return pattern;
 }
 
+// A line labelled as a goal: "**Thresholds**: 85% accuracy, 80% min class F1-score".
+const RE2& goal_label_pattern()
+{
+  thread_local const RE2 pattern(
+      R"((?i)^[\W_]*(thresholds?|targets?|goals?|minimums?|requirements?|criteria|quality gates?|)"
+      R"(acceptance criteria|promotion criteria|success criteria|slos?|slas?)[\W_]*:)");
+  return pattern;
+}
+
+// "≥85% accuracy, precision, recall": every number is a bound (≥, ≤, <, >), none a value reached.
+bool only_bounds(std::string_view line)
+{
+  // A number standing alone, not the digit of a name such as F1 or R2.
+  thread_local const RE2 number(R"((?:^|[^\w.])(≥|≤|>=|<=|[<>])?\s*\d+(?:[.,]\d+)?)");
+  re2::StringPiece input(line.data(), line.size());
+  std::string bound;
+  size_t numbers = 0;
+  while (RE2::FindAndConsume(&input, number, &bound)) {
+    if (bound.empty()) {
+      return false;
+    }
+    ++numbers;
+  }
+  return numbers > 0;
+}
+
 // A sentence that sets a threshold rather than reports a value.
 bool states_threshold(std::string_view line)
 {
-  return matches(line, condition_pattern()) && matches(line, comparator_pattern());
+  return (matches(line, condition_pattern()) && matches(line, comparator_pattern())) ||
+         matches(line, goal_label_pattern()) || only_bounds(line);
 }
 
 bool is_metric_table(const analyze::Table& table)
