@@ -7,6 +7,8 @@
 // none of them, a substantial code base fails and a small one is skipped.
 #include "lint/rules/registry.h"
 
+#include "core/text.h"
+
 #include "lint/rules/python_code.h"
 #include "lint/wording.h"
 
@@ -62,9 +64,28 @@ bool is_used(const Analysis& analysis, const FileEntry* file, const analyze::Cla
 
 } // namespace
 
+// Files Django writes for the project (manage.py, wsgi.py, asgi.py, migrations): their error
+// handling is the framework's, not the author's.
+bool generated_by_django(const ModuleAt& module)
+{
+  const std::string_view path = module.file->path;
+  const std::string_view name = text::base_name(path);
+  if (path.find("migrations/") != std::string_view::npos &&
+      std::any_of(module.value->imports.begin(), module.value->imports.end(),
+                  [](const analyze::Import& import) { return import.module.starts_with("django.db"); })) {
+    return true;
+  }
+  return (name == "manage.py" || name == "wsgi.py" || name == "asgi.py") &&
+         std::any_of(module.value->imports.begin(), module.value->imports.end(),
+                     [](const analyze::Import& import) { return import.module.starts_with("django"); }) &&
+         std::any_of(module.value->strings.begin(), module.value->strings.end(),
+                     [](const analyze::StringLiteral& literal) { return literal.value == "DJANGO_SETTINGS_MODULE"; });
+}
+
 Finding check_code_error_handling(const RuleContext& context)
 {
-  const auto modules = python_modules(context.analysis());
+  auto modules = python_modules(context.analysis());
+  std::erase_if(modules, generated_by_django);
   if (modules.empty()) {
     return skip("no Python modules outside tests and notebooks");
   }
