@@ -73,6 +73,23 @@ bool is_data_path(std::string_view path)
                      [&](std::string_view extension) { return text::iends_with(path, extension); });
 }
 
+// What the project wrote, not what it learned from: "confusion_matrix.csv", "reports/replay.tsv",
+// "loadtest/results/n1000_exceptions.csv", "mlflow.db".
+bool is_output_path(std::string_view path)
+{
+  constexpr std::string_view k_output_words[] = {
+      "confusion",   "metrics", "metric",    "results",     "result",     "report",  "reports",
+      "predictions", "preds",   "scores",    "history",     "log",        "logs",    "mlflow",
+      "audit",       "curve",   "summary",   "leaderboard", "exceptions", "outputs", "output",
+      "artifacts",   "mlruns",  "benchmark", "loadtest",    "replay"};
+  std::string lowered = text::to_lower(path);
+  std::replace_if(
+      lowered.begin(), lowered.end(), [](char c) { return c == '/' || c == '.' || c == '-'; }, '_');
+  const auto words = identifier_words(lowered);
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& word) { return contains(k_output_words, word); });
+}
+
 bool is_generic_name(std::string_view name)
 {
   std::string stem = text::to_lower(name);
@@ -172,7 +189,7 @@ void scan_module(const Analysis& analysis, const FileEntry* file, const analyze:
     const Location where = code_location(analysis, file, literal.line);
     if (const ToyDataset* toy = toy_file(is_url(value) ? text::base_name(value) : value)) {
       sightings.push_back({toy, Place::code, "\"" + value + "\"", where});
-    } else if (!is_generic_name(text::base_name(value))) {
+    } else if (!is_generic_name(text::base_name(value)) && !is_output_path(value)) {
       add_unique(literals, {"\"" + value + "\"", where});
     }
   }
@@ -212,7 +229,8 @@ void scan_files(const Analysis& analysis, std::vector<Sighting>& sightings, std:
       // titanic.csv holds the data; titanic_model/train.py only says what the project is about.
       const Place place = is_data_path(file->path) ? Place::data_file : Place::named_file;
       sightings.push_back({toy, place, file->path, {file->path, 0}});
-    } else if (is_data_path(file->path) && !is_generic_name(text::base_name(file->path))) {
+    } else if (is_data_path(file->path) && !is_generic_name(text::base_name(file->path)) &&
+               !is_output_path(file->path)) {
       add_unique(other, {file->path, {file->path, 0}});
     }
   }

@@ -217,6 +217,10 @@ TEST_CASE("rigor/real-world-data: where a toy dataset appears decides")
   CHECK(finding.message == "the project rests on Iris, an overdone toy dataset: load_iris() at train.py:2");
   CHECK(finding.locations == std::vector<Location>{{"train.py", 2}});
 
+  // What the project wrote (a confusion matrix, a load test's results) is not data it learned from.
+  view.add("reports/confusion_matrix.csv", "a,b\n");
+  view.add("loadtest/results/n1000_exceptions.csv", "a,b\n");
+  CHECK(check_rule("rigor/real-world-data", view).status == Status::fail);
   view.add("data/field_readings.parquet", "PAR1");
   finding = check_rule("rigor/real-world-data", view);
   CHECK(finding.status == Status::pass);
