@@ -211,3 +211,16 @@ TEST_CASE("code/config-management: the strongest signal is reported")
   CHECK(check_rule("code/config-management", view).message ==
         "settings are read with pydantic-settings (src/a/settings.py:1)");
 }
+
+TEST_CASE("code/package: the project's own package is cited when there are several")
+{
+  MemoryView view;
+  view.add("loadtest/__init__.py", "");
+  view.add("loadtest/locustfile.py", "from locust import HttpUser\n");
+  view.add("app/__init__.py", "");
+  view.add("app/a.py", "A = 1\n");
+  view.add("app/b.py", "B = 1\n");
+  CHECK(check_rule("code/package", view).message == "importable package app/");
+  view.add("src/sepsis/__init__.py", "");
+  CHECK(check_rule("code/package", view).message == "importable package src/sepsis/");
+}
