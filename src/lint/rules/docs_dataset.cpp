@@ -209,7 +209,10 @@ void weigh_mentions(const analyze::Document& document, Evidence& evidence)
   const auto note_links = [&](std::string_view text, int line) {
     const int last = line + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
     for (const auto& link : document.links) {
-      if (link.line >= line && link.line <= last && link.url.starts_with("http")) {
+      // The app's own page ("Dataset Overview: http://localhost:8000/dataset.html") is no source.
+      const bool local = text::icontains(link.url, "://localhost") || text::icontains(link.url, "://127.0.0.1") ||
+                         text::icontains(link.url, "://0.0.0.0");
+      if (link.line >= line && link.line <= last && link.url.starts_with("http") && !local) {
         note(evidence.source, link.line);
       }
     }
