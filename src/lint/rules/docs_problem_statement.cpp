@@ -71,7 +71,7 @@ bool states_purpose(std::string_view prose)
 {
   const size_t english = static_cast<size_t>(
       std::count_if(std::begin(k_english_words), std::end(k_english_words),
-                    [&](std::string_view word) { return docs::has_any_word(prose, std::span(&word, 1)); }));
+                    [&](std::string_view word) { return docs::has_word(prose, word); }));
   return english < 3 || !docs::has_any_word(prose, k_showcase_words) ||
          docs::has_any_word(prose, k_purpose_words);
 }

@@ -1,11 +1,12 @@
 // git/commit-messages: most messages say what changed.
 #include "lint/rules/registry.h"
 
+#include "lint/rules/code_names.h"
+
 #include "core/text.h"
 #include "lint/wording.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace mlfolio::lint {
 
@@ -97,18 +98,8 @@ constexpr std::string_view k_vague_words[] = {
 
 bool only_vague_words(std::string_view message)
 {
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : std::string(message) + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-      word += c;
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  return !words.empty() && words.size() <= 5 &&
-         std::all_of(words.begin(), words.end(), [](const std::string& w) {
+  const auto words = name_words(message);
+  return !words.empty() && words.size() <= 5 && std::all_of(words.begin(), words.end(), [](const std::string& w) {
            return std::find(std::begin(k_vague_words), std::end(k_vague_words), w) != std::end(k_vague_words);
          });
 }

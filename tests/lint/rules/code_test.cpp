@@ -224,3 +224,19 @@ TEST_CASE("code/package: the project's own package is cited when there are sever
   view.add("src/sepsis/__init__.py", "");
   CHECK(check_rule("code/package", view).message == "importable package src/sepsis/");
 }
+
+TEST_CASE("code/error-handling: a pydantic model another module uses counts; Django's migrations do not")
+{
+  MemoryView view;
+  std::string body;
+  for (int i = 0; i < 200; ++i) {
+    body += "def step_" + std::to_string(i) + "(x):\n    return x + " + std::to_string(i) + "\n\n";
+  }
+  view.add("src/pipeline.py", body);
+  view.add("src/schemas.py", "from pydantic import BaseModel\n\nclass Features(BaseModel):\n    tenure: int\n");
+  view.add("web/migrations/0001_initial.py",
+           "from django.db import migrations\n\ntry:\n    import x\nexcept ImportError:\n    raise\n");
+  CHECK(check_rule("code/error-handling", view).status == Status::fail);
+  view.add("src/api.py", "from src.schemas import Features\n\ndef predict(features: Features):\n    return 1\n");
+  CHECK(check_rule("code/error-handling", view).status == Status::pass);
+}
