@@ -106,6 +106,11 @@ bool iends_with(std::string_view text, std::string_view suffix)
   return text.size() >= suffix.size() && iequals(text.substr(text.size() - suffix.size()), suffix);
 }
 
+bool istarts_with(std::string_view text, std::string_view prefix)
+{
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
 bool icontains(std::string_view haystack, std::string_view needle)
 {
   if (needle.empty()) {

@@ -17,7 +17,8 @@ std::string replace_all(std::string_view text, std::string_view from, std::strin
 std::string_view base_name(std::string_view path);
 bool iequals(std::string_view a, std::string_view b);
 bool icontains(std::string_view haystack, std::string_view needle);
-bool iends_with(std::string_view text, std::string_view suffix); // ASCII case folded, as iequals
+bool iends_with(std::string_view text, std::string_view suffix);   // ASCII case folded, as iequals
+bool istarts_with(std::string_view text, std::string_view prefix); // the same
 
 size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -89,6 +89,98 @@ std::vector<const FileEntry*> Analysis::files_with_extension(std::string_view ex
   return files;
 }
 
+namespace {
+
+// FNV-1a of `name` lower-cased (ASCII).
+uint64_t lower_hash(std::string_view name)
+{
+  uint64_t hash = 14695981039346656037ULL;
+  for (const char c : name) {
+    hash ^= static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+void add_range(const std::vector<std::pair<uint64_t, uint32_t>>& sorted, uint64_t hash,
+               std::vector<uint32_t>& out)
+{
+  auto at = std::lower_bound(sorted.begin(), sorted.end(), std::pair<uint64_t, uint32_t>{hash, 0});
+  for (; at != sorted.end() && at->first == hash; ++at) {
+    out.push_back(at->second);
+  }
+}
+
+// The files whose lower-cased name is `name` or, with `prefix`, starts with it.
+void add_named(const std::vector<std::pair<std::string, uint32_t>>& sorted, std::string_view name,
+               bool prefix, std::vector<uint32_t>& out)
+{
+  auto at = std::lower_bound(sorted.begin(), sorted.end(), name,
+                             [](const auto& entry, std::string_view wanted) { return entry.first < wanted; });
+  for (; at != sorted.end() && (prefix ? at->first.starts_with(name) : at->first == name); ++at) {
+    out.push_back(at->second);
+  }
+}
+
+} // namespace
+
+const Analysis::NameIndex& Analysis::name_index() const
+{
+  return m_name_index.get([&] {
+    NameIndex index;
+    const auto& files = project_files();
+    index.by_name.reserve(files.size());
+    index.by_extension.reserve(files.size());
+    for (size_t i = 0; i < files.size(); ++i) {
+      const std::string_view name = text::base_name(files[i]->path);
+      const auto at = static_cast<uint32_t>(i);
+      index.by_name.emplace_back(text::to_lower(name), at);
+      if (const size_t dot = name.rfind('.'); dot != std::string_view::npos) {
+        index.by_extension.emplace_back(lower_hash(name.substr(dot)), at);
+      }
+    }
+    std::sort(index.by_name.begin(), index.by_name.end());
+    std::sort(index.by_extension.begin(), index.by_extension.end());
+    return index;
+  });
+}
+
+std::vector<const FileEntry*> Analysis::files_matching(const GlobSet& globs) const
+{
+  const auto& files = project_files();
+  std::vector<const FileEntry*> matching;
+  std::vector<uint32_t> candidates;
+  for (const Glob& glob : globs.globs()) {
+    const Glob::NameKey key = glob.name_key();
+    switch (key.kind) {
+    case Glob::NameKey::Kind::no_file:
+      break;
+    case Glob::NameKey::Kind::name:
+    case Glob::NameKey::Kind::prefix:
+      add_named(name_index().by_name, key.text, key.kind == Glob::NameKey::Kind::prefix, candidates);
+      break;
+    case Glob::NameKey::Kind::extension:
+      add_range(name_index().by_extension, lower_hash(key.text), candidates);
+      break;
+    case Glob::NameKey::Kind::none: // any name: this glob is tried on every file
+      for (size_t i = 0; i < files.size(); ++i) {
+        if (glob.matches_file(files[i]->path)) {
+          candidates.push_back(static_cast<uint32_t>(i));
+        }
+      }
+      break;
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (const uint32_t i : candidates) {
+    if (globs.matches_file(files[i]->path)) {
+      matching.push_back(files[i]);
+    }
+  }
+  return matching;
+}
+
 const FileEntry* Analysis::readme() const
 {
   return m_readme.get([&]() -> const FileEntry* {

@@ -6,6 +6,7 @@
 #include "lint/analyze/python.h"
 #include "lint/analyze/readme.h"
 #include "lint/analyze/workflow.h"
+#include "lint/glob.h"
 #include "lint/repo_view.h"
 
 #include <atomic>
@@ -125,6 +126,10 @@ public:
   const std::vector<const FileEntry*>& project_files() const;
   // Project files whose name ends with `extension` (".py"), compared without case.
   std::vector<const FileEntry*> files_with_extension(std::string_view extension) const;
+  // The project files that one of `globs` matches, in project_files() order. Files are looked
+  // up by name or extension (Glob::name_key): a rule with a dozen globs does not try each of
+  // them on every file of a tree of twenty thousand.
+  std::vector<const FileEntry*> files_matching(const GlobSet& globs) const;
 
   // README.md / .markdown / .rst / .txt / README at the root, any case; Markdown preferred.
   const FileEntry* readme() const;
@@ -219,6 +224,16 @@ private:
   const RepoView& m_view;
   uint64_t m_large_blob_bytes;
   Lazy<std::vector<const FileEntry*>> m_project_files;
+  // project_files() indexes by lower-cased name, sorted, and by a hash of their extension (from
+  // the name's last dot), sorted by hash: files_matching's candidates. A collision only adds a
+  // candidate, which the glob then rejects.
+  struct NameIndex
+  {
+    std::vector<std::pair<std::string, uint32_t>> by_name;
+    std::vector<std::pair<uint64_t, uint32_t>> by_extension;
+  };
+  const NameIndex& name_index() const;
+  Lazy<NameIndex> m_name_index;
   Lazy<const FileEntry*> m_readme;
   Lazy<std::vector<const FileEntry*>> m_python_files;
   Lazy<std::vector<const FileEntry*>> m_test_files;

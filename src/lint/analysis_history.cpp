@@ -123,13 +123,13 @@ void Analysis::scan_files(std::vector<FileScan>& scans, unsigned threads) const
   // Read without being kept (a tree full of data files must not end up in memory) and scanned.
   // Opening and reading twenty thousand files is most of the time of a large audit, so it is
   // spread over the cores when the view can be read concurrently.
+  const auto scanner = secrets::Scanner::builtin(); // once: it is looked up under a lock
   const auto scan = [&](FileScan& entry, const Result<std::string_view>& content) {
     if (!content) {
       entry.note = content.error().message;
       return;
     }
     if (entry.kept != nullptr ? !entry.kept->binary : !analyze::looks_binary(*content)) {
-      const auto scanner = secrets::Scanner::builtin();
       if (!scanner) {
         entry.note = scanner.error().message;
         return;

@@ -194,6 +194,8 @@ Result<Glob> Glob::compile(std::string_view pattern, Anchor anchor, bool case_se
       glob.m_last_shape = LastShape::name;
     } else if (last.size() > 1 && last[0] == '*' && literal(last.substr(1))) {
       glob.m_last_shape = LastShape::suffix;
+    } else if (last != "**") {
+      glob.m_last_prefix = std::string(last.substr(0, last.find_first_of("*?[\\")));
     }
   }
   return glob;
@@ -215,12 +217,42 @@ bool Glob::last_matches(std::string_view name) const
   case LastShape::other:
     break;
   }
+  if (!m_last_prefix.empty() &&
+      !(m_case_sensitive ? name.starts_with(m_last_prefix) : text::istarts_with(name, m_last_prefix))) {
+    return false;
+  }
   return match_component(last, name, m_case_sensitive);
 }
 
 bool Glob::may_match_file_named(std::string_view name) const
 {
   return !m_folder_only && !m_components.empty() && (m_components.back() == "**" || last_matches(name));
+}
+
+Glob::NameKey Glob::name_key() const
+{
+  if (m_folder_only) {
+    return {NameKey::Kind::no_file, ""};
+  }
+  if (m_components.empty() || m_components.back() == "**") {
+    return {};
+  }
+  const std::string_view last = m_components.back();
+  if (m_last_shape == LastShape::name) {
+    return {NameKey::Kind::name, text::to_lower(last)};
+  }
+  if (!m_last_prefix.empty()) {
+    return {NameKey::Kind::prefix, text::to_lower(m_last_prefix)};
+  }
+  // What follows the last wildcard, class or escape is literal and ends every matching name; its
+  // last dot starts the extension those names end with.
+  const size_t special = last.find_last_of("*?[]\\");
+  const std::string_view tail = special == std::string_view::npos ? last : last.substr(special + 1);
+  const size_t dot = tail.rfind('.');
+  if (dot == std::string_view::npos || dot + 1 == tail.size()) {
+    return {};
+  }
+  return {NameKey::Kind::extension, text::to_lower(tail.substr(dot))};
 }
 
 namespace {

@@ -37,6 +37,19 @@ public:
 
   const std::string& pattern() const { return m_pattern; }
 
+  // What a file's name (its path's last component) must be for this glob to match the file, so
+  // that a caller can look files up by name instead of trying the glob on every one, lower-cased:
+  // the whole name ("dockerfile"), its start ("license" for "LICENSE.*", "requirements" for
+  // "requirements*.txt"), or its extension (".txt" for "*.txt", ".gz" for "*.tar.gz"); or no
+  // file at all (a folder-only glob). None when any name may match ("*", "**", "*_test.*").
+  struct NameKey
+  {
+    enum class Kind { none, name, prefix, extension, no_file };
+    Kind kind = Kind::none;
+    std::string text; // the lower-cased name, start of name, or extension (with its dot)
+  };
+  NameKey name_key() const;
+
 private:
   friend class GlobSet;
 
@@ -58,6 +71,9 @@ private:
   bool m_folder_only = false;
   bool m_case_sensitive = false;
   LastShape m_last_shape = LastShape::other;
+  // For LastShape::other: the literal start of the last part ("license" of "LICENSE.*"), which
+  // a name must start with before the whole part is tried.
+  std::string m_last_prefix;
 };
 
 // Several globs; a path matches when any matches.

@@ -65,6 +65,82 @@ TEST_CASE("analysis: Python code, tests and notebooks, without vendored folders"
   CHECK_FALSE(Analysis::is_vendored("src/env/b.py"));
 }
 
+TEST_CASE("analysis: files_matching finds what trying every glob on every file finds")
+{
+  MemoryView view;
+  const std::vector<std::string> files = {"Dockerfile",
+                                          "api/Dockerfile.gpu",
+                                          "api/dockerfile",
+                                          "LICENSE",
+                                          "LICENSE.md",
+                                          "licenses/MIT.txt",
+                                          "requirements.txt",
+                                          "requirements-dev.txt",
+                                          "Requirements_GPU.TXT",
+                                          "docs/requirements.txt",
+                                          "requirements/base.txt",
+                                          "notes.txt",
+                                          "data/a.tar.gz",
+                                          "data/b.gz",
+                                          "environment.yml",
+                                          "environment.yaml",
+                                          "Makefile",
+                                          "makefile",
+                                          "src/pkg/__pycache__/x.pyc",
+                                          "src/pkg/x.py",
+                                          "tests/test_x.py",
+                                          "x_test.py",
+                                          ".venv/lib/requirements.txt",
+                                          "README",
+                                          "readme.MD",
+                                          "a.b.c",
+                                          ".env",
+                                          ".env.example"};
+  for (const auto& file : files) {
+    view.add(file, "x");
+  }
+  const Analysis analysis(view);
+  const std::vector<std::vector<std::string>> sets = {
+      {"Dockerfile"},
+      {"Dockerfile", "Dockerfile.*", "*.dockerfile"},
+      {"LICENSE", "LICENSE.*", "LICENSE-*", "COPYING"},
+      {"requirements*.txt", "requirements/*.txt", "environment.y*ml"},
+      {"*.txt"},
+      {"*.tar.gz", "*.GZ"},
+      {"[Mm]akefile"},
+      {"*_test.py", "test_*.py"},
+      {"__pycache__/", "*.pyc"},
+      {"*"},
+      {"src/**"},
+      {".env", ".env.*"},
+      {"README*", "readme.md"},
+  };
+  for (const Anchor anchor : {Anchor::root, Anchor::anywhere, Anchor::gitignore}) {
+    for (const bool case_sensitive : {false, true}) {
+      for (const auto& patterns : sets) {
+        const auto globs = GlobSet::compile(patterns, anchor, case_sensitive);
+        REQUIRE(globs.has_value());
+        std::vector<std::string> expected;
+        for (const FileEntry* file : analysis.project_files()) {
+          if (globs->matches_file(file->path)) {
+            expected.push_back(file->path);
+          }
+        }
+        CAPTURE(patterns.front());
+        CAPTURE(case_sensitive);
+        CHECK(paths(analysis.files_matching(*globs)) == expected);
+      }
+    }
+  }
+  // Spot checks of the brute force itself, so that both cannot be wrong alike.
+  const auto license = GlobSet::compile({"LICENSE", "LICENSE.*"}, Anchor::root);
+  CHECK(paths(analysis.files_matching(*license)) == std::vector<std::string>{"LICENSE", "LICENSE.md"});
+  const auto requirements = GlobSet::compile({"requirements*.txt"}, Anchor::anywhere);
+  CHECK(paths(analysis.files_matching(*requirements)) ==
+        std::vector<std::string>{"Requirements_GPU.TXT", "docs/requirements.txt", "requirements-dev.txt",
+                                 "requirements.txt"});
+}
+
 TEST_CASE("analysis: text is read once, capped, with binary detection")
 {
   MemoryView view;

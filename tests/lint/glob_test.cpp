@@ -130,3 +130,29 @@ TEST_CASE("glob: the shortest matching prefix, whatever the pattern's last part"
   CHECK(set->matching_prefix("src/x.pyc") == "src/x.pyc");
   CHECK_FALSE(set->matching_prefix("src/x.py"));
 }
+
+TEST_CASE("glob: the name key says what a matching file's name must be")
+{
+  using Kind = Glob::NameKey::Kind;
+  const auto key = [](std::string_view pattern) { return glob(pattern, Anchor::anywhere).name_key(); };
+  CHECK(key("Dockerfile").kind == Kind::name);
+  CHECK(key("Dockerfile").text == "dockerfile");
+  CHECK(key(".github/workflows/CI.yml").text == "ci.yml");
+  CHECK(key("LICENSE.*").kind == Kind::prefix);
+  CHECK(key("LICENSE.*").text == "license.");
+  CHECK(key("requirements*.txt").kind == Kind::prefix);
+  CHECK(key("requirements*.txt").text == "requirements");
+  CHECK(key("*.TXT").kind == Kind::extension);
+  CHECK(key("*.TXT").text == ".txt");
+  CHECK(key("*.tar.gz").text == ".gz");
+  CHECK(key("data_[0-9].csv").kind == Kind::prefix);
+  CHECK(key("[Mm]akefile").kind == Kind::none); // neither a literal start nor an extension
+  CHECK(key("*[.]json").kind == Kind::none);    // the dot is in a class
+  CHECK(key("*[0-9].json").text == ".json");
+  CHECK(key("environment.y*ml").kind == Kind::prefix);
+  CHECK(key("*").kind == Kind::none);
+  CHECK(key("src/**").kind == Kind::none);
+  CHECK(key("*_test.*").kind == Kind::none);
+  CHECK(key("*.").kind == Kind::none);
+  CHECK(key("__pycache__/").kind == Kind::no_file);
+}

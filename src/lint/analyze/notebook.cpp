@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <iterator>
 
@@ -332,6 +333,17 @@ Notebook parse_notebook(std::string_view bytes, size_t max_bytes)
     notebook.problems.push_back(Problem{0, 0, std::string("cannot read the notebook: ") + error.what()});
   }
   sax.finish();
+  // Mirrors code_cells_text: each code cell, a newline if it lacks one, a blank line.
+  int first = 1;
+  for (const auto& cell : notebook.cells) {
+    if (cell.type == CellType::code) {
+      notebook.code_lines.emplace_back(first, cell.line);
+      const auto newlines = static_cast<int>(std::count(cell.source.begin(), cell.source.end(), '\n'));
+      const bool ends_open = !cell.source.empty() && cell.source.back() != '\n';
+      first += newlines + (ends_open ? 1 : 0) + 1;
+    }
+  }
+  notebook.code_lines.emplace_back(first, 0); // past the last cell
   if (const auto offset = sax.error_position()) {
     const LineIndex lines(text);
     const size_t at = *offset > 0 ? std::min(*offset - 1, text.size()) : 0;
@@ -340,6 +352,15 @@ Notebook parse_notebook(std::string_view bytes, size_t max_bytes)
     notebook.problems.push_back(Problem{1, 0, "not a Jupyter notebook: no \"cells\" list"});
   }
   return notebook;
+}
+
+int notebook_line_of(const Notebook& notebook, int line)
+{
+  const auto& starts = notebook.code_lines;
+  // The last cell starting at or before `line`; the entry past the last cell has line 0.
+  const auto before = [](int wanted, const std::pair<int, int>& start) { return wanted < start.first; };
+  const auto after = std::upper_bound(starts.begin(), starts.end(), line, before);
+  return after == starts.begin() ? 0 : std::prev(after)->second;
 }
 
 std::string code_cells_text(const Notebook& notebook)

@@ -36,7 +36,14 @@ struct Notebook
   int nbformat = 0;
   bool too_large = false;          // larger than the caller's limit: not parsed
   std::vector<Problem> problems;   // malformed JSON (with line and column), not a notebook, too large
+  // For each code cell, in order: the line of code_cells_text(*this) its source starts on, and
+  // the cell's line in the .ipynb file.
+  std::vector<std::pair<int, int>> code_lines;
 };
+
+// The line in the .ipynb file of the code cell holding line `line` of code_cells_text; 0 when
+// there is none.
+int notebook_line_of(const Notebook& notebook, int line);
 
 // Reads a Jupyter notebook (nbformat 3 or 4) with a streaming JSON parser: outputs' binary data
 // is never stored. Input larger than `max_bytes` is not parsed (too_large, one problem). Never

@@ -1,8 +1,8 @@
 #include "lint/analyze/python_tokens.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace mlfolio::lint::analyze {
 
@@ -467,23 +467,39 @@ std::string string_value(std::string_view token_text)
   return value;
 }
 
+namespace {
+
+// Up to eight characters packed into a number, the first in the lowest byte: a keyword is then
+// one case of a switch.
+constexpr uint64_t packed(std::string_view name)
+{
+  uint64_t value = 0;
+  for (size_t i = 0; i < name.size(); ++i) {
+    value |= static_cast<uint64_t>(static_cast<unsigned char>(name[i])) << (8 * i);
+  }
+  return value;
+}
+
+} // namespace
+
 bool is_python_keyword(std::string_view name)
 {
-  static constexpr std::array<std::string_view, 35> k_keywords = {
-    "False", "None",   "True",  "and",    "as",     "assert", "async",  "await",    "break",
-    "class", "continue", "def", "del",    "elif",   "else",   "except", "finally",  "for",
-    "from",  "global", "if",    "import", "in",     "is",     "lambda", "nonlocal", "not",
-    "or",    "pass",   "raise", "return", "try",    "while",  "with",   "yield"};
-  // Called for most names: reject the common case (no keyword starts with that letter) at once.
-  if (name.size() < 2 || name.size() > 8 || std::string_view("FNTabcdefgilnoprtwy").find(name[0]) == std::string_view::npos) {
+  if (name.size() < 2 || name.size() > 8) {
     return false;
   }
-  for (const auto keyword : k_keywords) {
-    if (keyword.size() == name.size() && keyword[0] == name[0] && keyword == name) {
-      return true;
-    }
+  switch (packed(name)) {
+  case packed("False"): case packed("None"): case packed("True"): case packed("and"): case packed("as"):
+  case packed("assert"): case packed("async"): case packed("await"): case packed("break"):
+  case packed("class"): case packed("continue"): case packed("def"): case packed("del"): case packed("elif"):
+  case packed("else"): case packed("except"): case packed("finally"): case packed("for"): case packed("from"):
+  case packed("global"): case packed("if"): case packed("import"): case packed("in"): case packed("is"):
+  case packed("lambda"): case packed("nonlocal"): case packed("not"): case packed("or"): case packed("pass"):
+  case packed("raise"): case packed("return"): case packed("try"): case packed("while"): case packed("with"):
+  case packed("yield"):
+    return true;
+  default:
+    return false;
   }
-  return false;
 }
 
 } // namespace mlfolio::lint::analyze

@@ -233,28 +233,36 @@ Document parse_readme(std::string_view bytes, DocumentFormat format)
   return document;
 }
 
-bool heading_matches(std::string_view heading, std::span<const std::string_view> keywords)
+HeadingKeywords::HeadingKeywords(std::span<const std::string_view> keywords)
 {
-  const std::vector<std::string> words = words_of(heading);
   for (const auto keyword : keywords) {
-    std::string wanted;
-    size_t wanted_words = 0;
+    Wanted wanted;
     for (const auto& word : words_of(keyword)) {
-      wanted += word;
-      ++wanted_words;
+      wanted.joined += word;
+      ++wanted.words;
     }
-    if (wanted.empty()) {
-      continue;
+    if (!wanted.joined.empty()) {
+      m_wanted.push_back(std::move(wanted));
     }
+  }
+}
+
+bool HeadingKeywords::match(std::string_view heading) const
+{
+  if (m_wanted.empty()) {
+    return false;
+  }
+  const std::vector<std::string> words = words_of(heading);
+  for (const auto& wanted : m_wanted) {
     // Consecutive heading words joined, so "Set-up" and "Setup", "Data sets" and "Datasets" meet.
     for (size_t first = 0; first < words.size(); ++first) {
       std::string joined;
-      for (size_t last = first; last < words.size() && last < first + wanted_words + 2; ++last) {
+      for (size_t last = first; last < words.size() && last < first + wanted.words + 2; ++last) {
         joined += words[last];
-        if (joined.size() > wanted.size() + 3) {
+        if (joined.size() > wanted.joined.size() + 3) {
           break;
         }
-        if (same_word_or_plural(joined, wanted)) {
+        if (same_word_or_plural(joined, wanted.joined)) {
           return true;
         }
       }
@@ -263,11 +271,17 @@ bool heading_matches(std::string_view heading, std::span<const std::string_view>
   return false;
 }
 
+bool heading_matches(std::string_view heading, std::span<const std::string_view> keywords)
+{
+  return HeadingKeywords(keywords).match(heading);
+}
+
 std::vector<const Section*> find_sections(const Document& document, std::span<const std::string_view> keywords)
 {
+  const HeadingKeywords wanted(keywords);
   std::vector<const Section*> found;
   for (const auto& section : document.sections) {
-    if (heading_matches(section.heading, keywords)) {
+    if (wanted.match(section.heading)) {
       found.push_back(&section);
     }
   }

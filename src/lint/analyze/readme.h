@@ -140,6 +140,21 @@ bool is_cjk_code_point(uint32_t cp);
 // words, a trailing "s"/"es" tolerated ("Result" matches "Results"), and emoji, numbering
 // ("1.", "2.3", "IV.") and punctuation ignored. "📊 3. Results & Metrics" matches "results".
 bool heading_matches(std::string_view heading, std::span<const std::string_view> keywords);
+// The keywords of heading_matches split into words once, for trying them on many headings.
+class HeadingKeywords
+{
+public:
+  explicit HeadingKeywords(std::span<const std::string_view> keywords);
+  bool match(std::string_view heading) const; // heading_matches(heading, keywords)
+
+private:
+  struct Wanted
+  {
+    std::string joined; // the keyword's words, lower-cased, joined
+    size_t words = 0;
+  };
+  std::vector<Wanted> m_wanted;
+};
 
 // Sections whose heading matches any keyword, in document order.
 std::vector<const Section*> find_sections(const Document& document, std::span<const std::string_view> keywords);

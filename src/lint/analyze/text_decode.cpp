@@ -1,7 +1,13 @@
 #include "lint/analyze/text_decode.h"
 
+#include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace mlfolio::lint::analyze {
 
@@ -97,6 +103,20 @@ void append_utf8(std::string& out, std::string_view s, bool normalise, DecodedTe
     } else {
       // Copy the run of plain ASCII at once.
       size_t end = i + 1;
+      // Eight bytes at a time while none of them is above 0x7F, a CR or a NUL (NUL and CR stop
+      // the run even when not normalising: the byte loop below then takes them).
+      while (end + 8 <= s.size()) {
+        uint64_t word = 0;
+        std::memcpy(&word, s.data() + end, 8);
+        constexpr uint64_t k_ones = 0x0101010101010101ULL;
+        constexpr uint64_t k_highs = 0x8080808080808080ULL;
+        const uint64_t cr = word ^ (k_ones * '\r');
+        const bool stop = ((word | ((word - k_ones) & ~word) | ((cr - k_ones) & ~cr)) & k_highs) != 0;
+        if (stop) {
+          break;
+        }
+        end += 8;
+      }
       while (end < s.size() && static_cast<unsigned char>(s[end]) < 0x80 && s[end] != '\r' &&
              (s[end] != '\0' || !normalise)) {
         ++end;
@@ -190,24 +210,54 @@ std::string to_valid_utf8(std::string_view bytes, size_t* replacements)
   return out;
 }
 
+namespace {
+
+// Whether the byte is a control character other than whitespace (tab to carriage return) and
+// escape, or DEL.
+bool is_control(unsigned char b)
+{
+  return (b < 0x20 && (b < '\t' || b > '\r') && b != 0x1B) || b == 0x7F;
+}
+
+size_t count_controls(std::string_view sample)
+{
+  size_t control = 0;
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: this runs on the start of every file of the tree.
+  const __m128i below_space = _mm_set1_epi8(0x1F);
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i whitespace_span = _mm_set1_epi8('\r' - '\t');
+  const __m128i escape = _mm_set1_epi8(0x1B);
+  const __m128i del = _mm_set1_epi8(0x7F);
+  for (; i + 16 <= sample.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(sample.data() + i));
+    const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, below_space), v); // v <= 0x1F
+    const __m128i from_tab = _mm_sub_epi8(v, tab);
+    const __m128i space = _mm_cmpeq_epi8(_mm_min_epu8(from_tab, whitespace_span), from_tab); // \t..\r
+    const __m128i controls =
+        _mm_or_si128(_mm_andnot_si128(_mm_or_si128(space, _mm_cmpeq_epi8(v, escape)), low), _mm_cmpeq_epi8(v, del));
+    control += static_cast<size_t>(__builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(controls))));
+  }
+#endif
+  for (; i < sample.size(); ++i) {
+    control += is_control(static_cast<unsigned char>(sample[i])) ? 1 : 0;
+  }
+  return control;
+}
+
+} // namespace
+
 bool looks_binary(std::string_view bytes)
 {
   if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
     return false;
   }
   const std::string_view sample = bytes.substr(0, 8192);
-  size_t control = 0;
-  for (const char c : sample) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b == 0) {
-      return true;
-    }
-    const bool whitespace = b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v';
-    if ((b < 0x20 && !whitespace && b != 0x1B) || b == 0x7F) {
-      ++control;
-    }
+  if (std::memchr(sample.data(), 0, sample.size()) != nullptr) {
+    return true;
   }
-  return control * 10 > sample.size();
+  return count_controls(sample) * 10 > sample.size();
 }
 
 } // namespace mlfolio::lint::analyze

@@ -107,8 +107,8 @@ Finding evaluate(const RuleContext& context)
   }
   std::vector<Detail> places;
   std::vector<Location> locations;
-  for (const FileEntry* file : context.analysis().project_files()) {
-    if (!compiled->globs.matches_file(file->path) || compiled->exclude.matching_prefix(file->path)) {
+  for (const FileEntry* file : context.analysis().files_matching(compiled->globs)) {
+    if (compiled->exclude.matching_prefix(file->path)) {
       continue;
     }
     const auto text = context.analysis().read_text(file->path);

@@ -22,20 +22,30 @@ struct Entry
   std::vector<std::unique_ptr<RE2>> patterns;
 };
 
-Result<std::vector<Entry>> compile(const RuleMeta& rule)
+struct Compiled
+{
+  std::vector<Entry> entries;
+  GlobSet all; // every entry's glob: the files worth looking at
+};
+
+Result<Compiled> compile(const RuleMeta& rule)
 {
   const Anchor anchor = where_param(rule.params, Anchor::root);
-  std::vector<Entry> entries;
+  const bool case_sensitive = rule.params.flag("case_sensitive", false);
+  Compiled compiled;
+  std::vector<std::string> globs;
   for (const auto& [glob, patterns] : rule.params.table("files")) {
-    TRY_ASSIGN(Glob compiled, Glob::compile(glob, anchor, rule.params.flag("case_sensitive", false)));
-    Entry entry{std::move(compiled), {}};
+    TRY_ASSIGN(Glob one, Glob::compile(glob, anchor, case_sensitive));
+    Entry entry{std::move(one), {}};
     for (const auto& pattern : patterns) {
       TRY_ASSIGN(auto regex, compile_regex(pattern));
       entry.patterns.push_back(std::move(regex));
     }
-    entries.push_back(std::move(entry));
+    compiled.entries.push_back(std::move(entry));
+    globs.push_back(glob);
   }
-  return entries;
+  TRY_ASSIGN(compiled.all, GlobSet::compile(globs, anchor, case_sensitive));
+  return compiled;
 }
 
 Result<void> check(const RuleMeta& rule)
@@ -46,14 +56,15 @@ Result<void> check(const RuleMeta& rule)
 
 Finding evaluate(const RuleContext& context)
 {
-  const auto entries = compile(context.rule());
-  if (!entries) {
+  const auto compiled = compile(context.rule());
+  if (!compiled) {
     return skip("the rule's globs or patterns do not compile");
   }
   const std::string looking_for = context.params().text("looking_for", "");
   std::vector<std::string> without; // files that matched a glob but none of its patterns
-  for (const FileEntry* file : context.analysis().project_files()) {
-    for (const auto& entry : *entries) {
+  const auto& entries = compiled->entries;
+  for (const FileEntry* file : context.analysis().files_matching(compiled->all)) {
+    for (const auto& entry : entries) {
       if (!entry.glob.matches_file(file->path)) {
         continue;
       }
@@ -86,7 +97,7 @@ Finding evaluate(const RuleContext& context)
     return fail("no " + looking_for + " in " + join_some(without, 4), std::move(locations));
   }
   std::vector<std::string> globs;
-  for (const auto& entry : *entries) {
+  for (const auto& entry : entries) {
     globs.push_back(entry.glob.pattern());
   }
   return fail("no " + looking_for + std::string(where_phrase(where_param(context.params(), Anchor::root))) +

@@ -39,8 +39,8 @@ Finding evaluate(const RuleContext& context)
   }
   std::vector<Location> found;
   std::vector<std::string> names;
-  for (const FileEntry* entry : context.analysis().project_files()) {
-    if (globs->matches_file(entry->path) && !exclude->matching_prefix(entry->path)) {
+  for (const FileEntry* entry : context.analysis().files_matching(*globs)) {
+    if (!exclude->matching_prefix(entry->path)) {
       found.push_back({entry->path, 0});
       names.push_back(entry->path);
     }

@@ -195,10 +195,12 @@ std::vector<const analyze::Section*> sections_named(const analyze::Document& doc
                                                     std::span<const std::string_view> keywords,
                                                     std::span<const std::string_view> unless)
 {
+  const analyze::HeadingKeywords wanted(keywords);
+  const analyze::HeadingKeywords unwanted(unless);
   std::vector<const analyze::Section*> found;
   for (const auto& section : document.sections) {
-    if (!is_title_section(document, section) && analyze::heading_matches(section.heading, keywords) &&
-        (unless.empty() || !analyze::heading_matches(section.heading, unless))) {
+    if (!is_title_section(document, section) && wanted.match(section.heading) &&
+        (unless.empty() || !unwanted.match(section.heading))) {
       found.push_back(&section);
     }
   }

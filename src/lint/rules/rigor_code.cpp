@@ -111,21 +111,7 @@ Location code_location(const Analysis& analysis, const FileEntry* file, int line
   if (notebook == nullptr) {
     return {file->path, 0};
   }
-  // Mirrors analyze::code_cells_text: each code cell, a newline if it lacks one, a blank line.
-  int first = 1;
-  for (const auto& cell : notebook->cells) {
-    if (cell.type != analyze::CellType::code) {
-      continue;
-    }
-    const auto newlines = static_cast<int>(std::count(cell.source.begin(), cell.source.end(), '\n'));
-    const bool ends_open = !cell.source.empty() && cell.source.back() != '\n';
-    const int lines = newlines + (ends_open ? 1 : 0) + 1;
-    if (line >= first && line < first + lines) {
-      return {file->path, static_cast<uint32_t>(cell.line)};
-    }
-    first += lines;
-  }
-  return {file->path, 0};
+  return {file->path, static_cast<uint32_t>(analyze::notebook_line_of(*notebook, line))};
 }
 
 std::string ml_library_of(const analyze::Import& import)

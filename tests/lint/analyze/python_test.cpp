@@ -717,7 +717,8 @@ TEST_CASE("is_python_keyword: the 35 keywords, with case, and nothing else")
     CHECK(is_python_keyword(keyword));
   }
   for (const std::string_view name : {"", "i", "none", "TRUE", "match", "case", "type", "print", "classes",
-                                      "iff", "defs", "finally_", "continues", "self"}) {
+                                      "iff", "defs", "finally_", "continues", "self", "ass", "fo", "whil",
+                                      "elsee", "nonloca", "nonlocals", "Falsey", "yields"}) {
     CAPTURE(name);
     CHECK_FALSE(is_python_keyword(name));
   }

@@ -144,6 +144,50 @@ TEST_CASE("looks_binary")
   CHECK_FALSE(looks_binary(spaced));
 }
 
+TEST_CASE("looks_binary: control characters counted sixteen at a time, as one by one")
+{
+  // Every byte value at every position of a 16-byte block and of the tail, in samples at the
+  // threshold (one control in ten bytes is still text, one more is binary).
+  for (int value = 1; value < 256; ++value) {
+    const auto b = static_cast<unsigned char>(value);
+    const bool control = (b < 0x20 && (b < '\t' || b > '\r') && b != 0x1B) || b == 0x7F;
+    for (const size_t size : {size_t{10}, size_t{16}, size_t{33}, size_t{47}}) {
+      for (size_t at = 0; at < size; ++at) {
+        std::string sample(size, 'a');
+        sample[at] = static_cast<char>(b);
+        CAPTURE(value);
+        CAPTURE(size);
+        CAPTURE(at);
+        // One control byte: binary only when it is more than a tenth of the sample.
+        CHECK(looks_binary(sample) == (control && 10 > size));
+      }
+    }
+  }
+  std::string text(160, 'a');
+  for (size_t i = 0; i < 16; ++i) {
+    text[i * 10] = '\x01'; // exactly a tenth
+  }
+  CHECK_FALSE(looks_binary(text));
+  text[5] = '\x7f';
+  CHECK(looks_binary(text));
+  CHECK_FALSE(looks_binary(repeat("line\r\n\tx\x1b\v\f ", 50)));
+}
+
+TEST_CASE("decode_text: long ASCII runs with a CR, a NUL or a non-ASCII byte anywhere in them")
+{
+  for (size_t at = 0; at < 24; ++at) {
+    const std::string before(at, 'x');
+    const std::string after(24 - at, 'y');
+    CAPTURE(at);
+    CHECK(decode_text(before + "\r\n" + after).text == before + "\n" + after);
+    CHECK(decode_text(before + "\r" + after).text == before + "\n" + after);
+    CHECK(decode_text(before + std::string(1, '\0') + after).text == before + std::string(k_fffd) + after);
+    CHECK(decode_text(before + "\xC3\xA9" + after).text == before + "\xC3\xA9" + after);
+    CHECK(decode_text(before + "\xC3" + after).text == before + std::string(k_fffd) + after);
+    CHECK(to_valid_utf8(before + std::string(1, '\0') + "\r" + after) == before + std::string(1, '\0') + "\r" + after);
+  }
+}
+
 TEST_CASE("LineIndex and split_lf_lines")
 {
   const std::string_view text = "ab\ncd\n\nef";

@@ -48,9 +48,14 @@ TEST_CASE("rigor helpers: identifier words and notebook lines")
   const FileEntry* file = view.find("a.ipynb");
   REQUIRE(file != nullptr);
   // Cells: lines 1-2 (+ blank 3), an empty cell (4), line 5 (+ blank 6); cells open on lines 2, 3, 4.
+  CHECK(code_location(analysis, file, 0) == Location{"a.ipynb", 0});
+  CHECK(code_location(analysis, file, 1) == Location{"a.ipynb", 2});
   CHECK(code_location(analysis, file, 2) == Location{"a.ipynb", 2});
+  CHECK(code_location(analysis, file, 3) == Location{"a.ipynb", 2});
   CHECK(code_location(analysis, file, 4) == Location{"a.ipynb", 3});
   CHECK(code_location(analysis, file, 5) == Location{"a.ipynb", 4});
+  CHECK(code_location(analysis, file, 6) == Location{"a.ipynb", 4});
+  CHECK(code_location(analysis, file, 7) == Location{"a.ipynb", 0});
   CHECK(code_location(analysis, file, 99) == Location{"a.ipynb", 0});
 }
 
