@@ -90,6 +90,23 @@ Result<void> for_each_change(git_repository* repo, git_commit* commit, const std
   return {};
 }
 
+// The files of a root commit, all of them added: counted without putting their paths together.
+Result<uint32_t> count_root_files(git_commit* commit)
+{
+  git_tree* tree_raw = nullptr;
+  TRY(check(git_commit_tree(&tree_raw, commit), "read the tree of a commit"));
+  const TreePtr tree(tree_raw);
+  uint32_t count = 0;
+  const auto each = [](const char*, const git_tree_entry* entry, void* payload) -> int {
+    if (git_tree_entry_type(entry) != GIT_OBJECT_TREE) {
+      ++*static_cast<uint32_t*>(payload);
+    }
+    return 0;
+  };
+  TRY(check(git_tree_walk(tree.get(), GIT_TREEWALK_PRE, each, &count), "walk the tree of a commit"));
+  return count;
+}
+
 Result<RevwalkPtr> new_walk(git_repository* repo, unsigned sorting)
 {
   git_revwalk* walk_raw = nullptr;
@@ -126,6 +143,11 @@ Result<CommitList> list_commits(const Repository& repo, const ObjectId& start, s
     summary.author_email = author->email == nullptr ? "" : author->email;
     summary.time = author->when.time;
     summary.parent_count = git_commit_parentcount(commit.get());
+    if (summary.parent_count == 0) {
+      TRY_ASSIGN(summary.files_added, count_root_files(commit.get()));
+      list.commits.push_back(std::move(summary));
+      continue;
+    }
     TRY(for_each_change(repo.raw(), commit.get(), [&](const Change& change) {
       switch (change.status) {
       case GIT_DELTA_ADDED:

@@ -24,10 +24,13 @@ constexpr std::string_view k_readme_names[] = {"readme.md", "readme.markdown", "
 
 bool has_folder(std::string_view path, std::span<const std::string_view> folders)
 {
-  const auto parts = text::split(path, '/');
-  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+  // Every component but the last, without splitting the path into a vector: this runs for
+  // every file of the tree, more than once.
+  for (size_t slash = path.find('/'), start = 0; slash != std::string_view::npos;
+       start = slash + 1, slash = path.find('/', start)) {
+    const std::string_view part = path.substr(start, slash - start);
     for (const auto folder : folders) {
-      if (text::iequals(parts[i], folder)) {
+      if (part.size() == folder.size() && text::iequals(part, folder)) {
         return true;
       }
     }

@@ -287,13 +287,19 @@ bool Glob::matches_file_named(std::string_view path, std::string_view name) cons
 
 std::optional<size_t> Glob::prefix_length(const std::vector<std::string_view>& parts) const
 {
+  return prefix_length(parts, 1, parts.size());
+}
+
+std::optional<size_t> Glob::prefix_length(const std::vector<std::string_view>& parts, size_t from,
+                                          size_t to) const
+{
   if (m_components.empty()) {
     return std::nullopt;
   }
   // As in matches_file: the pattern's last part, unless "**", must match the prefix's last
   // component, which rules out most prefixes before the whole pattern is tried.
   const bool last_is_name = m_components.back() != "**";
-  for (size_t count = 1; count <= parts.size(); ++count) {
+  for (size_t count = std::max<size_t>(from, 1); count <= to && count <= parts.size(); ++count) {
     const bool is_file = count == parts.size();
     if ((is_file && m_folder_only) || (last_is_name && !last_matches(parts[count - 1]))) {
       continue;
@@ -370,6 +376,36 @@ std::optional<std::string> GlobSet::matching_prefix(std::string_view path) const
     return std::nullopt;
   }
   return join_prefix(parts, *best);
+}
+
+std::optional<std::string> GlobSet::PrefixMatcher::matching_prefix(std::string_view path)
+{
+  const auto& parts = components_of(path);
+  if (parts.empty()) {
+    return std::nullopt;
+  }
+  // The folders' part: the same for every path of the folder the previous path was in.
+  const std::string_view folder = path.substr(0, static_cast<size_t>(parts.back().data() - path.data()));
+  if (!m_known || folder != m_folder) {
+    m_folder = std::string(folder);
+    m_known = true;
+    m_folder_count.reset();
+    for (const auto& glob : m_set.m_globs) {
+      const auto count = glob.prefix_length(parts, 1, parts.size() - 1);
+      if (count && (!m_folder_count || *count < *m_folder_count)) {
+        m_folder_count = count;
+      }
+    }
+  }
+  if (m_folder_count) {
+    return join_prefix(parts, *m_folder_count);
+  }
+  for (const auto& glob : m_set.m_globs) {
+    if (glob.prefix_length(parts, parts.size(), parts.size())) {
+      return join_prefix(parts, parts.size());
+    }
+  }
+  return std::nullopt;
 }
 
 } // namespace mlfolio::lint

@@ -65,6 +65,9 @@ private:
   bool matches_file_named(std::string_view path, std::string_view name) const;
   // How many of the path's components the shortest matching prefix has (see matching_prefix).
   std::optional<size_t> prefix_length(const std::vector<std::string_view>& parts) const;
+  // The same, trying only prefixes of `from` to `to` components.
+  std::optional<size_t> prefix_length(const std::vector<std::string_view>& parts, size_t from,
+                                      size_t to) const;
 
   std::string m_pattern;
   std::vector<std::string> m_components; // lower-cased unless case-sensitive
@@ -86,6 +89,21 @@ public:
   std::optional<std::string> matching_prefix(std::string_view path) const; // the shortest over all
   const std::vector<Glob>& globs() const { return m_globs; }
   bool empty() const { return m_globs.empty(); }
+
+  // matching_prefix for many paths, one after the other: what matched the folders of a path is
+  // kept for the next path in the same folder, so that a sorted listing tries each folder once.
+  class PrefixMatcher
+  {
+  public:
+    explicit PrefixMatcher(const GlobSet& set) : m_set(set) {}
+    std::optional<std::string> matching_prefix(std::string_view path); // GlobSet::matching_prefix
+
+  private:
+    const GlobSet& m_set;
+    std::string m_folder; // of the previous path, up to its last '/'
+    bool m_known = false;
+    std::optional<size_t> m_folder_count;
+  };
 
 private:
   std::vector<Glob> m_globs;

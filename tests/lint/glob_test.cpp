@@ -156,3 +156,42 @@ TEST_CASE("glob: the name key says what a matching file's name must be")
   CHECK(key("*.").kind == Kind::none);
   CHECK(key("__pycache__/").kind == Kind::no_file);
 }
+
+TEST_CASE("glob: a prefix matcher over a sorted listing answers as matching_prefix does")
+{
+  const std::vector<std::string> paths = {".env",
+                                          ".venv/pyvenv.cfg",
+                                          "a/b/__pycache__/x.pyc",
+                                          "a/b/c.pyc",
+                                          "a/b/c.py",
+                                          "a/b/d.py",
+                                          "a/b2/c.py",
+                                          "a/c.py",
+                                          "cache",
+                                          "cache/x",
+                                          "deep/cache/x",
+                                          "deep/y",
+                                          "src//x.pyc",
+                                          "src/Cache/y",
+                                          "src/cache/x.pyc",
+                                          "src/x.pyc",
+                                          "x.PYC",
+                                          "x.py"};
+  for (const std::vector<std::string>& patterns :
+       {std::vector<std::string>{"*.pyc", "cache/", "deep/**", "__pycache__/", ".env", ".venv/"},
+        std::vector<std::string>{"a/b/", "*.py"}, std::vector<std::string>{"a/**/c.py"},
+        std::vector<std::string>{}}) {
+    const auto set = GlobSet::compile(patterns, Anchor::gitignore);
+    REQUIRE(set.has_value());
+    GlobSet::PrefixMatcher matcher(*set);
+    for (const auto& path : paths) {
+      CAPTURE(path);
+      CHECK(matcher.matching_prefix(path) == set->matching_prefix(path));
+    }
+  }
+  const auto set = GlobSet::compile({"*.pyc", "cache/"}, Anchor::gitignore);
+  GlobSet::PrefixMatcher matcher(*set);
+  CHECK(matcher.matching_prefix("src/cache/x.pyc") == "src/cache/");
+  CHECK(matcher.matching_prefix("src/x.pyc") == "src/x.pyc");
+  CHECK_FALSE(matcher.matching_prefix("src/x.py"));
+}

@@ -31,12 +31,14 @@ Finding evaluate(const RuleContext& context)
   }
   // Files are sorted, so a folder's files follow each other: report the folder once.
   std::vector<std::string> offenders;
+  GlobSet::PrefixMatcher matching(*globs);
+  GlobSet::PrefixMatcher excluded(*exclude);
   for (const auto& entry : context.view().files()) {
     if (!offenders.empty() && offenders.back().ends_with('/') && entry.path.starts_with(offenders.back())) {
       continue;
     }
-    auto prefix = globs->matching_prefix(entry.path);
-    if (prefix && !exclude->matching_prefix(entry.path)) {
+    auto prefix = matching.matching_prefix(entry.path);
+    if (prefix && !excluded.matching_prefix(entry.path)) {
       offenders.push_back(std::move(*prefix));
     }
   }

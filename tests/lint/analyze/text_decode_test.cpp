@@ -171,6 +171,15 @@ TEST_CASE("looks_binary: control characters counted sixteen at a time, as one by
   text[5] = '\x7f';
   CHECK(looks_binary(text));
   CHECK_FALSE(looks_binary(repeat("line\r\n\tx\x1b\v\f ", 50)));
+  // A whole sample of 8192 bytes, more blocks than one byte lane can count.
+  CHECK(looks_binary(std::string(9000, '\x01')));
+  std::string tenth(9000, 'a');
+  for (size_t i = 0; i < 8190; i += 10) {
+    tenth[i] = '\x02'; // 819 in the first 8192 bytes: 8190 <= 8192
+  }
+  CHECK_FALSE(looks_binary(tenth));
+  tenth[8191] = '\x03';
+  CHECK(looks_binary(tenth));
 }
 
 TEST_CASE("decode_text: long ASCII runs with a CR, a NUL or a non-ASCII byte anywhere in them")
