@@ -240,3 +240,25 @@ TEST_CASE("code/error-handling: a pydantic model another module uses counts; Dja
   view.add("src/api.py", "from src.schemas import Features\n\ndef predict(features: Features):\n    return 1\n");
   CHECK(check_rule("code/error-handling", view).status == Status::pass);
 }
+
+TEST_CASE("code/error-handling: Django's generated wsgi.py and asgi.py are left out, a Flask wsgi.py is not")
+{
+  MemoryView view;
+  std::string body;
+  for (int i = 0; i < 200; ++i) {
+    body += "def step_" + std::to_string(i) + "(x):\n    return x + " + std::to_string(i) + "\n\n";
+  }
+  view.add("src/pipeline.py", body);
+  const auto generated = [](std::string_view kind) {
+    return "import os\n\nfrom django.core." + std::string(kind) + " import get_" + std::string(kind) +
+           "_application\n\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"
+           "try:\n    application = get_" +
+           std::string(kind) + "_application()\nexcept ImportError:\n    raise\n";
+  };
+  view.add("site/wsgi.py", generated("wsgi"));
+  view.add("site/asgi.py", generated("asgi"));
+  CHECK(check_rule("code/error-handling", view).status == Status::fail);
+  view.add("web/wsgi.py", "from flask import Flask\n\ntry:\n    app = Flask(__name__)\nexcept ImportError:\n"
+                          "    raise\n");
+  CHECK(check_rule("code/error-handling", view).status == Status::pass);
+}

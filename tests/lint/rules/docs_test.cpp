@@ -255,6 +255,15 @@ TEST_CASE("docs/deployment: live URLs, demo links, deploy commands, a described 
   finding =
       check_readme("docs/deployment", "# X\n\n```bash\nmake docker-run     # http://127.0.0.1:8000\n```\n");
   CHECK(finding.message == "deployment commands such as `make docker-run` (README.md:4)");
+  // A folder tree's comments on its scripts are no commands; the command after the tree is.
+  finding = check_readme("docs/deployment",
+                         "# X\n\n```\n\u251C\u2500\u2500 deploy.sh   # docker build and push\n"
+                         "|-- k8s/      # kubectl apply -f k8s/\n```\n");
+  CHECK(finding.status == Status::fail);
+  finding = check_readme("docs/deployment",
+                         "# X\n\n```\n\u251C\u2500\u2500 deploy.sh   # docker build and push\n```\n\n"
+                         "```bash\nkubectl apply -f k8s/\n```\n");
+  CHECK(finding.message == "deployment commands such as `kubectl apply -f k8s/` (README.md:8)");
 
   finding = check_readme("docs/deployment",
                          "# X\n\n## Deployment\n\nThe image is built by CI, pushed to ECR and run "
