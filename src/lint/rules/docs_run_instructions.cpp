@@ -1,5 +1,6 @@
 // docs/run-instructions: commands that install and run the project, in code blocks.
 #include "lint/rules/registry.h"
+#include "lint/runner.h"
 
 #include "core/text.h"
 #include "lint/rules/docs_sections.h"
@@ -209,6 +210,73 @@ std::vector<Command> commands_in(const analyze::CodeBlock& code)
   return found;
 }
 
+// The scripts of the project a command runs: "python src/train.py", "python3 -u app.py",
+// "streamlit run app.py", "bash scripts/setup.sh", "./run.sh", each step of a chain ("cd api &&
+// python main.py"). Modules (-m), code (-c), absolute paths, URLs and placeholders are not files
+// of the project.
+std::vector<std::string> scripts_run(std::string_view command)
+{
+  std::vector<std::string> scripts;
+  std::string chain(command);
+  for (const char separator : {';', '|'}) {
+    std::replace(chain.begin(), chain.end(), separator, '&');
+  }
+  for (const auto step : text::split(chain, '&')) {
+    std::vector<std::string_view> words;
+    for (const auto word : text::split(text::trim(step), ' ')) {
+      if (!word.empty()) {
+        words.push_back(word);
+      }
+    }
+    if (words.empty()) {
+      continue;
+    }
+    const std::string tool = first_word(words[0]);
+    std::string_view script;
+    if (tool == "python" || tool == "python3" || tool == "py") {
+      for (size_t i = 1; i < words.size(); ++i) {
+        if (words[i] == "-m" || words[i] == "-c") {
+          break;
+        }
+        if (!words[i].starts_with('-')) {
+          script = words[i];
+          break;
+        }
+      }
+    } else if (tool == "streamlit" && words.size() > 2 && words[1] == "run") {
+      script = words[2];
+    } else if ((tool == "bash" || tool == "sh") && words.size() > 1) {
+      script = words[1];
+    } else if (tool == "./") {
+      script = words[0];
+    }
+    std::string path(text::trim(script));
+    std::erase_if(path, [](char c) { return c == '"' || c == '\'' || c == '`'; });
+    std::replace(path.begin(), path.end(), '\\', '/');
+    while (path.starts_with("./")) {
+      path.erase(0, 2);
+    }
+    const bool script_file = text::iends_with(path, ".py") || text::iends_with(path, ".sh");
+    if (script_file && path.find_first_of("<>{}$*%~:") == std::string::npos && !path.starts_with('/') &&
+        !path.starts_with("../")) {
+      scripts.push_back(std::move(path));
+    }
+  }
+  return scripts;
+}
+
+// Whether the project has the file a README command names: by its path, or below a folder the
+// README changes into first ("cd api" then "python main.py"), compared without case.
+bool has_script(const Analysis& analysis, std::string_view script)
+{
+  return std::any_of(analysis.view().files().begin(), analysis.view().files().end(),
+                     [&](const FileEntry& file) {
+                       return text::iequals(file.path, script) ||
+                              (file.path.size() > script.size() && text::iends_with(file.path, script) &&
+                               file.path[file.path.size() - script.size() - 1] == '/');
+                     });
+}
+
 } // namespace
 
 Finding check_docs_run_instructions(const RuleContext& context)
@@ -226,6 +294,36 @@ Finding check_docs_run_instructions(const RuleContext& context)
     }
   }
   if (!commands.empty()) {
+    // Commands that run the project's scripts, none of which the project has: they cannot be
+    // followed as written (a README copied from a template, or code moved since).
+    std::vector<std::string> missing;
+    std::vector<Location> missing_at;
+    bool some_found = false;
+    for (const auto& command : commands) {
+      for (const auto& script : scripts_run(command.text)) {
+        if (has_script(context.analysis(), script)) {
+          some_found = true;
+        } else if (std::find(missing.begin(), missing.end(), script) == missing.end()) {
+          missing.push_back(script);
+          missing_at.push_back({path, static_cast<uint32_t>(command.line)});
+        }
+      }
+    }
+    if (!missing.empty() && !some_found) {
+      std::vector<std::string> shown;
+      for (size_t i = 0; i < missing.size(); ++i) {
+        shown.push_back(missing[i] + " (" + docs::at(path, static_cast<int>(missing_at[i].line)) + ")");
+      }
+      Finding finding = fail("the README's commands run " + join_some(shown, 3) +
+                                 (missing.size() == 1 ? ", which the repository does not have"
+                                                      : ", none of which the repository has"),
+                             std::move(missing_at));
+      finding.fix =
+          fix_of(context.rule(), "Make the commands in the README run the scripts the project has, with "
+                                 "their paths from the project root (python src/train.py), or add the "
+                                 "scripts they name.");
+      return finding;
+    }
     const auto install =
         std::find_if(commands.begin(), commands.end(), [](const Command& c) { return c.install; });
     const auto run =

@@ -222,11 +222,42 @@ TEST_CASE("docs/results: tables, lists, sentences and printed reports; the gener
         "AUC, RMSE, ...)");
 }
 
+TEST_CASE("docs/run-instructions: commands that run only scripts the project does not have")
+{
+  const std::string readme = "# X\n\n```bash\npip install -r requirements.txt\npython train.py\n"
+                             "streamlit run app/ui.py\nbash scripts/setup.sh\n./run.sh\n```\n";
+  Finding finding = check_readme("docs/run-instructions", readme, "README.md", {{"requirements.txt", "x\n"}});
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "the README's commands run train.py (README.md:5), app/ui.py (README.md:6), "
+                           "scripts/setup.sh (README.md:7) and 1 more, none of which the repository has");
+  CHECK(finding.locations ==
+        std::vector<Location>{{"README.md", 5}, {"README.md", 6}, {"README.md", 7}, {"README.md", 8}});
+  CHECK(finding.fix.starts_with("Make the commands in the README run the scripts the project has"));
+  // Any one of them is enough: the others may be made by an earlier step.
+  for (const std::string_view present : {"src/train.py", "app/ui.py", "Scripts/Setup.sh", "run.sh"}) {
+    CAPTURE(present);
+    CHECK(check_readme("docs/run-instructions", readme, "README.md", {{std::string(present), "x\n"}}).status ==
+          Status::pass);
+  }
+  // Not scripts of the project: modules, code, absolute paths, placeholders, other folders.
+  finding = check_readme("docs/run-instructions",
+                         "# X\n\n```bash\npython -m churn.train\npython -c 'print(1)'\npython /app/main.py\n"
+                         "python <your_script>.py\npython ../other/x.py\npython $SCRIPT.py\n```\n");
+  CHECK(finding.status == Status::pass);
+  // One script, named in a single-step command.
+  finding = check_readme("docs/run-instructions", "# X\n\n```bash\ncd api; python3 -u serve.py --port 80\n```\n");
+  CHECK(finding.message == "the README's commands run serve.py (README.md:4), which the repository does not have");
+  CHECK(check_readme("docs/run-instructions", "# X\n\n```bash\ncd api; python3 -u serve.py --port 80\n```\n",
+                     "README.md", {{"api/serve.py", "x\n"}})
+            .status == Status::pass);
+}
+
 TEST_CASE("docs/run-instructions: commands in code blocks, with prompts, in any shell")
 {
-  Finding finding =
-      check_readme("docs/run-instructions",
-                   "# X\n\n```console\n$ pip install -r requirements.txt\n(venv) $ python train.py\n```\n");
+  Finding finding = check_readme(
+      "docs/run-instructions",
+      "# X\n\n```console\n$ pip install -r requirements.txt\n(venv) $ python train.py\n```\n", "README.md",
+      {{"src/train.py", "print(1)\n"}});
   CHECK(finding.message ==
         "2 commands in code blocks, such as `pip install -r requirements.txt` (README.md:4), "
         "`python train.py` (README.md:5)");
