@@ -79,6 +79,7 @@ struct Route
   std::string decorator;            // "app.get", "bp.route", "app.add_api_route"
   std::string function;             // the decorated function, "" for a call
   int line = 0;
+  bool any_method = false; // a Django URLconf route: every method reaches the view
 };
 
 struct ExceptHandler

@@ -146,6 +146,7 @@ void collect_django_routes(PythonModule& module)
     route.path = "/" + std::string(pattern);
     route.decorator = call.callee;
     route.line = call.line;
+    route.any_method = true;
     module.routes.push_back(std::move(route));
   }
 }

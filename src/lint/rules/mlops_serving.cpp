@@ -75,8 +75,7 @@ std::string route_text(const analyze::Route& route)
     methods += (methods.empty() ? "" : "/") + method;
   }
   // A Django URLconf route takes any method; Flask's default is GET.
-  const bool django = route.decorator == "path" || route.decorator == "re_path" || route.decorator == "url";
-  if (methods.empty() && django) {
+  if (methods.empty() && route.any_method) {
     return route.path;
   }
   return (methods.empty() ? "GET" : methods) + " " + (route.path.empty() ? "/" : route.path);

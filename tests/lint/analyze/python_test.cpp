@@ -540,6 +540,11 @@ TEST_CASE("Python: routes from a Django URLconf")
   CHECK(module.routes[1].path == "/predict/");
   CHECK(module.routes[1].decorator == "re_path");
   CHECK(module.routes[2].path == "/about/");
+  CHECK(std::all_of(module.routes.begin(), module.routes.end(), [](const Route& route) { return route.any_method; }));
+  CHECK_FALSE(analyze_python("from flask import Flask\napp = Flask(__name__)\n\n@app.route('/p')\ndef p():\n"
+                             "    return 'x'\n")
+                  .routes.at(0)
+                  .any_method);
   // path() is Django's only where the module imports it from django.urls.
   CHECK(analyze_python("from pathlib import Path as path\nx = path('data/', 'raw')\n").routes.empty());
 }
