@@ -11,6 +11,7 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <map>
 
 namespace mlfolio::lint {
 
@@ -192,10 +193,46 @@ bool is_model_save(std::string_view callee)
   });
 }
 
+bool imports_library(const analyze::PythonModule& module, std::string_view library)
+{
+  return std::any_of(module.imports.begin(), module.imports.end(), [&](const analyze::Import& import) {
+    return import.module == library || import.module.starts_with(std::string(library) + ".");
+  });
+}
+
+// The tracker a module uploads files to the current run with: W&B's wandb.save() and
+// log_artifact(), Neptune's run["model"].upload(); "" when it does not.
+std::string run_upload_tracker(const analyze::PythonModule& module)
+{
+  const bool wandb = imports_library(module, "wandb");
+  const bool neptune = imports_library(module, "neptune");
+  for (const auto& call : module.calls) {
+    const std::string_view last = last_component(call.callee);
+    if (wandb && (call.callee == "wandb.save" || last == "log_artifact")) {
+      return "W&B";
+    }
+    if (neptune && (last == "upload" || last == "upload_files")) {
+      return "Neptune";
+    }
+  }
+  return "";
+}
+
 // The project's own registry: one module saves the model, writes metadata and names versions
 // or a registry in its classes or functions (ModelRegistry.register, save_model_version).
 std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<Location>& plain_save)
 {
+  // Functions of the modules that upload files to a W&B or Neptune run, by name: a training
+  // script that saves the model and then calls save_artifact(model_file, run) from such a module
+  // keeps each model with the run that trained it.
+  std::map<std::string, std::string, std::less<>> uploading_functions;
+  for (const auto& [file, module] : analysis.code_modules()) {
+    if (const std::string tracker = run_upload_tracker(*module); !tracker.empty()) {
+      for (const auto& function : module->functions) {
+        uploading_functions.try_emplace(function.name, tracker);
+      }
+    }
+  }
   for (const auto& [file, module] : analysis.code_modules()) {
     const analyze::Call* save = nullptr;
     bool metadata = false;
@@ -218,6 +255,21 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
         });
     if (logged) {
       return LibraryUse{"MLflow (the saved model logged to its run)",
+                        code_location(analysis, file, save->line)};
+    }
+    // ... or uploaded to its W&B or Neptune run, here or by a function of another module.
+    std::string uploaded = run_upload_tracker(*module);
+    for (const auto& call : module->calls) {
+      if (!uploaded.empty()) {
+        break;
+      }
+      if (const auto found = uploading_functions.find(last_component(call.callee));
+          found != uploading_functions.end()) {
+        uploaded = found->second;
+      }
+    }
+    if (!uploaded.empty()) {
+      return LibraryUse{uploaded + " (the saved model uploaded to its run)",
                         code_location(analysis, file, save->line)};
     }
     std::string versioned;

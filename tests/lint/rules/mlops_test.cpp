@@ -379,6 +379,39 @@ TEST_CASE("mlops/model-registry: registries, DVC, own registry, plain saves")
   CHECK(finding.locations == std::vector<Location>{{"reg.py", 2}});
 }
 
+TEST_CASE("mlops/model-registry: a saved model uploaded to its W&B or Neptune run is versioned by run")
+{
+  MemoryView view;
+  view.add("train.py", "import torch\nimport wandb\n\nrun = wandb.init(project='recs')\nmodel = train()\n"
+                       "path = f'model/rec_{run.id}.pt'\ntorch.save(model.state_dict(), path)\n"
+                       "wandb.log({'ndcg': 1})\n");
+  Finding finding = check_rule("mlops/model-registry", view);
+  CHECK(finding.status == Status::fail); // logged metrics, but the model file stays on disk
+  view.add("train.py", "import torch\nimport wandb\n\nrun = wandb.init(project='recs')\nmodel = train()\n"
+                       "path = f'model/rec_{run.id}.pt'\ntorch.save(model.state_dict(), path)\nwandb.save(path)\n");
+  finding = check_rule("mlops/model-registry", view);
+  CHECK(finding.message == "models versioned by W&B (the saved model uploaded to its run) (train.py:7)");
+
+  // Neptune: the upload lives in a helper module that the saving script calls.
+  MemoryView neptune;
+  neptune.add("src/pkg/monitor.py", "import neptune.new as neptune\n\ndef save_artifact(model_file, run):\n"
+                                    "    run['model'].upload(model_file)\n");
+  neptune.add("scripts/train.py", "import joblib\nfrom pkg.monitor import save_artifact\n\n"
+                                  "def main(run):\n    joblib.dump(model, 'm.joblib')\n");
+  CHECK(check_rule("mlops/model-registry", neptune).status == Status::fail); // never calls the helper
+  neptune.add("scripts/train.py", "import joblib\nfrom pkg.monitor import save_artifact\n\n"
+                                  "def main(run):\n    joblib.dump(model, 'm.joblib')\n"
+                                  "    save_artifact('m.joblib', run)\n");
+  CHECK(check_rule("mlops/model-registry", neptune).message ==
+        "models versioned by Neptune (the saved model uploaded to its run) (scripts/train.py:5)");
+  // An upload() that is not Neptune's (a module without neptune) does not count.
+  MemoryView s3;
+  s3.add("src/pkg/store.py", "import boto3\n\ndef push(path):\n    bucket.upload(path)\n");
+  s3.add("scripts/train.py",
+         "import joblib\nfrom pkg.store import push\n\njoblib.dump(model, 'm.joblib')\npush('m')\n");
+  CHECK(check_rule("mlops/model-registry", s3).status == Status::fail);
+}
+
 TEST_CASE("mlops/model-registry: a register_model method is MLflow's only where the module imports mlflow")
 {
   MemoryView own;
