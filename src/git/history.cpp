@@ -348,17 +348,17 @@ Result<void> scan_history_blobs(const Repository& repo, uint64_t max_content,
       const std::optional<uint64_t> known_size = known ? known(blob_id) : std::nullopt;
       size_t size = known_size ? static_cast<size_t>(*known_size) : 0;
       git_object_t type = GIT_OBJECT_INVALID;
-      if (!known_size && git_odb_read_header(&size, &type, odb.get(), &change.id) < 0) {
-        return; // a missing object (a partial repository) has nothing to scan
-      }
+      // A missing object (a partial clone) is visited too, as missing: its size is unknown.
+      const bool missing = !known_size && git_odb_read_header(&size, &type, odb.get(), &change.id) < 0;
       HistoryBlob blob;
       blob.index = index++;
       blob.id = blob_id;
       blob.path = change.path;
       blob.commit = to_object_id(oid);
       blob.commit_time = git_commit_time(commit.get());
-      blob.size = size;
-      blob.read = !known_size && size <= max_content;
+      blob.size = missing ? 0 : size;
+      blob.read = !known_size && !missing && size <= max_content;
+      blob.missing = missing;
       if (queues.empty() || !blob.read) { // nothing to read: visited here, not handed over
         if (const auto done = read_and_visit(odb.get(), blob, visit); !done) {
           first_error.set(done.error());

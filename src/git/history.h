@@ -50,6 +50,7 @@ struct HistoryBlob
   int64_t commit_time = 0;
   uint64_t size = 0; // from the object header
   bool read = true;  // whether the visitor gets its content
+  bool missing = false; // not in the object database (a partial clone): size unknown, not read
 };
 
 using BlobVisitor = std::function<void(const HistoryBlob&, std::string_view content)>;

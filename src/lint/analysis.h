@@ -86,6 +86,7 @@ struct HistoryScan
   std::vector<SecretFinding> secrets;
   std::vector<LargeBlob> large_blobs;
   size_t blobs = 0;    // distinct blobs read
+  size_t missing = 0;  // distinct blobs the object database lacks (a partial clone)
   bool failed = false; // the history could not be read (a note says why)
 };
 

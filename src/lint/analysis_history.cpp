@@ -68,6 +68,11 @@ const HistoryScan* Analysis::history_scan() const
     std::vector<std::pair<size_t, LargeBlob>> large_blobs;
     const auto scanned = m_view.history()->scan_blobs(
         k_text_cap, known, [&](const HistoryBlobInfo& blob, std::string_view content) {
+          if (blob.missing) {
+            const std::lock_guard lock(mutex);
+            ++result.missing;
+            return;
+          }
           std::vector<SecretFinding> found;
           const auto reused = tree.by_blob.find(blob.id);
           if (is_vendored(blob.path)) {

@@ -49,7 +49,7 @@ public:
                                    [&](const git::HistoryBlob& blob, std::string_view content) {
                                      const bool present = in_tree.contains(blob.id);
                                      visit({blob.index, blob.id, blob.path, blob.commit, blob.commit_time,
-                                            blob.size, present},
+                                            blob.size, present, blob.missing},
                                            content);
                                    });
   }

@@ -45,6 +45,7 @@ struct HistoryBlobInfo
   int64_t time = 0;
   uint64_t size = 0;
   bool in_tree = false; // still in the audited commit's tree
+  bool missing = false; // not in the object database (a partial clone): size unknown, not read
 };
 
 using BlobVisitor = std::function<void(const HistoryBlobInfo& blob, std::string_view content)>;

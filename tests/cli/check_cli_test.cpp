@@ -306,6 +306,12 @@ TEST_CASE("check: --rev on a partial clone notes the files whose objects are mis
       CHECK(std::string(finding["message"]).ends_with("but 1 file has no object in the repository (a partial "
                                                       "clone?), so its size is unknown: demo.mp4"));
     }
+    // So does the history's: the blob is not counted among those read, nor taken for small.
+    if (finding["rule"] == "git/large-files-history") {
+      CHECK(finding["status"] == "skip");
+      CHECK(std::string(finding["message"]).ends_with(" blobs read, but 1 blob of the history is not in the "
+                                                      "repository (a partial clone?), so its size is unknown"));
+    }
   }
 }
 

@@ -28,6 +28,14 @@ Finding check_git_large_files_history(const RuleContext& context)
   if (details.empty() && scan->failed) {
     return skip("the history could not be read to the end (see the notes)");
   }
+  if (details.empty() && scan->missing > 0) {
+    // The objects a partial clone leaves out are most often the large ones.
+    const bool one = scan->missing == 1;
+    return skip("no blob above " + limit_text + " among the " + count_of(scan->blobs, "blob") + " read, but " +
+                count_of(scan->missing, "blob") + " of the history " + (one ? "is" : "are") +
+                " not in the repository (a partial clone?), so " + (one ? "its size is" : "their sizes are") +
+                " unknown");
+  }
   if (details.empty()) {
     return pass("no blob above " + limit_text + " in " + count_of(scan->blobs, "blob") + " of history");
   }
