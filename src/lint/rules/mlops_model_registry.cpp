@@ -184,12 +184,15 @@ bool is_model_save(std::string_view callee)
     return true;
   }
   const size_t dot = callee.rfind('.');
-  if (dot == std::string_view::npos || last_component(callee) != "save") {
+  const std::string_view method = last_component(callee);
+  if (dot == std::string_view::npos || (method != "save" && method != "to_disk")) {
     return false;
   }
+  // spaCy saves its pipeline with nlp.to_disk("model"); a DocBin's to_disk writes a corpus.
   const auto words = name_words(callee.substr(0, dot));
-  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
-    return std::find(std::begin(k_model_words), std::end(k_model_words), word) != std::end(k_model_words);
+  return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+    return std::find(std::begin(k_model_words), std::end(k_model_words), word) != std::end(k_model_words) ||
+           (method == "to_disk" && word == "nlp");
   });
 }
 

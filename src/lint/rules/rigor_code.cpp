@@ -46,7 +46,8 @@ constexpr std::string_view k_ml_libraries[] = {
 
 // The last component of a call that fits a model.
 constexpr std::string_view k_training_calls[] = {
-    "backward", "compare_models", "fit", "fit_generator", "partial_fit", "train", "train_on_batch",
+    "backward",        "begin_training", "compare_models", "fit", "fit_generator", "partial_fit",
+    "resume_training", "train",          "train_on_batch",
 };
 
 std::string_view top_module(std::string_view module)
@@ -140,11 +141,21 @@ bool fits_index(const analyze::Call& call)
   return std::find(words.begin(), words.end(), "index") != words.end();
 }
 
+// spaCy's training step: nlp.update(examples, sgd=optimizer, losses=losses, drop=0.2). A dict's or
+// a set's update() takes none of these keywords.
+bool spacy_update(const analyze::Call& call)
+{
+  return last_component(call.callee) == "update" &&
+         std::any_of(call.keywords.begin(), call.keywords.end(), [](const analyze::KeywordArgument& keyword) {
+           return keyword.name == "sgd" || keyword.name == "losses" || keyword.name == "drop";
+         });
+}
+
 std::optional<std::pair<std::string, int>> training_call(const analyze::PythonModule& module)
 {
   for (const auto& call : module.calls) {
     const std::string_view name = last_component(call.callee);
-    if (contains(k_training_calls, name) && !(name == "fit" && fits_index(call))) {
+    if ((contains(k_training_calls, name) && !(name == "fit" && fits_index(call))) || spacy_update(call)) {
       return std::pair{std::string(name), call.line};
     }
   }

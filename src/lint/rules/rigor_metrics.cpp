@@ -105,8 +105,9 @@ constexpr std::string_view k_metric_keywords[] = {"eval_metric", "metric_for_bes
                                                   "scoring"};
 
 // Words of identifiers and defined functions that name a metric: rmse = ..., def compute_mape().
-constexpr std::string_view k_metric_words[] = {"rmse", "mae",  "mape", "smape", "rmsle", "f1",  "auc", "roc",
-                                               "iou",  "ndcg", "mrr",  "bleu",  "rouge", "wer", "mcc"};
+constexpr std::string_view k_metric_words[] = {"rmse",  "mae", "mape", "smape",  "rmsle",     "f1",
+                                               "auc",   "roc", "iou",  "ndcg",   "mrr",       "bleu",
+                                               "rouge", "wer", "mcc",  "fscore", "precision", "recall"};
 
 // Words a README uses for metrics beyond accuracy (compared after lower-casing, as whole words).
 constexpr std::string_view k_readme_metrics[] = {
@@ -154,16 +155,22 @@ void classify_strings(const analyze::KeywordArgument& keyword, const Location& w
 
 // A setting named after a metric is no measurement: iou_threshold and nms_iou tune a detector's
 // non-maximum suppression, f1_thresh picks a cut-off.
-constexpr std::string_view k_setting_words[] = {"threshold",  "thresh", "nms", "conf",
-                                                "confidence", "min",    "max"};
+// Precision is also the numbers' own: mixed_precision, float_precision, fp16, decimal digits.
+constexpr std::string_view k_setting_words[] = {"threshold", "thresh", "nms",   "conf",    "confidence",
+                                                "min",       "max",    "mixed", "float",   "fp16",
+                                                "bf16",      "amp",    "half",  "decimal", "digits"};
 
 bool names_metric(std::string_view identifier)
 {
   const auto words = identifier_words(identifier);
-  return std::any_of(words.begin(), words.end(),
-                     [](const std::string& word) { return contains(k_metric_words, word); }) &&
-         std::none_of(words.begin(), words.end(),
-                      [](const std::string& word) { return contains(k_setting_words, word); });
+  bool metric = std::any_of(words.begin(), words.end(),
+                            [](const std::string& word) { return contains(k_metric_words, word); });
+  // A hand-computed F-score: f_score, f_beta.
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    metric = metric || (words[i] == "f" && (words[i + 1] == "score" || words[i + 1] == "beta"));
+  }
+  return metric && std::none_of(words.begin(), words.end(),
+                                [](const std::string& word) { return contains(k_setting_words, word); });
 }
 
 // Names imported from torchmetrics: every metric class there counts, by whether it is accuracy.

@@ -296,3 +296,27 @@ TEST_CASE("rigor/real-world-data: toy datasets are found by any part of a path, 
   none.add("src/churn/fashionable_irises.py", "def f(x: int) -> int:\n    return x\n");
   CHECK(check_rule("rigor/real-world-data", none).status == Status::pass);
 }
+
+TEST_CASE("rigor: spaCy's training loop trains, and a hand-computed precision, recall and F-score are metrics")
+{
+  MemoryView view;
+  view.add("train.py", "import spacy\n\nnlp = spacy.blank('en')\nmixed_precision = True\n"
+                       "settings = {}\nsettings.update(config)\n");
+  CHECK(check_rule("rigor/metrics", view).status == Status::skip); // a dict's update() trains nothing
+  CHECK(check_rule("mlops/model-registry", view).status == Status::skip);
+  view.add("train.py", "import spacy\n\nnlp = spacy.blank('en')\nmixed_precision = True\n"
+                       "optimizer = nlp.begin_training()\nfor batch in batches:\n"
+                       "    nlp.update(texts, annotations, sgd=optimizer, drop=0.2, losses=losses)\n"
+                       "nlp.to_disk('model')\n");
+  Finding finding = check_rule("rigor/metrics", view);
+  CHECK(finding.message == "the model is trained (begin_training at train.py:5) but no evaluation metric is "
+                           "computed in 1 Python module: no sklearn.metrics, torchmetrics, evaluate or Keras "
+                           "metrics=");
+  CHECK(check_rule("mlops/model-registry", view).message.starts_with("models are saved (train.py:8)"));
+  view.add("evaluate.py", "def evaluate(tp, fp, fn):\n    precision = tp / (tp + fp)\n    recall = tp / (tp + fn)\n"
+                          "    f_score = 2 * precision * recall / (precision + recall)\n"
+                          "    return precision, recall, f_score\n");
+  finding = check_rule("rigor/metrics", view);
+  CHECK(finding.message == "metrics beyond accuracy: precision at evaluate.py:2, recall at evaluate.py:3, "
+                           "f_score at evaluate.py:4");
+}
