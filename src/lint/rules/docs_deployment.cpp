@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <span>
 #include <vector>
 
@@ -220,6 +221,36 @@ bool any_in(std::string_view text, std::span<const std::string_view> needles)
 
 } // namespace
 
+namespace {
+
+// Sentences indented by four spaces under a heading: Markdown makes them a code block, but they
+// read as prose ("Flask App: Deployed using Docker and SSH via GitHub Actions"). A line counts
+// when it starts with a capital letter (after a list marker) and has five words or more.
+std::string indented_prose(const analyze::Document& document, const analyze::Section& section)
+{
+  std::string prose;
+  for (size_t c = section.code_blocks.begin; c < section.code_blocks.end; ++c) {
+    const analyze::CodeBlock& code = document.code_blocks[c];
+    if (code.fenced) {
+      continue;
+    }
+    for (auto line : text::split(code.content, '\n')) {
+      line = text::trim(line);
+      if (line.starts_with("- ") || line.starts_with("* ")) {
+        line = text::trim(line.substr(2));
+      }
+      if (!line.empty() && std::isupper(static_cast<unsigned char>(line.front())) != 0 &&
+          docs::count_words(line) >= 5 && !is_deploy_command(line)) {
+        prose += '\n';
+        prose += line;
+      }
+    }
+  }
+  return prose;
+}
+
+} // namespace
+
 Finding check_docs_deployment(const RuleContext& context)
 {
   const auto readme = docs::readme_of(context);
@@ -301,7 +332,8 @@ Finding check_docs_deployment(const RuleContext& context)
     }
   }
   for (const analyze::Section* section : docs::sections_named(document, k_deploy_headings)) {
-    const std::string prose = docs::section_prose(document, *section, false);
+    const std::string prose =
+        docs::section_prose(document, *section, false) + indented_prose(document, *section);
     if (docs::count_words(prose) >= 15 && docs::has_any_word(prose, k_platforms)) {
       return found("the " + section->heading + " section describes the deployment", section->line);
     }

@@ -286,6 +286,14 @@ TEST_CASE("docs/deployment: live URLs, demo links, deploy commands, a described 
   finding =
       check_readme("docs/deployment", "# X\n\n```bash\nmake docker-run     # http://127.0.0.1:8000\n```\n");
   CHECK(finding.message == "deployment commands such as `make docker-run` (README.md:4)");
+  // Prose indented by four spaces is a code block to Markdown, but a reader reads it as sentences.
+  finding = check_readme("docs/deployment",
+                         "# X\n\n## Deployment\n\n    Flask App: Deployed using Docker and SSH via GitHub Actions.\n"
+                         "    Streamlit App: Deployed to Streamlit Community Cloud via GitHub Actions.\n");
+  CHECK(finding.message == "the Deployment section describes the deployment (README.md:3)");
+  finding = check_readme("docs/deployment", "# X\n\n## Deployment\n\n    cd app\n    make serve PORT=80\n"
+                                            "    Then open the page in a browser\n");
+  CHECK(finding.status == Status::fail);
   // A folder tree's comments on its scripts are no commands; the command after the tree is.
   finding = check_readme("docs/deployment",
                          "# X\n\n```\n\u251C\u2500\u2500 deploy.sh   # docker build and push\n"
