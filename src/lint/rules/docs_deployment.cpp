@@ -339,8 +339,32 @@ Finding check_docs_deployment(const RuleContext& context)
     }
   }
 
-  // The README may hand the steps to a document of their own: "see the runbook in deploy/README.md".
+  // The README may hand the steps to a document of their own: "see the runbook in deploy/README.md",
+  // by a link or by the document's path in a sentence ("Build the images (see `docs/docker-setup.md`)").
+  struct Reference
+  {
+    std::string url;
+    std::string_view text;
+    int line = 0;
+    bool linked = true; // a link, or else a path in a sentence
+  };
+  std::vector<Reference> references;
   for (const auto& link : document.links) {
+    references.push_back({link.url, link.text, link.line});
+  }
+  static const RE2 k_document_path(
+      R"((?i)(?:^|[\s(`'"])((?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)*\.(?:md|markdown|rst))\b)");
+  for (const auto& block : document.blocks) {
+    if (block.kind != analyze::BlockKind::paragraph && block.kind != analyze::BlockKind::list_item) {
+      continue;
+    }
+    re2::StringPiece input(block.text.data(), block.text.size());
+    std::string mentioned;
+    while (RE2::FindAndConsume(&input, k_document_path, &mentioned)) {
+      references.push_back({mentioned, {}, block.line, false}); // judged by its own name
+    }
+  }
+  for (const auto& link : references) {
     const std::string linked = linked_document(path, link.url);
     if (linked.empty() || linked == path ||
         !(docs::has_any_word(link.text, k_deploy_doc_words) ||
@@ -359,8 +383,8 @@ Finding check_docs_deployment(const RuleContext& context)
       }
       for (const auto piece : text::split(code.content, '\n')) {
         if (is_deploy_command(piece)) {
-          return found("the linked " + linked + " gives deployment commands such as `" +
-                           docs::shown_command(piece) + "`",
+          return found(std::string(link.linked ? "the linked " : "the README's ") + linked +
+                           " gives deployment commands such as `" + docs::shown_command(piece) + "`",
                        link.line);
         }
       }

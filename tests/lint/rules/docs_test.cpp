@@ -294,6 +294,16 @@ TEST_CASE("docs/deployment: live URLs, demo links, deploy commands, a described 
   finding = check_readme("docs/deployment", "# X\n\n## Deployment\n\n    cd app\n    make serve PORT=80\n"
                                             "    Then open the page in a browser\n");
   CHECK(finding.status == Status::fail);
+  // A deployment guide named in a sentence, as a link would be.
+  const std::string guide = "# Docker\n\n```bash\ndocker build -t app .\n```\n";
+  finding = check_readme("docs/deployment",
+                         "# X\n\n1. Build the images (see `/docs/Developer_Guide/docker-setup.md`).\n", "README.md",
+                         {{"docs/Developer_Guide/docker-setup.md", guide}});
+  CHECK(finding.message == "the README's docs/Developer_Guide/docker-setup.md gives deployment commands such as "
+                           "`docker build -t app .` (README.md:3)");
+  finding = check_readme("docs/deployment", "# X\n\nSee notes.md and docs/missing-deploy.md for the rest.\n",
+                         "README.md", {{"notes.md", guide}});
+  CHECK(finding.status == Status::fail); // notes.md is no deployment document, the other is not there
   // A folder tree's comments on its scripts are no commands; the command after the tree is.
   finding = check_readme("docs/deployment",
                          "# X\n\n```\n\u251C\u2500\u2500 deploy.sh   # docker build and push\n"
