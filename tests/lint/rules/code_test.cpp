@@ -225,14 +225,24 @@ TEST_CASE("code/package: the project's own package is cited when there are sever
   CHECK(check_rule("code/package", view).message == "importable package src/sepsis/");
 }
 
+namespace {
+
+// A module of `count` small functions without error handling, for code/error-handling's tests.
+std::string many_steps(int count)
+{
+  std::string body;
+  for (int i = 0; i < count; ++i) {
+    body += "def step_" + std::to_string(i) + "(x):\n    return x + " + std::to_string(i) + "\n\n";
+  }
+  return body;
+}
+
+} // namespace
+
 TEST_CASE("code/error-handling: a pydantic model another module uses counts; Django's migrations do not")
 {
   MemoryView view;
-  std::string body;
-  for (int i = 0; i < 200; ++i) {
-    body += "def step_" + std::to_string(i) + "(x):\n    return x + " + std::to_string(i) + "\n\n";
-  }
-  view.add("src/pipeline.py", body);
+  view.add("src/pipeline.py", many_steps(200));
   view.add("src/schemas.py", "from pydantic import BaseModel\n\nclass Features(BaseModel):\n    tenure: int\n");
   view.add("web/migrations/0001_initial.py",
            "from django.db import migrations\n\ntry:\n    import x\nexcept ImportError:\n    raise\n");
@@ -244,11 +254,7 @@ TEST_CASE("code/error-handling: a pydantic model another module uses counts; Dja
 TEST_CASE("code/error-handling: Django's generated wsgi.py and asgi.py are left out, a Flask wsgi.py is not")
 {
   MemoryView view;
-  std::string body;
-  for (int i = 0; i < 200; ++i) {
-    body += "def step_" + std::to_string(i) + "(x):\n    return x + " + std::to_string(i) + "\n\n";
-  }
-  view.add("src/pipeline.py", body);
+  view.add("src/pipeline.py", many_steps(200));
   const auto generated = [](std::string_view kind) {
     return "import os\n\nfrom django.core." + std::string(kind) + " import get_" + std::string(kind) +
            "_application\n\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"
