@@ -1,6 +1,7 @@
 // mlops/health-endpoint: the HTTP API has a health or readiness route.
 #include "lint/rules/registry.h"
 
+#include "lint/rules/code_names.h"
 #include "lint/rules/mlops_usage.h"
 #include "lint/rules/serving.h"
 #include "lint/wording.h"
@@ -45,6 +46,16 @@ bool is_health_path(std::string_view path)
   const std::string_view last = slash == std::string_view::npos ? path : path.substr(slash + 1);
   return std::find(std::begin(k_health_segments), std::end(k_health_segments), last) !=
          std::end(k_health_segments);
+}
+
+// A handler named for a probe: health_check, healthcheck, get_health, readiness_probe, liveness.
+bool names_probe(std::string_view function)
+{
+  const auto words = name_words(function);
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+    return word == "health" || word == "healthcheck" || word == "healthz" || word == "readiness" ||
+           word == "liveness" || word == "heartbeat";
+  });
 }
 
 // Routes the analyzer does not see as decorators: Django path("health/", ...), Starlette
@@ -98,6 +109,17 @@ Finding check_mlops_health_endpoint(const RuleContext& context)
   for (const auto& route : routes) {
     if (probe(*route.route)) {
       return pass("health route " + route.route->path + " in " + route.where.to_string(), {route.where});
+    }
+  }
+  // A probe's handler served at another path, "/" most often: @app.get("/") def health_check().
+  for (const auto& route : routes) {
+    analyze::Route renamed = *route.route; // judged as if its path were its handler's name
+    renamed.path = "/" + (names_probe(renamed.function) ? std::string("health") : renamed.function);
+    if (!route.route->function.empty() && route.route->path.find_first_of("{<") == std::string::npos &&
+        probe(renamed)) {
+      return pass("health route " + (route.route->path.empty() ? "/" : route.route->path) + " (" +
+                      route.route->function + "()) in " + route.where.to_string(),
+                  {route.where});
     }
   }
   const auto uses = serving_uses(analysis);

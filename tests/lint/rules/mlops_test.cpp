@@ -86,6 +86,22 @@ TEST_CASE("mlops/serving: a framework imported without routes")
   CHECK(finding.message == "Django app in site/views.py:1 (routes declared outside decorators)");
 }
 
+TEST_CASE("mlops/health-endpoint: a probe's handler served at another path, named for what it does")
+{
+  MemoryView view;
+  const std::string header = "from fastapi import FastAPI\napp = FastAPI()\n\n";
+  view.add("api.py", header + "@app.get('/')\ndef home():\n    return {}\n\n@app.post('/records')\n"
+                              "def update_health():\n    return {}\n\n@app.get('/users/{user_id}')\n"
+                              "def user_health(user_id: int):\n    return {}\n");
+  CHECK(check_rule("mlops/health-endpoint", view).status == Status::fail); // POST, or a path parameter
+  view.add("api.py", header + "@app.get('/')\ndef health_check():\n    return {'status': 'ok'}\n");
+  const Finding finding = check_rule("mlops/health-endpoint", view);
+  CHECK(finding.message == "health route / (health_check()) in api.py:4");
+  CHECK(finding.locations == std::vector<Location>{{"api.py", 4}});
+  view.add("api.py", header + "@app.get('/')\ndef ping():\n    return 'pong'\n");
+  CHECK(check_rule("mlops/health-endpoint", view).message == "health route / (ping()) in api.py:4");
+}
+
 TEST_CASE("mlops/health-endpoint: skip, built-in routes, literal routes, failure")
 {
   MemoryView view;
