@@ -189,30 +189,6 @@ constexpr std::string_view k_deploy_doc_words[] = {
     "deploy", "deployment", "deploying", "production",     "runbook", "docker", "kubernetes", "k8s",
     "cloud",  "hosting",    "infra",     "infrastructure", "aws",     "gcp",    "azure",      "helm"};
 
-// A Markdown or reStructuredText document of the project that the README links
-// ("[deploy/README.md](deploy/README.md)"): its path without "./", an anchor or a query.
-std::string linked_document(std::string_view readme_path, std::string_view url)
-{
-  if (url.find("://") != std::string_view::npos || url.starts_with("mailto:") || url.starts_with('#')) {
-    return {};
-  }
-  url = url.substr(0, url.find_first_of("?#"));
-  while (url.starts_with("./")) {
-    url.remove_prefix(2);
-  }
-  const std::string lower = text::to_lower(url);
-  if (url.empty() || url.find("..") != std::string_view::npos ||
-      !(lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".rst"))) {
-    return {};
-  }
-  if (url.starts_with('/')) {
-    return std::string(url.substr(1));
-  }
-  const size_t slash = readme_path.rfind('/');
-  return (slash == std::string_view::npos ? std::string() : std::string(readme_path.substr(0, slash + 1))) +
-         std::string(url);
-}
-
 bool any_in(std::string_view text, std::span<const std::string_view> needles)
 {
   return std::any_of(needles.begin(), needles.end(),
@@ -341,31 +317,8 @@ Finding check_docs_deployment(const RuleContext& context)
 
   // The README may hand the steps to a document of their own: "see the runbook in deploy/README.md",
   // by a link or by the document's path in a sentence ("Build the images (see `docs/docker-setup.md`)").
-  struct Reference
-  {
-    std::string url;
-    std::string_view text;
-    int line = 0;
-    bool linked = true; // a link, or else a path in a sentence
-  };
-  std::vector<Reference> references;
-  for (const auto& link : document.links) {
-    references.push_back({link.url, link.text, link.line});
-  }
-  static const RE2 k_document_path(
-      R"((?i)(?:^|[\s(`'"])((?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)*\.(?:md|markdown|rst))\b)");
-  for (const auto& block : document.blocks) {
-    if (block.kind != analyze::BlockKind::paragraph && block.kind != analyze::BlockKind::list_item) {
-      continue;
-    }
-    re2::StringPiece input(block.text.data(), block.text.size());
-    std::string mentioned;
-    while (RE2::FindAndConsume(&input, k_document_path, &mentioned)) {
-      references.push_back({mentioned, {}, block.line, false}); // judged by its own name
-    }
-  }
-  for (const auto& link : references) {
-    const std::string linked = linked_document(path, link.url);
+  for (const auto& link : docs::document_references(document)) {
+    const std::string linked = docs::linked_document(path, link.url);
     if (linked.empty() || linked == path ||
         !(docs::has_any_word(link.text, k_deploy_doc_words) ||
           docs::has_any_word(text::to_lower(linked), k_deploy_doc_words))) {

@@ -258,6 +258,38 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
     }
   }
 
+  // A guide the README links or names by its path, named for the tracking ("Set up the MLflow
+  // tracking server (see `docs/mlflow-tracking-server-setup.md`)"), may say how to open it.
+  for (const auto& reference : docs::document_references(document)) {
+    const std::string guide = docs::linked_document(path, reference.url);
+    if (guide.empty() || guide == path ||
+        !(matches(guide, tracker_name_pattern()) || text::icontains(guide, "tracking") ||
+          text::icontains(guide, "experiment"))) {
+      continue;
+    }
+    const TextFile* file = context.analysis().text(guide);
+    if (file == nullptr || file->binary) {
+      continue;
+    }
+    const analyze::Document doc = analyze::parse_readme(file->content, analyze::document_format_for_path(guide));
+    const std::string named = (reference.linked ? "the linked " : "the README's ") + guide;
+    for (const auto& code : doc.code_blocks) {
+      for (const auto piece : text::split(code.content, '\n')) {
+        if (!text::trim(piece).starts_with('#') && !docs::is_tree_line(piece) &&
+            matches(piece, dashboard_command_pattern())) {
+          return found(named + " gives the command that opens the dashboard, `" + docs::shown_command(piece) + "`",
+                       reference.line);
+        }
+      }
+    }
+    for (const auto& block : doc.blocks) {
+      if ((block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item) &&
+          matches(block.text, dashboard_prose_pattern())) {
+        return found(named + " gives directions to the dashboard", reference.line);
+      }
+    }
+  }
+
   const auto use = tracker_used(context.analysis());
   if (!use) {
     return skip("the code logs to no experiment tracker (MLflow, Weights & Biases, TensorBoard, ...)");

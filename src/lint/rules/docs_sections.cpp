@@ -2,6 +2,8 @@
 
 #include "core/text.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -300,6 +302,49 @@ std::string clip(std::string_view text, size_t max_chars)
     }
   }
   return flat.substr(0, cut) + "...";
+}
+
+std::string linked_document(std::string_view readme_path, std::string_view url)
+{
+  if (url.find("://") != std::string_view::npos || url.starts_with("mailto:") || url.starts_with('#')) {
+    return {};
+  }
+  url = url.substr(0, url.find_first_of("?#"));
+  while (url.starts_with("./")) {
+    url.remove_prefix(2);
+  }
+  const std::string lower = text::to_lower(url);
+  if (url.empty() || url.find("..") != std::string_view::npos ||
+      !(lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".rst"))) {
+    return {};
+  }
+  if (url.starts_with('/')) {
+    return std::string(url.substr(1));
+  }
+  const size_t slash = readme_path.rfind('/');
+  return (slash == std::string_view::npos ? std::string() : std::string(readme_path.substr(0, slash + 1))) +
+         std::string(url);
+}
+
+std::vector<DocumentReference> document_references(const analyze::Document& document)
+{
+  std::vector<DocumentReference> references;
+  for (const auto& link : document.links) {
+    references.push_back({link.url, link.text, link.line, true});
+  }
+  static const RE2 k_document_path(
+      R"((?i)(?:^|[\s(`'"])((?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)*\.(?:md|markdown|rst))\b)");
+  for (const auto& block : document.blocks) {
+    if (block.kind != analyze::BlockKind::paragraph && block.kind != analyze::BlockKind::list_item) {
+      continue;
+    }
+    re2::StringPiece input(block.text.data(), block.text.size());
+    std::string mentioned;
+    while (RE2::FindAndConsume(&input, k_document_path, &mentioned)) {
+      references.push_back({mentioned, {}, block.line, false});
+    }
+  }
+  return references;
 }
 
 } // namespace mlfolio::lint::docs

@@ -74,4 +74,20 @@ bool is_tree_line(std::string_view line);
 // `text` on one line, cut after about `max_chars` at a word boundary, with "..." when cut.
 std::string clip(std::string_view text, size_t max_chars);
 
+// A Markdown or reStructuredText document of the project that the README at `readme_path` refers
+// to by `url` ("deploy/README.md", "./docs/setup.md", "/docs/guide.md"): its path in the project,
+// without "./", an anchor or a query; "" for a web address or any other file.
+std::string linked_document(std::string_view readme_path, std::string_view url);
+
+// The documents a README hands a topic to: by a link, or by the document's path in a sentence
+// ("Build the images (see `/docs/Developer_Guide/docker-setup.md`)").
+struct DocumentReference
+{
+  std::string url;
+  std::string_view text; // the link's text; empty for a path in a sentence
+  int line = 0;
+  bool linked = true; // a link, or else a path in a sentence
+};
+std::vector<DocumentReference> document_references(const analyze::Document& document);
+
 } // namespace mlfolio::lint::docs

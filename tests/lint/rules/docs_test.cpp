@@ -389,6 +389,22 @@ TEST_CASE("docs/lessons: sections in any wording, sentences anywhere, the empty 
                            "experiments)");
 }
 
+TEST_CASE("docs/experiment-dashboard: a tracking guide the README names or links may say how to open it")
+{
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"src/x/train.py", "def train():\n    import mlflow\n    mlflow.log_metric('f1', 1)\n"},
+      {"docs/mlflow-server-setup.md", "# MLflow\n\n```bash\nmlflow server -h 0.0.0.0 -p 5050\n```\n"},
+      {"docs/notes.md", "# Notes\n\n```bash\nmlflow ui\n```\n"}};
+  Finding finding = check_readme("docs/experiment-dashboard",
+                                 "# X\n\n3. Set up the tracking server (see `/docs/mlflow-server-setup.md`).\n",
+                                 "README.md", files);
+  CHECK(finding.message == "the README's docs/mlflow-server-setup.md gives the command that opens the dashboard, "
+                           "`mlflow server -h 0.0.0.0 -p 5050` (README.md:3)");
+  finding = check_readme("docs/experiment-dashboard", "# X\n\nMore in [the notes](docs/notes.md).\n", "README.md",
+                         files);
+  CHECK(finding.status == Status::fail); // notes.md is not named for the tracking
+}
+
 TEST_CASE("docs/experiment-dashboard: links, commands and directions; skipped without a tracker")
 {
   Finding finding = check_readme("docs/experiment-dashboard", "# X\n\nNo tracking.\n", "README.md",
