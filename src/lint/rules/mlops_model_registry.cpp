@@ -196,6 +196,19 @@ bool is_model_save(std::string_view callee)
   });
 }
 
+// dump(model, "model.pkl") after "from joblib import dump" (or pickle's, dill's, cloudpickle's).
+bool dumps_imported(const analyze::PythonModule& module, std::string_view callee)
+{
+  if (callee != "dump") {
+    return false;
+  }
+  return std::any_of(module.imports.begin(), module.imports.end(), [](const analyze::Import& import) {
+    return (import.module == "joblib" || import.module == "pickle" || import.module == "dill" ||
+            import.module == "cloudpickle") &&
+           std::find(import.names.begin(), import.names.end(), "dump") != import.names.end();
+  });
+}
+
 bool imports_library(const analyze::PythonModule& module, std::string_view library)
 {
   return std::any_of(module.imports.begin(), module.imports.end(), [&](const analyze::Import& import) {
@@ -240,7 +253,7 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
     const analyze::Call* save = nullptr;
     bool metadata = false;
     for (const auto& call : module->calls) {
-      if (save == nullptr && is_model_save(call.callee)) {
+      if (save == nullptr && (is_model_save(call.callee) || dumps_imported(*module, call.callee))) {
         save = &call;
       }
       metadata = metadata || matches_any(call.callee, k_metadata_writes);

@@ -320,3 +320,17 @@ TEST_CASE("rigor: spaCy's training loop trains, and a hand-computed precision, r
   CHECK(finding.message == "metrics beyond accuracy: precision at evaluate.py:2, recall at evaluate.py:3, "
                            "f_score at evaluate.py:4");
 }
+
+TEST_CASE("rigor/evaluation and mlops/model-registry: an import line is no evidence, an imported dump() is a save")
+{
+  MemoryView view;
+  view.add("train.py", "import pandas as pd\nfrom joblib import dump\n"
+                       "from sklearn.model_selection import train_test_split\n"
+                       "from sklearn.linear_model import LogisticRegression\n\nframe = pd.read_csv('data/spam.csv')\n"
+                       "x_train, x_rest, y_train, y_rest = train_test_split(frame.text, frame.label)\n"
+                       "model = LogisticRegression().fit(x_train, y_train)\ndump(model, 'model/spam.joblib')\n");
+  const std::string evaluation = check_rule("rigor/evaluation", view).message;
+  CHECK(evaluation.starts_with("held-out evaluation: train_test_split at train.py:7"));
+  CHECK(evaluation.find("train.py:3") == std::string::npos);
+  CHECK(check_rule("mlops/model-registry", view).message.starts_with("models are saved (train.py:9)"));
+}
