@@ -30,7 +30,7 @@ bool has_folder(std::string_view path, std::span<const std::string_view> folders
        start = slash + 1, slash = path.find('/', start)) {
     const std::string_view part = path.substr(start, slash - start);
     for (const auto folder : folders) {
-      if (part.size() == folder.size() && text::iequals(part, folder)) {
+      if (text::iequals(part, folder)) {
         return true;
       }
     }
@@ -94,27 +94,7 @@ std::vector<const FileEntry*> Analysis::files_with_extension(std::string_view ex
 
 namespace {
 
-// FNV-1a of `name` lower-cased (ASCII).
-uint64_t lower_hash(std::string_view name)
-{
-  uint64_t hash = 14695981039346656037ULL;
-  for (const char c : name) {
-    hash ^= static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
-
-void add_range(const std::vector<std::pair<uint64_t, uint32_t>>& sorted, uint64_t hash,
-               std::vector<uint32_t>& out)
-{
-  auto at = std::lower_bound(sorted.begin(), sorted.end(), std::pair<uint64_t, uint32_t>{hash, 0});
-  for (; at != sorted.end() && at->first == hash; ++at) {
-    out.push_back(at->second);
-  }
-}
-
-// The files whose lower-cased name is `name` or, with `prefix`, starts with it.
+// The files whose lower-cased name (or extension) is `name` or, with `prefix`, starts with it.
 void add_named(const std::vector<std::pair<std::string, uint32_t>>& sorted, std::string_view name,
                bool prefix, std::vector<uint32_t>& out)
 {
@@ -139,7 +119,7 @@ const Analysis::NameIndex& Analysis::name_index() const
       const auto at = static_cast<uint32_t>(i);
       index.by_name.emplace_back(text::to_lower(name), at);
       if (const size_t dot = name.rfind('.'); dot != std::string_view::npos) {
-        index.by_extension.emplace_back(lower_hash(name.substr(dot)), at);
+        index.by_extension.emplace_back(text::to_lower(name.substr(dot)), at);
       }
     }
     std::sort(index.by_name.begin(), index.by_name.end());
@@ -163,7 +143,7 @@ std::vector<const FileEntry*> Analysis::files_matching(const GlobSet& globs) con
       add_named(name_index().by_name, key.text, key.kind == Glob::NameKey::Kind::prefix, candidates);
       break;
     case Glob::NameKey::Kind::extension:
-      add_range(name_index().by_extension, lower_hash(key.text), candidates);
+      add_named(name_index().by_extension, key.text, false, candidates);
       break;
     case Glob::NameKey::Kind::none: // any name: this glob is tried on every file
       for (size_t i = 0; i < files.size(); ++i) {

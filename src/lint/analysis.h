@@ -225,13 +225,12 @@ private:
   const RepoView& m_view;
   uint64_t m_large_blob_bytes;
   Lazy<std::vector<const FileEntry*>> m_project_files;
-  // project_files() indexes by lower-cased name, sorted, and by a hash of their extension (from
-  // the name's last dot), sorted by hash: files_matching's candidates. A collision only adds a
-  // candidate, which the glob then rejects.
+  // project_files() indexes by lower-cased name and by lower-cased extension (from the name's
+  // last dot), each sorted: files_matching's candidates.
   struct NameIndex
   {
     std::vector<std::pair<std::string, uint32_t>> by_name;
-    std::vector<std::pair<uint64_t, uint32_t>> by_extension;
+    std::vector<std::pair<std::string, uint32_t>> by_extension;
   };
   const NameIndex& name_index() const;
   Lazy<NameIndex> m_name_index;

@@ -1,6 +1,5 @@
 #include "lint/analyze/text_decode.h"
 
-#include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif

@@ -18,14 +18,14 @@ const ParamSpec k_params[] = {
 
 struct Entry
 {
-  Glob glob;
+  size_t glob = 0; // in Compiled::globs
   std::vector<std::unique_ptr<RE2>> patterns;
 };
 
 struct Compiled
 {
   std::vector<Entry> entries;
-  GlobSet all; // every entry's glob: the files worth looking at
+  GlobSet globs; // every entry's glob, in the entries' order
 };
 
 Result<Compiled> compile(const RuleMeta& rule)
@@ -35,8 +35,7 @@ Result<Compiled> compile(const RuleMeta& rule)
   Compiled compiled;
   std::vector<std::string> globs;
   for (const auto& [glob, patterns] : rule.params.table("files")) {
-    TRY_ASSIGN(Glob one, Glob::compile(glob, anchor, case_sensitive));
-    Entry entry{std::move(one), {}};
+    Entry entry{globs.size(), {}};
     for (const auto& pattern : patterns) {
       TRY_ASSIGN(auto regex, compile_regex(pattern));
       entry.patterns.push_back(std::move(regex));
@@ -44,7 +43,7 @@ Result<Compiled> compile(const RuleMeta& rule)
     compiled.entries.push_back(std::move(entry));
     globs.push_back(glob);
   }
-  TRY_ASSIGN(compiled.all, GlobSet::compile(globs, anchor, case_sensitive));
+  TRY_ASSIGN(compiled.globs, GlobSet::compile(globs, anchor, case_sensitive));
   return compiled;
 }
 
@@ -63,9 +62,10 @@ Finding evaluate(const RuleContext& context)
   const std::string looking_for = context.params().text("looking_for", "");
   std::vector<std::string> without; // files that matched a glob but none of its patterns
   const auto& entries = compiled->entries;
-  for (const FileEntry* file : context.analysis().files_matching(compiled->all)) {
+  const auto& globs = compiled->globs.globs();
+  for (const FileEntry* file : context.analysis().files_matching(compiled->globs)) {
     for (const auto& entry : entries) {
-      if (!entry.glob.matches_file(file->path)) {
+      if (!globs[entry.glob].matches_file(file->path)) {
         continue;
       }
       if (entry.patterns.empty()) {
@@ -96,12 +96,12 @@ Finding evaluate(const RuleContext& context)
     }
     return fail("no " + looking_for + " in " + join_some(without, 4), std::move(locations));
   }
-  std::vector<std::string> globs;
-  for (const auto& entry : entries) {
-    globs.push_back(entry.glob.pattern());
+  std::vector<std::string> patterns;
+  for (const auto& glob : globs) {
+    patterns.push_back(glob.pattern());
   }
   return fail("no " + looking_for + std::string(where_phrase(where_param(context.params(), Anchor::root))) +
-              " (looked for " + join_some(globs, 6) + ")");
+              " (looked for " + join_some(patterns, 6) + ")");
 }
 
 } // namespace

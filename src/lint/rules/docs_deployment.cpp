@@ -317,19 +317,12 @@ Finding check_docs_deployment(const RuleContext& context)
 
   // The README may hand the steps to a document of their own: "see the runbook in deploy/README.md",
   // by a link or by the document's path in a sentence ("Build the images (see `docs/docker-setup.md`)").
-  for (const auto& link : docs::document_references(document)) {
-    const std::string linked = docs::linked_document(path, link.url);
-    if (linked.empty() || linked == path ||
-        !(docs::has_any_word(link.text, k_deploy_doc_words) ||
-          docs::has_any_word(text::to_lower(linked), k_deploy_doc_words))) {
-      continue;
-    }
-    const TextFile* file = context.analysis().text(linked);
-    if (file == nullptr || file->binary) {
-      continue;
-    }
-    const analyze::Document doc =
-        analyze::parse_readme(file->content, analyze::document_format_for_path(linked));
+  const auto about_deployment = [](std::string_view guide, std::string_view text) {
+    return docs::has_any_word(text, k_deploy_doc_words) ||
+           docs::has_any_word(text::to_lower(guide), k_deploy_doc_words);
+  };
+  for (const auto& [linked, link, doc] :
+       docs::referenced_documents(context.analysis(), path, document, about_deployment)) {
     for (const auto& code : doc.code_blocks) {
       if (docs::is_diagram_language(text::to_lower(code.language))) {
         continue;

@@ -260,18 +260,12 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
 
   // A guide the README links or names by its path, named for the tracking ("Set up the MLflow
   // tracking server (see `docs/mlflow-tracking-server-setup.md`)"), may say how to open it.
-  for (const auto& reference : docs::document_references(document)) {
-    const std::string guide = docs::linked_document(path, reference.url);
-    if (guide.empty() || guide == path ||
-        !(matches(guide, tracker_name_pattern()) || text::icontains(guide, "tracking") ||
-          text::icontains(guide, "experiment"))) {
-      continue;
-    }
-    const TextFile* file = context.analysis().text(guide);
-    if (file == nullptr || file->binary) {
-      continue;
-    }
-    const analyze::Document doc = analyze::parse_readme(file->content, analyze::document_format_for_path(guide));
+  const auto about_tracking = [](std::string_view guide, std::string_view) {
+    return matches(guide, tracker_name_pattern()) || text::icontains(guide, "tracking") ||
+           text::icontains(guide, "experiment");
+  };
+  for (const auto& [guide, reference, doc] :
+       docs::referenced_documents(context.analysis(), path, document, about_tracking)) {
     const std::string named = (reference.linked ? "the linked " : "the README's ") + guide;
     for (const auto& code : doc.code_blocks) {
       for (const auto piece : text::split(code.content, '\n')) {

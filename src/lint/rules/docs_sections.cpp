@@ -347,4 +347,24 @@ std::vector<DocumentReference> document_references(const analyze::Document& docu
   return references;
 }
 
+std::vector<ReferencedDocument>
+referenced_documents(const Analysis& analysis, std::string_view readme_path, const analyze::Document& readme,
+                     const std::function<bool(std::string_view path, std::string_view text)>& wanted)
+{
+  std::vector<ReferencedDocument> documents;
+  for (auto& reference : document_references(readme)) {
+    std::string path = linked_document(readme_path, reference.url);
+    if (path.empty() || path == readme_path || !wanted(path, reference.text)) {
+      continue;
+    }
+    const TextFile* file = analysis.text(path);
+    if (file == nullptr || file->binary) {
+      continue;
+    }
+    analyze::Document document = analyze::parse_readme(file->content, analyze::document_format_for_path(path));
+    documents.push_back({std::move(path), std::move(reference), std::move(document)});
+  }
+  return documents;
+}
+
 } // namespace mlfolio::lint::docs

@@ -6,6 +6,7 @@
 #include "lint/context.h"
 #include "lint/finding.h"
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -89,5 +90,18 @@ struct DocumentReference
   bool linked = true; // a link, or else a path in a sentence
 };
 std::vector<DocumentReference> document_references(const analyze::Document& document);
+
+// A project document the README refers to, read and parsed.
+struct ReferencedDocument
+{
+  std::string path;
+  DocumentReference reference;
+  analyze::Document document;
+};
+// The documents the README at `readme_path` refers to (see document_references) whose path or
+// reference text `wanted` accepts, read and parsed; documents not there or binary are left out.
+std::vector<ReferencedDocument>
+referenced_documents(const Analysis& analysis, std::string_view readme_path, const analyze::Document& readme,
+                     const std::function<bool(std::string_view path, std::string_view text)>& wanted);
 
 } // namespace mlfolio::lint::docs

@@ -209,19 +209,14 @@ bool dumps_imported(const analyze::PythonModule& module, std::string_view callee
   });
 }
 
-bool imports_library(const analyze::PythonModule& module, std::string_view library)
-{
-  return std::any_of(module.imports.begin(), module.imports.end(), [&](const analyze::Import& import) {
-    return import.module == library || import.module.starts_with(std::string(library) + ".");
-  });
-}
-
 // The tracker a module uploads files to the current run with: W&B's wandb.save() and
 // log_artifact(), Neptune's run["model"].upload(); "" when it does not.
 std::string run_upload_tracker(const analyze::PythonModule& module)
 {
-  const bool wandb = imports_library(module, "wandb");
-  const bool neptune = imports_library(module, "neptune");
+  constexpr std::string_view k_wandb[] = {"wandb"};
+  constexpr std::string_view k_neptune[] = {"neptune"};
+  const bool wandb = find_import(module, k_wandb) != nullptr;
+  const bool neptune = find_import(module, k_neptune) != nullptr;
   for (const auto& call : module.calls) {
     const std::string_view last = last_component(call.callee);
     if (wandb && (call.callee == "wandb.save" || last == "log_artifact")) {
