@@ -49,6 +49,10 @@ public:
     git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, static_cast<size_t>(16) << 20);
     git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, static_cast<size_t>(64) << 20);
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(32) << 20);
+    // Trees of up to 1 MB are cached (libgit2 caches none above 4 KB): an audit walks the tree
+    // of a commit up to three times (its files counted, its blobs scanned, their ids listed),
+    // and a folder of a few hundred files is a tree of more than 4 KB, inflated each time.
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(1) << 20);
     // An object read is not hashed again to compare with its name, as git does not: the hash is
     // SHA-1 with collision detection, which was a quarter of the CPU time of a history scan. A
     // fetch still checks every object it receives (libgit2's indexer names them by their hash).
