@@ -52,17 +52,6 @@ std::string_view trim(std::string_view text)
   return text;
 }
 
-namespace {
-
-// ASCII only, whatever the locale: paths, identifiers and Markdown keywords are compared, and a
-// byte of a UTF-8 sequence must never be changed.
-char ascii_lower(char c)
-{
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-} // namespace
-
 std::string to_lower(std::string_view text)
 {
   std::string result(text);

@@ -12,6 +12,12 @@ std::vector<std::string_view> split(std::string_view text, char separator);
 std::vector<std::string_view> split_lines(std::string_view text); // \n, \r\n and \r
 std::string_view trim(std::string_view text);
 std::string to_lower(std::string_view text);
+// ASCII only, whatever the locale: paths, identifiers and Markdown keywords are compared, and a
+// byte of a UTF-8 sequence must never be changed.
+constexpr char ascii_lower(char c)
+{
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 std::string replace_all(std::string_view text, std::string_view from, std::string_view to);
 // The last segment of a slash-separated path or URL: "b.py" for "a/b.py", "b" for "a/b/".
 std::string_view base_name(std::string_view path);

@@ -94,14 +94,15 @@ std::vector<const FileEntry*> Analysis::files_with_extension(std::string_view ex
 
 namespace {
 
-// The files whose lower-cased name (or extension) is `name` or, with `prefix`, starts with it.
-void add_named(const std::vector<std::pair<std::string, uint32_t>>& sorted, std::string_view name,
-               bool prefix, std::vector<uint32_t>& out)
+constexpr uint32_t k_no_file = UINT32_MAX; // NameIndex's end of a chain
+
+// The files `key` leads to in `heads`, following the chain of `next`.
+void add_chain(const std::unordered_map<std::string_view, uint32_t>& heads, const std::vector<uint32_t>& next,
+               std::string_view key, std::vector<uint32_t>& out)
 {
-  auto at = std::lower_bound(sorted.begin(), sorted.end(), name,
-                             [](const auto& entry, std::string_view wanted) { return entry.first < wanted; });
-  for (; at != sorted.end() && (prefix ? at->first.starts_with(name) : at->first == name); ++at) {
-    out.push_back(at->second);
+  const auto found = heads.find(key);
+  for (uint32_t at = found == heads.end() ? k_no_file : found->second; at != k_no_file; at = next[at]) {
+    out.push_back(at);
   }
 }
 
@@ -112,18 +113,34 @@ const Analysis::NameIndex& Analysis::name_index() const
   return m_name_index.get([&] {
     NameIndex index;
     const auto& files = project_files();
+    size_t bytes = 0;
+    for (const FileEntry* file : files) {
+      bytes += text::base_name(file->path).size();
+    }
+    index.block = std::make_unique_for_overwrite<char[]>(bytes);
+    index.names.reserve(files.size());
+    index.next_by_name.assign(files.size(), k_no_file);
+    index.next_by_extension.assign(files.size(), k_no_file);
     index.by_name.reserve(files.size());
-    index.by_extension.reserve(files.size());
+    char* next = index.block.get();
     for (size_t i = 0; i < files.size(); ++i) {
       const std::string_view name = text::base_name(files[i]->path);
+      std::transform(name.begin(), name.end(), next, [](char c) { return text::ascii_lower(c); });
+      const std::string_view lowered(next, name.size());
+      next += name.size();
+      index.names.push_back(lowered);
       const auto at = static_cast<uint32_t>(i);
-      index.by_name.emplace_back(text::to_lower(name), at);
-      if (const size_t dot = name.rfind('.'); dot != std::string_view::npos) {
-        index.by_extension.emplace_back(text::to_lower(name.substr(dot)), at);
+      const auto chain = [at](auto& heads, auto& links, std::string_view key) {
+        auto [head, added] = heads.try_emplace(key, at);
+        if (!added) {
+          links[at] = std::exchange(head->second, at);
+        }
+      };
+      chain(index.by_name, index.next_by_name, lowered);
+      if (const size_t dot = lowered.rfind('.'); dot != std::string_view::npos) {
+        chain(index.by_extension, index.next_by_extension, lowered.substr(dot));
       }
     }
-    std::sort(index.by_name.begin(), index.by_name.end());
-    std::sort(index.by_extension.begin(), index.by_extension.end());
     return index;
   });
 }
@@ -139,11 +156,17 @@ std::vector<const FileEntry*> Analysis::files_matching(const GlobSet& globs) con
     case Glob::NameKey::Kind::no_file:
       break;
     case Glob::NameKey::Kind::name:
+      add_chain(name_index().by_name, name_index().next_by_name, key.text, candidates);
+      break;
     case Glob::NameKey::Kind::prefix:
-      add_named(name_index().by_name, key.text, key.kind == Glob::NameKey::Kind::prefix, candidates);
+      for (size_t i = 0; i < files.size(); ++i) {
+        if (name_index().names[i].starts_with(key.text)) {
+          candidates.push_back(static_cast<uint32_t>(i));
+        }
+      }
       break;
     case Glob::NameKey::Kind::extension:
-      add_named(name_index().by_extension, key.text, false, candidates);
+      add_chain(name_index().by_extension, name_index().next_by_extension, key.text, candidates);
       break;
     case Glob::NameKey::Kind::none: // any name: this glob is tried on every file
       for (size_t i = 0; i < files.size(); ++i) {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <exception>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -225,12 +226,18 @@ private:
   const RepoView& m_view;
   uint64_t m_large_blob_bytes;
   Lazy<std::vector<const FileEntry*>> m_project_files;
-  // project_files() indexes by lower-cased name and by lower-cased extension (from the name's
-  // last dot), each sorted: files_matching's candidates.
+  // project_files() indexed by lower-cased name and by lower-cased extension (from the name's
+  // last dot): files_matching's candidates. The names are views of one block that holds them
+  // all; each key leads to its last file, and `next` from a file to the one before it with the
+  // same key (UINT32_MAX ends the chain).
   struct NameIndex
   {
-    std::vector<std::pair<std::string, uint32_t>> by_name;
-    std::vector<std::pair<std::string, uint32_t>> by_extension;
+    std::unique_ptr<char[]> block;
+    std::vector<std::string_view> names; // per project file
+    std::unordered_map<std::string_view, uint32_t> by_name;
+    std::unordered_map<std::string_view, uint32_t> by_extension;
+    std::vector<uint32_t> next_by_name;
+    std::vector<uint32_t> next_by_extension;
   };
   const NameIndex& name_index() const;
   Lazy<NameIndex> m_name_index;
