@@ -77,29 +77,6 @@ std::string replace_all(std::string_view text, std::string_view from, std::strin
   return result;
 }
 
-bool iequals(std::string_view a, std::string_view b)
-{
-  if (a.size() != b.size()) {
-    return false;
-  }
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) {
-      return false;
-    }
-  }
-  return true;
-}
-
-bool iends_with(std::string_view text, std::string_view suffix)
-{
-  return text.size() >= suffix.size() && iequals(text.substr(text.size() - suffix.size()), suffix);
-}
-
-bool istarts_with(std::string_view text, std::string_view prefix)
-{
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
-
 bool icontains(std::string_view haystack, std::string_view needle)
 {
   if (needle.empty()) {

@@ -21,10 +21,28 @@ constexpr char ascii_lower(char c)
 std::string replace_all(std::string_view text, std::string_view from, std::string_view to);
 // The last segment of a slash-separated path or URL: "b.py" for "a/b.py", "b" for "a/b/".
 std::string_view base_name(std::string_view path);
-bool iequals(std::string_view a, std::string_view b);
+// ASCII case folded, as ascii_lower. Inline: they run for every file of a tree, many times.
+constexpr bool iequals(std::string_view a, std::string_view b)
+{
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+constexpr bool iends_with(std::string_view text, std::string_view suffix)
+{
+  return text.size() >= suffix.size() && iequals(text.substr(text.size() - suffix.size()), suffix);
+}
+constexpr bool istarts_with(std::string_view text, std::string_view prefix)
+{
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
 bool icontains(std::string_view haystack, std::string_view needle);
-bool iends_with(std::string_view text, std::string_view suffix);   // ASCII case folded, as iequals
-bool istarts_with(std::string_view text, std::string_view prefix); // the same
 
 size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -63,9 +63,9 @@ bool Analysis::is_docs_config(std::string_view path)
 
 bool Analysis::is_test_path(std::string_view path)
 {
-  const std::string name = text::to_lower(text::base_name(path));
-  return name.starts_with("test_") || name.ends_with("_test.py") || name == "conftest.py" ||
-         has_folder(path, k_test_folders);
+  const std::string_view name = text::base_name(path);
+  return text::istarts_with(name, "test_") || text::iends_with(name, "_test.py") ||
+         text::iequals(name, "conftest.py") || has_folder(path, k_test_folders);
 }
 
 const std::vector<const FileEntry*>& Analysis::project_files() const

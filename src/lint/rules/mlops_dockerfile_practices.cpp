@@ -281,7 +281,7 @@ void check_exec_form(const Target& target, std::vector<Detail>& details)
   }
 }
 
-void check_dockerignore(const Target& target, const std::set<std::string>& files,
+void check_dockerignore(const Target& target, const std::set<std::string_view>& files,
                         std::vector<Detail>& details)
 {
   const std::string& path = target.file->path;
@@ -388,8 +388,9 @@ bool is_dev_container(std::string_view path)
 Finding check_mlops_dockerfile_practices(const RuleContext& context)
 {
   const Analysis& analysis = context.analysis();
-  std::set<std::string> files;
-  for (const FileEntry* file : analysis.project_files()) {
+  std::set<std::string_view> files; // for .dockerignore; a tree without Dockerfiles needs none
+  for (const FileEntry* file :
+       analysis.dockerfiles().empty() ? std::vector<const FileEntry*>{} : analysis.project_files()) {
     files.insert(file->path);
   }
   std::vector<Detail> details;

@@ -70,7 +70,7 @@ std::optional<LibraryUse> call_use(const Analysis& analysis)
 {
   for (const auto& [file, module] : analysis.code_modules()) {
     for (const auto& call : module->calls) {
-      const Location where = code_location(analysis, file, call.line);
+      const auto where = [&, file = file] { return code_location(analysis, file, call.line); }; // when found
       for (const auto& keyword : call.keywords) {
         if (keyword.name != "report_to") {
           continue;
@@ -78,14 +78,14 @@ std::optional<LibraryUse> call_use(const Analysis& analysis)
         for (const auto& value : keyword.strings) {
           for (const auto& target : k_report_targets) {
             if (value == target.value) {
-              return LibraryUse{std::string(target.name) + " through report_to=\"" + value + "\"", where};
+              return LibraryUse{std::string(target.name) + " through report_to=\"" + value + "\"", where()};
             }
           }
         }
       }
       for (const auto& logger : k_logger_calls) {
         if (last_component(call.callee) == logger.value && call.callee.find('.') != std::string::npos) {
-          return LibraryUse{std::string(logger.name) + " through " + call.callee, where};
+          return LibraryUse{std::string(logger.name) + " through " + call.callee, where()};
         }
       }
     }

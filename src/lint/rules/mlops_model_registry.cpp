@@ -86,24 +86,24 @@ std::optional<LibraryUse> registry_call(const Analysis& analysis)
   std::optional<LibraryUse> weaker; // a per-run MLflow model: versioned by run, not registered
   for (const auto& [file, module] : analysis.code_modules()) {
     for (const auto& call : module->calls) {
-      const Location where = code_location(analysis, file, call.line);
+      const auto where = [&, file = file] { return code_location(analysis, file, call.line); }; // once found
       if (has_keyword(call, "registered_model_name")) {
-        return LibraryUse{"MLflow Model Registry (registered_model_name)", where};
+        return LibraryUse{"MLflow Model Registry (registered_model_name)", where()};
       }
       if (std::any_of(call.keywords.begin(), call.keywords.end(),
                       [](const analyze::KeywordArgument& keyword) {
                         return keyword.name == "push_to_hub" && keyword.value == "True";
                       })) {
-        return LibraryUse{"Hugging Face Hub (push_to_hub=True)", where};
+        return LibraryUse{"Hugging Face Hub (push_to_hub=True)", where()};
       }
       if (last_component(call.callee) == "Artifact" && has_keyword(call, "type", "model")) {
-        return LibraryUse{"W&B model artifacts", where};
+        return LibraryUse{"W&B model artifacts", where()};
       }
       for (const auto& pattern : k_registry_calls) {
         if (call.callee.starts_with(pattern.prefix) && last_component(call.callee) == pattern.last &&
             (!pattern.prefix.empty() || call.callee.find('.') != std::string::npos ||
              pattern.last == "OutputModel" || pattern.last == "RegisterModel")) {
-          LibraryUse use{std::string(pattern.what), where};
+          LibraryUse use{std::string(pattern.what), where()};
           const std::string_view libraries[] = {pattern.library, pattern.other_library};
           if (!pattern.library.empty() &&
               find_import(*module, std::span(libraries, pattern.other_library.empty() ? 1 : 2)) == nullptr) {
@@ -117,7 +117,7 @@ std::optional<LibraryUse> registry_call(const Analysis& analysis)
         }
       }
       if (call.first_string && call.first_string->starts_with("models:/")) {
-        return LibraryUse{"MLflow Model Registry (loads " + *call.first_string + ")", where};
+        return LibraryUse{"MLflow Model Registry (loads " + *call.first_string + ")", where()};
       }
     }
   }
@@ -173,7 +173,8 @@ bool matches_any(std::string_view callee, std::span<const std::string_view> name
 {
   return std::any_of(names.begin(), names.end(), [&](std::string_view name) {
     return name.find('.') != std::string_view::npos
-               ? callee == name || callee.ends_with("." + std::string(name))
+               ? callee == name || (callee.size() > name.size() && callee.ends_with(name) &&
+                                    callee[callee.size() - name.size() - 1] == '.')
                : last_component(callee) == name;
   });
 }

@@ -137,13 +137,13 @@ BaselineEvidence code_evidence(const Analysis& analysis)
   for (const auto& [file, module] : analysis.code_modules()) {
     for (const auto& call : module->calls) {
       const std::string_view name = last_component(call.callee);
-      const Location where = code_location(analysis, file, call.line);
+      const auto where = [&, file = file] { return code_location(analysis, file, call.line); }; // when found
       if (contains(k_dummy_models, name)) {
-        add_unique(evidence.dummies, {std::string(name), where});
+        add_unique(evidence.dummies, {std::string(name), where()});
       } else if (contains(k_simple_models, name)) {
-        add_unique(evidence.simple, {std::string(name), where});
+        add_unique(evidence.simple, {std::string(name), where()});
       } else if (contains(k_stronger_models, name)) {
-        add_unique(evidence.strong, {std::string(name), where});
+        add_unique(evidence.strong, {std::string(name), where()});
       }
     }
     if (is_reference_data_path(file->path)) {

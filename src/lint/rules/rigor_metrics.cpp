@@ -191,23 +191,23 @@ void scan_calls(const Analysis& analysis, const FileEntry* file, const analyze::
 {
   for (const auto& call : module.calls) {
     const std::string_view name = last_component(call.callee);
-    const Location where = code_location(analysis, file, call.line);
+    const auto where = [&, file = file] { return code_location(analysis, file, call.line); }; // when found
     if (contains(k_accuracy_calls, name)) {
-      add_unique(evidence.accuracy, {std::string(name), where});
+      add_unique(evidence.accuracy, {std::string(name), where()});
     } else if (contains(k_metric_calls, name)) {
-      add_unique(evidence.beyond, {std::string(name), where});
+      add_unique(evidence.beyond, {std::string(name), where()});
     } else if (from_torchmetrics(module, call.callee) && name != "MetricCollection" &&
                name != "MetricTracker") {
       const bool accuracy = text::to_lower(name).find("accuracy") != std::string::npos;
-      add_unique(accuracy ? evidence.accuracy : evidence.beyond, {std::string(name), where});
+      add_unique(accuracy ? evidence.accuracy : evidence.beyond, {std::string(name), where()});
     } else if ((call.callee == "evaluate.load" || name == "load_metric") && call.first_string) {
       const std::string metric = text::to_lower(*call.first_string);
-      CodeHit hit{call.callee + "(\"" + *call.first_string + "\")", where};
+      CodeHit hit{call.callee + "(\"" + *call.first_string + "\")", where()};
       add_unique(metric == "accuracy" ? evidence.accuracy : evidence.beyond, std::move(hit));
     }
     for (const auto& keyword : call.keywords) {
       if (contains(k_metric_keywords, keyword.name)) {
-        classify_strings(keyword, where, evidence);
+        classify_strings(keyword, where(), evidence);
       }
     }
   }

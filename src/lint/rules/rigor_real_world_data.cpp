@@ -143,10 +143,10 @@ void scan_module(const Analysis& analysis, const FileEntry* file, const analyze:
     if (!loads_toy && !reader) {
       continue;
     }
-    const Location where = code_location(analysis, file, call.line);
+    const auto where = [&, file = file] { return code_location(analysis, file, call.line); }; // when found
     for (const auto& toy : toy_datasets()) {
       if (loads_toy && is_loader(toy, call.callee)) {
-        sightings.push_back({&toy, Place::code, call.callee + "()", where});
+        sightings.push_back({&toy, Place::code, call.callee + "()", where()});
       }
     }
     if (!reader) {
@@ -167,9 +167,9 @@ void scan_module(const Analysis& analysis, const FileEntry* file, const analyze:
             return is_id(candidate, value) || is_data_file(candidate, text::base_name(value));
           });
       if (toy != toy_datasets().end()) {
-        sightings.push_back({&*toy, Place::code, call.callee + "(\"" + value + "\")", where});
+        sightings.push_back({&*toy, Place::code, call.callee + "(\"" + value + "\")", where()});
       } else if (!is_generic_name(text::base_name(value)) && value.find('{') == std::string::npos) {
-        add_unique(reads, {call.callee + "(\"" + value + "\")", where});
+        add_unique(reads, {call.callee + "(\"" + value + "\")", where()});
         read_values.push_back(value);
       }
     }
@@ -186,11 +186,11 @@ void scan_module(const Analysis& analysis, const FileEntry* file, const analyze:
     if (!is_data_path(value) && !data_url) {
       continue;
     }
-    const Location where = code_location(analysis, file, literal.line);
+    const auto where = [&, file = file] { return code_location(analysis, file, literal.line); }; // when found
     if (const ToyDataset* toy = toy_file(is_url(value) ? text::base_name(value) : value)) {
-      sightings.push_back({toy, Place::code, "\"" + value + "\"", where});
+      sightings.push_back({toy, Place::code, "\"" + value + "\"", where()});
     } else if (!is_generic_name(text::base_name(value)) && !is_output_path(value)) {
-      add_unique(literals, {"\"" + value + "\"", where});
+      add_unique(literals, {"\"" + value + "\"", where()});
     }
   }
 }
@@ -222,15 +222,16 @@ void scan_columns(const Analysis& analysis, std::vector<Sighting>& sightings)
 void scan_files(const Analysis& analysis, std::vector<Sighting>& sightings, std::vector<CodeHit>& other)
 {
   for (const FileEntry* file : analysis.project_files()) {
-    if (Analysis::is_test_path(file->path)) {
-      continue;
+    const ToyDataset* toy = toy_file(file->path);
+    const bool data = toy == nullptr && is_data_path(file->path);
+    if ((toy == nullptr && !data) || Analysis::is_test_path(file->path)) {
+      continue; // the test is the costlier one: asked only of the files that would count
     }
-    if (const ToyDataset* toy = toy_file(file->path)) {
+    if (toy != nullptr) {
       // titanic.csv holds the data; titanic_model/train.py only says what the project is about.
       const Place place = is_data_path(file->path) ? Place::data_file : Place::named_file;
       sightings.push_back({toy, place, file->path, {file->path, 0}});
-    } else if (is_data_path(file->path) && !is_generic_name(text::base_name(file->path)) &&
-               !is_output_path(file->path)) {
+    } else if (!is_generic_name(text::base_name(file->path)) && !is_output_path(file->path)) {
       add_unique(other, {file->path, {file->path, 0}});
     }
   }

@@ -225,21 +225,21 @@ Seeding seeding(const Analysis& analysis)
   Seeding found;
   for (const auto& [file, module] : analysis.code_modules()) {
     for (const auto& call : module->calls) {
-      const Location where = code_location(analysis, file, call.line);
+      const auto where = [&, file = file] { return code_location(analysis, file, call.line); }; // when found
       const std::string_view name = last_component(call.callee);
       if (is_seed_call(call)) {
-        add_unique(found.global, {call.callee, where});
+        add_unique(found.global, {call.callee, where()});
       } else if (name == "TrainingArguments") {
         // The Hugging Face Trainer seeds every generator with args.seed, 42 unless set.
         add_unique(found.global,
-                   {"TrainingArguments (seed " + seed_argument(call).value_or("42") + ")", where});
+                   {"TrainingArguments (seed " + seed_argument(call).value_or("42") + ")", where()});
       } else if (is_random_call(call)) {
         auto seed = seed_argument(call);
         if (!seed && call.unpacks_keywords) {
           seed = seed_in_settings(*module);
         }
         found.uses.push_back(
-            {{std::string(name) + (seed ? "(" + *seed + ")" : ""), where}, seed.has_value()});
+            {{std::string(name) + (seed ? "(" + *seed + ")" : ""), where()}, seed.has_value()});
       }
     }
     if (auto net = network(analysis, file, *module)) {
