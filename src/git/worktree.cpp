@@ -10,6 +10,7 @@
 #include "core/parallel.h"
 #include "git/error.h"
 #include "git/handles.h"
+#include "git/index_file.h"
 #include "git/repository.h"
 
 #include <atomic>
@@ -20,6 +21,7 @@
 #include <fcntl.h>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -68,29 +70,24 @@ struct WalkedFolder
 // What the index says about the folder being walked.
 struct IndexMap
 {
-  std::unordered_map<std::string_view, const git_index_entry*> files; // stage 0 or the first stage
-  std::unordered_set<std::string_view> folders;                       // folders holding indexed files
-  std::unordered_set<std::string_view> gitlinks;                      // submodules: never entered
+  std::unordered_map<std::string_view, const IndexEntry*> files; // stage 0 or the first stage
+  std::unordered_set<std::string_view> folders;                  // folders holding indexed files
+  std::unordered_set<std::string_view> gitlinks;                 // submodules: never entered
 };
 
-IndexMap map_index(git_index* index, std::string_view prefix)
+IndexMap map_index(std::span<const IndexEntry> entries, std::string_view prefix)
 {
   IndexMap map;
-  const size_t count = git_index_entrycount(index);
-  map.files.reserve(count);
-  for (size_t i = 0; i < count; ++i) {
-    const git_index_entry* entry = git_index_get_byindex(index, i);
-    if (entry == nullptr) {
-      continue;
-    }
-    const std::string_view path = entry->path;
+  map.files.reserve(entries.size());
+  for (const IndexEntry& entry : entries) {
+    const std::string_view path = entry.path;
     if (!is_under(path, prefix)) {
       continue;
     }
-    if (entry->mode == GIT_FILEMODE_COMMIT) {
+    if (entry.mode == GIT_FILEMODE_COMMIT) {
       map.gitlinks.insert(path);
     } else {
-      map.files.try_emplace(path, entry); // a conflicted file's stages share one path
+      map.files.try_emplace(path, &entry); // a conflicted file's stages share one path
     }
     for (size_t slash = path.rfind('/'); slash != std::string_view::npos && slash > 0;
          slash = path.rfind('/', slash - 1)) {
@@ -102,11 +99,74 @@ IndexMap map_index(git_index* index, std::string_view prefix)
   return map;
 }
 
+// The entries of the repository's index, read by IndexFile, or by libgit2 (kept in `owner`)
+// where IndexFile does not know the file's format. No index file: no entries.
+Result<std::span<const IndexEntry>> read_index(git_repository* repo, const std::string& path,
+                                               const std::string& shown, std::optional<IndexFile>& parsed,
+                                               IndexPtr& owner, std::vector<IndexEntry>& entries)
+{
+  const int file = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (file < 0 && errno == ENOENT) {
+    return std::span<const IndexEntry>{};
+  }
+  struct stat info = {};
+  if (file >= 0 && ::fstat(file, &info) == 0 && S_ISREG(info.st_mode)) {
+    std::vector<char> bytes(static_cast<size_t>(info.st_size));
+    size_t got = 0;
+    while (got < bytes.size()) {
+      const ssize_t step = ::read(file, bytes.data() + got, bytes.size() - got);
+      if (step < 0 && errno == EINTR) {
+        continue;
+      }
+      if (step <= 0) {
+        break;
+      }
+      got += static_cast<size_t>(step);
+    }
+    if (got == bytes.size()) {
+      parsed = IndexFile::parse(std::move(bytes));
+    }
+  }
+  if (file >= 0) {
+    ::close(file);
+  }
+  if (parsed) {
+    return std::span(parsed->entries());
+  }
+  git_index* raw_index = nullptr;
+  int code = git_repository_index(&raw_index, repo);
+  owner.reset(raw_index);
+  if (code == 0) {
+    code = git_index_read(owner.get(), 0); // again if it changed on disk since it was loaded
+  }
+  if (code < 0) {
+    return error("read the index of " + shown, code);
+  }
+  const size_t count = git_index_entrycount(owner.get());
+  entries.reserve(count);
+  for (size_t i = 0; i < count; ++i) {
+    if (const git_index_entry* from = git_index_get_byindex(owner.get(), i)) {
+      IndexEntry entry;
+      entry.path = from->path;
+      entry.id = to_object_id(from->id);
+      entry.mode = from->mode;
+      entry.file_size = from->file_size;
+      entry.ino = from->ino;
+      entry.ctime_seconds = from->ctime.seconds;
+      entry.ctime_nanoseconds = from->ctime.nanoseconds;
+      entry.mtime_seconds = from->mtime.seconds;
+      entry.mtime_nanoseconds = from->mtime.nanoseconds;
+      entry.stage = static_cast<uint8_t>(git_index_entry_stage(from));
+      entries.push_back(entry);
+    }
+  }
+  return std::span<const IndexEntry>(entries);
+}
+
 // Whether the disk's stat data still match what the index recorded when the file was staged,
 // so that the file's content is the indexed blob. A file changed in the same instant as the
 // index was written ("racily clean") cannot be told apart by its stat data and does not count.
-bool unchanged_since_indexed(const git_index_entry& entry, const Walked& file,
-                             const struct timespec& index_time)
+bool unchanged_since_indexed(const IndexEntry& entry, const Walked& file, const struct timespec& index_time)
 {
   const bool same_kind = S_ISLNK(file.mode) ? entry.mode == GIT_FILEMODE_LINK
                                             : S_ISREG(file.mode) && entry.mode != GIT_FILEMODE_LINK;
@@ -114,10 +174,10 @@ bool unchanged_since_indexed(const git_index_entry& entry, const Walked& file,
   const bool same_mode = S_ISLNK(file.mode) || executable == (entry.mode == GIT_FILEMODE_BLOB_EXECUTABLE);
   const bool same_stat = static_cast<uint32_t>(file.size) == entry.file_size &&
                          static_cast<uint32_t>(file.ino) == entry.ino &&
-                         static_cast<int32_t>(file.mtime.tv_sec) == entry.mtime.seconds &&
-                         static_cast<uint32_t>(file.mtime.tv_nsec) == entry.mtime.nanoseconds &&
-                         static_cast<int32_t>(file.ctime.tv_sec) == entry.ctime.seconds &&
-                         static_cast<uint32_t>(file.ctime.tv_nsec) == entry.ctime.nanoseconds;
+                         static_cast<int32_t>(file.mtime.tv_sec) == entry.mtime_seconds &&
+                         static_cast<uint32_t>(file.mtime.tv_nsec) == entry.mtime_nanoseconds &&
+                         static_cast<int32_t>(file.ctime.tv_sec) == entry.ctime_seconds &&
+                         static_cast<uint32_t>(file.ctime.tv_nsec) == entry.ctime_nanoseconds;
   const bool racy = file.mtime.tv_sec > index_time.tv_sec ||
                     (file.mtime.tv_sec == index_time.tv_sec && file.mtime.tv_nsec >= index_time.tv_nsec);
   return same_kind && same_mode && same_stat && !racy;
@@ -296,22 +356,22 @@ Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view pr
     });
   }
 
-  git_index* raw_index = nullptr;
-  int code = git_repository_index(&raw_index, m_repo.get());
-  const IndexPtr index(raw_index);
-  if (code == 0) {
-    code = git_index_read(index.get(), 0); // again if it changed on disk since it was loaded
-  }
+  // The index's time first: a file changed after it was read is then never taken as indexed.
+  const std::string index_path = (git_dir() / "index").string();
   struct stat index_info = {};
-  const char* index_path = code < 0 ? nullptr : git_index_path(index.get());
-  if (index_path == nullptr || ::stat(index_path, &index_info) != 0) {
+  if (::stat(index_path.c_str(), &index_info) != 0) {
     index_info.st_mtim = {0, 0}; // no index file yet: nothing is indexed
   }
-  const IndexMap indexed = code < 0 ? IndexMap{} : map_index(index.get(), prefix);
+  std::optional<IndexFile> index_file;
+  IndexPtr libgit2_index;
+  std::vector<IndexEntry> libgit2_entries;
+  const auto entries =
+      read_index(m_repo.get(), index_path, m_path.string(), index_file, libgit2_index, libgit2_entries);
+  const IndexMap indexed = entries ? map_index(*entries, prefix) : IndexMap{};
   walker.work(*this);
   walking.clear(); // joined
-  if (code < 0) {
-    return error("read the index of " + m_path.string(), code);
+  if (!entries) {
+    return tl::unexpected(entries.error());
   }
   if (walker.failure()) {
     return tl::unexpected(*walker.failure());
@@ -359,9 +419,9 @@ Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view pr
     for (const Walked& walked : folder.files) {
       WorktreeFile file{join(folder.path, walked.name), std::nullopt, walked.size, S_ISLNK(walked.mode)};
       const auto found = indexed.files.find(file.path);
-      const git_index_entry* entry = found == indexed.files.end() ? nullptr : found->second;
+      const IndexEntry* entry = found == indexed.files.end() ? nullptr : found->second;
       if (entry != nullptr && unchanged_since_indexed(*entry, walked, index_info.st_mtim)) {
-        file.blob = to_object_id(entry->id);
+        file.blob = entry->id;
       }
       out.files.push_back(std::move(file));
       out.untracked.push_back(entry == nullptr);
