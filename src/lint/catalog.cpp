@@ -1,11 +1,14 @@
 #include "lint/catalog.h"
 
 #include "config/thresholds.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "lint/kinds/kind.h"
 #include "lint/repo_view.h"
 
 #include <algorithm>
+#include <optional>
+#include <thread>
 #include <toml++/toml.h>
 
 namespace mlfolio::lint {
@@ -369,16 +372,34 @@ std::vector<std::string> Catalog::ids() const
 
 Result<Catalog> load_catalog(std::span<const resources::Resource> files)
 {
-  std::vector<RuleMeta> rules;
+  // Rules are checks/<category>/<name>.toml; files beside them (checks/secrets.toml) are data
+  // of their own.
+  std::vector<const resources::Resource*> rule_files;
   for (const auto& file : files) {
-    // Rules are checks/<category>/<name>.toml; files beside them (checks/secrets.toml) are data
-    // of their own.
-    if (!file.path.starts_with("checks/") || !file.path.ends_with(".toml") ||
-        std::count(file.path.begin(), file.path.end(), '/') != 2) {
-      continue;
+    if (file.path.starts_with("checks/") && file.path.ends_with(".toml") &&
+        std::count(file.path.begin(), file.path.end(), '/') == 2) {
+      rule_files.push_back(&file);
     }
-    TRY_ASSIGN(RuleMeta rule, parse_rule(file.path, file.data));
-    TRY(check_rule(rule));
+  }
+  // Parsed and checked on two threads: every command starts here, and an audit waits for it
+  // (4.5 ms on one thread for the built-in rules). Errors are reported in the files' order.
+  std::vector<std::optional<Result<RuleMeta>>> parsed(rule_files.size());
+  const unsigned jobs = std::min(2u, std::max(1u, std::thread::hardware_concurrency()));
+  run_parallel(rule_files.size(), rule_files.size() < 8 ? 1 : jobs, [&](size_t i) {
+    Result<RuleMeta> rule = parse_rule(rule_files[i]->path, rule_files[i]->data);
+    if (rule) {
+      if (auto checked = check_rule(*rule); !checked) {
+        rule = tl::unexpected(std::move(checked).error());
+      }
+    }
+    parsed[i] = std::move(rule);
+  });
+  std::vector<RuleMeta> rules;
+  for (auto& result : parsed) {
+    if (!*result) {
+      return tl::unexpected(std::move(*result).error());
+    }
+    RuleMeta rule = std::move(**result);
     for (const auto& other : rules) {
       if (other.id == rule.id) {
         return runtime_error(rule.path + ": the id '" + rule.id + "' is also used by " + other.path + ".");

@@ -262,6 +262,48 @@ TEST_CASE("catalog: broken rule files are refused with file, line and column")
     REQUIRE_MESSAGE(catalog.has_value(), catalog.error().message);
     CHECK(catalog->rules()[0].examples[1].folder == "projects");
   }
+  SUBCASE("the first broken file in order, in a catalog loaded on several threads")
+  {
+    // Twelve rules, docs/r0 to docs/r11: the 4th and the 9th are broken, the 7th repeats the 2nd.
+    std::vector<std::string> texts;
+    std::vector<std::string> paths;
+    for (int i = 0; i < 12; ++i) {
+      const std::string id = "docs/r" + std::to_string(i == 6 ? 1 : i);
+      paths.push_back("checks/" + id + ".toml");
+      texts.push_back(replaced(k_valid_rule, "docs/sample", id));
+    }
+    texts[8] = replaced(texts[8], "title =", "titel =");
+    std::vector<resources::Resource> files;
+    const auto load = [&] {
+      files.clear();
+      for (size_t i = 0; i < texts.size(); ++i) {
+        files.push_back({paths[i], texts[i]});
+      }
+      return load_catalog(files);
+    };
+    const std::string third_broken = texts[3];
+    texts[3] = replaced(texts[3], "weight = 1", "weight = ");
+    REQUIRE_FALSE(load().has_value());
+    CHECK(load().error().message.starts_with("checks/docs/r3.toml:5:"));
+    texts[3] = third_broken;
+    REQUIRE_FALSE(load().has_value());
+    CHECK(load().error().message ==
+          "checks/docs/r1.toml: the id 'docs/r1' is also used by checks/docs/r1.toml.");
+    paths[6] = "checks/docs/r6.toml";
+    texts[6] = replaced(texts[6], "docs/r1", "docs/r6");
+    REQUIRE_FALSE(load().has_value());
+    CHECK(load().error().message == "checks/docs/r8.toml:2:1: unknown field 'titel'. Did you mean 'title'?");
+    texts[8] = replaced(texts[8], "titel =", "title =");
+    const auto loaded = load();
+    REQUIRE_MESSAGE(loaded.has_value(), loaded.error().message);
+    std::set<std::string> ids;
+    for (const auto& rule : loaded->rules()) {
+      ids.insert(rule.id);
+    }
+    CHECK(ids.size() == 12);
+    CHECK(ids.contains("docs/r0"));
+    CHECK(ids.contains("docs/r11"));
+  }
   SUBCASE("the same id twice")
   {
     const resources::Resource files[] = {{"checks/docs/sample.toml", k_valid_rule},
