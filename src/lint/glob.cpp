@@ -400,12 +400,58 @@ std::optional<std::string> GlobSet::PrefixMatcher::matching_prefix(std::string_v
   if (m_folder_count) {
     return join_prefix(parts, *m_folder_count);
   }
-  for (const auto& glob : m_set.m_globs) {
-    if (glob.prefix_length(parts, parts.size(), parts.size())) {
+  add_file_candidates(parts.back());
+  for (const Glob* glob : m_candidates) {
+    if (glob->prefix_length(parts, parts.size(), parts.size())) {
       return join_prefix(parts, parts.size());
     }
   }
   return std::nullopt;
+}
+
+void GlobSet::PrefixMatcher::add_file_candidates(std::string_view name)
+{
+  if (!m_keys) {
+    FileKeys& keys = m_keys.emplace();
+    for (const Glob& glob : m_set.m_globs) {
+      Glob::NameKey key = glob.name_key();
+      switch (key.kind) {
+      case Glob::NameKey::Kind::no_file:
+        break;
+      case Glob::NameKey::Kind::name:
+        keys.by_name[std::move(key.text)].push_back(&glob);
+        break;
+      case Glob::NameKey::Kind::extension:
+        keys.by_extension[std::move(key.text)].push_back(&glob);
+        break;
+      case Glob::NameKey::Kind::prefix:
+        keys.by_prefix.emplace_back(std::move(key.text), &glob);
+        break;
+      case Glob::NameKey::Kind::none:
+        keys.any_name.push_back(&glob);
+        break;
+      }
+    }
+  }
+  m_lowered.assign(name);
+  for (char& c : m_lowered) {
+    c = text::ascii_lower(c);
+  }
+  m_candidates = m_keys->any_name;
+  if (const auto found = m_keys->by_name.find(m_lowered); found != m_keys->by_name.end()) {
+    m_candidates.insert(m_candidates.end(), found->second.begin(), found->second.end());
+  }
+  if (const size_t dot = m_lowered.rfind('.'); dot != std::string::npos) {
+    if (const auto found = m_keys->by_extension.find(m_lowered.substr(dot));
+        found != m_keys->by_extension.end()) {
+      m_candidates.insert(m_candidates.end(), found->second.begin(), found->second.end());
+    }
+  }
+  for (const auto& [prefix, glob] : m_keys->by_prefix) {
+    if (m_lowered.starts_with(prefix)) {
+      m_candidates.push_back(glob);
+    }
+  }
 }
 
 } // namespace mlfolio::lint

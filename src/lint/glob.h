@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace mlfolio::lint {
@@ -99,10 +100,24 @@ public:
     std::optional<std::string> matching_prefix(std::string_view path); // GlobSet::matching_prefix
 
   private:
+    // The globs a file's own name may match, by the name's lower-cased form, start or extension
+    // (Glob::name_key), and those that may match any name: only these are tried on a file.
+    struct FileKeys
+    {
+      std::unordered_map<std::string, std::vector<const Glob*>> by_name;
+      std::unordered_map<std::string, std::vector<const Glob*>> by_extension;
+      std::vector<std::pair<std::string, const Glob*>> by_prefix;
+      std::vector<const Glob*> any_name;
+    };
+    void add_file_candidates(std::string_view name);
+
     const GlobSet& m_set;
     std::string m_folder; // of the previous path, up to its last '/'
     bool m_known = false;
     std::optional<size_t> m_folder_count;
+    std::optional<FileKeys> m_keys; // built on first use
+    std::string m_lowered;          // the current file's name, lower-cased
+    std::vector<const Glob*> m_candidates;
   };
 
 private:

@@ -176,17 +176,30 @@ TEST_CASE("glob: a prefix matcher over a sorted listing answers as matching_pref
                                           "src/cache/x.pyc",
                                           "src/x.pyc",
                                           "x.PYC",
-                                          "x.py"};
-  for (const std::vector<std::string>& patterns :
-       {std::vector<std::string>{"*.pyc", "cache/", "deep/**", "__pycache__/", ".env", ".venv/"},
-        std::vector<std::string>{"a/b/", "*.py"}, std::vector<std::string>{"a/**/c.py"},
-        std::vector<std::string>{}}) {
-    const auto set = GlobSet::compile(patterns, Anchor::gitignore);
-    REQUIRE(set.has_value());
-    GlobSet::PrefixMatcher matcher(*set);
-    for (const auto& path : paths) {
-      CAPTURE(path);
-      CHECK(matcher.matching_prefix(path) == set->matching_prefix(path));
+                                          "x.py",
+                                          "x.tar.gz",
+                                          "b.GZ",
+                                          "README.md",
+                                          "notes/readme.txt",
+                                          ".DS_Store",
+                                          "a/.ds_store",
+                                          "docs/Thumbs.db",
+                                          "q1.log",
+                                          "q12.log"};
+  for (const bool case_sensitive : {false, true}) {
+    for (const std::vector<std::string>& patterns :
+         {std::vector<std::string>{"*.pyc", "cache/", "deep/**", "__pycache__/", ".env", ".venv/"},
+          std::vector<std::string>{"a/b/", "*.py"}, std::vector<std::string>{"a/**/c.py"},
+          std::vector<std::string>{"*.tar.gz", "*.gz", "README*", ".DS_Store", "Thumbs.db", "q?.log"},
+          std::vector<std::string>{}}) {
+      const auto set = GlobSet::compile(patterns, Anchor::gitignore, case_sensitive);
+      REQUIRE(set.has_value());
+      GlobSet::PrefixMatcher matcher(*set);
+      for (const auto& path : paths) {
+        CAPTURE(path);
+        CAPTURE(case_sensitive);
+        CHECK(matcher.matching_prefix(path) == set->matching_prefix(path));
+      }
     }
   }
   const auto set = GlobSet::compile({"*.pyc", "cache/"}, Anchor::gitignore);

@@ -89,7 +89,19 @@ template <size_t N> bool contains(const std::string_view (&list)[N], std::string
 
 bool is_config_file(std::string_view path)
 {
-  const std::string name = text::to_lower(text::base_name(path));
+  // Most files have neither a config extension nor a template's name: told without copying it.
+  const std::string_view shown = text::base_name(path);
+  const size_t shown_dot = shown.rfind('.');
+  const auto same = [](std::string_view a) {
+    return [a](std::string_view b) { return text::iequals(a, b); };
+  };
+  if ((shown_dot == std::string_view::npos || shown_dot == 0 ||
+       std::none_of(std::begin(k_config_extensions), std::end(k_config_extensions),
+                    same(shown.substr(shown_dot)))) &&
+      std::none_of(std::begin(k_env_templates), std::end(k_env_templates), same(shown))) {
+    return false;
+  }
+  const std::string name = text::to_lower(shown);
   const size_t dot = name.rfind('.');
   const bool config_extension = dot != std::string::npos && dot != 0 &&
                                 contains(k_config_extensions, std::string_view(name).substr(dot));

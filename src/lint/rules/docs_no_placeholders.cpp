@@ -7,6 +7,7 @@
 #include "lint/wording.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <memory>
@@ -41,24 +42,21 @@ constexpr PlaceholderKind k_kinds[] = {
      R"((?i)\b(your[._-]?email|you|email|name)@(example|email|domain)\.com\b|\byour[._-]?(e-?mail|name)@[\w-]+\.\w)"},
 };
 
-struct CompiledKind
+// The kinds as one set: a line is read once for all of them, and its first kind in k_kinds
+// order named (most lines match none).
+const RE2::Set& compiled_kinds()
 {
-  std::string_view name;
-  std::unique_ptr<RE2> regex;
-};
-
-const std::vector<CompiledKind>& compiled_kinds()
-{
-  thread_local const std::vector<CompiledKind> kinds = [] { // per thread: see CONTRIBUTING, threads
-    std::vector<CompiledKind> compiled;
+  thread_local const std::unique_ptr<RE2::Set> kinds = [] { // per thread: see CONTRIBUTING, threads
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     for (const auto& kind : k_kinds) {
-      RE2::Options options;
-      options.set_log_errors(false);
-      compiled.push_back({kind.name, std::make_unique<RE2>(kind.pattern, options)});
+      set->Add(kind.pattern, nullptr);
     }
-    return compiled;
+    set->Compile();
+    return set;
   }();
-  return kinds;
+  return *kinds;
 }
 
 // Lines of code blocks, fences and directives included (1-based, inclusive ranges).
@@ -114,10 +112,19 @@ Finding check_docs_no_placeholders(const RuleContext& context)
   }
   const std::string& path = readme->path;
   const std::string text = analyze::decode_text(file->content).text;
-  const auto code = code_lines(*readme->document);
+  auto code = code_lines(*readme->document);
+  std::sort(code.begin(), code.end());
+  size_t first_code = 0; // the ranges before it end above the lines still to come
   const auto in_code = [&](int line) {
-    return std::any_of(code.begin(), code.end(),
-                       [&](const auto& r) { return line >= r.first && line <= r.second; });
+    while (first_code < code.size() && code[first_code].second < line) {
+      ++first_code;
+    }
+    for (size_t i = first_code; i < code.size() && code[i].first <= line; ++i) {
+      if (code[i].second >= line) {
+        return true;
+      }
+    }
+    return false;
   };
 
   // In code, only a clone command with a template's user name in its URL: "git clone
@@ -138,26 +145,23 @@ Finding check_docs_no_placeholders(const RuleContext& context)
   std::vector<Detail> details;
   std::vector<std::string> kinds;
   int line_number = 0;
+  std::vector<int> matched;
   for (const auto raw : text::split(text, '\n')) {
     ++line_number;
-    if (in_code(line_number) && (asks_to_fork || !RE2::PartialMatch(raw, clone_placeholder))) {
+    const bool code_line = in_code(line_number);
+    if (code_line && (asks_to_fork || !RE2::PartialMatch(raw, clone_placeholder))) {
       continue;
     }
-    const std::string line = in_code(line_number) ? std::string(raw) : without_inline_code(raw);
+    const std::string line = code_line ? std::string(raw) : without_inline_code(raw);
     std::string_view kind;
-    if (in_code(line_number)) {
+    if (code_line) {
       kind = "repository placeholder";
     } else if (line_number == title_line) {
       kind = "title placeholder";
     } else if (docs::has_todo_marker(line)) {
       kind = "TODO marker";
-    } else {
-      for (const auto& compiled : compiled_kinds()) {
-        if (RE2::PartialMatch(line, *compiled.regex)) {
-          kind = compiled.name;
-          break;
-        }
-      }
+    } else if (compiled_kinds().Match(line, &matched)) {
+      kind = k_kinds[static_cast<size_t>(*std::min_element(matched.begin(), matched.end()))].name;
     }
     if (kind.empty()) {
       continue;

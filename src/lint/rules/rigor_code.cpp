@@ -59,23 +59,31 @@ std::string_view top_module(std::string_view module)
 
 bool contains(std::span<const std::string_view> words, std::string_view word)
 {
-  return std::find(words.begin(), words.end(), word) != words.end();
+  // Size and first letter before the bytes: most words of a list differ in one of them.
+  return std::any_of(words.begin(), words.end(), [&](std::string_view listed) {
+    return listed.size() == word.size() && (word.empty() || listed.front() == word.front()) && listed == word;
+  });
 }
 std::vector<std::string> identifier_words(std::string_view identifier)
 {
+  // ASCII classes, inline: this runs for every identifier of every module, and <cctype>'s are
+  // calls into the C library (which, with no locale set, classify the same way).
+  const auto is_upper = [](unsigned char c) { return c >= 'A' && c <= 'Z'; };
+  const auto is_lower = [](unsigned char c) { return c >= 'a' && c <= 'z'; };
+  const auto is_digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
   std::vector<std::string> words;
   std::string word;
   const auto flush = [&] {
     // "test2" -> "test", but "f1" and "r2" keep their digit.
     size_t letters = word.size();
-    while (letters > 0 && std::isdigit(static_cast<unsigned char>(word[letters - 1])) != 0) {
+    while (letters > 0 && is_digit(static_cast<unsigned char>(word[letters - 1]))) {
       --letters;
     }
     if (letters >= 2) {
       word.resize(letters);
     }
     if (!word.empty()) {
-      words.push_back(word);
+      words.push_back(std::move(word));
     }
     word.clear();
   };
@@ -87,17 +95,16 @@ std::vector<std::string> identifier_words(std::string_view identifier)
     }
     // A hump starts at an upper-case letter after a lower-case one ("valLoader"), or at the last
     // capital of a run followed by a lower-case letter ("XTest" -> "x", "test").
-    const bool upper = std::isupper(c) != 0;
+    const bool upper = is_upper(c);
     if (upper && k > 0) {
       const auto before = static_cast<unsigned char>(identifier[k - 1]);
       const bool next_lower =
-          k + 1 < identifier.size() && std::islower(static_cast<unsigned char>(identifier[k + 1])) != 0;
-      if (std::islower(before) != 0 || std::isdigit(before) != 0 ||
-          (std::isupper(before) != 0 && next_lower)) {
+          k + 1 < identifier.size() && is_lower(static_cast<unsigned char>(identifier[k + 1]));
+      if (is_lower(before) || is_digit(before) || (is_upper(before) && next_lower)) {
         flush();
       }
     }
-    word += static_cast<char>(std::tolower(c));
+    word += text::ascii_lower(static_cast<char>(c));
   }
   flush();
   return words;

@@ -13,6 +13,7 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace mlfolio::lint {
 
@@ -198,19 +199,31 @@ void scan_module(const Analysis& analysis, const FileEntry* file, const analyze:
 // Column names only one toy dataset has ("Survived", "Pclass"): enough of them is a sighting.
 void scan_columns(const Analysis& analysis, std::vector<Sighting>& sightings)
 {
+  // The string literals that name a column of any toy dataset, in the code's order: most
+  // literals name none, and are looked at once instead of once per dataset.
+  std::unordered_set<std::string_view> any_column;
+  for (const auto& toy : toy_datasets()) {
+    any_column.insert(toy.columns.begin(), toy.columns.end());
+  }
+  std::vector<std::pair<const FileEntry*, const analyze::StringLiteral*>> named;
+  for (const auto& [file, module] : analysis.code_modules()) {
+    for (const auto& literal : module->strings) {
+      if (any_column.contains(literal.value)) {
+        named.emplace_back(file, &literal);
+      }
+    }
+  }
   for (const auto& toy : toy_datasets()) {
     if (toy.columns.empty()) {
       continue;
     }
     std::vector<std::string> seen;
     Location first;
-    for (const auto& [file, module] : analysis.code_modules()) {
-      for (const auto& literal : module->strings) {
-        if (contains(toy.columns, literal.value) &&
-            std::find(seen.begin(), seen.end(), literal.value) == seen.end()) {
-          first = seen.empty() ? code_location(analysis, file, literal.line) : first;
-          seen.push_back(literal.value);
-        }
+    for (const auto& [file, literal] : named) {
+      if (contains(toy.columns, literal->value) &&
+          std::find(seen.begin(), seen.end(), literal->value) == seen.end()) {
+        first = seen.empty() ? code_location(analysis, file, literal->line) : first;
+        seen.push_back(literal->value);
       }
     }
     if (seen.size() >= toy.columns_needed) {
