@@ -5,6 +5,8 @@
 #include "core/text.h"
 #include "lint/history.h"
 
+#include <algorithm>
+
 namespace mlfolio::lint {
 
 namespace {
@@ -30,14 +32,11 @@ bool Analysis::is_dockerfile_path(std::string_view path)
   constexpr std::string_view k_not_recipes[] = {".md",   ".txt", ".py",   ".toml",    ".json",
                                                 ".cpp",  ".h",   ".sh",   ".rst",     ".yml",
                                                 ".yaml", ".j2",  ".tmpl", ".template"};
-  const std::string lowered = text::to_lower(name);
-  for (const auto suffix : k_not_recipes) {
-    if (lowered.ends_with(suffix)) {
-      return false;
-    }
-  }
-  return name.starts_with("Dockerfile.") || name.starts_with("Containerfile.") ||
-         name.ends_with(".Dockerfile") || name.ends_with(".dockerfile") || name.ends_with(".Containerfile");
+  const bool named = name.starts_with("Dockerfile.") || name.starts_with("Containerfile.") ||
+                     name.ends_with(".Dockerfile") || name.ends_with(".dockerfile") ||
+                     name.ends_with(".Containerfile");
+  return named && std::none_of(std::begin(k_not_recipes), std::end(k_not_recipes),
+                               [&](std::string_view suffix) { return text::iends_with(name, suffix); });
 }
 
 void Analysis::note_problems(std::string_view path, const std::vector<analyze::Problem>& problems) const

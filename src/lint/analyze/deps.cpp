@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.h"
+
 namespace mlfolio::lint::analyze {
 
 namespace {
@@ -24,7 +26,7 @@ std::string lower(std::string_view s)
 {
   std::string out(s);
   for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    c = text::ascii_lower(c); // <cctype>'s is a call per character
   }
   return out;
 }
@@ -116,7 +118,7 @@ std::string normalize_package_name(std::string_view name)
       out += '-';
     }
     separator = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += text::ascii_lower(c);
   }
   return out;
 }

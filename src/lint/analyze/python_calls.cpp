@@ -28,20 +28,6 @@ std::string upper(std::string_view s)
   return out;
 }
 
-// Byte-wise: these run for every token and the strings are short.
-bool same_text(std::string_view a, std::string_view b)
-{
-  if (a.size() != b.size()) {
-    return false;
-  }
-  for (size_t k = 0; k < a.size(); ++k) {
-    if (a[k] != b[k]) {
-      return false;
-    }
-  }
-  return true;
-}
-
 std::string_view last_component(std::string_view name)
 {
   const size_t dot = name.rfind('.');
@@ -152,16 +138,6 @@ void collect_django_routes(PythonModule& module)
 }
 
 } // namespace
-
-bool is_op(const Token& token, std::string_view op)
-{
-  return token.kind == TokenKind::op && same_text(token.text, op);
-}
-
-bool is_name(const Token& token, std::string_view name)
-{
-  return token.kind == TokenKind::name && same_text(token.text, name);
-}
 
 void CallTracker::feed(size_t k)
 {

@@ -11,8 +11,15 @@
 
 namespace mlfolio::lint::analyze::detail {
 
-bool is_op(const Token& token, std::string_view op);
-bool is_name(const Token& token, std::string_view name);
+// Inline: they run several times for every token of every module.
+inline bool is_op(const Token& token, std::string_view op)
+{
+  return token.kind == TokenKind::op && token.text == op;
+}
+inline bool is_name(const Token& token, std::string_view name)
+{
+  return token.kind == TokenKind::name && token.text == name;
+}
 
 // Records every call "a.b.c(...)" with its first string argument and keyword arguments while
 // the tokens go by, in one pass: an open call is a frame on a stack.

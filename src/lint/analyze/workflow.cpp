@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.h"
+
 namespace mlfolio::lint::analyze {
 
 namespace {
@@ -16,7 +18,7 @@ std::string lower(std::string_view s)
 {
   std::string out(s);
   for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    c = text::ascii_lower(c); // <cctype>'s is a call per character
   }
   return out;
 }

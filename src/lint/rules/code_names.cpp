@@ -37,12 +37,6 @@ std::vector<std::string> name_words(std::string_view identifier)
   return words;
 }
 
-std::string_view last_component(std::string_view dotted)
-{
-  const size_t dot = dotted.rfind('.');
-  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
-}
-
 std::string code_scope(const Analysis& analysis)
 {
   const size_t modules = analysis.python_files().size();

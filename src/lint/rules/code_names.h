@@ -14,7 +14,11 @@ namespace mlfolio::lint {
 std::vector<std::string> name_words(std::string_view identifier);
 
 // "log_metric" for "mlflow.log_metric".
-std::string_view last_component(std::string_view dotted);
+inline std::string_view last_component(std::string_view dotted)
+{
+  const size_t dot = dotted.rfind('.');
+  return dot == std::string_view::npos ? dotted : dotted.substr(dot + 1);
+}
 
 // "12 Python modules and 3 notebooks", or "no Python code": what a code rule looked at.
 std::string code_scope(const Analysis& analysis);

@@ -42,9 +42,10 @@ using analyze::DependencyFormat;
 
 bool is_lock_file(std::string_view path)
 {
-  const std::string name = text::to_lower(text::base_name(path));
-  return std::find(std::begin(k_lock_names), std::end(k_lock_names), name) != std::end(k_lock_names) ||
-         name.ends_with(".conda-lock.yml") || name.ends_with(".conda-lock.yaml");
+  const std::string_view name = text::base_name(path);
+  return std::any_of(std::begin(k_lock_names), std::end(k_lock_names),
+                     [&](std::string_view lock) { return text::iequals(name, lock); }) ||
+         text::iends_with(name, ".conda-lock.yml") || text::iends_with(name, ".conda-lock.yaml");
 }
 
 // requirements-dev.txt, requirements/test.txt, dev-requirements.in; "requirements-cpu.txt" stays.

@@ -159,10 +159,11 @@ std::string unshown_diagram(const Analysis& analysis)
   constexpr std::string_view k_image_extensions[] = {".png", ".svg",  ".jpg",   ".jpeg",
                                                      ".gif", ".webp", ".drawio"};
   for (const FileEntry* file : analysis.project_files()) {
-    const std::string lower = text::to_lower(file->path);
-    const bool image = std::any_of(std::begin(k_image_extensions), std::end(k_image_extensions),
-                                   [&](std::string_view extension) { return lower.ends_with(extension); });
-    if (image && docs::has_any_word(file_name_words(lower), std::span(k_diagram_words).first(4))) {
+    const bool image =
+        std::any_of(std::begin(k_image_extensions), std::end(k_image_extensions),
+                    [&](std::string_view extension) { return text::iends_with(file->path, extension); });
+    if (image && docs::has_any_word(file_name_words(text::to_lower(file->path)),
+                                    std::span(k_diagram_words).first(4))) {
       return file->path;
     }
   }
