@@ -123,13 +123,21 @@ RunResult run_rules(const RepoView& view, const Catalog& catalog, const config::
   // rules together and in order (they share the history's libgit2 repository, which is not for
   // two threads at once), first, as the history scan is the longest. Each finding goes to its
   // rule's place, so the report's order is the catalog's whatever thread finished first.
+  // After the git/ unit come the rigor/ and mlops/ rules, which look at every call of every
+  // module and take longest: the last units to run are short ones, and the threads finish
+  // together instead of one waiting for the other's long rule.
   const auto& rules = catalog.rules();
   std::vector<std::vector<size_t>> units(1);
-  for (size_t i = 0; i < rules.size(); ++i) {
-    if (rules[i].category == Category::git) {
-      units.front().push_back(i);
-    } else {
-      units.push_back({i});
+  for (const bool long_ones : {true, false}) {
+    for (size_t i = 0; i < rules.size(); ++i) {
+      const Category category = rules[i].category;
+      if (category == Category::git) {
+        if (long_ones) {
+          units.front().push_back(i);
+        }
+      } else if ((category == Category::rigor || category == Category::mlops) == long_ones) {
+        units.push_back({i});
+      }
     }
   }
   RunResult result;
