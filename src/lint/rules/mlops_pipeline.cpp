@@ -369,6 +369,70 @@ std::optional<Finding> cli_commands(const Analysis& analysis)
   return std::nullopt;
 }
 
+// A pipeline driver the README runs: "python run_pipeline.py", a script named for the pipeline
+// that runs two stages or more of the project itself, by the scripts it names
+// ("src/preprocessing.py", "src/train.py" handed to subprocess), the modules it imports or the
+// functions it calls (preprocess(), train_model()).
+std::optional<Finding> documented_driver(const Analysis& analysis)
+{
+  const analyze::Document* document = analysis.readme_document();
+  const FileEntry* readme = analysis.readme();
+  if (document == nullptr || readme == nullptr) {
+    return std::nullopt;
+  }
+  // The README's command lines: each line of a code block, and each paragraph or list item
+  // (inline code keeps its text there).
+  std::vector<std::pair<std::string_view, int>> lines;
+  for (const auto& code : document->code_blocks) {
+    int line = code.line + (code.fenced ? 1 : 0);
+    for (const auto text : text::split(code.content, '\n')) {
+      lines.emplace_back(text, line++);
+    }
+  }
+  for (const auto& block : document->blocks) {
+    if (block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item) {
+      lines.emplace_back(block.text, block.line);
+    }
+  }
+  for (const auto& [command, line] : lines) {
+    const auto script = project_code_run(analysis.view(), command);
+    if (!script ||
+        stage_of(basename(*script).substr(0, basename(*script).size() - 3)) != StageKind::pipeline) {
+      continue;
+    }
+    const analyze::PythonModule* module = analysis.python(*script);
+    if (module == nullptr) {
+      continue;
+    }
+    StageNames stages;
+    const auto add = [&](std::string_view name, std::string_view shown) {
+      if (const auto kind = stage_of(name);
+          kind && *kind != StageKind::pipeline &&
+          std::find(stages.names.begin(), stages.names.end(), shown) == stages.names.end()) {
+        stages.add(shown, *kind);
+      }
+    };
+    for (const auto& literal : module->strings) {
+      if (literal.value.ends_with(".py") && analysis.view().exists(literal.value)) {
+        const std::string name = basename(literal.value);
+        add(name.substr(0, name.size() - 3), literal.value);
+      }
+    }
+    for (const auto& import : module->imports) {
+      add(last_component(import.module), import.module);
+    }
+    for (const auto& call : module->calls) {
+      add(last_component(call.callee), call.callee + "()");
+    }
+    if (stages.kinds.size() >= 2) {
+      return pass("pipeline script " + *script + ", run by " + readme->path + ":" + std::to_string(line) +
+                      ", runs the stages " + join_some(stages.names, 4),
+                  {{*script, 0}, {readme->path, static_cast<uint32_t>(line)}});
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 Finding check_mlops_pipeline(const RuleContext& context)
@@ -392,6 +456,9 @@ Finding check_mlops_pipeline(const RuleContext& context)
     return *found;
   }
   if (auto found = workflow_stages(analysis)) {
+    return *found;
+  }
+  if (auto found = documented_driver(analysis)) {
     return *found;
   }
   if (!tasks.near_miss.empty()) {

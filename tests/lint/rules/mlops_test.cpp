@@ -359,6 +359,44 @@ TEST_CASE("mlops/pipeline: task files, DVC, scripts, CLI commands, near misses")
   CHECK(check_rule("mlops/pipeline", view).message == "pipeline orchestrated with Airflow (dags/retrain.py:1)");
 }
 
+TEST_CASE("mlops/pipeline: a pipeline script the README runs, when it runs two stages")
+{
+  MemoryView view;
+  view.add("src/preprocessing.py", "print('prep')\n");
+  view.add("src/models/train_model.py", "print('train')\n");
+  const std::string driver = "import subprocess, sys\n\n"
+                             "def run_step(name, cmd):\n    subprocess.run(cmd, check=True)\n\n"
+                             "run_step('PREPROCESSING', [sys.executable, 'src/preprocessing.py'])\n"
+                             "run_step('TRAIN', [sys.executable, 'src/models/train_model.py'])\n";
+  view.add("run_pipeline.py", driver);
+  // Not run by the README: no entry point anyone is told of.
+  view.add("README.md", "# Demand\n\nForecasts bakery demand.\n");
+  CHECK(check_rule("mlops/pipeline", view).status == Status::fail);
+  // Inline code in a list item, as a README often gives it.
+  view.add("README.md", "# Demand\n\nForecasts bakery demand.\n\n- Full pipeline: `python run_pipeline.py`\n");
+  Finding finding = check_rule("mlops/pipeline", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "pipeline script run_pipeline.py, run by README.md:5, runs the stages "
+                           "src/preprocessing.py, src/models/train_model.py");
+  CHECK(finding.locations == std::vector<Location>{{"run_pipeline.py", 0}, {"README.md", 5}});
+  // In a code block; stages by the functions it imports and calls.
+  view.add("run_pipeline.py", "from src.data import load_data\nfrom src.train import fit_model\n\n"
+                              "def main():\n    frame = load_data()\n    fit_model(frame)\n");
+  view.add("README.md", "# Demand\n\n```bash\npip install -r requirements.txt\npython run_pipeline.py\n```\n");
+  CHECK(check_rule("mlops/pipeline", view).message ==
+        "pipeline script run_pipeline.py, run by README.md:5, runs the stages src.data, src.train, load_data(), "
+        "fit_model()");
+  // One stage is not a pipeline, and a script not named for the pipeline is not its driver.
+  view.add("run_pipeline.py", "import subprocess\nsubprocess.run(['python', 'src/models/train_model.py'])\n");
+  CHECK(check_rule("mlops/pipeline", view).status == Status::fail);
+  view.add("main.py", driver);
+  view.add("README.md", "# Demand\n\n```bash\npython main.py\n```\n");
+  CHECK(check_rule("mlops/pipeline", view).status == Status::fail);
+  // A script the README names that is not in the repository is no entry point.
+  view.add("README.md", "# Demand\n\n```bash\npython full_pipeline.py\n```\n");
+  CHECK(check_rule("mlops/pipeline", view).status == Status::fail);
+}
+
 TEST_CASE("mlops/model-registry: registries, DVC, own registry, plain saves")
 {
   MemoryView view;
