@@ -1,10 +1,9 @@
 #include "core/fs.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
-#include <iterator>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,11 +17,46 @@ std::string describe_errno(int error_number)
 
 Result<std::string> read_file(const stdfs::path& path)
 {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return runtime_error("cannot read " + path.string() + ": " + describe_errno(errno));
+  // With read() in as few calls as the size fstat gives (a pipe or /dev/stdin has none, and is
+  // read to its end): a stream's character iterator took 4 ms for a 2 MB git index.
+  const auto failed = [&](int error_number) {
+    return runtime_error("cannot read " + path.string() + ": " + describe_errno(error_number));
+  };
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return failed(errno);
   }
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  struct stat info = {};
+  std::string content;
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) {
+    content.reserve(static_cast<size_t>(info.st_size));
+  }
+  for (;;) {
+    // Into the room fstat's size made, then (the end, or more than fstat said) a buffer.
+    ssize_t got = 0;
+    if (const size_t old_size = content.size(); old_size < content.capacity()) {
+      content.resize(content.capacity());
+      got = ::read(fd, content.data() + old_size, content.size() - old_size);
+      content.resize(old_size + static_cast<size_t>(std::max<ssize_t>(got, 0)));
+    } else {
+      char buffer[1 << 16];
+      got = ::read(fd, buffer, sizeof buffer);
+      content.append(buffer, static_cast<size_t>(std::max<ssize_t>(got, 0)));
+    }
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got < 0) {
+      const int error_number = errno;
+      ::close(fd);
+      return failed(error_number);
+    }
+    if (got == 0) {
+      break;
+    }
+  }
+  ::close(fd);
+  return content;
 }
 
 namespace {

@@ -96,15 +96,15 @@ private:
 
 } // namespace
 
-std::optional<IndexFile> IndexFile::parse(std::vector<char> bytes)
+std::optional<IndexFile> IndexFile::parse(std::string bytes)
 {
   if (bytes.size() < k_header_bytes + k_checksum_bytes) {
     return std::nullopt;
   }
   IndexFile index;
-  index.m_bytes = std::move(bytes);
+  index.m_bytes = std::make_unique<const std::string>(std::move(bytes)); // never moves again
   // The entries and extensions end where the checksum starts.
-  Reader read(index.m_bytes.data(), index.m_bytes.size() - k_checksum_bytes);
+  Reader read(index.m_bytes->data(), index.m_bytes->size() - k_checksum_bytes);
   char signature[4] = {};
   read.take(signature, 4);
   const uint32_t version = read.u32();

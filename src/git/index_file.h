@@ -8,6 +8,7 @@
 #include "git/object_id.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,13 +40,13 @@ public:
   // sparse index's "sdir") whose entries are not all in this file. The trailing checksum is not
   // verified: git writes it to detect a torn write, and an index being rewritten is replaced by
   // a rename, never changed in place.
-  static std::optional<IndexFile> parse(std::vector<char> bytes);
+  static std::optional<IndexFile> parse(std::string bytes);
 
   const std::vector<IndexEntry>& entries() const { return m_entries; }
 
 private:
-  std::vector<char> m_bytes;        // the file; paths of versions 2 and 3 point into it
-  std::vector<std::string> m_paths; // version 4's paths, put back together from their prefixes
+  std::unique_ptr<const std::string> m_bytes; // the file; paths of versions 2 and 3 point into it
+  std::vector<std::string> m_paths;           // version 4's paths, put back together from their prefixes
   std::vector<IndexEntry> m_entries;
 };
 

@@ -7,6 +7,7 @@
 // folder, no path walk) on several threads while the index is read, each file once. What the
 // index does not know is then asked of libgit2's ignore rules.
 
+#include "core/fs.h"
 #include "core/parallel.h"
 #include "git/error.h"
 #include "git/handles.h"
@@ -99,53 +100,46 @@ IndexMap map_index(std::span<const IndexEntry> entries, std::string_view prefix)
   return map;
 }
 
-// The entries of the repository's index, read by IndexFile, or by libgit2 (kept in `owner`)
-// where IndexFile does not know the file's format. No index file: no entries.
-Result<std::span<const IndexEntry>> read_index(git_repository* repo, const std::string& path,
-                                               const std::string& shown, std::optional<IndexFile>& parsed,
-                                               IndexPtr& owner, std::vector<IndexEntry>& entries)
+// The entries of the repository's index: read by IndexFile or, in a format it does not know,
+// by libgit2 (whose index then owns the entries' paths). No index file: no entries.
+struct LoadedIndex
 {
-  const int file = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (file < 0 && errno == ENOENT) {
-    return std::span<const IndexEntry>{};
+  std::optional<IndexFile> file;
+  IndexPtr libgit2;
+  std::vector<IndexEntry> libgit2_entries;
+
+  std::span<const IndexEntry> entries() const
+  {
+    return file ? std::span(file->entries()) : std::span(libgit2_entries);
   }
-  struct stat info = {};
-  if (file >= 0 && ::fstat(file, &info) == 0 && S_ISREG(info.st_mode)) {
-    std::vector<char> bytes(static_cast<size_t>(info.st_size));
-    size_t got = 0;
-    while (got < bytes.size()) {
-      const ssize_t step = ::read(file, bytes.data() + got, bytes.size() - got);
-      if (step < 0 && errno == EINTR) {
-        continue;
-      }
-      if (step <= 0) {
-        break;
-      }
-      got += static_cast<size_t>(step);
+};
+
+Result<LoadedIndex> read_index(git_repository* repo, const std::string& path, bool exists,
+                               const std::string& shown)
+{
+  LoadedIndex index;
+  if (!exists) {
+    return index;
+  }
+  if (auto bytes = fs::read_file(path)) {
+    index.file = IndexFile::parse(std::move(*bytes));
+    if (index.file) {
+      return index;
     }
-    if (got == bytes.size()) {
-      parsed = IndexFile::parse(std::move(bytes));
-    }
-  }
-  if (file >= 0) {
-    ::close(file);
-  }
-  if (parsed) {
-    return std::span(parsed->entries());
   }
   git_index* raw_index = nullptr;
   int code = git_repository_index(&raw_index, repo);
-  owner.reset(raw_index);
+  index.libgit2.reset(raw_index);
   if (code == 0) {
-    code = git_index_read(owner.get(), 0); // again if it changed on disk since it was loaded
+    code = git_index_read(index.libgit2.get(), 0); // again if it changed on disk since it was loaded
   }
   if (code < 0) {
     return error("read the index of " + shown, code);
   }
-  const size_t count = git_index_entrycount(owner.get());
-  entries.reserve(count);
+  const size_t count = git_index_entrycount(index.libgit2.get());
+  index.libgit2_entries.reserve(count);
   for (size_t i = 0; i < count; ++i) {
-    if (const git_index_entry* from = git_index_get_byindex(owner.get(), i)) {
+    if (const git_index_entry* from = git_index_get_byindex(index.libgit2.get(), i)) {
       IndexEntry entry;
       entry.path = from->path;
       entry.id = to_object_id(from->id);
@@ -157,10 +151,10 @@ Result<std::span<const IndexEntry>> read_index(git_repository* repo, const std::
       entry.mtime_seconds = from->mtime.seconds;
       entry.mtime_nanoseconds = from->mtime.nanoseconds;
       entry.stage = static_cast<uint8_t>(git_index_entry_stage(from));
-      entries.push_back(entry);
+      index.libgit2_entries.push_back(entry);
     }
   }
-  return std::span<const IndexEntry>(entries);
+  return index;
 }
 
 // Whether the disk's stat data still match what the index recorded when the file was staged,
@@ -359,19 +353,16 @@ Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view pr
   // The index's time first: a file changed after it was read is then never taken as indexed.
   const std::string index_path = (git_dir() / "index").string();
   struct stat index_info = {};
-  if (::stat(index_path.c_str(), &index_info) != 0) {
+  const bool has_index = ::stat(index_path.c_str(), &index_info) == 0;
+  if (!has_index) {
     index_info.st_mtim = {0, 0}; // no index file yet: nothing is indexed
   }
-  std::optional<IndexFile> index_file;
-  IndexPtr libgit2_index;
-  std::vector<IndexEntry> libgit2_entries;
-  const auto entries =
-      read_index(m_repo.get(), index_path, m_path.string(), index_file, libgit2_index, libgit2_entries);
-  const IndexMap indexed = entries ? map_index(*entries, prefix) : IndexMap{};
+  const auto index = read_index(m_repo.get(), index_path, has_index, m_path.string());
+  const IndexMap indexed = index ? map_index(index->entries(), prefix) : IndexMap{};
   walker.work(*this);
   walking.clear(); // joined
-  if (!entries) {
-    return tl::unexpected(entries.error());
+  if (!index) {
+    return tl::unexpected(index.error());
   }
   if (walker.failure()) {
     return tl::unexpected(*walker.failure());

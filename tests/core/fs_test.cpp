@@ -62,3 +62,42 @@ TEST_CASE("write_file_atomic: a symlink is written through and stays a link; a f
   CHECK(refused.error().message == "cannot write " + (dir.path() / "reports").string() + ": it is a folder. Name a file.");
   CHECK(read_text(dir.path() / "reports" / "latest.json") == "new\n");
 }
+
+TEST_CASE("read_file: whole files of any size, pipes to their end, folders and missing files refused")
+{
+  const TempDir dir;
+  std::string large;
+  for (int i = 0; large.size() < 300 * 1024; ++i) {
+    large += "line " + std::to_string(i) + "\n";
+  }
+  large += std::string("\0binary\0", 8);
+  write_text(dir.path() / "large.txt", large);
+  const auto read = fs::read_file(dir.path() / "large.txt");
+  REQUIRE(read.has_value());
+  CHECK(*read == large);
+  write_text(dir.path() / "empty.txt", "");
+  CHECK(fs::read_file(dir.path() / "empty.txt") == std::string());
+
+  // A pipe has no size: read until its writer closes it, more than one buffer's worth.
+  const stdfs::path pipe = dir.path() / "targets.fifo";
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+  auto writer = std::async(std::launch::async, [&] {
+    const int fd = ::open(pipe.c_str(), O_WRONLY | O_CLOEXEC);
+    for (size_t at = 0; fd >= 0 && at < large.size();) {
+      const ssize_t n = ::write(fd, large.data() + at, std::min<size_t>(4096, large.size() - at));
+      at += static_cast<size_t>(std::max<ssize_t>(n, 0));
+    }
+    ::close(fd);
+  });
+  const auto piped = fs::read_file(pipe);
+  writer.get();
+  REQUIRE(piped.has_value());
+  CHECK(*piped == large);
+
+  const auto folder = fs::read_file(dir.path());
+  REQUIRE_FALSE(folder.has_value());
+  CHECK(folder.error().message == "cannot read " + dir.path().string() + ": Is a directory");
+  const auto missing = fs::read_file(dir.path() / "missing.txt");
+  REQUIRE_FALSE(missing.has_value());
+  CHECK(missing.error().message.ends_with("missing.txt: No such file or directory"));
+}

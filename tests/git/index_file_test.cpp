@@ -6,19 +6,11 @@
 #include "support/process.h"
 
 #include <doctest/doctest.h>
-#include <fstream>
-#include <iterator>
 #include <sys/stat.h>
 
 using namespace mlfolio;
 
 namespace {
-
-std::vector<char> read_bytes(const std::filesystem::path& path)
-{
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // "mode id stage\tpath" per entry, as `git ls-files --stage` prints it.
 std::string staged(const git::IndexFile& index)
@@ -81,7 +73,7 @@ TEST_CASE("IndexFile: versions 2, 3 and 4 read as git lists them")
   for (const int version : {2, 3, 4}) {
     CAPTURE(version);
     run_git("update-index --index-version " + std::to_string(version), dir.path());
-    const auto index = git::IndexFile::parse(read_bytes(dir.path() / ".git/index"));
+    const auto index = git::IndexFile::parse(test::read_text(dir.path() / ".git/index"));
     REQUIRE(index.has_value());
     CHECK(staged(*index) == run_git("-c core.quotePath=false ls-files --stage", dir.path()).out);
     CHECK(index->entries().size() == 11); // 7 files, a submodule, and a conflicted file's 3 stages
@@ -94,7 +86,7 @@ TEST_CASE("IndexFile: stat data as git recorded it")
   run_git("init -q -b main .", dir.path());
   test::write_text(dir.path() / "data.csv", "x,y\n1,2\n");
   run_git("add data.csv", dir.path());
-  const auto index = git::IndexFile::parse(read_bytes(dir.path() / ".git/index"));
+  const auto index = git::IndexFile::parse(test::read_text(dir.path() / ".git/index"));
   REQUIRE(index.has_value());
   REQUIRE(index->entries().size() == 1);
   const auto& entry = index->entries().front();
@@ -112,12 +104,12 @@ TEST_CASE("IndexFile: what it does not know is left to libgit2")
 {
   test::TempDir dir;
   fill(dir);
-  const auto bytes = read_bytes(dir.path() / ".git/index");
+  const auto bytes = test::read_text(dir.path() / ".git/index");
   REQUIRE(git::IndexFile::parse(bytes).has_value());
   // Cut short anywhere: never an entry read past the end.
   for (size_t size = 0; size < bytes.size(); size += 7) {
     CAPTURE(size);
-    CHECK_FALSE(git::IndexFile::parse(std::vector<char>(bytes.begin(), bytes.begin() + size)).has_value());
+    CHECK_FALSE(git::IndexFile::parse(bytes.substr(0, size)).has_value());
   }
   auto other_version = bytes;
   other_version[7] = 5;
@@ -127,7 +119,7 @@ TEST_CASE("IndexFile: what it does not know is left to libgit2")
   CHECK_FALSE(git::IndexFile::parse(not_an_index).has_value());
   // A split index keeps most entries in a shared file, named by its mandatory "link" extension.
   run_git("update-index --split-index", dir.path());
-  CHECK_FALSE(git::IndexFile::parse(read_bytes(dir.path() / ".git/index")).has_value());
+  CHECK_FALSE(git::IndexFile::parse(test::read_text(dir.path() / ".git/index")).has_value());
 }
 
 TEST_CASE("IndexFile: the listing of a working tree is the same whatever the index version")
@@ -158,7 +150,7 @@ TEST_CASE("IndexFile: the listing of a working tree is the same whatever the ind
   }
   // A split index goes to libgit2, as every index did before IndexFile: libgit2 1.5 reads none.
   run_git("update-index --split-index", dir.path());
-  CHECK_FALSE(git::IndexFile::parse(read_bytes(dir.path() / ".git/index")).has_value());
+  CHECK_FALSE(git::IndexFile::parse(test::read_text(dir.path() / ".git/index")).has_value());
   const auto split = (*repo)->worktree_files("");
   REQUIRE_FALSE(split.has_value());
   CHECK(split.error().message.find("read the index of") != std::string::npos);

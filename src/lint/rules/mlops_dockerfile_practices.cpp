@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 #include <sstream>
 
 namespace mlfolio::lint {
@@ -281,14 +280,13 @@ void check_exec_form(const Target& target, std::vector<Detail>& details)
   }
 }
 
-void check_dockerignore(const Target& target, const std::set<std::string_view>& files,
-                        std::vector<Detail>& details)
+void check_dockerignore(const Target& target, const RepoView& view, std::vector<Detail>& details)
 {
   const std::string& path = target.file->path;
   const size_t slash = path.rfind('/');
   const std::string folder = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-  if (files.contains(".dockerignore") || files.contains(folder + ".dockerignore") ||
-      files.contains(path + ".dockerignore")) {
+  if (view.exists(".dockerignore") || view.exists(folder + ".dockerignore") ||
+      view.exists(path + ".dockerignore")) {
     return;
   }
   details.push_back({"no .dockerignore beside " + path +
@@ -388,11 +386,6 @@ bool is_dev_container(std::string_view path)
 Finding check_mlops_dockerfile_practices(const RuleContext& context)
 {
   const Analysis& analysis = context.analysis();
-  std::set<std::string_view> files; // for .dockerignore; a tree without Dockerfiles needs none
-  for (const FileEntry* file :
-       analysis.dockerfiles().empty() ? std::vector<const FileEntry*>{} : analysis.project_files()) {
-    files.insert(file->path);
-  }
   std::vector<Detail> details;
   std::vector<std::string> checked;
   for (const auto& [file, dockerfile] : analysis.dockerfiles()) {
@@ -411,7 +404,7 @@ Finding check_mlops_dockerfile_practices(const RuleContext& context)
     check_user(target, details);
     check_pip_cache(target, details);
     check_exec_form(target, details);
-    check_dockerignore(target, files, details);
+    check_dockerignore(target, analysis.view(), details);
     check_secrets(target, details);
     check_add(target, details);
   }

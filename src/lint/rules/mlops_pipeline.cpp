@@ -105,6 +105,14 @@ std::string basename(std::string_view path)
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
+// The stage a Python script's name stands for: "src/train.py" trains, "run_pipeline.py" runs the
+// pipeline; a package's __main__.py by its whole path ("churn/train/__main__.py").
+std::optional<StageKind> script_stage(std::string_view path)
+{
+  const std::string name = basename(path) == "__main__.py" ? std::string(path) : basename(path);
+  return stage_of(std::string_view(name).substr(0, name.size() - 3));
+}
+
 // The project's script or module a command line runs with Python: "python -m src.main_news" is
 // src/main_news.py (or its __main__.py), "uv run python scripts/train.py" is scripts/train.py,
 // and "$(PYTHON) -m ..." counts as python.
@@ -327,9 +335,7 @@ std::optional<Finding> workflow_stages(const Analysis& analysis)
         if (!script) {
           continue;
         }
-        std::string name = basename(*script) == "__main__.py" ? *script : basename(*script);
-        name = name.substr(0, name.size() - 3);
-        const auto kind = stage_of(name);
+        const auto kind = script_stage(*script);
         if (kind && std::find(stages.names.begin(), stages.names.end(), *script) == stages.names.end()) {
           stages.add(*script, *kind);
           first_line = first_line == 0 ? command.line : first_line;
@@ -396,8 +402,7 @@ std::optional<Finding> documented_driver(const Analysis& analysis)
   }
   for (const auto& [command, line] : lines) {
     const auto script = project_code_run(analysis.view(), command);
-    if (!script ||
-        stage_of(basename(*script).substr(0, basename(*script).size() - 3)) != StageKind::pipeline) {
+    if (!script || script_stage(*script) != StageKind::pipeline) {
       continue;
     }
     const analyze::PythonModule* module = analysis.python(*script);
@@ -405,24 +410,22 @@ std::optional<Finding> documented_driver(const Analysis& analysis)
       continue;
     }
     StageNames stages;
-    const auto add = [&](std::string_view name, std::string_view shown) {
-      if (const auto kind = stage_of(name);
-          kind && *kind != StageKind::pipeline &&
+    const auto add = [&](std::optional<StageKind> kind, std::string_view shown) {
+      if (kind && *kind != StageKind::pipeline &&
           std::find(stages.names.begin(), stages.names.end(), shown) == stages.names.end()) {
         stages.add(shown, *kind);
       }
     };
     for (const auto& literal : module->strings) {
       if (literal.value.ends_with(".py") && analysis.view().exists(literal.value)) {
-        const std::string name = basename(literal.value);
-        add(name.substr(0, name.size() - 3), literal.value);
+        add(script_stage(literal.value), literal.value);
       }
     }
     for (const auto& import : module->imports) {
-      add(last_component(import.module), import.module);
+      add(stage_of(last_component(import.module)), import.module);
     }
     for (const auto& call : module->calls) {
-      add(last_component(call.callee), call.callee + "()");
+      add(stage_of(last_component(call.callee)), call.callee + "()");
     }
     if (stages.kinds.size() >= 2) {
       return pass("pipeline script " + *script + ", run by " + readme->path + ":" + std::to_string(line) +
