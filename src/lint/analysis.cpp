@@ -148,10 +148,12 @@ const Analysis::NameIndex& Analysis::name_index() const
 std::vector<const FileEntry*> Analysis::files_matching(const GlobSet& globs) const
 {
   const auto& files = project_files();
-  std::vector<const FileEntry*> matching;
+  // Each glob names the files it may match (by name, start of name or extension, or every file)
+  // and is tried on those alone; a file any glob matches is in the set.
   std::vector<uint32_t> candidates;
   for (const Glob& glob : globs.globs()) {
     const Glob::NameKey key = glob.name_key();
+    const size_t first = candidates.size();
     switch (key.kind) {
     case Glob::NameKey::Kind::no_file:
       break;
@@ -168,21 +170,25 @@ std::vector<const FileEntry*> Analysis::files_matching(const GlobSet& globs) con
     case Glob::NameKey::Kind::extension:
       add_chain(name_index().by_extension, name_index().next_by_extension, key.text, candidates);
       break;
-    case Glob::NameKey::Kind::none: // any name: this glob is tried on every file
+    case Glob::NameKey::Kind::none: // any name: tried on every file
       for (size_t i = 0; i < files.size(); ++i) {
         if (glob.matches_file(files[i]->path)) {
           candidates.push_back(static_cast<uint32_t>(i));
         }
       }
-      break;
+      continue;
     }
+    const auto unmatched =
+        std::remove_if(candidates.begin() + static_cast<std::ptrdiff_t>(first), candidates.end(),
+                       [&](uint32_t i) { return !glob.matches_file(files[i]->path); });
+    candidates.erase(unmatched, candidates.end());
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  std::vector<const FileEntry*> matching;
+  matching.reserve(candidates.size());
   for (const uint32_t i : candidates) {
-    if (globs.matches_file(files[i]->path)) {
-      matching.push_back(files[i]);
-    }
+    matching.push_back(files[i]);
   }
   return matching;
 }

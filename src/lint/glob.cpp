@@ -197,6 +197,20 @@ Result<Glob> Glob::compile(std::string_view pattern, Anchor anchor, bool case_se
     } else if (last != "**") {
       glob.m_last_prefix = std::string(last.substr(0, last.find_first_of("*?[\\")));
     }
+    const std::string_view first = glob.m_components.front();
+    if (glob.m_components.size() >= 2 && first != "**" && literal(first)) {
+      glob.m_first_folder = std::string(first);
+    }
+    // Folders: the parts before the last one that is not "**" ("a" of "a/**" may be the file).
+    size_t last_name = glob.m_components.size();
+    while (last_name > 0 && glob.m_components[last_name - 1] == "**") {
+      --last_name;
+    }
+    for (size_t i = 0; i + 1 < last_name; ++i) {
+      if (glob.m_components[i] != "**" && literal(glob.m_components[i])) {
+        glob.m_plain_folders.push_back(glob.m_components[i]);
+      }
+    }
   }
   return glob;
 }
@@ -267,6 +281,24 @@ std::string_view file_name(std::string_view path)
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+// Whether one of the '/'-separated parts of `folders` is `name`.
+bool has_folder(std::string_view folders, std::string_view name, bool case_sensitive)
+{
+  size_t start = 0;
+  while (start < folders.size()) {
+    size_t end = folders.find('/', start);
+    if (end == std::string_view::npos) {
+      end = folders.size();
+    }
+    const std::string_view part = folders.substr(start, end - start);
+    if (case_sensitive ? part == name : text::iequals(part, name)) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
 } // namespace
 
 bool Glob::matches_file(std::string_view path) const
@@ -276,10 +308,24 @@ bool Glob::matches_file(std::string_view path) const
 
 bool Glob::matches_file_named(std::string_view path, std::string_view name) const
 {
-  // The pattern's last part, unless "**", matches the path's last part alone: tried first, as
-  // it rules out nearly every file of a large tree without splitting the path.
+  // The path's first folder and the pattern's last part, unless "**", which must match the
+  // path's last part alone, are tried first: they rule out nearly every file of a large tree
+  // without splitting the path.
+  if (!m_first_folder.empty()) {
+    const size_t start = path.find_first_not_of('/');
+    const std::string_view first = start == std::string_view::npos ? std::string_view() : path.substr(start);
+    const std::string_view folder = first.substr(0, first.find('/'));
+    if (!(m_case_sensitive ? folder == m_first_folder : text::iequals(folder, m_first_folder))) {
+      return false; // the path starts elsewhere than the pattern
+    }
+  }
   if (!may_match_file_named(name)) {
     return false;
+  }
+  for (const std::string& plain : m_plain_folders) {
+    if (!has_folder(path.substr(0, path.size() - name.size()), plain, m_case_sensitive)) {
+      return false;
+    }
   }
   const auto& parts = components_of(path);
   return match_components(parts, parts.size());

@@ -78,6 +78,14 @@ private:
   // For LastShape::other: the literal start of the last part ("license" of "LICENSE.*"), which
   // a name must start with before the whole part is tried.
   std::string m_last_prefix;
+  // For a rooted pattern of two parts or more whose first part is a plain name ("LICENSES" of
+  // "LICENSES/*", ".github" of ".github/workflows/*.yml"): the first component every matching
+  // path has, compared before the path is split.
+  std::string m_first_folder;
+  // The plain names among the pattern's folders ("requirements" of "**/requirements/*.txt"):
+  // folders every matching path has somewhere above its file, looked for before the path is
+  // matched part by part.
+  std::vector<std::string> m_plain_folders;
 };
 
 // Several globs; a path matches when any matches.

@@ -108,6 +108,21 @@ TEST_CASE("glob: a file's last part is matched first, with the same rules as the
   CHECK(set->matches_file("poetry.LOCK"));
   CHECK(set->matches_file("a/pipfile"));
   CHECK_FALSE(set->matches_file("a/Pipfile.lock.bak"));
+  // A rooted pattern whose first part is a plain name: a path is compared with it first.
+  CHECK(glob(".github/workflows/*.yml", Anchor::root).matches_file(".GitHub/workflows/ci.yml"));
+  CHECK_FALSE(glob(".github/workflows/*.yml", Anchor::root, true).matches_file(".GitHub/workflows/ci.yml"));
+  CHECK_FALSE(glob(".github/workflows/*.yml", Anchor::root).matches_file("data/workflows/ci.yml"));
+  CHECK_FALSE(glob(".github/workflows/*.yml", Anchor::root).matches_file(".github"));
+  CHECK(glob("LICENSES/*", Anchor::root).matches_file("/LICENSES//MIT.txt"));
+  CHECK_FALSE(glob("LICENSES/*", Anchor::root).matches_file("docs/LICENSES/MIT.txt"));
+  CHECK(glob("a/**", Anchor::root).matches_file("a"));
+  // The plain names among its folders: looked for anywhere above the file.
+  CHECK(glob("requirements/*.txt", Anchor::anywhere).matches_file("svc/Requirements/dev.txt"));
+  CHECK_FALSE(glob("requirements/*.txt", Anchor::anywhere).matches_file("svc/requirements.txt"));
+  CHECK_FALSE(glob("requirements/*.txt", Anchor::anywhere).matches_file("requirements/x/dev.txt"));
+  CHECK(glob("**/a/**/b/*.py", Anchor::root).matches_file("x/a/y/b/m.py"));
+  CHECK_FALSE(glob("**/a/**/b/*.py", Anchor::root).matches_file("x/b/y/c/m.py"));
+  CHECK(glob("**/cache/**", Anchor::root).matches_file("x/cache"));
 }
 
 TEST_CASE("glob: the shortest matching prefix, whatever the pattern's last part")
