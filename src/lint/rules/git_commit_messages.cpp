@@ -99,7 +99,7 @@ constexpr std::string_view k_vague_words[] = {
 bool only_vague_words(std::string_view message)
 {
   const auto words = name_words(message);
-  return !words.empty() && words.size() <= 5 && std::all_of(words.begin(), words.end(), [](const std::string& w) {
+  return !words.empty() && words.size() <= 5 && std::all_of(words.begin(), words.end(), [](std::string_view w) {
            return std::find(std::begin(k_vague_words), std::end(k_vague_words), w) != std::end(k_vague_words);
          });
 }

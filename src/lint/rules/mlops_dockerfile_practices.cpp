@@ -189,7 +189,7 @@ bool pip_without_cache(const Target& target, const analyze::DockerInstruction& r
 bool is_pip_install(const std::vector<std::string>& words)
 {
   for (size_t k = 0; k + 1 < words.size(); ++k) {
-    const std::string& word = words[k];
+    const std::string_view word = words[k];
     const bool pip =
         word == "pip" || word.starts_with("pip3") || word.ends_with("/pip") || word.ends_with("/pip3");
     if (!pip || words[k + 1] != "install" || (k > 0 && words[k - 1] == "uv")) {
@@ -299,7 +299,7 @@ bool is_secret_name(std::string_view key)
 {
   const auto words = name_words(key);
   for (size_t k = 0; k < words.size(); ++k) {
-    const std::string& word = words[k];
+    const std::string_view word = words[k];
     if (word == "token" || word == "secret" || word == "password" || word == "passwd" || word == "apikey" ||
         word == "credentials") {
       return true;
@@ -358,7 +358,7 @@ void check_add(const Target& target, std::vector<Detail>& details)
     }
     std::vector<std::string> words = split_words(instruction.arguments);
     words.erase(std::remove_if(words.begin(), words.end(),
-                               [](const std::string& word) { return word.starts_with("--"); }),
+                               [](std::string_view word) { return word.starts_with("--"); }),
                 words.end());
     if (words.size() < 2) {
       continue;

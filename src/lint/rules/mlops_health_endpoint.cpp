@@ -52,7 +52,7 @@ bool is_health_path(std::string_view path)
 bool names_probe(std::string_view function)
 {
   const auto words = name_words(function);
-  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+  return std::any_of(words.begin(), words.end(), [](std::string_view word) {
     return word == "health" || word == "healthcheck" || word == "healthz" || word == "readiness" ||
            word == "liveness" || word == "heartbeat";
   });

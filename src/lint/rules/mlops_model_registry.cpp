@@ -191,7 +191,7 @@ bool is_model_save(std::string_view callee)
   }
   // spaCy saves its pipeline with nlp.to_disk("model"); a DocBin's to_disk writes a corpus.
   const auto words = name_words(callee.substr(0, dot));
-  return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
     return std::find(std::begin(k_model_words), std::end(k_model_words), word) != std::end(k_model_words) ||
            (method == "to_disk" && word == "nlp");
   });
@@ -287,7 +287,7 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
     std::string versioned;
     const auto versions = [](std::string_view name) {
       const auto words = name_words(name);
-      return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+      return std::any_of(words.begin(), words.end(), [](std::string_view word) {
         return word == "registry" || word == "register" || word == "version" || word == "versions" ||
                word == "versioned";
       });

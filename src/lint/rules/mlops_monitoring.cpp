@@ -49,7 +49,7 @@ constexpr std::string_view k_drift_context_words[] = {"drift",     "monitor", "m
 bool has_any_word(std::string_view name, std::span<const std::string_view> wanted)
 {
   const auto words = name_words(name);
-  return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
     return std::find(wanted.begin(), wanted.end(), word) != wanted.end();
   });
 }

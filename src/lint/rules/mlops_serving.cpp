@@ -65,7 +65,7 @@ bool words_predict(std::string_view text, std::span<const std::string_view> want
 {
   const auto words = name_words(text);
   return std::any_of(words.begin(), words.end(),
-                     [&](const std::string& word) { return contains(wanted, word); });
+                     [&](std::string_view word) { return contains(wanted, word); });
 }
 
 std::string route_text(const analyze::Route& route)

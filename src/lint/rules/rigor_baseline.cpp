@@ -114,7 +114,7 @@ bool names_reference(std::string_view identifier_or_label)
   std::string identifier(identifier_or_label);
   std::replace_if(
       identifier.begin(), identifier.end(), [](char c) { return !is_word_char(c); }, '_');
-  for (const std::string& word : identifier_words(identifier)) {
+  for (const std::string_view word : identifier_words(identifier)) {
     if (contains(k_reference_words, word)) {
       return true;
     }

@@ -64,28 +64,24 @@ bool contains(std::span<const std::string_view> words, std::string_view word)
     return listed.size() == word.size() && (word.empty() || listed.front() == word.front()) && listed == word;
   });
 }
-std::vector<std::string> identifier_words(std::string_view identifier)
+IdentifierWords::IdentifierWords(std::string_view identifier) : WordList(identifier.size())
 {
   // ASCII classes, inline: this runs for every identifier of every module, and <cctype>'s are
   // calls into the C library (which, with no locale set, classify the same way).
   const auto is_upper = [](unsigned char c) { return c >= 'A' && c <= 'Z'; };
   const auto is_lower = [](unsigned char c) { return c >= 'a' && c <= 'z'; };
   const auto is_digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
-  std::vector<std::string> words;
-  std::string word;
+  size_t start = 0; // of the word being read, in m_lowered
   const auto flush = [&] {
     // "test2" -> "test", but "f1" and "r2" keep their digit.
-    size_t letters = word.size();
-    while (letters > 0 && is_digit(static_cast<unsigned char>(word[letters - 1]))) {
+    size_t letters = m_lowered.size() - start;
+    while (letters > 0 && is_digit(static_cast<unsigned char>(m_lowered[start + letters - 1]))) {
       --letters;
     }
     if (letters >= 2) {
-      word.resize(letters);
+      m_lowered.resize(start + letters);
     }
-    if (!word.empty()) {
-      words.push_back(std::move(word));
-    }
-    word.clear();
+    end_word(start);
   };
   for (size_t k = 0; k < identifier.size(); ++k) {
     const auto c = static_cast<unsigned char>(identifier[k]);
@@ -104,10 +100,9 @@ std::vector<std::string> identifier_words(std::string_view identifier)
         flush();
       }
     }
-    word += text::ascii_lower(static_cast<char>(c));
+    m_lowered += text::ascii_lower(static_cast<char>(c));
   }
   flush();
-  return words;
 }
 
 Location code_location(const Analysis& analysis, const FileEntry* file, int line)

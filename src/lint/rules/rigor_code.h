@@ -31,7 +31,18 @@ Location code_location(const Analysis& analysis, const FileEntry* file, int line
 // Identifier split into lower-case words at underscores and camelCase humps, trailing digits
 // dropped after two letters: "X_test2" -> {"x", "test"}, "valLoader" -> {"val", "loader"},
 // "f1_macro" -> {"f1", "macro"}.
-std::vector<std::string> identifier_words(std::string_view identifier);
+//
+// The words are views into the list's own lower-cased copy (see WordList).
+class IdentifierWords : public WordList
+{
+public:
+  explicit IdentifierWords(std::string_view identifier);
+};
+
+inline IdentifierWords identifier_words(std::string_view identifier)
+{
+  return IdentifierWords(identifier);
+}
 
 bool contains(std::span<const std::string_view> words, std::string_view word);
 

@@ -147,7 +147,7 @@ void classify_strings(const analyze::KeywordArgument& keyword, const Location& w
     if (contains(k_accuracy_names, name)) {
       add_unique(evidence.accuracy, std::move(hit));
     } else if (std::any_of(words.begin(), words.end(),
-                           [](const std::string& word) { return contains(k_metric_name_words, word); })) {
+                           [](std::string_view word) { return contains(k_metric_name_words, word); })) {
       add_unique(evidence.beyond, std::move(hit));
     }
   }
@@ -164,13 +164,13 @@ bool names_metric(std::string_view identifier)
 {
   const auto words = identifier_words(identifier);
   bool metric = std::any_of(words.begin(), words.end(),
-                            [](const std::string& word) { return contains(k_metric_words, word); });
+                            [](std::string_view word) { return contains(k_metric_words, word); });
   // A hand-computed F-score: f_score, f_beta.
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     metric = metric || (words[i] == "f" && (words[i + 1] == "score" || words[i + 1] == "beta"));
   }
   return metric && std::none_of(words.begin(), words.end(),
-                                [](const std::string& word) { return contains(k_setting_words, word); });
+                                [](std::string_view word) { return contains(k_setting_words, word); });
 }
 
 // Names imported from torchmetrics: every metric class there counts, by whether it is accuracy.
@@ -288,7 +288,7 @@ Finding check_rigor_metrics(const RuleContext& context)
   constexpr std::string_view k_output_metrics[] = {"ndcg", "mrr", "bleu", "rouge", "wer"};
   for (const CodeHit& hit : evidence.named) {
     const auto words = identifier_words(hit.what);
-    if (!no_training || std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+    if (!no_training || std::any_of(words.begin(), words.end(), [&](std::string_view word) {
           return contains(k_output_metrics, word);
         })) {
       add_unique(beyond, hit); // f1_score, called and also named, once

@@ -88,7 +88,7 @@ bool is_output_path(std::string_view path)
       lowered.begin(), lowered.end(), [](char c) { return c == '/' || c == '.' || c == '-'; }, '_');
   const auto words = identifier_words(lowered);
   return std::any_of(words.begin(), words.end(),
-                     [&](const std::string& word) { return contains(k_output_words, word); });
+                     [&](std::string_view word) { return contains(k_output_words, word); });
 }
 
 bool is_generic_name(std::string_view name)

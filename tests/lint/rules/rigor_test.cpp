@@ -36,11 +36,36 @@ const char* const k_accuracy_only = "from sklearn.ensemble import RandomForestCl
 
 TEST_CASE("rigor helpers: identifier words and notebook lines")
 {
-  CHECK(identifier_words("X_test2") == std::vector<std::string>{"x", "test"});
-  CHECK(identifier_words("valLoader") == std::vector<std::string>{"val", "loader"});
-  CHECK(identifier_words("XTest") == std::vector<std::string>{"x", "test"});
-  CHECK(identifier_words("__init__") == std::vector<std::string>{"init"});
-  CHECK(identifier_words("f1_macro") == std::vector<std::string>{"f1", "macro"});
+  const auto words = [](std::string_view identifier) {
+    const IdentifierWords split(identifier);
+    return std::vector<std::string>(split.begin(), split.end());
+  };
+  CHECK(words("X_test2") == std::vector<std::string>{"x", "test"});
+  CHECK(words("valLoader") == std::vector<std::string>{"val", "loader"});
+  CHECK(words("XTest") == std::vector<std::string>{"x", "test"});
+  CHECK(words("__init__") == std::vector<std::string>{"init"});
+  CHECK(words("f1_macro") == std::vector<std::string>{"f1", "macro"});
+  CHECK(words("test2_3") == std::vector<std::string>{"test", "3"});
+  CHECK(words("").empty());
+  // More words than the object keeps inline: all of them, in order.
+  CHECK(words("a_b_c_d_e_f_g_h_i_j_k_l_mNo_pQ") ==
+        std::vector<std::string>{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "no", "p", "q"});
+  const IdentifierWords long_one("one_two_three_four_five_six_seven_eight_nine_ten_eleven_twelve_thirteen");
+  CHECK(long_one.size() == 13);
+  CHECK(long_one[12] == "thirteen");
+  CHECK(long_one[0] == "one");
+
+  const auto names = [](std::string_view name) {
+    const NameWords split(name);
+    return std::vector<std::string>(split.begin(), split.end());
+  };
+  CHECK(names("modelRegistry") == std::vector<std::string>{"model", "registry"});
+  CHECK(names("PSIValue") == std::vector<std::string>{"psi", "value"});
+  CHECK(names("health-check_v2") == std::vector<std::string>{"health", "check", "v2"});
+  CHECK(names("caf\xc3\xa9_2") == std::vector<std::string>{"caf", "2"}); // other bytes separate words
+  CHECK(names("__").empty());
+  CHECK(names("a.b.c.d.e.f.g.h.i.j.k.l.m.n").size() == 14);
+  CHECK(names("a.b.c.d.e.f.g.h.i.j.k.l.m.n")[13] == "n");
 
   MemoryView view;
   view.add("a.ipynb", notebook({"import torch\nx = 1", "", "torch.manual_seed(0)\n"}));
