@@ -105,25 +105,26 @@ bool is_config_file(std::string_view path)
   const size_t dot = name.rfind('.');
   const bool config_extension = dot != std::string::npos && dot != 0 &&
                                 contains(k_config_extensions, std::string_view(name).substr(dot));
-  if ((!config_extension && !contains(k_env_templates, name)) || has_folder(path, k_ignored_folders) ||
-      contains(k_tool_configs, name) || name.starts_with("docker-compose")) {
+  const bool env_template = contains(k_env_templates, name);
+  if ((!config_extension && !env_template) || contains(k_tool_configs, name) ||
+      name.starts_with("docker-compose")) {
     return false;
   }
-  if (contains(k_env_templates, name)) {
-    return true;
-  }
-  if (has_folder(path, k_config_folders)) {
-    return true;
-  }
-  const std::string stem = name.substr(0, dot);
-  for (const auto part : text::split(stem, '_')) {
-    for (const auto piece : text::split(part, '-')) {
-      if (contains(k_config_stems, piece)) {
-        return true; // "train_config.yaml", "model-params.json"
+  // "train_config.yaml", "model-params.json": a piece of the name between '_' and '-' says so.
+  const auto config_stem = [&] {
+    const std::string_view stem = std::string_view(name).substr(0, dot);
+    for (size_t start = 0; start <= stem.size();) {
+      const size_t end = std::min(stem.find_first_of("_-", start), stem.size());
+      if (contains(k_config_stems, stem.substr(start, end - start))) {
+        return true;
       }
+      start = end + 1;
     }
-  }
-  return false;
+    return false;
+  };
+  // The cheap tests first: most files with a config extension are data, not settings.
+  return (env_template || config_stem() || has_folder(path, k_config_folders)) &&
+         !has_folder(path, k_ignored_folders);
 }
 
 struct Signal

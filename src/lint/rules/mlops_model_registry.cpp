@@ -96,11 +96,12 @@ std::optional<LibraryUse> registry_call(const Analysis& analysis)
                       })) {
         return LibraryUse{"Hugging Face Hub (push_to_hub=True)", where()};
       }
-      if (last_component(call.callee) == "Artifact" && has_keyword(call, "type", "model")) {
+      const std::string_view last = last_component(call.callee);
+      if (last == "Artifact" && has_keyword(call, "type", "model")) {
         return LibraryUse{"W&B model artifacts", where()};
       }
       for (const auto& pattern : k_registry_calls) {
-        if (call.callee.starts_with(pattern.prefix) && last_component(call.callee) == pattern.last &&
+        if (last == pattern.last && call.callee.starts_with(pattern.prefix) &&
             (!pattern.prefix.empty() || call.callee.find('.') != std::string::npos ||
              pattern.last == "OutputModel" || pattern.last == "RegisterModel")) {
           LibraryUse use{std::string(pattern.what), where()};
@@ -169,13 +170,13 @@ std::optional<LibraryUse> dvc_models(const Analysis& analysis)
   return std::nullopt;
 }
 
+// Whether `callee` is one of `names` or ends with one after a dot: a plain name ("dump") is the
+// callee's last component, a dotted one ("joblib.dump") its last components.
 bool matches_any(std::string_view callee, std::span<const std::string_view> names)
 {
   return std::any_of(names.begin(), names.end(), [&](std::string_view name) {
-    return name.find('.') != std::string_view::npos
-               ? callee == name || (callee.size() > name.size() && callee.ends_with(name) &&
-                                    callee[callee.size() - name.size() - 1] == '.')
-               : last_component(callee) == name;
+    return callee.ends_with(name) &&
+           (callee.size() == name.size() || callee[callee.size() - name.size() - 1] == '.');
   });
 }
 

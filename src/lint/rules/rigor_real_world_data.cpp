@@ -70,8 +70,11 @@ bool is_data_path(std::string_view path)
   if (text::iends_with(path, ".dvc")) {
     path.remove_suffix(4);
   }
+  // The extensions have one dot: the path's last dot starts the only one it can end with.
+  const size_t dot = path.rfind('.');
+  const std::string_view extension = dot == std::string_view::npos ? std::string_view() : path.substr(dot);
   return std::any_of(std::begin(k_data_extensions), std::end(k_data_extensions),
-                     [&](std::string_view extension) { return text::iends_with(path, extension); });
+                     [&](std::string_view known) { return text::iequals(extension, known); });
 }
 
 // What the project wrote, not what it learned from: "confusion_matrix.csv", "reports/replay.tsv",
@@ -83,12 +86,25 @@ bool is_output_path(std::string_view path)
       "predictions", "preds",   "scores",    "history",     "log",        "logs",    "mlflow",
       "audit",       "curve",   "summary",   "leaderboard", "exceptions", "outputs", "output",
       "artifacts",   "mlruns",  "benchmark", "loadtest",    "replay"};
-  std::string lowered = text::to_lower(path);
-  std::replace_if(
-      lowered.begin(), lowered.end(), [](char c) { return c == '/' || c == '.' || c == '-'; }, '_');
-  const auto words = identifier_words(lowered);
-  return std::any_of(words.begin(), words.end(),
-                     [&](std::string_view word) { return contains(k_output_words, word); });
+  // The path's words between '/', '.', '-' and '_', trailing digits dropped after two letters
+  // ("n1000_exceptions", "results2"), as identifier_words splits a lower-cased name.
+  for (size_t start = 0; start <= path.size();) {
+    const size_t end = std::min(path.find_first_of("/.-_", start), path.size());
+    std::string_view word = path.substr(start, end - start);
+    size_t letters = word.size();
+    while (letters > 0 && word[letters - 1] >= '0' && word[letters - 1] <= '9') {
+      --letters;
+    }
+    if (letters >= 2) {
+      word = word.substr(0, letters);
+    }
+    if (!word.empty() && std::any_of(std::begin(k_output_words), std::end(k_output_words),
+                                     [&](std::string_view output) { return text::iequals(word, output); })) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
 }
 
 bool is_generic_name(std::string_view name)

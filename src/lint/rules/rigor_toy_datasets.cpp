@@ -235,7 +235,7 @@ bool may_name_any(std::string_view name)
     return pairs;
   }();
   const auto lower = [&](size_t i) {
-    return static_cast<unsigned char>(std::tolower(static_cast<unsigned char>(name[i])));
+    return static_cast<unsigned char>(text::ascii_lower(name[i]));
   };
   return name.size() >= 2 && starts[lower(0)].test(lower(1));
 }

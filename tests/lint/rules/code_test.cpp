@@ -212,6 +212,25 @@ TEST_CASE("code/config-management: the strongest signal is reported")
         "settings are read with pydantic-settings (src/a/settings.py:1)");
 }
 
+TEST_CASE("code/config-management: which files are config files")
+{
+  // A config extension and a name, or a folder, that says settings; data and tool files are not.
+  MemoryView view;
+  view.add("src/train.py", "RATE = 0.1\n");
+  for (const char* path : {"data/shard/item_001.yaml", "data/labels.json", "pyproject.toml", "mkdocs.yml",
+                           ".github/workflows/config.yml", ".vscode/settings.json", "docker-compose.yml",
+                           "notes/config.txt", ".config.yaml", "model_weights.json"}) {
+    view.add(path, "a: 1\n");
+  }
+  CHECK(check_rule("code/config-management", view).status == Status::fail);
+  for (const char* path : {"train_config.yaml", "models/model-params.JSON", "Hyperparameters.toml",
+                           "cfg/run.ini", "x/settings/base.conf", ".env.example"}) {
+    view.add(path, "a: 1\n");
+  }
+  CHECK(check_rule("code/config-management", view).message ==
+        "settings live in 6 config files: .env.example, Hyperparameters.toml, cfg/run.ini and 3 more");
+}
+
 TEST_CASE("code/package: the project's own package is cited when there are several")
 {
   MemoryView view;

@@ -161,6 +161,8 @@ TEST_CASE("rigor/baseline: dummy models, names, labels, README and model compari
   prose.add("train.py", std::string(k_accuracy_only) +
                             "ADVICE = \"Offer the customer the baseline plan with a discount next month\"\n");
   CHECK(check_rule("rigor/baseline", prose).status == Status::fail);
+  prose.add("plot.py", "import sklearn\nprint(\"REBASELINED\", \"baselines_v2\")\n"); // not whole words
+  CHECK(check_rule("rigor/baseline", prose).status == Status::fail);
   prose.add("report.py", "import sklearn\nprint(\"Baseline F1:\", score)\n");
   CHECK(check_rule("rigor/baseline", prose).message == "baseline in the code: \"Baseline F1:\" at report.py:2");
 
