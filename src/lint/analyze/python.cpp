@@ -124,7 +124,7 @@ private:
 
   void note_name(const Token& token)
   {
-    if (!is_python_keyword(token.text) && m_seen_names.insert(token.text).second) {
+    if (!token.keyword && m_seen_names.insert(token.text).second) {
       m_module->names.push_back(Name{std::string(token.text), static_cast<int>(token.line)});
     }
   }
@@ -133,10 +133,10 @@ private:
   size_t dotted_name(size_t k, std::string& name) const
   {
     name.clear();
-    while (k < m_t.size() && m_t[k].kind == TokenKind::name && !is_python_keyword(m_t[k].text)) {
+    while (k < m_t.size() && m_t[k].kind == TokenKind::name && !m_t[k].keyword) {
       name += m_t[k].text;
       if (k + 2 < m_t.size() && is_op(m_t[k + 1], ".") && m_t[k + 2].kind == TokenKind::name &&
-          !is_python_keyword(m_t[k + 2].text)) {
+          !m_t[k + 2].keyword) {
         name += '.';
         k += 2;
       } else {
@@ -200,7 +200,7 @@ private:
       except_clause(k);
     } else if (is_name(first, "if")) {
       main_guard(k);
-    } else if (first.kind == TokenKind::name && !is_python_keyword(first.text)) {
+    } else if (first.kind == TokenKind::name && !first.keyword) {
       slice_assignment(k);
     }
     m_decorators.clear();
@@ -211,7 +211,7 @@ private:
   {
     std::vector<size_t> targets;
     size_t j = k;
-    while (j < m_t.size() && m_t[j].kind == TokenKind::name && !is_python_keyword(m_t[j].text)) {
+    while (j < m_t.size() && m_t[j].kind == TokenKind::name && !m_t[j].keyword) {
       targets.push_back(j);
       const Token* next = at(j + 1);
       j += next != nullptr && is_op(*next, ",") ? 2 : 1;

@@ -161,7 +161,7 @@ void CallTracker::finish()
 
 void CallTracker::maybe_call(size_t k)
 {
-  if (k == 0 || m_t[k - 1].kind != TokenKind::name || is_python_keyword(m_t[k - 1].text)) {
+  if (k == 0 || m_t[k - 1].kind != TokenKind::name || m_t[k - 1].keyword) {
     return;
   }
   size_t start = k - 1;

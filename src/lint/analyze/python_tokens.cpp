@@ -1,6 +1,7 @@
 #include "lint/analyze/python_tokens.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 
@@ -13,15 +14,28 @@ constexpr size_t k_max_problems = 50;
 // quote inside a field ends nothing, which bounds the recursion.
 constexpr int k_max_fstring_nesting = 8;
 
+// What a byte can be in a name: one table look-up per byte of every name of every module.
+constexpr uint8_t k_name_start = 1;
+constexpr uint8_t k_name_char = 2;
+constexpr std::array<uint8_t, 256> k_name_bytes = [] {
+  std::array<uint8_t, 256> bytes{};
+  for (int b = 0; b < 256; ++b) {
+    const bool start = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || b >= 0x80;
+    const bool digit = b >= '0' && b <= '9';
+    const int bits = (start ? k_name_start | k_name_char : 0) | (digit ? k_name_char : 0);
+    bytes[static_cast<size_t>(b)] = static_cast<uint8_t>(bits);
+  }
+  return bytes;
+}();
+
 bool is_name_start(char c)
 {
-  const auto b = static_cast<unsigned char>(c);
-  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b == '_' || b >= 0x80;
+  return (k_name_bytes[static_cast<unsigned char>(c)] & k_name_start) != 0;
 }
 
 bool is_name_char(char c)
 {
-  return is_name_start(c) || (c >= '0' && c <= '9');
+  return (k_name_bytes[static_cast<unsigned char>(c)] & k_name_char) != 0;
 }
 
 bool is_digit(char c)
@@ -114,6 +128,7 @@ private:
     Token token;
     token.text = m_s.substr(start, end - start);
     token.kind = kind;
+    token.keyword = kind == TokenKind::name && is_python_keyword(token.text);
     token.line = m_line;
     token.column = static_cast<uint32_t>(start - m_line_start);
     token.depth = m_depth;
@@ -151,8 +166,11 @@ private:
   void step()
   {
     const char c = m_s[m_i];
-    if (c == ' ' || c == '\t' || c == '\f' || c == '\r') {
-      ++m_i;
+    const auto blank = [](char b) { return b == ' ' || b == '\t' || b == '\f' || b == '\r'; };
+    if (blank(c)) {
+      do {
+        ++m_i;
+      } while (m_i < m_s.size() && blank(m_s[m_i]));
     } else if (c == '\n') {
       newline();
     } else if (c == '#') {
@@ -480,11 +498,28 @@ constexpr uint64_t packed(std::string_view name)
   return value;
 }
 
+constexpr std::string_view k_keywords[] = {
+    "False", "None",   "True",  "and",    "as",       "assert", "async",  "await",    "break",
+    "class", "continue", "def", "del",    "elif",     "else",   "except", "finally",  "for",
+    "from",  "global", "if",    "import", "in",       "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",   "raise", "return", "try",      "while",  "with",   "yield"};
+
+// For each first byte, the lengths of the keywords starting with it (bit n: length n): most
+// names are ruled out by one look-up ("self", "value", "step_1" start no keyword of their length).
+constexpr std::array<uint16_t, 256> k_keyword_lengths = [] {
+  std::array<uint16_t, 256> lengths{};
+  for (const std::string_view keyword : k_keywords) {
+    lengths[static_cast<unsigned char>(keyword[0])] |= static_cast<uint16_t>(1u << keyword.size());
+  }
+  return lengths;
+}();
+
 } // namespace
 
 bool is_python_keyword(std::string_view name)
 {
-  if (name.size() < 2 || name.size() > 8) {
+  if (name.size() < 2 || name.size() > 8 ||
+      (k_keyword_lengths[static_cast<unsigned char>(name[0])] & (1u << name.size())) == 0) {
     return false;
   }
   switch (packed(name)) {

@@ -24,6 +24,7 @@ struct Token
 {
   std::string_view text; // a view into the tokenized source
   TokenKind kind = TokenKind::op;
+  bool keyword = false;  // a name that is one of Python's keywords (is_python_keyword)
   uint32_t line = 0;     // 1-based line of the first byte
   uint32_t column = 0;   // 0-based byte column
   uint32_t depth = 0;    // bracket depth around the token; a bracket has the depth outside it

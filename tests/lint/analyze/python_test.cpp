@@ -197,6 +197,29 @@ TEST_CASE("Python tokenizer")
   }
 }
 
+TEST_CASE("Python keywords: every one, and names that are not")
+{
+  for (const std::string_view keyword :
+       {"False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+        "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
+        "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield"}) {
+    CHECK_MESSAGE(is_python_keyword(keyword), keyword);
+  }
+  for (const std::string_view name : {"", "a", "self", "false", "Import", "passes", "fo", "nonlocals", "_if",
+                                      "yield_", "awaits", "Trueish", "match", "case", "\xff\xfe"}) {
+    CHECK_FALSE_MESSAGE(is_python_keyword(name), name);
+  }
+  // The tokenizer marks the names that are keywords.
+  const auto source = tokenize_python("for item in items: yield item if item else None\n");
+  std::vector<std::string> keywords;
+  for (const Token& token : source.tokens) {
+    if (token.keyword) {
+      keywords.emplace_back(token.text);
+    }
+  }
+  CHECK(keywords == std::vector<std::string>{"for", "in", "yield", "if", "else", "None"});
+}
+
 TEST_CASE("string_value and string_prefix")
 {
   CHECK(string_value("'a\\nb'") == "a\nb");
