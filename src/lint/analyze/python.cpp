@@ -65,14 +65,15 @@ struct Scope
   std::optional<size_t> function; // index into PythonModule::functions
 };
 
-// Names a body may hold and still check nothing: "pass", "assert True", "return None".
+// Names a body may hold and still check nothing: "pass", "assert True", "return None" (keywords all).
 constexpr std::string_view k_trivial_names[] = {"pass", "assert", "return", "True", "False", "None",
                                                 "not",  "and",    "or",     "is",   "in"};
 
 bool is_trivial_token(const Token& token)
 {
-  if (token.kind == TokenKind::name) {
-    return std::find(std::begin(k_trivial_names), std::end(k_trivial_names), token.text) != std::end(k_trivial_names);
+  if (token.kind == TokenKind::name) { // the trivial names are all keywords
+    return token.keyword &&
+           std::find(std::begin(k_trivial_names), std::end(k_trivial_names), token.text) != std::end(k_trivial_names);
   }
   return token.kind == TokenKind::number || token.kind == TokenKind::string || token.kind == TokenKind::op;
 }
@@ -97,10 +98,12 @@ public:
         line_start(k);
       }
       m_calls.feed(k);
-      if (is_name(token, "raise")) {
-        module.raise_lines.push_back(static_cast<int>(token.line));
-      } else if (is_name(token, "assert")) {
-        module.assert_lines.push_back(static_cast<int>(token.line));
+      if (token.keyword) { // a name: only these two keywords are noted
+        if (token.text == "raise") {
+          module.raise_lines.push_back(static_cast<int>(token.line));
+        } else if (token.text == "assert") {
+          module.assert_lines.push_back(static_cast<int>(token.line));
+        }
       } else if (token.kind == TokenKind::name) {
         note_name(token);
       } else if (token.kind == TokenKind::string) {
@@ -187,20 +190,22 @@ private:
       decorator(k);
       return;
     }
-    const bool is_async = is_name(first, "async") && at(k + 1) != nullptr && is_name(m_t[k + 1], "def");
-    if (is_name(first, "def") || is_async) {
-      function(is_async ? k + 1 : k, is_async);
-    } else if (is_name(first, "class")) {
-      class_definition(k);
-    } else if (is_name(first, "import")) {
-      import_statement(k);
-    } else if (is_name(first, "from")) {
-      from_import(k);
-    } else if (is_name(first, "except")) {
-      except_clause(k);
-    } else if (is_name(first, "if")) {
-      main_guard(k);
-    } else if (first.kind == TokenKind::name && !first.keyword) {
+    if (first.keyword) { // the statements below all start with one
+      const bool is_async = first.text == "async" && at(k + 1) != nullptr && is_name(m_t[k + 1], "def");
+      if (first.text == "def" || is_async) {
+        function(is_async ? k + 1 : k, is_async);
+      } else if (first.text == "class") {
+        class_definition(k);
+      } else if (first.text == "import") {
+        import_statement(k);
+      } else if (first.text == "from") {
+        from_import(k);
+      } else if (first.text == "except") {
+        except_clause(k);
+      } else if (first.text == "if") {
+        main_guard(k);
+      }
+    } else if (first.kind == TokenKind::name) {
       slice_assignment(k);
     }
     m_decorators.clear();
@@ -575,22 +580,16 @@ private:
 PythonModule analyze_python_text(std::string_view text)
 {
   PythonModule module;
-  TokenizedSource tokenized = tokenize_python(text);
+  TokenizedSource tokenized = tokenize_python(text, Comments::apart);
   module.line_count = static_cast<int>(tokenized.line_count);
   module.problems = std::move(tokenized.problems);
-  std::vector<Token> code;
-  code.reserve(tokenized.tokens.size());
-  for (const auto& token : tokenized.tokens) {
-    if (token.kind == TokenKind::comment) {
-      if (is_cell_marker(token.text)) {
-        module.notebook_markers.push_back(
-          NotebookMarker{NotebookMarkerKind::cell_marker, static_cast<int>(token.line), std::string(token.text)});
-      }
-    } else {
-      code.push_back(token);
+  for (const auto& comment : tokenized.comments) {
+    if (is_cell_marker(comment.text)) {
+      module.notebook_markers.push_back(
+        NotebookMarker{NotebookMarkerKind::cell_marker, static_cast<int>(comment.line), std::string(comment.text)});
     }
   }
-  ModuleBuilder(text, std::move(code), module).run();
+  ModuleBuilder(text, std::move(tokenized.tokens), module).run(); // the code's tokens, without comments
   std::stable_sort(module.notebook_markers.begin(), module.notebook_markers.end(),
                    [](const NotebookMarker& a, const NotebookMarker& b) { return a.line < b.line; });
   return module;

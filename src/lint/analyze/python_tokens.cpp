@@ -80,7 +80,10 @@ PrefixFlags prefix_flags(std::string_view prefix)
 class Tokenizer
 {
 public:
-  explicit Tokenizer(std::string_view source) : m_s(source) { m_out.tokens.reserve(source.size() / 4 + 16); }
+  Tokenizer(std::string_view source, Comments comments) : m_s(source), m_comments_apart(comments == Comments::apart)
+  {
+    m_out.tokens.reserve(source.size() / 4 + 16);
+  }
 
   TokenizedSource run()
   {
@@ -133,7 +136,7 @@ private:
     token.column = static_cast<uint32_t>(start - m_line_start);
     token.depth = m_depth;
     token.indent = m_indent;
-    m_out.tokens.push_back(token);
+    (kind == TokenKind::comment && m_comments_apart ? m_out.comments : m_out.tokens).push_back(token);
     if (kind != TokenKind::newline && kind != TokenKind::comment) {
       m_line_has_tokens = true;
       m_logical_start = false;
@@ -421,14 +424,15 @@ private:
   bool m_logical_start = true;
   bool m_line_has_tokens = false;
   bool m_unterminated = false;
+  bool m_comments_apart = false;
   TokenizedSource m_out;
 };
 
 } // namespace
 
-TokenizedSource tokenize_python(std::string_view source)
+TokenizedSource tokenize_python(std::string_view source, Comments comments)
 {
-  return Tokenizer(source).run();
+  return Tokenizer(source, comments).run();
 }
 
 std::string string_prefix(std::string_view token_text)

@@ -34,13 +34,17 @@ struct Token
 struct TokenizedSource
 {
   std::vector<Token> tokens;     // views into the source given to tokenize_python
+  std::vector<Token> comments;   // with Comments::apart: the comments, which `tokens` then lacks
   std::vector<Problem> problems; // unterminated strings, unbalanced brackets
   uint32_t line_count = 0;
 };
 
+// Where comment tokens go: among the others, or into TokenizedSource::comments.
+enum class Comments { inline_, apart };
+
 // Tokenizes Python 3 source. Never fails: unknown bytes become error tokens and tokenizing
 // goes on. Linear in the input. Lines are split at "\n" (give it decode_text output).
-TokenizedSource tokenize_python(std::string_view source);
+TokenizedSource tokenize_python(std::string_view source, Comments comments = Comments::inline_);
 
 // The value of a string token without prefix and quotes; simple escapes (\n \t \\ \' \" and
 // an escaped newline) are decoded unless the string is raw. f-strings keep their fields.

@@ -66,17 +66,19 @@ bool is_word_char(char c)
 }
 
 // Whether one of the lower-case `phrases` is in the text as whole words, in any case. Asked of
-// every string literal of every module: compared in place, without a lower-cased copy.
+// every string literal of every module: the text is lower-cased into a buffer kept between calls.
 bool has_phrase(std::string_view text_to_search, std::span<const std::string_view> phrases)
 {
-  const std::string_view in = text_to_search;
+  thread_local std::string lowered;
+  lowered.assign(text_to_search);
+  for (char& c : lowered) {
+    c = text::ascii_lower(c);
+  }
   for (const auto phrase : phrases) {
-    for (size_t at = 0; phrase.size() <= in.size() && at <= in.size() - phrase.size(); ++at) {
-      if (text::ascii_lower(in[at]) != phrase[0] || !text::iequals(in.substr(at, phrase.size()), phrase)) {
-        continue;
-      }
+    for (size_t at = lowered.find(phrase); at != std::string::npos; at = lowered.find(phrase, at + 1)) {
       const size_t end = at + phrase.size();
-      if ((at == 0 || !is_word_char(in[at - 1])) && (end >= in.size() || !is_word_char(in[end]))) {
+      if ((at == 0 || !is_word_char(lowered[at - 1])) &&
+          (end >= lowered.size() || !is_word_char(lowered[end]))) {
         return true;
       }
     }

@@ -156,6 +156,14 @@ TEST_CASE("Python tokenizer")
     REQUIRE(inner != source.tokens.end());
     CHECK(inner->depth == 2);
     CHECK(inner->indent == 0);
+
+    // Comments apart: the same tokens without the comment, which has a list of its own.
+    const auto apart = tokenize_python("total = (1 +  # first\n         2)\n# last\n", Comments::apart);
+    CHECK(texts_of(apart, TokenKind::comment).empty());
+    REQUIRE(apart.comments.size() == 2);
+    CHECK(apart.comments[0].text == "# first");
+    CHECK(apart.comments[1].line == 3);
+    CHECK(texts_of(apart, TokenKind::op) == std::vector<std::string>{"=", "(", "+", ")"});
   }
 
   SUBCASE("indentation of logical lines, tabs count to multiples of 8")
