@@ -78,7 +78,7 @@ public:
   // The working tree as its owner sees it (git/worktree.cpp): workdir-relative paths of the
   // indexed files still present plus untracked files that are not ignored, restricted to the
   // folder `prefix` ("" for all). Gitlinks and nested repositories are left out; symlinks are
-  // listed, never followed. Unsorted. The files are stat-ed on `threads` threads.
+  // listed, never followed. Sorted by path (as bytes). The files are stat-ed on `threads` threads.
   // ListDepth::folder lists the files directly in `prefix` and none below it.
   Result<std::vector<WorktreeFile>> worktree_files(std::string_view prefix, unsigned threads = 1,
                                                    ListDepth depth = ListDepth::all) const;

@@ -391,7 +391,7 @@ Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view pr
   struct Merged
   {
     std::vector<WorktreeFile> files;
-    std::vector<bool> untracked; // parallel to files
+    std::vector<const IndexEntry*> indexed; // parallel to files; null: untracked
   };
   const std::vector<WalkedFolder>& folders = walker.folders();
   size_t walked_files = 0;
@@ -406,7 +406,7 @@ Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view pr
     }
     Merged& out = merged[i];
     out.files.reserve(folder.files.size());
-    out.untracked.reserve(folder.files.size());
+    out.indexed.reserve(folder.files.size());
     for (const Walked& walked : folder.files) {
       WorktreeFile file{join(folder.path, walked.name), std::nullopt, walked.size, S_ISLNK(walked.mode)};
       const auto found = indexed.files.find(file.path);
@@ -415,21 +415,39 @@ Result<std::vector<WorktreeFile>> Repository::worktree_files(std::string_view pr
         file.blob = entry->id;
       }
       out.files.push_back(std::move(file));
-      out.untracked.push_back(entry == nullptr);
+      out.indexed.push_back(entry);
     }
   });
-  std::vector<WorktreeFile> files;
-  files.reserve(walked_files);
+  // In path order without sorting: the tracked files in the index's order (git keeps it sorted
+  // by path, as bytes), the untracked ones sorted apart (few, as a rule) and merged in.
+  const std::span<const IndexEntry> entries = index->entries();
+  std::vector<WorktreeFile*> tracked(entries.size(), nullptr);
+  std::vector<WorktreeFile*> untracked;
   for (Merged& folder : merged) {
     for (size_t i = 0; i < folder.files.size(); ++i) {
-      if (folder.untracked[i]) {
-        TRY_ASSIGN(const bool ignored, is_ignored(folder.files[i].path));
-        if (ignored) {
-          continue;
-        }
+      WorktreeFile& file = folder.files[i];
+      if (const IndexEntry* entry = folder.indexed[i]) {
+        tracked[static_cast<size_t>(entry - entries.data())] = &file;
+        continue;
       }
-      files.push_back(std::move(folder.files[i]));
+      TRY_ASSIGN(const bool ignored, is_ignored(file.path));
+      if (!ignored) {
+        untracked.push_back(&file);
+      }
     }
+  }
+  const auto by_path = [](const WorktreeFile* a, const WorktreeFile* b) { return a->path < b->path; };
+  std::sort(untracked.begin(), untracked.end(), by_path);
+  std::erase(tracked, nullptr); // indexed files no longer on disk
+  if (!std::is_sorted(tracked.begin(), tracked.end(), by_path)) {
+    std::sort(tracked.begin(), tracked.end(), by_path); // an index out of order: not git's
+  }
+  std::vector<WorktreeFile*> ordered(tracked.size() + untracked.size());
+  std::merge(tracked.begin(), tracked.end(), untracked.begin(), untracked.end(), ordered.begin(), by_path);
+  std::vector<WorktreeFile> files;
+  files.reserve(ordered.size());
+  for (WorktreeFile* file : ordered) {
+    files.push_back(std::move(*file));
   }
   return files;
 }

@@ -425,10 +425,10 @@ Result<std::unique_ptr<RepoView>> open_working_tree_view(const stdfs::path& fold
     description = shown_root + " (working tree)";
   } else {
     TRY_ASSIGN(files, list_folder(root.string(), shown_root));
+    std::sort(files.begin(), files.end(),
+              [](const FileEntry& a, const FileEntry& b) { return a.path < b.path; });
     description = shown_root + " (folder)";
-  }
-  std::sort(files.begin(), files.end(),
-            [](const FileEntry& a, const FileEntry& b) { return a.path < b.path; });
+  } // git's listing comes in path order, which removing the prefix keeps
   auto view = std::make_unique<WorkingTreeView>(root.string(), std::move(description), std::move(files),
                                                 std::move(commit), std::move(history));
   if (prefix && !prefix->empty()) {

@@ -86,10 +86,12 @@ TEST_CASE("Repository: discover, head, working tree files")
     }
     return names;
   };
-  CHECK(sorted(paths("")) ==
-        std::vector<std::string>{"a/y.py", "a[1]/new.py", "a[1]/x.py", "ab/z.py", "b.py"});
-  CHECK(sorted(paths("a")) == std::vector<std::string>{"a/y.py"});
-  CHECK(sorted(paths("a[1]")) == std::vector<std::string>{"a[1]/new.py", "a[1]/x.py"});
+  // In path order as bytes, the untracked files among the tracked ones ('.' < '/' < '[').
+  fixture.write_untracked("a.txt", "t\n");
+  CHECK(paths("") ==
+        std::vector<std::string>{"a.txt", "a/y.py", "a[1]/new.py", "a[1]/x.py", "ab/z.py", "b.py"});
+  CHECK(paths("a") == std::vector<std::string>{"a/y.py"});
+  CHECK(paths("a[1]") == std::vector<std::string>{"a[1]/new.py", "a[1]/x.py"});
 
   // An unchanged tracked file carries its blob id; a changed or untracked one does not.
   fixture.write_untracked("b.py", "b changed\n");
@@ -104,6 +106,10 @@ TEST_CASE("Repository: discover, head, working tree files")
       CHECK_FALSE(file.blob.has_value());
     }
   }
+
+  std::filesystem::remove(fixture.path() / "a.txt");
+  std::filesystem::remove(fixture.path() / "a" / "y.py"); // tracked, gone from the disk
+  CHECK(paths("") == std::vector<std::string>{"a[1]/new.py", "a[1]/x.py", "ab/z.py", "b.py"});
 
   fixture.write(".gitignore", "build/\n*.log\n");
   CHECK(*repo.is_ignored("build/"));
