@@ -1,12 +1,15 @@
 // mlops/health-endpoint: the HTTP API has a health or readiness route.
 #include "lint/rules/registry.h"
 
+#include "core/text.h"
+
 #include "lint/rules/code_names.h"
 #include "lint/rules/mlops_usage.h"
 #include "lint/rules/serving.h"
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <span>
 
 namespace mlfolio::lint {
 
@@ -83,6 +86,55 @@ std::optional<Location> health_literal(const Analysis& analysis, const std::vect
   return std::nullopt;
 }
 
+// A root route whose handler answers with a state, as a probe reads it: @app.get("/") def root():
+// return {"status": "ok"} ("healthy", "alive", "up", "running", "ready", "online"), or a ready
+// word alone ({"details": "ready"}). The handler's string literals tell it; a welcome message
+// ("Credit Risk Model is running!") does not. What the handler answers, for the message.
+std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& at)
+{
+  const analyze::Route& route = *at.route;
+  if ((!route.path.empty() && route.path != "/") || route.function.empty()) {
+    return std::nullopt;
+  }
+  const analyze::PythonModule* module = analysis.python(at.where.path);
+  if (module == nullptr) {
+    return std::nullopt;
+  }
+  const auto handler = std::find_if(module->functions.begin(), module->functions.end(),
+                                    [&](const analyze::Function& function) {
+                                      return function.name == route.function && function.line >= route.line;
+                                    });
+  if (handler == module->functions.end()) {
+    return std::nullopt;
+  }
+  constexpr std::string_view k_state_keys[] = {"status", "health", "state"};
+  constexpr std::string_view k_healthy[] = {"ok", "healthy", "alive", "up", "running", "ready", "online"};
+  constexpr std::string_view k_alone[] = {"healthy", "alive", "ready"};
+  const auto is_one_of = [](std::string_view value, std::span<const std::string_view> words) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::string_view word) { return text::iequals(value, word); });
+  };
+  std::optional<std::string> key;
+  std::optional<std::string> state;
+  for (const auto& literal : module->strings) {
+    if (literal.line < handler->line || literal.line > handler->end_line) {
+      continue;
+    }
+    if (!key && is_one_of(literal.value, k_state_keys)) {
+      key = literal.value;
+    } else if (!state && is_one_of(literal.value, k_healthy)) {
+      state = literal.value;
+    }
+  }
+  if (state && key) {
+    return "\"" + *key + "\": \"" + *state + "\"";
+  }
+  if (state && is_one_of(*state, k_alone)) {
+    return "\"" + *state + "\"";
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 Finding check_mlops_health_endpoint(const RuleContext& context)
@@ -100,11 +152,14 @@ Finding check_mlops_health_endpoint(const RuleContext& context)
                 "), which Modal runs serverless: nothing of the project probes them");
   }
   // A probe GETs a fixed path: PATCH /users/{user_id}/status changes a user, it answers no probe.
-  const auto probe = [](const analyze::Route& route) {
+  const auto probe_method = [](const analyze::Route& route) {
     const auto& methods = route.methods;
-    const bool gets = methods.empty() || std::find(methods.begin(), methods.end(), "GET") != methods.end() ||
-                      std::find(methods.begin(), methods.end(), "HEAD") != methods.end();
-    return gets && route.path.find_first_of("{<") == std::string::npos && is_health_path(route.path);
+    return methods.empty() || std::find(methods.begin(), methods.end(), "GET") != methods.end() ||
+           std::find(methods.begin(), methods.end(), "HEAD") != methods.end();
+  };
+  const auto probe = [&](const analyze::Route& route) {
+    return probe_method(route) && route.path.find_first_of("{<") == std::string::npos &&
+           is_health_path(route.path);
   };
   for (const auto& route : routes) {
     if (probe(*route.route)) {
@@ -119,6 +174,17 @@ Finding check_mlops_health_endpoint(const RuleContext& context)
         probe(renamed)) {
       return pass("health route " + (route.route->path.empty() ? "/" : route.route->path) + " (" +
                       route.route->function + "()) in " + route.where.to_string(),
+                  {route.where});
+    }
+  }
+  // A root route that answers with its state: a probe can GET it.
+  for (const auto& route : routes) {
+    if (!probe_method(*route.route)) {
+      continue;
+    }
+    if (const auto status = root_status(analysis, route)) {
+      return pass("health route / (" + route.route->function + "() answers " + *status + ") in " +
+                      route.where.to_string(),
                   {route.where});
     }
   }

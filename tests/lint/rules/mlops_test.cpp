@@ -102,6 +102,27 @@ TEST_CASE("mlops/health-endpoint: a probe's handler served at another path, name
   CHECK(check_rule("mlops/health-endpoint", view).message == "health route / (ping()) in api.py:4");
 }
 
+TEST_CASE("mlops/health-endpoint: a root route that answers with its state, not a welcome")
+{
+  MemoryView view;
+  const std::string header = "from fastapi import FastAPI\napp = FastAPI()\n\n";
+  const std::string predict = "\n@app.post('/predict')\ndef predict(x: dict):\n    return {'status': 'ok'}\n";
+  view.add("main.py", header + "@app.get('/')\ndef read_root():\n" +
+                          "    return {'message': 'Credit Risk Model is running!'}\n" + predict);
+  CHECK(check_rule("mlops/health-endpoint", view).status == Status::fail); // a welcome; a POST's status
+  view.add("main.py", header + "@app.post('/')\ndef root():\n    return {'status': 'ok'}\n");
+  CHECK(check_rule("mlops/health-endpoint", view).status == Status::fail); // a probe GETs
+  view.add("main.py", header + "@app.get('/')\nasync def root():\n\n    return {\"status\": \"Healthy\", "
+                               "\"service\": \"Weather API\"}\n" + predict);
+  Finding finding = check_rule("mlops/health-endpoint", view);
+  CHECK(finding.message == "health route / (root() answers \"status\": \"Healthy\") in main.py:4");
+  CHECK(finding.locations == std::vector<Location>{{"main.py", 4}});
+  view.add("main.py", header + "@app.get('/')\ndef index():\n    return {'details': 'ready'}\n");
+  CHECK(check_rule("mlops/health-endpoint", view).message == "health route / (index() answers \"ready\") in main.py:4");
+  view.add("main.py", header + "@app.get('/')\ndef index():\n    return {'details': 'ok'}\n"); // ok, of what?
+  CHECK(check_rule("mlops/health-endpoint", view).status == Status::fail);
+}
+
 TEST_CASE("mlops/health-endpoint: skip, built-in routes, literal routes, failure")
 {
   MemoryView view;
