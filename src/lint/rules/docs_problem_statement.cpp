@@ -22,7 +22,7 @@ constexpr std::string_view k_problem_headings[] = {
 constexpr std::string_view k_intro_headings[] = {
     "overview", "about", "background", "introduction", "intro", "description", "context", "summary",
     "abstract", "tl dr", "tldr", "the project", "project details", "what is this", "what it does", "what is",
-    "why", "use case",
+    "why", "use case", "scenario",
     // The same in the languages portfolios are often written in; a Cyrillic capital is compared
     // as written.
     "descripción", "introducción", "resumen", "descrição", "introdução", "visão geral", "présentation",
@@ -33,7 +33,8 @@ constexpr std::string_view k_other_topics[] = {
     "data",   "dataset",   "architecture", "model",        "models",     "results",    "api",     "structure",
     "layout", "files",     "folder",       "installation", "usage",      "author",     "authors", "me",
     "team",   "license",   "contributing", "code",         "pipeline",   "deployment", "tech",    "stack",
-    "tools",  "notebooks", "features",     "experiments",  "evaluation", "metrics",    "contents"};
+    "tools",  "notebooks", "features",     "experiments",  "evaluation", "metrics",    "contents",
+    "test",   "tests",     "testing"};
 
 // Words that say why the project matters or for whom: a stake, a cost, the people it serves, a
 // goal. An overview that only lists what the project is built with ("an end-to-end ML service

@@ -67,6 +67,15 @@ TEST_CASE("docs/problem-statement: a problem heading, an overview, or the openin
         "opening has 3 words; nothing says what problem the project solves and why it matters");
   CHECK(finding.locations == std::vector<Location>{{"README.md", 1}});
 
+  // A scenario that sets the scene states the problem too; a test scenario does not.
+  const std::string scenario = "Imagine a system that detects when a collision with casualties has happened on a "
+                               "road. We want to predict how severe it is, so that the emergency services are "
+                               "sent at once.\n";
+  finding = check_readme("docs/problem-statement", "# Collisions\n\n## Scenario\n\n" + scenario);
+  CHECK(finding.message == "the Scenario section introduces the problem (README.md:3)");
+  finding = check_readme("docs/problem-statement", "# Collisions\n\n## Test scenario\n\n" + scenario);
+  CHECK(finding.status == Status::fail);
+
   finding = check_readme("docs/problem-statement", "# Churn\n\n## Motivation\n\nChurn is bad.\n");
   CHECK(finding.message ==
         "the Motivation section (README.md:3) has only 3 words and the opening 0 words; neither "
