@@ -141,6 +141,13 @@ bool is_metric_table(const analyze::Table& table)
     number = number || std::any_of(row.begin(), row.end(), [](const std::string& c) {
                return !c.empty() && matches(c, cell_pattern()) && !matches(c, comparison_cell_pattern());
              });
+    // A cell that gives a metric with its value: "| Aggregator ranking | NDCG@3 = 0.9413 · MRR = 1.0 |".
+    const bool cell_result = std::any_of(row.begin(), row.end(), [](const std::string& c) {
+      return matches(c, metric_pattern()) && matches(c, value_pattern()) && !states_threshold(c);
+    });
+    if (cell_result) {
+      return true;
+    }
   }
   return (header_metric || row_metric) && number;
 }
@@ -216,6 +223,21 @@ Finding check_docs_results(const RuleContext& context)
   for (const auto& paragraph : document.paragraphs) {
     if (const int line = metric_line(paragraph.text, paragraph.line)) {
       return found("a metric with its value", line);
+    }
+  }
+  // A metric introduced with a colon, its values in the next block: "Achieved top-1 accuracy of:"
+  // then "ResNet50: 80%, EfficientNetV2L: 86%".
+  for (size_t i = 0; i + 1 < document.blocks.size(); ++i) {
+    const analyze::Block& named = document.blocks[i];
+    const analyze::Block& values = document.blocks[i + 1];
+    const bool prose =
+        named.kind == analyze::BlockKind::paragraph || named.kind == analyze::BlockKind::list_item;
+    const bool follows =
+        values.kind == analyze::BlockKind::paragraph || values.kind == analyze::BlockKind::list_item;
+    if (prose && follows && text::trim(named.text).ends_with(':') && matches(named.text, metric_pattern()) &&
+        !states_threshold(named.text) && matches(values.text, value_pattern()) &&
+        !states_threshold(values.text)) {
+      return found("a metric with its values", named.line);
     }
   }
   for (const auto& code : document.code_blocks) {

@@ -206,6 +206,20 @@ TEST_CASE("docs/results: tables, lists, sentences and printed reports; the gener
   finding = check_readme("docs/results", "# X\n\nThe model reaches an RMSE of 3.2 minutes.\n");
   CHECK(finding.message == "a metric with its value at README.md:3");
 
+  // A metric with its value inside a cell, under headers that name no metric.
+  finding = check_readme("docs/results", "# X\n\n| Metric | Result |\n|---|---|\n| Ranking | NDCG@3 = 0.94 · MRR = "
+                                         "1.00 |\n| Tests | 117 |\n");
+  CHECK(finding.message == "a table of metrics at README.md:3");
+  finding = check_readme("docs/results", "# X\n\n| Metric | Goal |\n|---|---|\n| Ranking | NDCG@3 above 0.9 if "
+                                         "the model retrains |\n");
+  CHECK(finding.status == Status::fail); // a goal, not a result
+  // A metric introduced with a colon, its values in the next paragraph.
+  finding = check_readme("docs/results",
+                         "# X\n\n✅ Achieved **top-1 accuracy** of:\n\nResNet50: **80%**, EfficientNetV2L: **86%**\n");
+  CHECK(finding.message == "a metric with its values at README.md:3");
+  finding = check_readme("docs/results", "# X\n\nWe will report accuracy:\n\nTraining takes a while.\n");
+  CHECK(finding.status == Status::fail); // no value follows
+
   finding = check_readme("docs/results",
                          "# X\n\n```\n              precision    recall\n         yes       0.81      "
                          "0.77\n```\n");
