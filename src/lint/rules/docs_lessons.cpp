@@ -53,6 +53,9 @@ const RE2& lesson_pattern()
       R"(little (change|difference|gain|effect|improvement)|\bno (gain|benefit|difference)\b|)"
       R"(\b(does|did|do) ?n[o']?t (help|improve|matter|beat|outperform|generali[sz]e)|only (marginally|slightly)\b|)"
       R"(root causes?\b|(domain|distribution|data|covariate) shift|\bleakage\b|)"
+      // A limit the results show: "boundaries remain ambiguous", "would need deeper architectures".
+      R"(\bremains? (ambiguous|unclear|difficult|challenging|hard|limited|an? (open )?(issue|problem|challenge))\b|)"
+      R"(\b(requires?|would require|needs?|would need) (deeper|larger|bigger)\b|\bwould benefit from\b|)"
       // An insight rather than a skill: "taught me the difference between ranking and calibration".
       R"(\btaught (me|us)\b|\b(learned|learnt|realized|realised|found) that\b|\bturned out\b|)"
       R"(the difference between|\bmatters? more than\b|more important than|\bsurprising(ly)?\b))");

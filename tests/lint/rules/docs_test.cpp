@@ -378,6 +378,15 @@ TEST_CASE("docs/lessons: sections in any wording, sentences anywhere, the empty 
                          "made recall better but precision worse, so I dropped it.\n");
   CHECK(finding.message == "the Experiments section discusses what did not work (README.md:3)");
 
+  // A discussion of the limits the results show.
+  finding = check_readme("docs/lessons", "# X\n\n## 11. Discussion\n\nA small pretrained classifier transfers "
+                                         "well, but blood smears would need deeper architectures, and the class "
+                                         "boundaries remain ambiguous in some cases.\n");
+  CHECK(finding.message == "the 11. Discussion section discusses what did not work (README.md:3)");
+  finding = check_readme("docs/lessons", "# X\n\n## Discussion\n\nThe model reaches good scores on every "
+                                         "split and the service answers in a few milliseconds.\n");
+  CHECK(finding.status == Status::fail);
+
   finding = check_readme("docs/lessons", "# X\n\nOversampling did not help on the test split.\n");
   CHECK(finding.message ==
         "a note on what did not work at README.md:3: \"Oversampling did not help on the test split.\"");
