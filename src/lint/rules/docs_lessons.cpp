@@ -56,6 +56,8 @@ const RE2& lesson_pattern()
       // A limit the results show: "boundaries remain ambiguous", "would need deeper architectures".
       R"(\bremains? (ambiguous|unclear|difficult|challenging|hard|limited|an? (open )?(issue|problem|challenge))\b|)"
       R"(\b(requires?|would require|needs?|would need) (deeper|larger|bigger)\b|\bwould benefit from\b|)"
+      // What fell short: "significant performance drops on new data", "despite being tuned".
+      R"(\bperformance (drops?|degrad\w*|falls?)\b|\bdespite (being |the |all )?(tun|tri|try|us|add)\w*|)"
       // An insight rather than a skill: "taught me the difference between ranking and calibration".
       R"(\btaught (me|us)\b|\b(learned|learnt|realized|realised|found) that\b|\bturned out\b|)"
       R"(the difference between|\bmatters? more than\b|more important than|\bsurprising(ly)?\b))");

@@ -383,6 +383,13 @@ TEST_CASE("docs/lessons: sections in any wording, sentences anywhere, the empty 
                                          "well, but blood smears would need deeper architectures, and the class "
                                          "boundaries remain ambiguous in some cases.\n");
   CHECK(finding.message == "the 11. Discussion section discusses what did not work (README.md:3)");
+  finding = check_readme("docs/lessons", "# X\n\n## Key Findings\n\n- **Random Forest**: best on the external "
+                                         "datasets\n- **Transformer models**: significant performance drops on new "
+                                         "data\n");
+  CHECK(finding.message == "the Key Findings section discusses what did not work (README.md:3)");
+  finding = check_readme("docs/lessons", "# X\n\n## Conclusions\n\n- All models, despite being tuned in different "
+                                         "ways, converge to a similar score, close to what the data holds.\n");
+  CHECK(finding.message == "the Conclusions section discusses what did not work (README.md:3)");
   finding = check_readme("docs/lessons", "# X\n\n## Discussion\n\nThe model reaches good scores on every "
                                          "split and the service answers in a few milliseconds.\n");
   CHECK(finding.status == Status::fail);
