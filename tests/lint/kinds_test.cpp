@@ -106,6 +106,14 @@ TEST_CASE("kind gitignore-covers: each uncovered group is a detail")
       "\"secrets\" = [\".env\"]\n";
   MemoryView view;
   CHECK(evaluate("repo/gi", rule, view).message == "no .gitignore at the project root");
+  MemoryView misnamed; // the patterns kept under a name git does not read
+  misnamed.add("gitignore.txt", "__pycache__/\n.env\n");
+  const Finding renamed = evaluate("repo/gi", rule, misnamed);
+  CHECK(renamed.status == Status::fail);
+  CHECK(renamed.message == "no .gitignore at the project root; gitignore.txt is there, but git reads the "
+                           "patterns of a file named .gitignore only");
+  CHECK(renamed.locations == std::vector<Location>{{"gitignore.txt", 0}});
+  CHECK(renamed.fix.starts_with("Rename gitignore.txt to .gitignore (git mv gitignore.txt .gitignore)"));
   view.add(".gitignore", "# caches\n__pycache__/\n!.env\n");
   const Finding finding = evaluate("repo/gi", rule, view);
   CHECK(finding.status == Status::fail);

@@ -187,10 +187,26 @@ Finding evaluate(const RuleContext& context)
     files = nested_ignore_files(context, problem);
   }
   if (files.empty()) {
-    return problem ? skip(*problem)
-                   : fail(context.view().outer_levels() == 0
+    if (problem) {
+      return skip(*problem);
+    }
+    std::string message = context.view().outer_levels() == 0
                               ? "no .gitignore at the project root"
-                              : "no .gitignore at the project root or in a folder above it");
+                              : "no .gitignore at the project root or in a folder above it";
+    // A file meant as one under another name, which git does not read: "gitignore.txt".
+    for (const std::string_view misnamed :
+         {"gitignore", "gitignore.txt", ".gitignore.txt", "_gitignore", "dot.gitignore", ".gitignore.md"}) {
+      if (const FileEntry* entry = context.view().find(misnamed); entry != nullptr && !entry->is_symlink) {
+        message +=
+            "; " + entry->path + " is there, but git reads the patterns of a file named .gitignore only";
+        Finding finding = fail(std::move(message), {{entry->path, 0}});
+        finding.fix = "Rename " + entry->path + " to .gitignore (git mv " + entry->path +
+                      " .gitignore) and make sure it lists __pycache__/, .venv/ (and venv/), "
+                      ".ipynb_checkpoints/ and .env.";
+        return finding;
+      }
+    }
+    return fail(std::move(message));
   }
   std::vector<Location> where;
   std::vector<std::string> shown;
