@@ -44,6 +44,23 @@ constexpr bool istarts_with(std::string_view text, std::string_view prefix)
 }
 bool icontains(std::string_view haystack, std::string_view needle);
 
+// Whether a folder of `path` (a '/'-separated part before the last) is one of `names`, ASCII case
+// folded unless `case_sensitive`. Without splitting the path: this runs for every file of a tree.
+constexpr bool has_folder(std::string_view path, std::span<const std::string_view> names,
+                          bool case_sensitive = false)
+{
+  for (size_t start = 0, slash = path.find('/'); slash != std::string_view::npos;
+       start = slash + 1, slash = path.find('/', start)) {
+    const std::string_view part = path.substr(start, slash - start);
+    for (const std::string_view name : names) {
+      if (case_sensitive ? part == name : iequals(part, name)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word` if it is close enough to be a likely typo.

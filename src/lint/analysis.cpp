@@ -22,27 +22,11 @@ constexpr std::string_view k_test_folders[] = {"tests", "test"};
 constexpr std::string_view k_readme_names[] = {"readme.md", "readme.markdown", "readme.rst", "readme.txt",
                                                "readme"};
 
-bool has_folder(std::string_view path, std::span<const std::string_view> folders)
-{
-  // Every component but the last, without splitting the path into a vector: this runs for
-  // every file of the tree, more than once.
-  for (size_t slash = path.find('/'), start = 0; slash != std::string_view::npos;
-       start = slash + 1, slash = path.find('/', start)) {
-    const std::string_view part = path.substr(start, slash - start);
-    for (const auto folder : folders) {
-      if (text::iequals(part, folder)) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
 } // namespace
 
 bool Analysis::is_vendored(std::string_view path)
 {
-  return has_folder(path, k_vendored_folders);
+  return text::has_folder(path, k_vendored_folders);
 }
 
 bool Analysis::is_notebook_path(std::string_view path)
@@ -65,7 +49,7 @@ bool Analysis::is_test_path(std::string_view path)
 {
   const std::string_view name = text::base_name(path);
   return text::istarts_with(name, "test_") || text::iends_with(name, "_test.py") ||
-         text::iequals(name, "conftest.py") || has_folder(path, k_test_folders);
+         text::iequals(name, "conftest.py") || text::has_folder(path, k_test_folders);
 }
 
 const std::vector<const FileEntry*>& Analysis::project_files() const

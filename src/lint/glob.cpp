@@ -281,24 +281,6 @@ std::string_view file_name(std::string_view path)
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-// Whether one of the '/'-separated parts of `folders` is `name`.
-bool has_folder(std::string_view folders, std::string_view name, bool case_sensitive)
-{
-  size_t start = 0;
-  while (start < folders.size()) {
-    size_t end = folders.find('/', start);
-    if (end == std::string_view::npos) {
-      end = folders.size();
-    }
-    const std::string_view part = folders.substr(start, end - start);
-    if (case_sensitive ? part == name : text::iequals(part, name)) {
-      return true;
-    }
-    start = end + 1;
-  }
-  return false;
-}
-
 } // namespace
 
 bool Glob::matches_file(std::string_view path) const
@@ -323,7 +305,8 @@ bool Glob::matches_file_named(std::string_view path, std::string_view name) cons
     return false;
   }
   for (const std::string& plain : m_plain_folders) {
-    if (!has_folder(path.substr(0, path.size() - name.size()), plain, m_case_sensitive)) {
+    const std::string_view folder = plain;
+    if (!text::has_folder(path, std::span(&folder, 1), m_case_sensitive)) {
       return false;
     }
   }

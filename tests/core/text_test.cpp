@@ -50,3 +50,15 @@ TEST_CASE("text: iends_with folds ASCII case only")
   CHECK_FALSE(text::iends_with("py", ".py"));
   CHECK_FALSE(text::iends_with("caf\xc3\x89", "\xc3\xa9")); // É and é differ beyond ASCII
 }
+
+TEST_CASE("text: has_folder looks at the folders of a path, not its file")
+{
+  constexpr std::string_view tests[] = {"tests", "test"};
+  CHECK(text::has_folder("src/Tests/test_a.py", tests));
+  CHECK_FALSE(text::has_folder("src/Tests/test_a.py", tests, true)); // case-sensitive
+  CHECK(text::has_folder("src/tests/test_a.py", tests, true));
+  CHECK_FALSE(text::has_folder("src/tests", tests)); // the last part is the file
+  CHECK_FALSE(text::has_folder("tests_old/a.py", tests));
+  CHECK(text::has_folder("/test//a.py", tests));
+  CHECK_FALSE(text::has_folder("", tests));
+}

@@ -200,9 +200,9 @@ Finding evaluate(const RuleContext& context)
         message +=
             "; " + entry->path + " is there, but git reads the patterns of a file named .gitignore only";
         Finding finding = fail(std::move(message), {{entry->path, 0}});
-        finding.fix = "Rename " + entry->path + " to .gitignore (git mv " + entry->path +
-                      " .gitignore) and make sure it lists __pycache__/, .venv/ (and venv/), "
-                      ".ipynb_checkpoints/ and .env.";
+        finding.fix =
+            "Rename " + entry->path + " to .gitignore (git mv " + entry->path +
+            " .gitignore): git reads no other name. The next audit says what it does not cover yet.";
         return finding;
       }
     }

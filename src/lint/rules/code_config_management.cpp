@@ -69,19 +69,6 @@ constexpr std::string_view k_settings_modules[] = {"config.py",        "configs.
                                                    "configuration.py", "params.py",  "hyperparameters.py",
                                                    "conf.py"};
 
-bool has_folder(std::string_view path, std::span<const std::string_view> folders)
-{
-  for (size_t slash = path.find('/'), start = 0; slash != std::string_view::npos;
-       start = slash + 1, slash = path.find('/', start)) {
-    const std::string_view folder = path.substr(start, slash - start);
-    if (std::any_of(folders.begin(), folders.end(),
-                    [&](std::string_view known) { return text::iequals(folder, known); })) {
-      return true;
-    }
-  }
-  return false;
-}
-
 template <size_t N> bool contains(const std::string_view (&list)[N], std::string_view value)
 {
   return std::find(std::begin(list), std::end(list), value) != std::end(list);
@@ -123,8 +110,8 @@ bool is_config_file(std::string_view path)
     return false;
   };
   // The cheap tests first: most files with a config extension are data, not settings.
-  return (env_template || config_stem() || has_folder(path, k_config_folders)) &&
-         !has_folder(path, k_ignored_folders);
+  return (env_template || config_stem() || text::has_folder(path, k_config_folders)) &&
+         !text::has_folder(path, k_ignored_folders);
 }
 
 struct Signal
@@ -233,7 +220,7 @@ Finding check_code_config_management(const RuleContext& context)
   for (const auto& [file, module] : code) {
     const std::string name = text::to_lower(text::base_name(file->path));
     if (contains(k_settings_modules, name) &&
-        !has_folder(file->path, std::array<std::string_view, 1>{"docs"})) {
+        !text::has_folder(file->path, std::array<std::string_view, 1>{"docs"})) {
       return pass("settings are gathered in " + file->path +
                       "; a YAML or TOML file, or environment variables, would take them out of the code",
                   {{file->path, 0}});

@@ -86,25 +86,16 @@ bool is_output_path(std::string_view path)
       "predictions", "preds",   "scores",    "history",     "log",        "logs",    "mlflow",
       "audit",       "curve",   "summary",   "leaderboard", "exceptions", "outputs", "output",
       "artifacts",   "mlruns",  "benchmark", "loadtest",    "replay"};
-  // The path's words between '/', '.', '-' and '_', trailing digits dropped after two letters
-  // ("n1000_exceptions", "results2"), as identifier_words splits a lower-cased name.
-  for (size_t start = 0; start <= path.size();) {
-    const size_t end = std::min(path.find_first_of("/.-_", start), path.size());
-    std::string_view word = path.substr(start, end - start);
-    size_t letters = word.size();
-    while (letters > 0 && word[letters - 1] >= '0' && word[letters - 1] <= '9') {
-      --letters;
-    }
-    if (letters >= 2) {
-      word = word.substr(0, letters);
-    }
-    if (!word.empty() && std::any_of(std::begin(k_output_words), std::end(k_output_words),
-                                     [&](std::string_view output) { return text::iequals(word, output); })) {
-      return true;
-    }
-    start = end + 1;
+  // The path's words between '/', '.', '-' and '_' ("loadtest/results/n1000_exceptions.csv"), lowered
+  // first so that no hump splits them; into a buffer kept between calls, as this runs per data file.
+  thread_local std::string lowered;
+  lowered.assign(path);
+  for (char& c : lowered) {
+    c = c == '/' || c == '.' || c == '-' ? '_' : text::ascii_lower(c);
   }
-  return false;
+  const IdentifierWords words(lowered);
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view word) { return contains(k_output_words, word); });
 }
 
 bool is_generic_name(std::string_view name)
