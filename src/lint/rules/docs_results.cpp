@@ -175,6 +175,59 @@ int first_metric_line(std::string_view text, int line)
   return 0;
 }
 
+// Words that introduce a table's numbers as scores: "the following scores were obtained".
+const RE2& score_words_pattern()
+{
+  thread_local const RE2 pattern(R"((?i)\b(scores?|metrics?)\b)");
+  return pattern;
+}
+
+// A column named for a data split: "| Model | Validation | Test |".
+const RE2& split_header_pattern()
+{
+  thread_local const RE2 pattern(R"((?i)\b(test|validation|val|holdout|hold-out|cv|cross[- ]validation)\b)");
+  return pattern;
+}
+
+// A cell that reads as a metric's value rather than a count: "0.7339", ".87", "94.3 %".
+bool is_score_cell(std::string_view cell)
+{
+  return matches(cell, cell_pattern()) && !matches(cell, comparison_cell_pattern()) &&
+         (matches(cell, decimal_pattern()) || cell.find('%') != std::string_view::npos);
+}
+
+// A table of scores under a results heading whose metric is named elsewhere in the README: "As a
+// result the following scores were obtained:" over models and steps, with "F1 score. This metric
+// was used to evaluate the models" in another section. The section must call the numbers scores
+// or metrics (or the columns name a data split), and the README must name a metric.
+const analyze::Table* unnamed_score_table(const analyze::Document& document, const analyze::Section& section)
+{
+  const bool named_anywhere =
+      std::any_of(document.paragraphs.begin(), document.paragraphs.end(),
+                  [](const analyze::Paragraph& p) { return matches(p.text, metric_pattern()); }) ||
+      std::any_of(document.list_items.begin(), document.list_items.end(),
+                  [](const analyze::ListItem& item) { return matches(item.text, metric_pattern()); }) ||
+      std::any_of(document.sections.begin(), document.sections.end(),
+                  [](const analyze::Section& s) { return matches(s.heading, metric_pattern()); });
+  if (!named_anywhere) {
+    return nullptr;
+  }
+  for (size_t i = section.tables.begin; i < section.tables.end; ++i) {
+    const analyze::Table& table = document.tables[i];
+    size_t scores = 0;
+    for (const auto& row : table.rows) {
+      scores += static_cast<size_t>(std::count_if(row.begin(), row.end(), is_score_cell));
+    }
+    const bool split_columns =
+        std::any_of(table.header.begin(), table.header.end(),
+                    [](const std::string& c) { return matches(c, split_header_pattern()); });
+    if (scores >= 2 && (matches(section.text, score_words_pattern()) || split_columns)) {
+      return &table;
+    }
+  }
+  return nullptr;
+}
+
 struct Markers
 {
   int start = 0;
@@ -260,6 +313,13 @@ Finding check_docs_results(const RuleContext& context)
     if (!section->images.empty()) {
       const analyze::Image& image = document.images[section->images.begin];
       return found("the " + section->heading + " section shows its results as an image", image.line);
+    }
+  }
+
+  for (const analyze::Section* section : sections) {
+    if (const analyze::Table* table = unnamed_score_table(document, *section)) {
+      return found("a table of scores under " + section->heading + " (the README names the metric elsewhere)",
+                   table->line);
     }
   }
 

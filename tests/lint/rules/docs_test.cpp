@@ -245,6 +245,35 @@ TEST_CASE("docs/results: tables, lists, sentences and printed reports; the gener
         "AUC, RMSE, ...)");
 }
 
+TEST_CASE("docs/results: a table of scores whose metric the README names in another section")
+{
+  const std::string metric = "# X\n\n## Models\n\n* `F1 score`. This metric was used to evaluate the models\n\n";
+  const std::string table = "| Features | Naive Bayes | XGBoost |\n|:--|--:|--:|\n| Default (test) | 0.760383 | "
+                            "0.742475 |\n| Fine tuning (test) | 0.773688 | 0.767213 |\n";
+  Finding finding = check_readme(
+      "docs/results", metric + "## Some results and conclusions\n\nThe following scores were obtained:\n\n" + table);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "a table of scores under Some results and conclusions (the README names the metric "
+                           "elsewhere) at README.md:11");
+  // Columns named for the data split say the same without the word "scores".
+  finding = check_readme("docs/results", metric + "## Results\n\n| Model | Validation | Test |\n|--|--|--|\n| "
+                                                  "baseline | 0.61 | 0.60 |\n| final | 0.74 | 0.73 |\n");
+  CHECK(finding.status == Status::pass);
+
+  // No metric named anywhere: the numbers could be anything.
+  finding = check_readme("docs/results",
+                         "# X\n\n## Some results and conclusions\n\nThe following scores were obtained:\n\n" + table);
+  CHECK(finding.status == Status::fail);
+  // Counts, not scores: a table of class sizes under Results.
+  finding = check_readme("docs/results", metric + "## Results\n\nThe scores need more data.\n\n| Class | Test "
+                                                  "rows |\n|--|--|\n| spam | 747 |\n| ham | 4825 |\n");
+  CHECK(finding.status == Status::fail);
+  // Numbers under Results with neither score words nor split columns.
+  finding = check_readme("docs/results", metric + "## Results\n\n| Step | Seconds |\n|--|--|\n| load | 0.5 "
+                                                  "|\n| train | 12.5 |\n");
+  CHECK(finding.status == Status::fail);
+}
+
 TEST_CASE("docs/run-instructions: commands that run only scripts the project does not have")
 {
   const std::string readme = "# X\n\n```bash\npip install -r requirements.txt\npython train.py\n"
