@@ -228,6 +228,33 @@ const analyze::Table* unnamed_score_table(const analyze::Document& document, con
   return nullptr;
 }
 
+// Headings over questions and answers: a "Metrics Not Appearing in Grafana" under them is a problem
+// to solve, not a results section.
+constexpr std::string_view k_troubleshooting_headings[] = {
+    "troubleshooting", "faq",          "frequently asked questions",
+    "common issues",   "known issues", "common problems"};
+
+// The results sections, those under a troubleshooting heading left out.
+std::vector<const analyze::Section*> results_sections(const analyze::Document& document)
+{
+  const analyze::HeadingKeywords troubleshooting(k_troubleshooting_headings);
+  std::vector<const analyze::Section*> sections = docs::sections_named(document, k_results_headings);
+  std::erase_if(sections, [&](const analyze::Section* section) {
+    int level = section->level;
+    for (const analyze::Section* above = section; above != document.sections.data() && level > 1;) {
+      --above;
+      if (above->level < level) {
+        if (troubleshooting.match(above->heading)) {
+          return true;
+        }
+        level = above->level;
+      }
+    }
+    return false;
+  });
+  return sections;
+}
+
 struct Markers
 {
   int start = 0;
@@ -308,7 +335,7 @@ Finding check_docs_results(const RuleContext& context)
       }
     }
   }
-  const auto sections = docs::sections_named(document, k_results_headings);
+  const auto sections = results_sections(document);
   for (const analyze::Section* section : sections) {
     if (!section->images.empty()) {
       const analyze::Image& image = document.images[section->images.begin];

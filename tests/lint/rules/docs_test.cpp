@@ -245,6 +245,25 @@ TEST_CASE("docs/results: tables, lists, sentences and printed reports; the gener
         "AUC, RMSE, ...)");
 }
 
+TEST_CASE("docs/results: a question under Troubleshooting is no results section")
+{
+  Finding finding =
+      check_readme("docs/results", "# X\n\n## Evaluation\n\nWe compare models.\n\n## Troubleshooting\n\n### Common "
+                                   "Issues\n\n#### 5. Metrics Not Appearing in Grafana\n\nRestart Prometheus.\n");
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "the Evaluation section (README.md:3) gives no metric with a number (accuracy, F1, ROC "
+                           "AUC, RMSE, ...)");
+  // With no other results section, the README as a whole is what lacks them.
+  finding = check_readme("docs/results", "# X\n\n## Common Issues\n\n### Metrics Not Appearing in Grafana\n\n"
+                                         "Restart Prometheus.\n");
+  CHECK(finding.message == "README.md has no results: no table, list or sentence gives a metric (accuracy, "
+                           "F1, RMSE, ...) with its value");
+  // A Metrics section beside the troubleshooting one, at the same level, is still one.
+  finding = check_readme("docs/results", "# X\n\n## FAQ\n\nAsk.\n\n## Metrics\n\nThe model does well.\n");
+  CHECK(finding.message == "the Metrics section (README.md:7) gives no metric with a number (accuracy, F1, ROC "
+                           "AUC, RMSE, ...)");
+}
+
 TEST_CASE("docs/results: a table of scores whose metric the README names in another section")
 {
   const std::string metric = "# X\n\n## Models\n\n* `F1 score`. This metric was used to evaluate the models\n\n";
