@@ -231,6 +231,74 @@ std::string run_upload_tracker(const analyze::PythonModule& module)
   return "";
 }
 
+// Calls that give each save a name of its own: a random id or the time.
+constexpr std::string_view k_unique_id_calls[] = {"uuid.uuid4",   "uuid4",    "uuid.uuid1",      "uuid1",
+                                                  "datetime.now", "now",      "datetime.utcnow", "utcnow",
+                                                  "time.time",    "strftime", "time_ns"};
+// Calls that copy a saved file to a store: a bucket, a blob container, a server.
+constexpr std::string_view k_upload_calls[] = {"upload_file",  "upload_fileobj", "upload_from_filename",
+                                               "upload_blob",  "put_object",     "upload_to_gcs",
+                                               "upload_to_s3", "upload_model",   "fput_object"};
+// The words of a name for the model's version (model_version, version_name, new_model_version_path);
+// a name with any other word is another thing's version (api_version, onehot_encoder_version).
+constexpr std::string_view k_version_words[] = {"model", "models", "version", "versioned", "name",   "id",
+                                                "tag",   "path",   "file",    "filename",  "dir",    "number",
+                                                "num",   "new",    "next",    "current",   "latest", "v"};
+
+// A model saved under a version name made unique for each save and recorded: a variable named for
+// the version (model_version = f"{name}_V{uuid.uuid4().hex[:8]}.pkl"), a random id or timestamp
+// call, and the version written down (metadata file, a SQL statement naming a version column) or
+// the file uploaded to a store. The version's name; nullopt when the module does not do all three.
+std::optional<std::string> unique_model_version(const analyze::PythonModule& module, bool metadata)
+{
+  std::optional<std::string> version;
+  for (const auto& name : module.names) {
+    const auto words = name_words(name.text);
+    const bool names_version = std::any_of(words.begin(), words.end(), [](std::string_view word) {
+      return word == "version" || word == "versioned";
+    });
+    const bool other = std::any_of(words.begin(), words.end(), [](std::string_view word) {
+      return std::find(std::begin(k_version_words), std::end(k_version_words), word) ==
+             std::end(k_version_words);
+    });
+    // PIPELINE_VERSION = "1.0.0": a constant, the same for every save.
+    const bool constant = std::none_of(name.text.begin(), name.text.end(), [](char c) {
+      return std::islower(static_cast<unsigned char>(c)) != 0;
+    });
+    if (names_version && !other && !constant) {
+      version = name.text;
+      break;
+    }
+  }
+  if (!version) {
+    return std::nullopt;
+  }
+  // The id may be made inside an f-string's field: f"{name}_V{uuid.uuid4().hex[:8]}.pkl".
+  const bool unique =
+      std::any_of(module.calls.begin(), module.calls.end(),
+                  [](const analyze::Call& call) { return matches_any(call.callee, k_unique_id_calls); }) ||
+      std::any_of(module.strings.begin(), module.strings.end(), [](const auto& literal) {
+        return literal.is_fstring && (literal.value.find("uuid") != std::string::npos ||
+                                      literal.value.find("now()") != std::string::npos ||
+                                      literal.value.find("time()") != std::string::npos ||
+                                      literal.value.find("strftime(") != std::string::npos);
+      });
+  const bool uploaded = std::any_of(module.calls.begin(), module.calls.end(), [](const analyze::Call& call) {
+    return matches_any(call.callee, k_upload_calls);
+  });
+  const bool recorded_in_sql =
+      std::any_of(module.strings.begin(), module.strings.end(), [](const auto& literal) {
+        const std::string lower = text::to_lower(literal.value);
+        return lower.find("version") != std::string::npos &&
+               (lower.find("insert ") != std::string::npos || lower.find("select ") != std::string::npos ||
+                lower.find("update ") != std::string::npos);
+      });
+  if (!unique || !(metadata || uploaded || recorded_in_sql)) {
+    return std::nullopt;
+  }
+  return version;
+}
+
 // The project's own registry: one module saves the model, writes metadata and names versions
 // or a registry in its classes or functions (ModelRegistry.register, save_model_version).
 std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<Location>& plain_save)
@@ -318,6 +386,10 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
     }
     if (metadata && !versioned.empty()) {
       return LibraryUse{"its own registry (" + versioned + ", with metadata)",
+                        code_location(analysis, file, save->line)};
+    }
+    if (const auto version = unique_model_version(*module, metadata)) {
+      return LibraryUse{"its own registry (each model saved as a new " + *version + ", which is recorded)",
                         code_location(analysis, file, save->line)};
     }
   }

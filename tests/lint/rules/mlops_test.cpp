@@ -487,6 +487,36 @@ TEST_CASE("mlops/model-registry: a saved model uploaded to its W&B or Neptune ru
   CHECK(check_rule("mlops/model-registry", s3).status == Status::fail);
 }
 
+TEST_CASE("mlops/model-registry: a save under a version name made new each time and recorded")
+{
+  const std::string save = "import uuid\nimport joblib\n\ndef save_model_file(name, model):\n"
+                           "    model_version = f\"{name}_V{str(uuid.uuid4())[:8]}.pkl\"\n"
+                           "    joblib.dump(model, join(PATHS['versioned'], model_version))\n";
+  MemoryView view;
+  view.add("dags/scripts/model_trainer.py", save);
+  CHECK(check_rule("mlops/model-registry", view).status == Status::fail); // recorded nowhere
+  view.add("dags/scripts/model_trainer.py",
+           save + "    upload_to_gcs('models', join(PATHS['versioned'], model_version), model_version)\n");
+  Finding finding = check_rule("mlops/model-registry", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "models versioned by its own registry (each model saved as a new model_version, "
+                           "which is recorded) (dags/scripts/model_trainer.py:6)");
+  view.add("dags/scripts/model_trainer.py",
+           save + "    run(\"INSERT INTO model_info (version_name) VALUES (:v)\", v=model_version)\n");
+  CHECK(check_rule("mlops/model-registry", view).status == Status::pass);
+
+  // A constant version is the same for every save; an API's version is not the model's.
+  MemoryView constant;
+  constant.add("predict.py", "import json\nimport joblib\nfrom datetime import datetime\nPIPELINE_VERSION = "
+                             "'1.0.0'\nstamp = datetime.now()\njoblib.dump(model, 'model.pkl')\n"
+                             "json.dump({'v': PIPELINE_VERSION}, f)\n");
+  CHECK(check_rule("mlops/model-registry", constant).status == Status::fail);
+  MemoryView api;
+  api.add("train.py", "import json\nimport time\nimport joblib\napi_version = 'v1'\nstarted = time.time()\n"
+                      "joblib.dump(model, 'model.pkl')\njson.dump({'api': api_version}, f)\n");
+  CHECK(check_rule("mlops/model-registry", api).status == Status::fail);
+}
+
 TEST_CASE("mlops/model-registry: a register_model method is MLflow's only where the module imports mlflow")
 {
   MemoryView own;
