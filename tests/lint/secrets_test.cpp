@@ -37,7 +37,7 @@ TEST_CASE("secrets: the kinds the criteria name are all covered")
   for (const std::string_view id :
        {"aws-access-key-id", "github-token", "openai-api-key", "anthropic-api-key", "huggingface-token", "wandb-api-key",
         "kaggle-key", "google-api-key", "slack-token", "slack-webhook", "stripe-secret-key", "telegram-bot-token",
-        "private-key", "database-url", "generic-secret"}) {
+        "private-key", "database-url", "generic-secret", "env-secret"}) {
     CAPTURE(id);
     bool found = false;
     for (const auto& pattern : (*scanner)->patterns()) {
@@ -45,6 +45,24 @@ TEST_CASE("secrets: the kinds the criteria name are all covered")
     }
     CHECK(found);
   }
+}
+
+TEST_CASE("secrets: unquoted secrets in a Compose file's environment, line by line")
+{
+  const auto scanner = Scanner::builtin();
+  REQUIRE(scanner.has_value());
+  const std::string compose = "services:\n  server:\n    environment:\n"
+                              "      SECRET_KEY: 434b4679e2d1c8a7f05b93e6d2c1a8f4\n"
+                              "      JWT_SECRET_KEY: d2f9c8137be4a4f0e95c1d7b6a3e8f21\n"
+                              "      DATABASE_URI: postgresql://postgres:12345@db:5432/app\n"
+                              "      GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n"
+                              "      AIRFLOW__WEBSERVER__SECRET_KEY: Wq7Lz3Nv8Kp2Rt6Yb9Xc1Df4\n"
+                              "      MODEL_TOKEN_PATH: /run/secrets/model_token_2024\n";
+  const auto hits = (*scanner)->scan_text(compose);
+  REQUIRE(hits.size() == 2);
+  CHECK(hits[0].line == 4);
+  CHECK(hits[1].line == 5);
+  CHECK(hits[0].pattern->id == "env-secret");
 }
 
 TEST_CASE("secrets: lines, fingerprints, markers, UTF-16 and notebooks")
