@@ -17,6 +17,10 @@ const ParamSpec k_params[] = {
     {"only_with", ParamType::table, false,
      "group -> globs: the group is only required when a project file matches one of them "
      "(notebook checkpoints only where there are notebooks)"},
+    {"samples_beside", ParamType::table, false,
+     "group -> sample paths made beside each file only_with matches, in each folder that has one: "
+     "{stem} is the file's name without its extension (\".ipynb_checkpoints/{stem}-checkpoint.ipynb\"); "
+     "the group is covered when every folder's sample is ignored"},
 };
 
 Result<void> check(const RuleMeta& rule)
@@ -24,7 +28,63 @@ Result<void> check(const RuleMeta& rule)
   for (const auto& entry : rule.params.table("only_with")) {
     TRY(compile_globs(entry.second, Anchor::gitignore, rule.params));
   }
+  for (const auto& [group, templates] : rule.params.table("samples_beside")) {
+    if (!rule.params.table("only_with").contains(group)) {
+      return usage_error(rule.id + ": samples_beside names \"" + group +
+                         "\", which only_with does not: the samples are made beside the files it matches");
+    }
+  }
   return {};
+}
+
+// At most this many folders are probed for a group's samples_beside.
+constexpr size_t k_max_sample_folders = 20;
+
+// The samples_beside of `group`, made beside the first file in each folder that only_with matches:
+// "notebook/tccp-eda.ipynb" gives "notebook/.ipynb_checkpoints/tccp-eda-checkpoint.ipynb".
+std::vector<std::string> samples_beside(const RuleContext& context, const std::string& group)
+{
+  const auto templates = context.params().table("samples_beside").find(group);
+  const auto patterns = context.params().table("only_with").find(group);
+  if (templates == context.params().table("samples_beside").end() ||
+      patterns == context.params().table("only_with").end()) {
+    return {};
+  }
+  const auto globs = compile_globs(patterns->second, Anchor::gitignore, context.params());
+  if (!globs) {
+    return {};
+  }
+  std::vector<std::string> samples;
+  std::set<std::string_view> folders;
+  for (const FileEntry* entry : context.analysis().project_files()) {
+    if (folders.size() >= k_max_sample_folders) {
+      break;
+    }
+    if (!globs->matching_prefix(entry->path)) {
+      continue;
+    }
+    const size_t slash = entry->path.rfind('/');
+    const std::string_view folder =
+        slash == std::string::npos ? std::string_view() : std::string_view(entry->path).substr(0, slash + 1);
+    if (!folders.insert(folder).second) {
+      continue;
+    }
+    const std::string_view name = std::string_view(entry->path).substr(folder.size());
+    const std::string_view stem = name.substr(0, name.rfind('.'));
+    for (const std::string& sample : templates->second) {
+      std::string made(folder);
+      for (size_t at = 0; at < sample.size();) {
+        if (sample.compare(at, 6, "{stem}") == 0) {
+          made += stem;
+          at += 6;
+        } else {
+          made += sample[at++];
+        }
+      }
+      samples.push_back(std::move(made));
+    }
+  }
+  return samples;
 }
 
 // Whether a group applies to the project: a group listed in only_with needs a matching file.
@@ -223,7 +283,23 @@ Finding evaluate(const RuleContext& context)
       continue;
     }
     groups.push_back(group);
+    // Samples beside the project's own files (its notebooks' checkpoints, folder by folder) must
+    // all be ignored; otherwise one of the fixed samples is enough.
+    const std::vector<std::string> beside = samples_beside(context, group);
+    std::vector<std::string> uncovered;
     const auto covers = [&](const std::vector<IgnoreFile>& by) {
+      if (!beside.empty()) {
+        bool all = true;
+        for (const std::string& sample : beside) {
+          if (!ignored(by, sample)) {
+            all = false;
+            if (std::find(uncovered.begin(), uncovered.end(), sample) == uncovered.end()) {
+              uncovered.push_back(sample);
+            }
+          }
+        }
+        return all;
+      }
       return std::any_of(samples.begin(), samples.end(),
                          [&](const std::string& sample) { return ignored(by, sample); });
     };
@@ -231,7 +307,8 @@ Finding evaluate(const RuleContext& context)
                                               [&](const IgnoreFile& file) { return covers({file}); })
                                 : covers(files);
     if (!covered) {
-      missing.push_back({group + ": nothing ignores " + join_some(samples, 3), where});
+      missing.push_back(
+          {group + ": nothing ignores " + join_some(beside.empty() ? samples : uncovered, 3), where});
       names.push_back(group);
     }
   }
