@@ -174,7 +174,43 @@ BaselineEvidence code_evidence(const Analysis& analysis)
   return evidence;
 }
 
-// The first README block (heading, paragraph, table, list item) that speaks of a baseline.
+// Words that make a README's "baseline" the normal state of a running service: "healthy baseline
+// and failure alerts" under Grafana screenshots, "the latency baseline". Words a model's baseline
+// may share ("healthy" patients, "memory", "load") are not among them.
+constexpr std::string_view k_operations_words[] = {
+    "alert",  "alerts",     "alerting",   "grafana",     "prometheus", "dashboard", "dashboards", "latency",
+    "uptime", "throughput", "screenshot", "screenshots", "incident",   "incidents", "slo",        "traffic"};
+
+// Whether every sentence of `text` that speaks of a baseline speaks of operations, not models.
+bool only_operations_baseline(std::string_view text)
+{
+  bool any = false;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find_first_of(".;\n", start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    const std::string_view sentence = text.substr(start, end - start);
+    if (has_phrase(sentence, k_readme_phrases)) {
+      any = true;
+      std::string words(sentence);
+      std::replace_if(
+          words.begin(), words.end(), [](char c) { return !is_word_char(c); }, ' ');
+      bool operations = false;
+      for (const auto word : text::split(text::to_lower(words), ' ')) {
+        operations = operations || contains(k_operations_words, word);
+      }
+      if (!operations) {
+        return false;
+      }
+    }
+    start = end + 1;
+  }
+  return any;
+}
+
+// The first README block (heading, paragraph, table, list item) that speaks of a baseline model.
 std::optional<Location> readme_mention(const Analysis& analysis)
 {
   const analyze::Document* document = analysis.readme_document();
@@ -182,7 +218,8 @@ std::optional<Location> readme_mention(const Analysis& analysis)
     return std::nullopt;
   }
   for (const auto& block : document->blocks) {
-    if (block.kind != analyze::BlockKind::code && has_phrase(block.text, k_readme_phrases)) {
+    if (block.kind != analyze::BlockKind::code && has_phrase(block.text, k_readme_phrases) &&
+        !only_operations_baseline(block.text)) {
       return Location{analysis.readme()->path, static_cast<uint32_t>(block.line)};
     }
   }
@@ -220,6 +257,16 @@ Finding check_rigor_baseline(const RuleContext& context)
   if (const FileEntry* file = analysis.readme()) {
     where_readme = file->path + " does not mention one";
     looked.push_back({file->path, 0});
+    if (const analyze::Document* document = analysis.readme_document()) {
+      for (const auto& block : document->blocks) {
+        if (block.kind != analyze::BlockKind::code && has_phrase(block.text, k_readme_phrases)) {
+          where_readme = file->path + " speaks of a baseline only as a running service's normal state (" +
+                         file->path + ":" + std::to_string(block.line) + ")";
+          looked.back().line = static_cast<uint32_t>(block.line);
+          break;
+        }
+      }
+    }
   }
   return fail("no baseline: nothing named baseline and no DummyClassifier or DummyRegressor in " +
                   code_scope(analysis) + " (the model is trained at " + training.where.to_string() +

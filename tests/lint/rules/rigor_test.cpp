@@ -172,6 +172,20 @@ TEST_CASE("rigor/baseline: dummy models, names, labels, README and model compari
              "Churn\n=====\n\nResults\n-------\n\nThe forest beats the majority-class predictor.\n");
   CHECK(check_rule("rigor/baseline", readme).message == "the README compares with a baseline at README.rst:7");
 
+  // A service's normal state in the README is not a model's baseline; a healthy patient is no
+  // service.
+  MemoryView operations;
+  operations.add("train.py", k_accuracy_only);
+  operations.add("README.md", "# Churn\n\n![Grafana](docs/grafana.png)\n\nCaptured dashboards: healthy baseline "
+                              "and failure alerts.\n");
+  finding = check_rule("rigor/baseline", operations);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message.ends_with("and README.md speaks of a baseline only as a running service's normal state "
+                                  "(README.md:5)"));
+  operations.add("README.md", "# Heart\n\nA baseline that calls every patient healthy scores 0.62; the forest "
+                              "0.81.\n");
+  CHECK(check_rule("rigor/baseline", operations).message == "the README compares with a baseline at README.md:3");
+
   MemoryView compared;
   compared.add("models.py", "from sklearn.linear_model import LogisticRegression\n"
                             "from sklearn.ensemble import RandomForestClassifier\n"
