@@ -117,25 +117,149 @@ bool drops_privileges(const Target& target)
   return false;
 }
 
-void check_user(const Target& target, std::vector<Detail>& details)
+Target target_of(const FileEntry* file, const Dockerfile& dockerfile)
 {
-  const auto& stages = target.dockerfile.stages;
-  const analyze::DockerUser* effective = nullptr;
+  Target target{file, dockerfile, {}};
+  std::optional<size_t> stage = dockerfile.stages.size() - 1;
+  while (stage && target.chain.size() <= dockerfile.stages.size()) {
+    target.chain.push_back(*stage);
+    const auto next = dockerfile.stages[*stage].base_stage;
+    stage = next && *next < *stage ? next : std::nullopt;
+  }
+  return target;
+}
+
+// The USER the image ends with: the last one of the nearest stage of the chain that has one.
+const analyze::DockerUser* effective_user(const Target& target)
+{
   for (const size_t stage : target.chain) { // nearest stage first: its last USER wins
+    const analyze::DockerUser* effective = nullptr;
     for (const auto& user : target.dockerfile.users) {
       if (user.stage == stage) {
         effective = &user;
       }
     }
     if (effective != nullptr) {
-      break;
+      return effective;
     }
   }
+  return nullptr;
+}
+
+bool is_root_user(const analyze::DockerUser& user)
+{
+  const std::string lower = text::to_lower(user.user);
+  const std::string name = lower.substr(0, lower.find(':'));
+  return name == "root" || name == "0";
+}
+
+// Files where a project writes how it builds its images: workflows, Makefiles, scripts, Compose
+// files, READMEs and the Dockerfiles themselves (a comment giving the build order).
+bool may_hold_build_commands(std::string_view path)
+{
+  const std::string_view name = text::base_name(path);
+  return (path.starts_with(".github/workflows/") &&
+          (text::iends_with(path, ".yml") || text::iends_with(path, ".yaml"))) ||
+         name == "Makefile" || name == "makefile" || text::iends_with(name, ".mk") ||
+         text::iends_with(name, ".sh") ||
+         (text::icontains(name, "compose") &&
+          (text::iends_with(name, ".yml") || text::iends_with(name, ".yaml"))) ||
+         text::iends_with(name, ".md") || text::icontains(name, "dockerfile");
+}
+
+// The Dockerfile a "docker build -t NAME[:tag] [-f FILE] CONTEXT" command in the project builds
+// the image `name` from; "" when no command does.
+std::string dockerfile_building(const Analysis& analysis, std::string_view name)
+{
+  for (const FileEntry* file : analysis.project_files()) {
+    if (!may_hold_build_commands(file->path)) {
+      continue;
+    }
+    const TextFile* text = analysis.text(file->path);
+    if (text == nullptr || text->binary || text->content.find("build") == std::string::npos) {
+      continue;
+    }
+    for (const auto line : text::split(text->content, '\n')) {
+      const size_t build = line.find("docker");
+      if (build == std::string_view::npos || line.find(" build", build) == std::string_view::npos) {
+        continue;
+      }
+      const std::vector<std::string> words = split_words(line.substr(build));
+      std::string tagged;
+      std::string file_flag;
+      std::string context;
+      for (size_t i = 0; i < words.size(); ++i) {
+        const std::string& word = words[i];
+        if (word == "#") {
+          break;
+        }
+        if ((word == "-t" || word == "--tag") && i + 1 < words.size()) {
+          tagged = words[++i];
+        } else if (word.starts_with("--tag=")) {
+          tagged = word.substr(6);
+        } else if ((word == "-f" || word == "--file") && i + 1 < words.size()) {
+          file_flag = words[++i];
+        } else if (word.starts_with("--file=")) {
+          file_flag = word.substr(7);
+        } else if ((word == "--build-arg" || word == "--target" || word == "--platform") &&
+                   i + 1 < words.size()) {
+          ++i;
+        } else if (!word.starts_with("-") && word != "docker" && word != "build" && word != "buildx") {
+          context = word;
+        }
+      }
+      if (tagged.empty() || text::to_lower(tagged.substr(0, tagged.find(':'))) != text::to_lower(name)) {
+        continue;
+      }
+      std::string built = file_flag;
+      if (built.empty()) {
+        built = context.empty() || context == "." ? "Dockerfile" : context + "/Dockerfile";
+      }
+      while (built.starts_with("./")) {
+        built.erase(0, 2);
+      }
+      return built;
+    }
+  }
+  return "";
+}
+
+// Whether the final stage's base is an image the project builds itself, from one of its own
+// Dockerfiles that ends as a non-root user: "FROM ${BASE_IMAGE}" with BASE_IMAGE=ml-pipeline:local,
+// built by "docker build -t ml-pipeline:local ." from a Dockerfile that ends with USER appuser.
+// Returns that USER, for the message; nullptr otherwise.
+const analyze::DockerUser* inherited_user(const Analysis& analysis, const analyze::ImageRef& base,
+                                          const FileEntry* self)
+{
+  if (base.name.empty() || base.unresolved_variable || base.name.find('/') != std::string::npos) {
+    return nullptr; // an image from a registry is not the project's own
+  }
+  const std::string built = dockerfile_building(analysis, base.name);
+  if (built.empty() || built == self->path) {
+    return nullptr;
+  }
+  for (const auto& [file, dockerfile] : analysis.dockerfiles()) {
+    if (file->path != built || dockerfile.stages.empty()) {
+      continue;
+    }
+    const analyze::DockerUser* user = effective_user(target_of(file, dockerfile));
+    return user != nullptr && !is_root_user(*user) ? user : nullptr;
+  }
+  return nullptr;
+}
+
+void check_user(const Analysis& analysis, const Target& target, std::vector<Detail>& details)
+{
+  const auto& stages = target.dockerfile.stages;
+  const analyze::DockerUser* effective = effective_user(target);
   const auto& final_stage = stages[target.chain.front()];
   if (effective == nullptr) {
     const analyze::ImageRef* base = analyze::resolved_base_image(target.dockerfile, target.chain.front());
     if (base != nullptr && (base_is_non_root(*base) || text::to_lower(base->name) == "scratch")) {
       return;
+    }
+    if (base != nullptr && inherited_user(analysis, *base, target.file) != nullptr) {
+      return; // the project's own image, which already runs as a non-root user
     }
     if (drops_privileges(target)) {
       return;
@@ -145,9 +269,7 @@ void check_user(const Target& target, std::vector<Detail>& details)
                        {{target.file->path, static_cast<uint32_t>(final_stage.line)}}});
     return;
   }
-  const std::string user = text::to_lower(effective->user);
-  const std::string name = user.substr(0, user.find(':'));
-  if (name == "root" || name == "0") {
+  if (is_root_user(*effective)) {
     details.push_back(
         {"the image runs as root: USER " + effective->user + " (" + at(target, effective->line) + ")",
          {{target.file->path, static_cast<uint32_t>(effective->line)}}});
@@ -392,16 +514,10 @@ Finding check_mlops_dockerfile_practices(const RuleContext& context)
     if (dockerfile.stages.empty() || is_dev_container(file->path)) {
       continue;
     }
-    Target target{file, dockerfile, {}};
-    std::optional<size_t> stage = dockerfile.stages.size() - 1;
-    while (stage && target.chain.size() <= dockerfile.stages.size()) {
-      target.chain.push_back(*stage);
-      const auto next = dockerfile.stages[*stage].base_stage;
-      stage = next && *next < *stage ? next : std::nullopt;
-    }
+    const Target target = target_of(file, dockerfile);
     checked.push_back(file->path);
     check_base_images(target, details);
-    check_user(target, details);
+    check_user(analysis, target, details);
     check_pip_cache(target, details);
     check_exec_form(target, details);
     check_dockerignore(target, analysis.view(), details);

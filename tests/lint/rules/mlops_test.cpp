@@ -230,6 +230,36 @@ TEST_CASE("mlops/dockerfile-practices: a clean multi-stage build passes")
   CHECK(finding.locations == std::vector<Location>{{"services/api/Dockerfile", 0}});
 }
 
+TEST_CASE("mlops/dockerfile-practices: an image built on the project's own image inherits its USER")
+{
+  MemoryView view;
+  view.add(".dockerignore", ".git\n");
+  view.add("Dockerfile", "FROM python:3.12-slim\nRUN useradd -u 10001 appuser\nUSER appuser\n"
+                         "CMD [\"python\", \"-m\", \"pipeline\"]\n");
+  const std::string mlflow = "# docker build -t ml-pipeline:local .   # base first\n"
+                             "ARG BASE_IMAGE=ml-pipeline:local\nFROM ${BASE_IMAGE} AS runtime\n"
+                             "CMD [\"mlflow\", \"server\"]\n";
+  view.add("docker/mlflow/Dockerfile", mlflow);
+  CHECK(check_rule("mlops/dockerfile-practices", view).status == Status::pass);
+
+  // Without the build command, ml-pipeline could be any image: its user is unknown.
+  view.add("docker/mlflow/Dockerfile", mlflow.substr(mlflow.find('\n') + 1));
+  Finding finding = check_rule("mlops/dockerfile-practices", view);
+  CHECK(finding.status == Status::fail);
+  REQUIRE(finding.details.size() == 1);
+  CHECK(finding.details[0].message == "the image runs as root: the final stage (docker/mlflow/Dockerfile:2) never "
+                                      "switches to a non-root USER");
+  // The command in a workflow, with -f: the image it builds runs as root.
+  view.add(".github/workflows/ci.yml", "jobs:\n  build:\n    steps:\n      - run: docker build -f "
+                                       "docker/base.Dockerfile -t ml-pipeline:ci .\n");
+  view.add("docker/base.Dockerfile", "FROM python:3.12-slim\nCMD [\"python\"]\n");
+  finding = check_rule("mlops/dockerfile-practices", view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.details.size() == 2); // the base runs as root, and so does the image on it
+  view.add("docker/base.Dockerfile", "FROM python:3.12-slim\nUSER 1000\nCMD [\"python\"]\n");
+  CHECK(check_rule("mlops/dockerfile-practices", view).status == Status::pass);
+}
+
 TEST_CASE("mlops/experiment-tracking: libraries, report_to, DVC, TensorBoard, own run log")
 {
   MemoryView view;
