@@ -80,6 +80,7 @@ struct Route
   std::string function;             // the decorated function, "" for a call
   int line = 0;
   bool any_method = false; // a Django URLconf route: every method reaches the view
+  bool mount = false;      // a prefix other routes answer below: api.add_namespace(ping, path="/ping")
 };
 
 struct ExceptHandler

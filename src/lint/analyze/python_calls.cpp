@@ -64,7 +64,8 @@ void add_route(PythonModule& module, const std::string& name, const std::optiona
     return;
   }
   const std::string_view method = last_component(name);
-  static constexpr std::string_view k_verbs[] = {"get", "post", "put", "delete", "patch", "head", "options", "websocket"};
+  static constexpr std::string_view k_verbs[] = {"get",   "post", "put",     "delete",
+                                                 "patch", "head", "options", "websocket"};
   Route route;
   route.path = *path;
   route.decorator = name;
@@ -72,8 +73,8 @@ void add_route(PythonModule& module, const std::string& name, const std::optiona
   route.line = line;
   if (std::find(std::begin(k_verbs), std::end(k_verbs), method) != std::end(k_verbs)) {
     route.methods.push_back(upper(method));
-  } else if (method == "route" || method == "api_route" || method == "add_url_rule" || method == "add_api_route" ||
-             method == "add_route") {
+  } else if (method == "route" || method == "api_route" || method == "add_url_rule" ||
+             method == "add_api_route" || method == "add_route") {
     for (const auto& keyword : keywords) {
       if (keyword.name == "methods") {
         for (const auto& verb : keyword.strings) {
@@ -90,7 +91,8 @@ void add_route(PythonModule& module, const std::string& name, const std::optiona
 bool imports_from(const PythonModule& module, std::string_view from, std::string_view name)
 {
   return std::any_of(module.imports.begin(), module.imports.end(), [&](const Import& import) {
-    return import.module == from && std::find(import.names.begin(), import.names.end(), name) != import.names.end();
+    return import.module == from &&
+           std::find(import.names.begin(), import.names.end(), name) != import.names.end();
   });
 }
 
@@ -100,8 +102,8 @@ bool imports_from(const PythonModule& module, std::string_view from, std::string
 void collect_django_routes(PythonModule& module)
 {
   const bool path = imports_from(module, "django.urls", "path");
-  const bool re_path = imports_from(module, "django.urls", "re_path") ||
-                       imports_from(module, "django.conf.urls", "url");
+  const bool re_path =
+      imports_from(module, "django.urls", "re_path") || imports_from(module, "django.conf.urls", "url");
   if (!path && !re_path) {
     return;
   }
@@ -179,7 +181,7 @@ void CallTracker::maybe_call(size_t k)
   call.chained = start >= 1 && is_op(m_t[start - 1], ".");
   if (call.callee == "get_ipython") {
     m_module.notebook_markers.push_back(
-      NotebookMarker{NotebookMarkerKind::get_ipython, call.line, "get_ipython()"});
+        NotebookMarker{NotebookMarkerKind::get_ipython, call.line, "get_ipython()"});
   }
   Frame frame;
   frame.call = m_module.calls.size();
@@ -272,13 +274,60 @@ void collect_routes(PythonModule& module)
 {
   for (const auto& function : module.functions) {
     for (const auto& decorator : function.decorators) {
-      add_route(module, decorator.name, decorator.first_string, decorator.keywords, function.name, decorator.line);
+      add_route(module, decorator.name, decorator.first_string, decorator.keywords, function.name,
+                decorator.line);
+    }
+  }
+  // Flask-RESTX and Flask-RESTful: @api.route("/analyze") on a Resource class, whose get, post,
+  // ... methods answer the HTTP methods of their names.
+  static constexpr std::string_view k_verbs[] = {"get", "post", "put", "delete", "patch", "head", "options"};
+  for (const auto& type : module.classes) {
+    for (const auto& decorator : type.decorators) {
+      if (last_component(decorator.name) != "route" || decorator.name.find('.') == std::string::npos ||
+          !decorator.first_string || !decorator.first_string->starts_with('/')) {
+        continue;
+      }
+      bool any = false;
+      const size_t before = module.routes.size();
+      for (const auto& function : module.functions) {
+        if (function.class_name == type.name && function.line > type.line &&
+            std::find(std::begin(k_verbs), std::end(k_verbs), function.name) != std::end(k_verbs)) {
+          Route route;
+          route.path = *decorator.first_string;
+          route.methods.push_back(upper(function.name));
+          route.decorator = decorator.name;
+          route.function = function.name;
+          route.line = decorator.line;
+          module.routes.push_back(std::move(route));
+          any = true;
+        }
+      }
+      if (!any && module.routes.size() == before) {
+        Route route;
+        route.path = *decorator.first_string;
+        route.decorator = decorator.name;
+        route.line = decorator.line;
+        module.routes.push_back(std::move(route));
+      }
     }
   }
   for (const auto& call : module.calls) {
     const std::string_view method = last_component(call.callee);
     if (method == "add_url_rule" || method == "add_api_route" || method == "add_route") {
       add_route(module, call.callee, call.first_string, call.keywords, "", call.line);
+    } else if (method == "add_namespace" && call.callee.find('.') != std::string::npos) {
+      // Flask-RESTX mounts a namespace's routes below a path: api.add_namespace(ping, path="/ping").
+      for (const auto& keyword : call.keywords) {
+        if (keyword.name == "path" && keyword.strings.size() == 1 &&
+            keyword.strings.front().starts_with('/')) {
+          Route route;
+          route.path = keyword.strings.front();
+          route.decorator = call.callee;
+          route.line = call.line;
+          route.mount = true;
+          module.routes.push_back(std::move(route));
+        }
+      }
     }
   }
   collect_django_routes(module);

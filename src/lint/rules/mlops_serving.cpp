@@ -173,6 +173,9 @@ Finding check_mlops_serving(const RuleContext& context)
   Evidence best_evidence = Evidence::none;
   const bool has_model = project_has_model(analysis);
   for (const auto& route : routes) {
+    if (route.route->mount) {
+      continue; // a namespace's prefix: the routes below it say what is served
+    }
     const Evidence evidence = prediction_evidence(route, analysis, has_model);
     if (evidence < best_evidence) {
       best = &route;

@@ -551,6 +551,38 @@ TEST_CASE("Python: routes from Flask, routers and add_url_rule")
   CHECK(modal.routes[1].methods == std::vector<std::string>{"GET"});
 }
 
+TEST_CASE("Python: routes from Flask-RESTX resources and namespaces")
+{
+  constexpr std::string_view source = "from flask_restx import Namespace, Resource\n"
+                                      "api = Namespace('sentiment')\n"
+                                      "def register_routes(api):\n"
+                                      "    @api.route('/analyze')\n"
+                                      "    class SentimentAnalyze(Resource):\n"
+                                      "        @api.doc(description='Analyze')\n"
+                                      "        def post(self):\n"
+                                      "            return service.analyze(request.json['text'])\n"
+                                      "        def helper(self): ...\n"
+                                      "@api.route('/models/<name>')\n"
+                                      "class Model(Resource):\n"
+                                      "    def get(self, name): ...\n"
+                                      "    def delete(self, name): ...\n"
+                                      "@dataclass('/x')\n"
+                                      "class NotARoute: ...\n"
+                                      "root.add_namespace(ping_api, path='/ping')\n";
+  const PythonModule module = analyze_python(source);
+  REQUIRE(module.routes.size() == 4);
+  CHECK(module.routes[0].path == "/analyze");
+  CHECK(module.routes[0].methods == std::vector<std::string>{"POST"});
+  CHECK(module.routes[0].function == "post");
+  CHECK(module.routes[0].line == 4);
+  CHECK(module.routes[1].path == "/models/<name>");
+  CHECK(module.routes[1].methods == std::vector<std::string>{"GET"});
+  CHECK(module.routes[2].methods == std::vector<std::string>{"DELETE"});
+  CHECK(module.routes[3].path == "/ping");
+  CHECK(module.routes[3].mount);
+  CHECK_FALSE(module.routes[0].mount);
+}
+
 TEST_CASE("Python: routes from a Django URLconf")
 {
   constexpr std::string_view source = "from django.urls import include, path, re_path\n"

@@ -230,6 +230,22 @@ TEST_CASE("mlops/dockerfile-practices: a clean multi-stage build passes")
   CHECK(finding.locations == std::vector<Location>{{"services/api/Dockerfile", 0}});
 }
 
+TEST_CASE("mlops/serving and mlops/health-endpoint: Flask-RESTX resources and the namespaces they are mounted at")
+{
+  MemoryView view;
+  view.add("app/models/model.py", "from transformers import AutoModelForSequenceClassification\n"
+                                  "model = AutoModelForSequenceClassification.from_pretrained('x')\n");
+  view.add("app/routes/__init__.py", "from flask_restx import Api\n\ndef register(api):\n"
+                                     "    api.add_namespace(ping_api, path='/ping')\n"
+                                     "    api.add_namespace(sentiment_api, path='/sentiment')\n");
+  view.add("app/routes/sentiment_routes.py",
+           "from flask_restx import Namespace, Resource\napi = Namespace('sentiment')\n\n"
+           "@api.route('/analyze')\nclass SentimentAnalyze(Resource):\n    def post(self):\n"
+           "        return service.analyze(request.json['text'])\n");
+  CHECK(check_rule("mlops/serving", view).message == "route POST /analyze in app/routes/sentiment_routes.py:4");
+  CHECK(check_rule("mlops/health-endpoint", view).message == "health route /ping in app/routes/__init__.py:4");
+}
+
 TEST_CASE("mlops/dockerfile-practices: an image built on the project's own image inherits its USER")
 {
   MemoryView view;
