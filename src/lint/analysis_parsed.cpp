@@ -32,7 +32,12 @@ bool Analysis::is_dockerfile_path(std::string_view path)
   constexpr std::string_view k_not_recipes[] = {".md",   ".txt", ".py",   ".toml",    ".json",
                                                 ".cpp",  ".h",   ".sh",   ".rst",     ".yml",
                                                 ".yaml", ".j2",  ".tmpl", ".template"};
+  // "Dockerfile.gpu", "api.Dockerfile", and the lower-case and dashed spellings Compose files name
+  // too: "dockerfile-fastapi", "Dockerfile_train", "dockerfile.dev".
   const bool named = name.starts_with("Dockerfile.") || name.starts_with("Containerfile.") ||
+                     name.starts_with("Dockerfile-") || name.starts_with("Dockerfile_") ||
+                     name.starts_with("dockerfile-") || name.starts_with("dockerfile_") ||
+                     name.starts_with("dockerfile.") || name.starts_with("Containerfile-") ||
                      name.ends_with(".Dockerfile") || name.ends_with(".dockerfile") ||
                      name.ends_with(".Containerfile");
   return named && std::none_of(std::begin(k_not_recipes), std::end(k_not_recipes),

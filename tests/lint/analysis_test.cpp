@@ -177,6 +177,21 @@ TEST_CASE("analysis: a file that cannot be read becomes one note")
   CHECK(analysis.notes() == std::vector<std::string>{"cannot read a.txt: permission denied"});
 }
 
+TEST_CASE("analysis: Dockerfiles by name, in the spellings Compose files point at")
+{
+  for (const std::string_view recipe : {"Dockerfile", "dockerfile", "Containerfile", "api/Dockerfile.gpu",
+                                        "docker/train.Dockerfile", "dockerfile-fastapi", "Dockerfile-streamlit",
+                                        "deploy/Dockerfile_train", "dockerfile.dev", "Containerfile-cpu"}) {
+    CAPTURE(recipe);
+    CHECK(Analysis::is_dockerfile_path(recipe));
+  }
+  for (const std::string_view other : {"src/app/dockerfile.py", "docs/dockerfile-guide.md", "dockerfile-lint.yml",
+                                       "Dockerfile_template.j2", "mydockerfile", "scripts/dockerfile_utils.sh"}) {
+    CAPTURE(other);
+    CHECK_FALSE(Analysis::is_dockerfile_path(other));
+  }
+}
+
 TEST_CASE("analysis: parsed forms are made once, and what cannot be parsed becomes a note")
 {
   MemoryView view;

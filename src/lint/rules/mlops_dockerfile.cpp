@@ -10,7 +10,7 @@ Finding check_mlops_dockerfile(const RuleContext& context)
   const auto& dockerfiles = context.analysis().dockerfiles();
   if (dockerfiles.empty()) {
     return fail("no Dockerfile or Containerfile anywhere in the project (looked for Dockerfile, "
-                "Dockerfile.*, *.Dockerfile, Containerfile)");
+                "Dockerfile.*, Dockerfile-*, *.Dockerfile, Containerfile)");
   }
   std::vector<std::string> paths;
   std::vector<Location> locations;
