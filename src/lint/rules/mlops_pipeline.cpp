@@ -221,7 +221,16 @@ TaskFileResult task_files(const Analysis& analysis)
   TaskFileResult result;
   for (const FileEntry* file : analysis.project_files()) {
     const std::string name = basename(file->path);
-    const bool make = name == "Makefile" || name == "makefile" || name == "GNUmakefile";
+    // Also a Makefile kept under another name (Makefile.mak, pipeline.mk), which make runs with -f:
+    // its targets are the stages' entry points all the same. Notes, templates and backups about
+    // one (Makefile.md, Makefile.template, Makefile.bak) are not.
+    const bool renamed_make = name.starts_with("Makefile.") && name.find('.', 9) == std::string::npos &&
+                              !text::iends_with(name, ".md") && !text::iends_with(name, ".txt") &&
+                              !text::iends_with(name, ".rst") && !text::iends_with(name, ".template") &&
+                              !text::iends_with(name, ".example") && !text::iends_with(name, ".sample") &&
+                              !text::iends_with(name, ".bak") && !text::iends_with(name, ".orig");
+    const bool make = name == "Makefile" || name == "makefile" || name == "GNUmakefile" || renamed_make ||
+                      text::iends_with(name, ".mk") || text::iends_with(name, ".mak");
     const bool just = name == "justfile" || name == "Justfile" || name == ".justfile";
     if (!make && !just) {
       continue;

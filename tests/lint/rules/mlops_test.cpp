@@ -397,6 +397,23 @@ TEST_CASE("mlops/monitoring: a two-sample test is drift detection only where the
         "monitoring with a drift statistic ks_2samp() (src/monitoring/compare.py:5)");
 }
 
+TEST_CASE("mlops/pipeline: a Makefile under another name, run with make -f")
+{
+  MemoryView view;
+  view.add("src/train.py", "from sklearn.pipeline import Pipeline\n");
+  view.add("Makefile.mak", "train:\n\t$(PYTHON) -m src.train --model $(model)\n\npredict-prod:\n\t$(PYTHON) -m "
+                           "src.predict\n");
+  CHECK(check_rule("mlops/pipeline", view).message == "Makefile.mak targets train, predict-prod");
+  MemoryView mk;
+  mk.add("src/train.py", "from sklearn.pipeline import Pipeline\n");
+  mk.add("build/pipeline.mk", "data:\n\tpython -m src.data\ntrain: data\n\tpython -m src.train\n");
+  CHECK(check_rule("mlops/pipeline", mk).message == "build/pipeline.mk targets data, train");
+  MemoryView notes;
+  notes.add("src/train.py", "from sklearn.pipeline import Pipeline\n");
+  notes.add("docs/Makefile.md", "train:\n\tpython -m src.train\npredict:\n\tpython -m src.predict\n");
+  CHECK(check_rule("mlops/pipeline", notes).status == Status::fail);
+}
+
 TEST_CASE("mlops/pipeline: task files, DVC, scripts, CLI commands, near misses")
 {
   MemoryView view;
