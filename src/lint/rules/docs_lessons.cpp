@@ -16,31 +16,28 @@ namespace {
 
 // Headings that can only be about this.
 constexpr std::string_view k_lesson_headings[] = {
-    "what didn t work", "what did not work", "what didnt work",   "what doesn t work",
-    "lessons",          "lessons learned",   "limitations",       "known limitations",
-    "error analysis",   "failure analysis",  "failure cases",     "failure modes",
-    "failed experiments", "what i tried",    "what we tried",     "things i tried",
-    "things tried",     "ablation",          "ablations",         "pitfalls",
-    "trade offs",       "tradeoffs",         "caveats",           "shortcomings",
-    "weaknesses",       "known issues",      "retrospective",     "post mortem",
-    "postmortem",       "reflections",       "reflection",        "negative results",
-    "what went wrong",  "mistakes",
+    "what didn t work", "what did not work", "what didnt work", "what doesn t work", "lessons",
+    "lessons learned", "limitations", "known limitations", "error analysis", "failure analysis",
+    "failure cases", "failure modes", "failed experiments", "what i tried", "what we tried", "things i tried",
+    "things tried", "ablation", "ablations", "pitfalls", "trade offs", "tradeoffs", "caveats", "shortcomings",
+    "weaknesses", "known issues", "retrospective", "post mortem", "postmortem", "reflections", "reflection",
+    "negative results", "what went wrong", "mistakes", "fails", "failures", "what failed", "failed attempts",
+    "failed approaches", "dead ends",
     // The same headings in the languages portfolios are often written in (Spanish, Portuguese,
     // French, German, Italian, Russian; a Cyrillic capital is compared as written).
-    "limitaciones",     "lecciones aprendidas", "limitações",     "lições aprendidas",
-    "leçons apprises",  "einschränkungen",   "limitazioni",
-    "lezioni apprese",  "ограничения",       "Ограничения",
+    "limitaciones", "lecciones aprendidas", "limitações", "lições aprendidas", "leçons apprises",
+    "einschränkungen", "limitazioni", "lezioni apprese", "ограничения", "Ограничения",
     // Korean, Japanese and Chinese: limitations, lessons, retrospective, what fell short.
-    "한계", "한계점", "교훈", "회고", "限界", "制限事項", "制約", "教訓", "反省", "反省点", "局限性", "局限", "教训",
-    "不足之处"};
+    "한계", "한계점", "교훈", "회고", "限界", "制限事項", "制約", "教訓", "反省", "反省点", "局限性", "局限",
+    "教训", "不足之处"};
 // Headings that may hold it: accepted when the text reads like a comparison or a limit. A
 // "Challenges" section is as often a list of the data's difficulties (class imbalance, missing
 // values) as an account of what went wrong, and "What I learned" a list of skills.
 constexpr std::string_view k_maybe_headings[] = {
-    "challenges",    "experiments",     "discussion",   "future work",  "next steps",   "improvements",
-    "conclusion",    "conclusions",     "iterations",   "approaches",   "model selection", "journey",
-    "insights",      "studies",         "findings",     "key findings", "observations", "comparison",
-    "what i learned", "what we learned", "learnings",   "takeaways",    "key takeaways"};
+    "challenges",     "experiments",     "discussion", "future work",  "next steps",      "improvements",
+    "conclusion",     "conclusions",     "iterations", "approaches",   "model selection", "journey",
+    "insights",       "studies",         "findings",   "key findings", "observations",    "comparison",
+    "what i learned", "what we learned", "learnings",  "takeaways",    "key takeaways"};
 
 // Words of a report on what failed or was dropped.
 const RE2& lesson_pattern()

@@ -421,6 +421,10 @@ TEST_CASE("docs/lessons: sections in any wording, sentences anywhere, the empty 
                                    "distribution\n");
   CHECK(finding.message == "the ⚠️ Known limitations section (README.md:3)");
 
+  finding = check_readme("docs/lessons", "# X\n\n### Fails:\n\nOriginally, we hand-annotated. This took too much "
+                                         "time, so we prelabelled with two larger models.\n");
+  CHECK(finding.message == "the Fails: section (README.md:3)");
+
   finding = check_readme("docs/lessons",
                          "# X\n\n## Experiments\n\nI compared logistic regression and XGBoost; SMOTE "
                          "made recall better but precision worse, so I dropped it.\n");
