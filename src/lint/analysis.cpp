@@ -14,6 +14,10 @@ constexpr std::string_view k_vendored_folders[] = {
     "venv",         ".venv",       "virtualenv",         ".virtualenv", "site-packages",
     "node_modules", "__pycache__", ".ipynb_checkpoints", ".tox",        ".nox",
     ".eggs",        ".mypy_cache", ".pytest_cache",      ".ruff_cache", ".git",
+    // Installed libraries committed with a deployment package (pip install -t build/ for a
+    // Lambda function): no project names a folder of its own like them.
+    "dist-packages", "botocore", "boto3", "s3transfer", "urllib3", "certifi", "charset_normalizer",
+    "pkg_resources", "_distutils_hack",
 };
 
 constexpr std::string_view k_test_folders[] = {"tests", "test"};

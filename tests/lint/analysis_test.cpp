@@ -63,6 +63,8 @@ TEST_CASE("analysis: Python code, tests and notebooks, without vendored folders"
   CHECK(paths(analysis.notebooks()) == std::vector<std::string>{"notebooks/eda.ipynb"});
   CHECK(Analysis::is_vendored("a/venv/b.py"));
   CHECK_FALSE(Analysis::is_vendored("src/env/b.py"));
+  CHECK(Analysis::is_vendored("build/botocore/data/eks/2017-11-01/examples-1.json")); // pip install -t build/
+  CHECK_FALSE(Analysis::is_vendored("build/lambda_function.py"));
 }
 
 TEST_CASE("analysis: files_matching finds what trying every glob on every file finds")

@@ -189,6 +189,101 @@ bool has_alphabet_run(std::string_view value)
   return false;
 }
 
+// Base64 of a plain label: "cmVhbHRpbWUtY29zdC1tb25pdG9yaW5n" is "realtime-cost-monitoring", a
+// value a chart publishes for everyone. The decoded text is two or more lower-case words of three
+// letters or more, joined by '-', '_', '.' or a space, with no digit: a key, or a password
+// someone chose, has digits, capitals or symbols, or is one word.
+bool is_base64_of_words(std::string_view value)
+{
+  if (value.size() < 8 || value.size() % 4 != 0) {
+    return false;
+  }
+  const auto sextet = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+  };
+  std::string decoded;
+  uint32_t bits = 0;
+  int count = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '=') {
+      if (value.find_first_not_of('=', i) != std::string_view::npos || value.size() - i > 2) {
+        return false;
+      }
+      break;
+    }
+    const int v = sextet(value[i]);
+    if (v < 0) {
+      return false;
+    }
+    bits = (bits << 6) | static_cast<uint32_t>(v);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      decoded.push_back(static_cast<char>((bits >> count) & 0xff));
+    }
+  }
+  int words = 0;
+  size_t length = 0;
+  for (size_t i = 0; i <= decoded.size(); ++i) {
+    const char c = i < decoded.size() ? decoded[i] : ' ';
+    if (c >= 'a' && c <= 'z') {
+      ++length;
+      continue;
+    }
+    if (c != '-' && c != '_' && c != '.' && c != ' ') {
+      return false;
+    }
+    if (length < 3) {
+      return false;
+    }
+    ++words;
+    length = 0;
+  }
+  return words >= 2;
+}
+
+// A made-up password that spells the word for one, URL-encoded or in digits for letters:
+// "p%40ss%23word" (p@ss#word), "s3cr3t-and-long", "Passw0rd!": what a test or a tutorial writes
+// where a password goes. Decoded (%XX), with 0 1 3 4 5 7 @ $ read as o i e a s t a s and all but
+// letters dropped, it holds "password", "passwd" or "secret".
+bool spells_a_password(std::string_view value)
+{
+  std::string letters;
+  for (size_t i = 0; i < value.size(); ++i) {
+    char c = value[i];
+    if (c == '%' && i + 2 < value.size() && std::isxdigit(static_cast<unsigned char>(value[i + 1])) != 0 &&
+        std::isxdigit(static_cast<unsigned char>(value[i + 2])) != 0) {
+      c = static_cast<char>(std::stoi(std::string(value.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    }
+    switch (c) {
+    case '0': c = 'o'; break;
+    case '1': c = 'i'; break;
+    case '3': c = 'e'; break;
+    case '4':
+    case '@': c = 'a'; break;
+    case '5':
+    case '$': c = 's'; break;
+    case '7': c = 't'; break;
+    default: break;
+    }
+    if (std::isalpha(static_cast<unsigned char>(c)) != 0) {
+      letters.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  return letters.find("password") != std::string::npos || letters.find("passwd") != std::string::npos ||
+         letters.find("secret") != std::string::npos;
+}
+
 // A web page a cell downloaded and printed (scraping): the keys in it are the site's own, which it
 // hands to every browser, not the notebook author's.
 bool is_web_page(std::string_view text)
@@ -347,6 +442,7 @@ void Scanner::scan_into(std::string_view text, uint32_t first_line, std::vector<
       position = start + std::max<size_t>(whole.size(), 1);
       const std::string_view value(secret.data(), secret.size());
       bool allowed = allowed_value(value) || has_filler_run(value) || has_alphabet_run(value) ||
+                     (pattern.generic && is_base64_of_words(value)) || spells_a_password(value) ||
                      entropy(value) < pattern.min_entropy ||
                      (pattern.letters_and_digits && !has_letters_and_digits(value));
       for (const auto& regex : pattern.allow) {
