@@ -62,6 +62,13 @@ TEST_CASE("kind file-contains: the first line that matches, or files without it"
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "package metadata: pyproject.toml:4");
 
+  // A pattern that starts with \s* takes in the blank lines above the match: the line shown is
+  // the match's own.
+  const std::string spaced = "kind = \"file-contains\"\n[params]\nlooking_for = \"package metadata\"\n"
+                             "[params.files]\n\"pyproject.toml\" = ['(?m)^\\s*\\[project\\]']\n";
+  view.add("pyproject.toml", "[tool.ruff]\nline-length = 100\n\n\n  [project]\nname = \"x\"\n");
+  CHECK(evaluate("code/pkg", spaced, view).message == "package metadata: pyproject.toml:5");
+
   MemoryView empty;
   CHECK(evaluate("code/pkg", rule, empty).message ==
         "no package metadata at the project root (looked for pyproject.toml, setup.py)");

@@ -80,7 +80,9 @@ Finding evaluate(const RuleContext& context)
       for (const auto& pattern : entry.patterns) {
         const size_t offset = find_match(*pattern, content, 0);
         if (offset != std::string_view::npos) {
-          const Location location{file->path, line_at(content, offset)};
+          // The line of what matched, not of the blank lines a leading \s* took in with it.
+          const size_t shown = content.find_first_not_of(" \t\r\n", offset);
+          const Location location{file->path, line_at(content, shown == std::string_view::npos ? offset : shown)};
           return pass(looking_for + ": " + location.to_string(), {location});
         }
       }
