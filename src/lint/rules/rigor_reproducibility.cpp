@@ -208,21 +208,44 @@ bool set_aside(std::string_view path)
 }
 
 // XGBClassifier(**params) where the module sets params["random_state"] or writes
-// {"seed": 42}: the seed goes in through the settings.
-std::optional<std::string> seed_in_settings(const analyze::PythonModule& module)
+// {"seed": 42}: the seed goes in through the settings. The key's literal.
+const analyze::StringLiteral* seed_setting(const analyze::PythonModule& module)
 {
   for (const auto& literal : module.strings) {
     if (!literal.is_bytes && !literal.is_fstring && contains(k_seed_keywords, literal.value) &&
         literal.value != "generator" && literal.value != "rng") {
-      return "\"" + literal.value + "\" in its **settings, line " + std::to_string(literal.line);
+      return &literal;
     }
   }
-  return std::nullopt;
+  return nullptr;
+}
+
+// The seed of a call that takes its settings unpacked (**params): in the module, or else in
+// another module of the project that holds the settings (params = {**config.CB_PARAMS} with
+// "random_seed" set in config.py), looked for once and kept in `elsewhere`.
+std::optional<std::string> seed_in_settings(const Analysis& analysis, const analyze::PythonModule& module,
+                                            std::optional<std::optional<std::string>>& elsewhere)
+{
+  if (const analyze::StringLiteral* literal = seed_setting(module)) {
+    return "\"" + literal->value + "\" in its **settings, line " + std::to_string(literal->line);
+  }
+  if (!elsewhere) {
+    elsewhere.emplace();
+    for (const auto& [file, other] : analysis.code_modules()) {
+      if (const analyze::StringLiteral* literal = seed_setting(*other)) {
+        *elsewhere = "\"" + literal->value + "\" in its **settings, " +
+                     code_location(analysis, file, literal->line).to_string();
+        break;
+      }
+    }
+  }
+  return *elsewhere;
 }
 
 Seeding seeding(const Analysis& analysis)
 {
   Seeding found;
+  std::optional<std::optional<std::string>> settings_elsewhere; // not looked for yet
   for (const auto& [file, module] : analysis.code_modules()) {
     for (const auto& call : module->calls) {
       const auto where = [&, file = file] { return code_location(analysis, file, call.line); }; // when found
@@ -236,7 +259,7 @@ Seeding seeding(const Analysis& analysis)
       } else if (is_random_call(call)) {
         auto seed = seed_argument(call);
         if (!seed && call.unpacks_keywords) {
-          seed = seed_in_settings(*module);
+          seed = seed_in_settings(analysis, *module, settings_elsewhere);
         }
         found.uses.push_back(
             {{std::string(name) + (seed ? "(" + *seed + ")" : ""), where()}, seed.has_value()});

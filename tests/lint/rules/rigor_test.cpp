@@ -245,6 +245,20 @@ TEST_CASE("rigor/reproducibility: global seeds, per-call seeds, and what is left
   network.add("src/seed.py", "import torch\ntorch.manual_seed(0)\n");
   CHECK(check_rule("rigor/reproducibility", network).status == Status::pass);
 
+  // Settings unpacked into the estimator, with the seed set in the project's config module.
+  MemoryView settings;
+  settings.add("src/pkg/models.py", "from catboost import CatBoostClassifier\nfrom sklearn.model_selection import "
+                                    "train_test_split\nparts = train_test_split(frame, random_state=42)\n"
+                                    "params = {**config.CB_PARAMS}\nmodel = CatBoostClassifier(**params)\n");
+  CHECK(check_rule("rigor/reproducibility", settings).message ==
+        "randomness is seeded: train_test_split(random_state=42) at src/pkg/models.py:3; still without a seed: "
+        "CatBoostClassifier at src/pkg/models.py:5");
+  settings.add("src/pkg/config.py", "RANDOM_STATE = 42\nCB_PARAMS = {\"iterations\": 500, \"random_seed\": "
+                                    "RANDOM_STATE}\n");
+  CHECK(check_rule("rigor/reproducibility", settings).message ==
+        "randomness is seeded: train_test_split(random_state=42) at src/pkg/models.py:3, CatBoostClassifier(\""
+        "random_seed\" in its **settings, src/pkg/config.py:2) at src/pkg/models.py:5");
+
   MemoryView deterministic;
   deterministic.add("a.py", "from sklearn.model_selection import KFold\nKFold(n_splits=5)\n");
   CHECK(check_rule("rigor/reproducibility", deterministic).message ==
