@@ -234,17 +234,33 @@ constexpr std::string_view k_troubleshooting_headings[] = {
     "troubleshooting", "faq",          "frequently asked questions",
     "common issues",   "known issues", "common problems"};
 
-// The results sections, those under a troubleshooting heading left out.
+// A service's metrics, not a model's: "Prometheus Metrics", "Monitoring metrics".
+constexpr std::string_view k_operations_headings[] = {"prometheus", "grafana", "monitoring", "observability",
+                                                      "telemetry"};
+
+// The results sections; those under a troubleshooting heading, those of a service's metrics and
+// those documenting an endpoint left out.
 std::vector<const analyze::Section*> results_sections(const analyze::Document& document)
 {
   const analyze::HeadingKeywords troubleshooting(k_troubleshooting_headings);
-  std::vector<const analyze::Section*> sections = docs::sections_named(document, k_results_headings);
+  const analyze::HeadingKeywords operations(k_operations_headings);
+  std::vector<const analyze::Section*> sections =
+      docs::sections_named(document, k_results_headings, k_operations_headings);
   std::erase_if(sections, [&](const analyze::Section* section) {
+    // An API's endpoint documented under its own heading: "GET /metrics", "/metrics".
+    const std::string_view heading = text::trim(section->heading);
+    static constexpr std::string_view k_verbs[] = {"GET ", "POST ", "PUT ", "PATCH ", "DELETE "};
+    if (heading.starts_with('/') ||
+        std::any_of(std::begin(k_verbs), std::end(k_verbs), [&](std::string_view verb) {
+          return heading.starts_with(verb) && heading.substr(verb.size()).starts_with('/');
+        })) {
+      return true;
+    }
     int level = section->level;
     for (const analyze::Section* above = section; above != document.sections.data() && level > 1;) {
       --above;
       if (above->level < level) {
-        if (troubleshooting.match(above->heading)) {
+        if (troubleshooting.match(above->heading) || operations.match(above->heading)) {
           return true;
         }
         level = above->level;
@@ -253,6 +269,35 @@ std::vector<const analyze::Section*> results_sections(const analyze::Document& d
     return false;
   });
   return sections;
+}
+
+// An image that shows results by its alt text or file name: "![Leaderboard](docs/leaderboard.png)",
+// "confusion_matrix.png", "roc_curve.png", "![Model results](...)", "f1_by_class.png". A plain
+// "metrics" or "dashboard" is left out: a Grafana screenshot is named so too.
+bool shows_results(const analyze::Image& image)
+{
+  static constexpr std::string_view k_result_words[] = {"leaderboard", "results", "confusion", "roc",
+                                                        "evaluation",  "scores",  "benchmark", "benchmarks"};
+  // A screenshot of the running system: "Last run result Succeeded" on a pipeline's dashboard.
+  static constexpr std::string_view k_operations_words[] = {
+      "dashboard",  "grafana", "prometheus", "latency",    "uptime", "pipeline",
+      "operations", "airflow", "cluster",    "kubernetes", "eks",    "ops"};
+  std::string words = image.alt + " " + std::string(text::base_name(image.url));
+  for (char& c : words) {
+    c = std::isalnum(static_cast<unsigned char>(c)) != 0
+            ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+            : ' ';
+  }
+  bool result = false;
+  for (const auto word : text::split(words, ' ')) {
+    if (std::find(std::begin(k_operations_words), std::end(k_operations_words), word) !=
+        std::end(k_operations_words)) {
+      return false;
+    }
+    result = result || std::find(std::begin(k_result_words), std::end(k_result_words), word) !=
+                           std::end(k_result_words);
+  }
+  return result || matches(words, metric_pattern());
 }
 
 struct Markers
@@ -343,6 +388,13 @@ Finding check_docs_results(const RuleContext& context)
     }
   }
 
+  for (const analyze::Image& image : document.images) {
+    if (!docs::is_badge(image) && shows_results(image)) {
+      return found("results shown as an image (" +
+                       (image.alt.empty() ? std::string(text::base_name(image.url)) : image.alt) + ")",
+                   image.line);
+    }
+  }
   for (const analyze::Section* section : sections) {
     if (const analyze::Table* table = unnamed_score_table(document, *section)) {
       return found("a table of scores under " + section->heading + " (the README names the metric elsewhere)",

@@ -264,6 +264,25 @@ TEST_CASE("docs/results: a question under Troubleshooting is no results section"
                            "AUC, RMSE, ...)");
 }
 
+TEST_CASE("docs/results: results in an image named for them; endpoints and a service's metrics are no results section")
+{
+  Finding finding = check_readme("docs/results", "# X\n\n#### Power BI Dashboards (Screenshots)\n\n"
+                                                 "![Leaderboard](docs/powerbi/Leaderboard.png)\n");
+  CHECK(finding.message == "results shown as an image (Leaderboard) at README.md:5");
+  finding = check_readme("docs/results", "# X\n\n![](reports/figures/confusion_matrix.png)\n");
+  CHECK(finding.message == "results shown as an image (confusion_matrix.png) at README.md:3");
+  // A screenshot of the running system is not the model's results, whatever its caption says.
+  finding = check_readme("docs/results", "# X\n\n![Pipeline dashboard: last run result Succeeded, 0 failed]"
+                                         "(docs/ops.png)\n\n![Grafana metrics](docs/grafana.png)\n");
+  CHECK(finding.status == Status::fail);
+
+  finding = check_readme("docs/results", "# X\n\n## API\n\n### GET /metrics\n\nPrometheus counters.\n\n"
+                                         "## Prometheus Metrics\n\nRequest counts.\n\n## Monitoring\n\n### "
+                                         "Available Metrics\n\nLatency.\n");
+  CHECK(finding.message == "README.md has no results: no table, list or sentence gives a metric (accuracy, "
+                           "F1, RMSE, ...) with its value");
+}
+
 TEST_CASE("docs/results: a table of scores whose metric the README names in another section")
 {
   const std::string metric = "# X\n\n## Models\n\n* `F1 score`. This metric was used to evaluate the models\n\n";
