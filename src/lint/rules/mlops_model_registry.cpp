@@ -241,9 +241,9 @@ constexpr std::string_view k_upload_calls[] = {"upload_file",  "upload_fileobj",
                                                "upload_to_s3", "upload_model",   "fput_object"};
 // The words of a name for the model's version (model_version, version_name, new_model_version_path);
 // a name with any other word is another thing's version (api_version, onehot_encoder_version).
-constexpr std::string_view k_version_words[] = {"model", "models", "version", "versioned", "name",   "id",
-                                                "tag",   "path",   "file",    "filename",  "dir",    "number",
-                                                "num",   "new",    "next",    "current",   "latest", "v"};
+constexpr std::string_view k_version_words[] = {
+    "model", "models", "version", "versioned", "name", "id",      "tag",    "path", "file", "filename",
+    "dir",   "number", "num",     "new",       "next", "current", "latest", "v",    "run"};
 
 // A model saved under a version name made unique for each save and recorded: a variable named for
 // the version (model_version = f"{name}_V{uuid.uuid4().hex[:8]}.pkl"), a random id or timestamp
@@ -278,10 +278,13 @@ std::optional<std::string> unique_model_version(const analyze::PythonModule& mod
       std::any_of(module.calls.begin(), module.calls.end(),
                   [](const analyze::Call& call) { return matches_any(call.callee, k_unique_id_calls); }) ||
       std::any_of(module.strings.begin(), module.strings.end(), [](const auto& literal) {
+        // ... or counted from the models already kept: f"1.{existing_count}.0".
         return literal.is_fstring && (literal.value.find("uuid") != std::string::npos ||
                                       literal.value.find("now()") != std::string::npos ||
                                       literal.value.find("time()") != std::string::npos ||
-                                      literal.value.find("strftime(") != std::string::npos);
+                                      literal.value.find("strftime(") != std::string::npos ||
+                                      literal.value.find("count}") != std::string::npos ||
+                                      literal.value.find("{len(") != std::string::npos);
       });
   const bool uploaded = std::any_of(module.calls.begin(), module.calls.end(), [](const analyze::Call& call) {
     return matches_any(call.callee, k_upload_calls);
@@ -293,7 +296,13 @@ std::optional<std::string> unique_model_version(const analyze::PythonModule& mod
                (lower.find("insert ") != std::string::npos || lower.find("select ") != std::string::npos ||
                 lower.find("update ") != std::string::npos);
       });
-  if (!unique || !(metadata || uploaded || recorded_in_sql)) {
+  // A row of metadata that keeps it: {"id": model_id, "version": run_version, "cv_rmse": ...}.
+  const bool recorded_in_row =
+      std::any_of(module.strings.begin(), module.strings.end(), [](const auto& literal) {
+        return !literal.is_fstring && (literal.value == "version" || literal.value == "model_version" ||
+                                       literal.value == "version_name");
+      });
+  if (!unique || !(metadata || uploaded || recorded_in_sql || recorded_in_row)) {
     return std::nullopt;
   }
   return version;
@@ -322,6 +331,22 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
         save = &call;
       }
       metadata = metadata || matches_any(call.callee, k_metadata_writes);
+    }
+    // The model pickled to bytes and uploaded to a store: pickle.dumps(pipeline), then
+    // blob.upload_blob(model_bytes).
+    const auto uploads = [&] {
+      return std::any_of(module->calls.begin(), module->calls.end(),
+                         [](const analyze::Call& call) { return matches_any(call.callee, k_upload_calls); });
+    };
+    for (const auto& call : module->calls) {
+      if (save != nullptr) {
+        break;
+      }
+      if ((call.callee == "pickle.dumps" || call.callee == "cloudpickle.dumps" ||
+           call.callee == "joblib.dumps") &&
+          uploads()) {
+        save = &call;
+      }
     }
     if (save == nullptr) {
       continue;

@@ -568,6 +568,25 @@ TEST_CASE("mlops/model-registry: a save under a version name made new each time 
            save + "    run(\"INSERT INTO model_info (version_name) VALUES (:v)\", v=model_version)\n");
   CHECK(check_rule("mlops/model-registry", view).status == Status::pass);
 
+  // A row of metadata with a run's timestamp as the version, the file named by a uuid.
+  MemoryView row;
+  row.add("train.py", "import uuid\nimport joblib\nfrom datetime import datetime\n"
+                      "run_version = datetime.now().strftime('%Y%m%d_%H%M%S')\nmodel_id = str(uuid.uuid4())\n"
+                      "joblib.dump(model, f'models/{model_id}.joblib')\n"
+                      "rows = pd.DataFrame([{'id': model_id, 'version': run_version, 'cv_rmse': rmse}])\n"
+                      "_append_csv(rows, 'models.csv')\n");
+  CHECK(check_rule("mlops/model-registry", row).message ==
+        "models versioned by its own registry (each model saved as a new run_version, which is recorded) "
+        "(train.py:6)");
+  // Pickled to bytes and uploaded, the version counted from the models already registered.
+  MemoryView counted;
+  counted.add("worker.py", "import json\nimport pickle\nmodel_bytes = pickle.dumps(pipeline)\n"
+                           "blob.upload_blob(model_bytes, overwrite=True)\nblob.upload_blob(json.dumps(manifest))\n"
+                           "existing_count = db.query(MLModel).count()\nmodel_version = f'1.{existing_count}.0'\n");
+  CHECK(check_rule("mlops/model-registry", counted).message ==
+        "models versioned by its own registry (each model saved as a new model_version, which is recorded) "
+        "(worker.py:3)");
+
   // A constant version is the same for every save; an API's version is not the model's.
   MemoryView constant;
   constant.add("predict.py", "import json\nimport joblib\nfrom datetime import datetime\nPIPELINE_VERSION = "
