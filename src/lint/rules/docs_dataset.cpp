@@ -21,6 +21,10 @@ constexpr std::string_view k_data_headings[] = {
     "datos", "conjunto de datos", "dados", "conjunto de dados", "données", "jeu de données", "daten", "datensatz",
     "dati", "データ", "使用データ", "データセット", "数据", "数据集", "데이터", "데이터셋", "данные", "Данные",
     "датасет", "Датасет"};
+// Words of a sentence about the data, outside a data section: "uses the Telco churn dataset",
+// "für den Kaggle-Datensatz House Prices".
+constexpr std::string_view k_mention_words[] = {"data", "dataset",   "datasets", "data set", "corpus", "datensatz",
+                                                "daten", "datos",    "dados",    "données",  "dati"};
 // Headings about doing something with the data, not describing it.
 constexpr std::string_view k_data_work[] = {"preprocessing", "processing", "cleaning",   "pipeline",
                                             "versioning",    "analysis",   "validation", "augmentation",
@@ -58,8 +62,20 @@ const RE2& named_dataset_pattern()
   return pattern;
 }
 
+// A shared task's or benchmark's name with its year: "SemEval-2014 Task 4", "CoNLL-2003", "WMT14".
+const RE2& benchmark_pattern()
+{
+  thread_local const RE2 pattern(R"(\b((?:[A-Z][a-z]*[A-Z][A-Za-z]*-?(?:19|20)\d\d|[A-Z]{3,}-?(?:19|20)?\d\d))\b)");
+  return pattern;
+}
+
 bool names_a_dataset(std::string_view text)
 {
+  std::string benchmark;
+  if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), benchmark_pattern(), &benchmark) &&
+      !benchmark.starts_with("COVID")) { // a topic, not a dataset
+    return true;
+  }
   constexpr std::string_view k_descriptive[] = {
       "raw",     "processed", "cleaned",    "clean", "final",     "full",     "original", "public",
       "private", "custom",    "sample",     "demo",  "synthetic", "input",    "training", "train",
@@ -218,14 +234,14 @@ void weigh_mentions(const analyze::Document& document, Evidence& evidence)
     }
   };
   for (const auto& paragraph : document.paragraphs) {
-    if (docs::has_any_word(paragraph.text, std::span(k_data_headings).first(4)) &&
+    if (docs::has_any_word(paragraph.text, k_mention_words) &&
         !docs::has_word(paragraph.text, "placeholder") && !is_badge_row(document, paragraph.text, paragraph.line)) {
       weigh_text(paragraph.text, paragraph.line, evidence);
       note_links(paragraph.text, paragraph.line);
     }
   }
   for (const auto& item : document.list_items) {
-    if (docs::has_any_word(item.text, std::span(k_data_headings).first(4)) &&
+    if (docs::has_any_word(item.text, k_mention_words) &&
         !is_badge_row(document, item.text, item.line)) {
       weigh_text(item.text, item.line, evidence);
       note_links(item.text, item.line);

@@ -107,6 +107,24 @@ TEST_CASE("docs/dataset: a link in a list item that speaks of the data names its
                            "does not give its size or columns, nor its licence or how it was collected");
 }
 
+TEST_CASE("docs/dataset: a benchmark named with its year; an introduction in German naming Kaggle's dataset")
+{
+  Finding finding = check_readme("docs/dataset", "# Aspects\n\n## Dataset\n\n- **SemEval-2014 Task 4** - Restaurant "
+                                                 "Reviews corpus\n- Labels: positive, negative, neutral\n");
+  CHECK(finding.status == Status::fail); // named, but neither its size nor its terms
+  CHECK(finding.message == "the Dataset section (README.md:3) does not give its size or columns, nor its licence "
+                           "or how it was collected");
+  finding = check_readme("docs/dataset", "# House-Price-Model (Kaggle)\n\nEine end-to-end ML-Pipeline für den "
+                                         "Kaggle-Datensatz House Prices.\n\n## Training\n\n### Mit Gold-Data "
+                                         "trainieren\n\nSo geht es.\n");
+  CHECK(finding.message == "the README describes its data at README.md:3");
+  // A version number is no benchmark ("Python 3.11", "TF2"), nor is a disease.
+  finding = check_readme("docs/dataset", "# X\n\n## Data\n\nDaily COVID-19 cases.\n");
+  CHECK(finding.message.find("does not give its source") != std::string::npos);
+  finding = check_readme("docs/dataset", "# X\n\n## Data\n\nRuns on Python 3.11 with TF2 and CUDA 12.\n");
+  CHECK(finding.message.find("does not give its source") != std::string::npos);
+}
+
 TEST_CASE("docs/dataset: source, size and provenance, and the generated placeholder note")
 {
   Finding finding = check_readme(
