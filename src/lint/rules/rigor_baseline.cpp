@@ -198,7 +198,8 @@ bool only_operations_baseline(std::string_view text)
       std::replace_if(
           words.begin(), words.end(), [](char c) { return !is_word_char(c); }, ' ');
       bool operations = false;
-      for (const auto word : text::split(text::to_lower(words), ' ')) {
+      const std::string lowered = text::to_lower(words); // the words below are views into it
+      for (const auto word : text::split(lowered, ' ')) {
         operations = operations || contains(k_operations_words, word);
       }
       if (!operations) {
