@@ -69,6 +69,14 @@ TEST_CASE("kind file-contains: the first line that matches, or files without it"
   view.add("pyproject.toml", "[tool.ruff]\nline-length = 100\n\n\n  [project]\nname = \"x\"\n");
   CHECK(evaluate("code/pkg", spaced, view).message == "package metadata: pyproject.toml:5");
 
+  // The project's own file before one deeper that sorts first: docs/requirements.txt builds the docs.
+  const std::string deps = "kind = \"file-contains\"\n[params]\nlooking_for = \"declared dependencies\"\n"
+                           "[params.files]\n\"requirements*.txt\" = ['(?m)^[A-Za-z]']\n";
+  MemoryView nested;
+  nested.add("docs/requirements.txt", "sphinx\n");
+  nested.add("requirements.txt", "# runtime\npandas==2.2.2\n");
+  CHECK(evaluate("code/deps", deps, nested).message == "declared dependencies: requirements.txt:2");
+
   MemoryView empty;
   CHECK(evaluate("code/pkg", rule, empty).message ==
         "no package metadata at the project root (looked for pyproject.toml, setup.py)");

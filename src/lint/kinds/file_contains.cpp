@@ -63,7 +63,13 @@ Finding evaluate(const RuleContext& context)
   std::vector<std::string> without; // files that matched a glob but none of its patterns
   const auto& entries = compiled->entries;
   const auto& globs = compiled->globs.globs();
-  for (const FileEntry* file : context.analysis().files_matching(compiled->globs)) {
+  // Shallower files first: the project's own requirements.txt or pyproject.toml is the evidence,
+  // rather than docs/requirements.txt (the documentation's build) that sorts before it.
+  auto files = context.analysis().files_matching(compiled->globs);
+  std::stable_sort(files.begin(), files.end(), [](const FileEntry* a, const FileEntry* b) {
+    return std::count(a->path.begin(), a->path.end(), '/') < std::count(b->path.begin(), b->path.end(), '/');
+  });
+  for (const FileEntry* file : files) {
     for (const auto& entry : entries) {
       if (!globs[entry.glob].matches_file(file->path)) {
         continue;
