@@ -35,7 +35,10 @@ constexpr std::string_view k_sources[] = {
     "kaggle",       "uci",      "huggingface", "hugging face", "openml",        "zenodo",
     "data.gov",     "imagenet", "mnist",       "cifar",        "coco",          "imdb",
     "squad",        "glue",     "wikipedia",   "tfds",         "torchvision",   "sklearn",
-    "scikit-learn", "roboflow", "figshare",    "physionet",    "aws open data", "google dataset search"};
+    "scikit-learn", "roboflow", "figshare",    "physionet",    "aws open data", "google dataset search",
+    // Public datasets known by their own names: naming one says where it comes from.
+    "movielens", "netflix prize", "criteo", "librispeech", "common voice", "cityscapes", "celeba",
+    "fashion-mnist", "wikitext", "ms marco", "ag news", "sst-2", "kitti", "open images", "nyc taxi"};
 constexpr std::string_view k_provenance[] = {
     "licence",    "license",   "licensed",  "cc0",       "cc-by",     "cc by",    "public domain",
     "terms",      "collected", "scraped",   "provided",  "published", "sourced",  "downloaded",

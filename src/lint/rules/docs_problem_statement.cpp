@@ -21,7 +21,8 @@ constexpr std::string_view k_problem_headings[] = {
 // Headings that usually introduce the project but may introduce anything ("Dataset overview").
 constexpr std::string_view k_intro_headings[] = {
     "overview", "about", "background", "introduction", "intro", "description", "context", "summary",
-    "abstract", "tl dr", "tldr", "the project", "project details", "what is this", "what it does", "what is",
+    "abstract", "tl dr", "tldr", "the project", "project details", "what is this", "what it does", "what is", "what it is",
+    "what this is", "how it works",
     "why", "use case", "scenario",
     // The same in the languages portfolios are often written in; a Cyrillic capital is compared
     // as written.

@@ -125,6 +125,18 @@ TEST_CASE("docs/dataset: a benchmark named with its year; an introduction in Ger
   CHECK(finding.message.find("does not give its source") != std::string::npos);
 }
 
+TEST_CASE("docs/dataset and docs/problem-statement: a public dataset by its own name; a What it is heading")
+{
+  Finding finding = check_readme("docs/dataset", "# Arrival\n\n## Offline evaluation\n\nFour models evaluated on "
+                                                 "the data of MovieLens 20M, 20 million ratings.\n");
+  CHECK(finding.message == "the README describes its data at README.md:5 (no Data section)");
+  finding = check_readme("docs/problem-statement",
+                         "# Arrival\n\n## What it is\n\nUsers swipe through movies (like, dislike, skip). Every swipe "
+                         "updates their personal embedding, so people who cannot decide what to watch get a "
+                         "better next batch.\n");
+  CHECK(finding.message == "the What it is section introduces the problem (README.md:3)");
+}
+
 TEST_CASE("docs/dataset: source, size and provenance, and the generated placeholder note")
 {
   Finding finding = check_readme(
