@@ -252,6 +252,33 @@ Finding check_docs_deployment(const RuleContext& context)
       return found("a link to the live demo, " + docs::clip(link.url, 80), link.line);
     }
   }
+  // A link labelled just before it: "**Live Site**: [peyechi.com](https://peyechi.com)", "Demo ->
+  // [app](...)". The label is the few words before the link's text in its paragraph or item.
+  for (const auto& link : document.links) {
+    const bool web = link.url.starts_with("http://") || link.url.starts_with("https://");
+    if (!web || any_in(link.url, k_not_deployments) || link.text.empty()) {
+      continue;
+    }
+    for (const auto& block : document.blocks) {
+      if ((block.kind != analyze::BlockKind::paragraph && block.kind != analyze::BlockKind::list_item) ||
+          link.line < block.line ||
+          link.line > block.line + static_cast<int>(std::count(block.text.begin(), block.text.end(), '\n'))) {
+        continue;
+      }
+      const size_t at = block.text.find(link.text);
+      if (at == std::string::npos) {
+        continue;
+      }
+      const size_t from = at > 40 ? at - 40 : 0;
+      const std::string_view label = std::string_view(block.text).substr(from, at - from);
+      const size_t line_start = label.rfind('\n');
+      const std::string_view own = line_start == std::string_view::npos ? label : label.substr(line_start + 1);
+      if (docs::has_any_word(own, k_demo_words) && !docs::has_any_word(own, k_write_up_words) &&
+          !docs::has_any_word(link.text, k_write_up_words)) {
+        return found("a link to the live demo, " + docs::clip(link.url, 80), link.line);
+      }
+    }
+  }
   // An address written out instead of linked, "Link: `http://35.231.160.55/`", where its sentence
   // says what it leads to (the app, a demo, the interface) and is not about data or a write-up.
   thread_local const RE2 address_pattern(R"((https?://[^\s`<>()\[\]"'{}|\\^]+))");

@@ -395,6 +395,17 @@ TEST_CASE("docs/run-instructions: commands in code blocks, with prompts, in any 
   CHECK(finding.message == "README.md has no commands in code blocks to install and run the project");
 }
 
+TEST_CASE("docs/deployment: a link on its own domain labelled live just before it")
+{
+  Finding finding = check_readme("docs/deployment", "# Peyechi\n\nPhone recommendations.\n\n**Live Site**: "
+                                                    "[peyechi.com](https://peyechi.com)\n");
+  CHECK(finding.message == "a link to the live demo, https://peyechi.com (README.md:5)");
+  // A label on an earlier line, or a write-up, is no deployment.
+  finding = check_readme("docs/deployment", "# X\n\nLive results below.\nSee [the study](https://example.org/s) "
+                                            "and the **live report**: [here](https://example.org/r)\n");
+  CHECK(finding.status == Status::fail);
+}
+
 TEST_CASE("docs/deployment: live URLs, demo links, deploy commands, a described deployment")
 {
   Finding finding = check_readme("docs/deployment", "# X\n\nTry it on https://churn.streamlit.app\n");
