@@ -69,12 +69,20 @@ constexpr Library k_orchestrators[] = {
 
 std::optional<StageKind> stage_of(std::string_view name)
 {
-  for (const auto& word : name_words(name)) {
+  const auto words = name_words(name);
+  for (const auto& word : words) {
     for (const auto& entry : k_stage_words) {
       if (entry.word == word) {
         return entry.kind;
       }
     }
+  }
+  // "build-model", "make_model", "create-models": making the model is training it.
+  const auto has = [&](std::string_view wanted) {
+    return std::find(words.begin(), words.end(), wanted) != words.end();
+  };
+  if ((has("model") || has("models")) && (has("build") || has("make") || has("create"))) {
+    return StageKind::train;
   }
   return std::nullopt;
 }
@@ -244,6 +252,11 @@ TaskFileResult task_files(const Analysis& analysis)
     StageNames stages;
     std::vector<std::string> all;
     for (const auto& target : parsed.targets) {
+      // test-api tests the API, it serves nothing; test-eval runs the model's evaluation.
+      if (is_check_task(target.name) && stage_of(target.name) != StageKind::evaluate) {
+        all.push_back(target.name);
+        continue;
+      }
       if (stage_of(target.name)) {
         stages.add(target.name);
       } else if (!is_check_task(target.name) &&

@@ -408,6 +408,19 @@ TEST_CASE("mlops/pipeline: a Makefile under another name, run with make -f")
   mk.add("src/train.py", "from sklearn.pipeline import Pipeline\n");
   mk.add("build/pipeline.mk", "data:\n\tpython -m src.data\ntrain: data\n\tpython -m src.train\n");
   CHECK(check_rule("mlops/pipeline", mk).message == "build/pipeline.mk targets data, train");
+  // Building the model is training it; testing the API serves nothing, an evaluation test evaluates.
+  MemoryView build;
+  build.add("app/cnn/cnn_model.py", "import tensorflow as tf\n");
+  build.add("makefile", "build-model:\n\t@python3 -m app.cnn.cnn_model\ntest-api:\n\t@pytest tests/test_02_api\n"
+                        "dev:\n\t@uvicorn app.main:app --reload\n");
+  CHECK(check_rule("mlops/pipeline", build).message == "makefile targets build-model, dev (which starts the service)");
+  MemoryView checks;
+  checks.add("app/cnn/cnn_model.py", "import tensorflow as tf\n");
+  checks.add("Makefile", "test-api:\n\t@pytest tests/api\nup:\n\tdocker compose up -d\n");
+  CHECK(check_rule("mlops/pipeline", checks).status == Status::fail);
+  checks.add("Makefile", "test-eval:\n\tpytest -m deepeval\nup:\n\tdocker compose up -d\n");
+  CHECK(check_rule("mlops/pipeline", checks).message == "Makefile targets test-eval, up (which starts the service)");
+
   MemoryView notes;
   notes.add("src/train.py", "from sklearn.pipeline import Pipeline\n");
   notes.add("docs/Makefile.md", "train:\n\tpython -m src.train\npredict:\n\tpython -m src.predict\n");
