@@ -128,6 +128,18 @@ TEST_CASE("kind gitignore-covers: each uncovered group is a detail")
   CHECK(renamed.message == "no .gitignore at the project root; gitignore.txt is there, but git reads the "
                            "patterns of a file named .gitignore only");
   CHECK(renamed.locations == std::vector<Location>{{"gitignore.txt", 0}});
+  // A last line appended in UTF-16 makes the file binary to a text reader; git still applies the
+  // lines before it.
+  MemoryView mixed;
+  std::string bytes = "__pycache__/\n.env\n";
+  for (const char c : std::string_view("!.env.local\r\n")) {
+    bytes += c;
+    bytes += '\0';
+  }
+  mixed.add(".gitignore", bytes);
+  const Finding read = evaluate("repo/gi", rule, mixed);
+  CHECK(read.status == Status::pass);
+  CHECK(read.message == ".gitignore covers caches, secrets");
   CHECK(renamed.fix.starts_with("Rename gitignore.txt to .gitignore (git mv gitignore.txt .gitignore)"));
   view.add(".gitignore", "# caches\n__pycache__/\n!.env\n");
   const Finding finding = evaluate("repo/gi", rule, view);

@@ -171,15 +171,29 @@ std::vector<IgnoreFile> ignore_files(const RuleContext& context, std::optional<s
     paths.emplace_back(k_gitignore);
   }
   for (const auto& path : paths) {
-    const TextFile* file = context.analysis().text(path);
-    if (file == nullptr || file->binary) {
-      problem = path + " cannot be read as text";
-      continue;
-    }
     const size_t levels = split_outer(path).levels;
     std::string folder;
     for (size_t i = parts.size() - levels; i < parts.size(); ++i) {
       folder += std::string(parts[i]) + "/";
+    }
+    const TextFile* file = context.analysis().text(path);
+    if (file != nullptr && file->binary) {
+      // Git reads a .gitignore as bytes, line by line: a line another editor saved as UTF-16
+      // ("!.env.local" appended by PowerShell) matches nothing, and the others still apply.
+      if (auto bytes = context.view().read(path, 1 << 20)) {
+        std::string usable;
+        for (const auto line : text::split(*bytes, '\n')) {
+          if (line.find('\0') == std::string_view::npos) {
+            usable.append(line).push_back('\n');
+          }
+        }
+        files.push_back({path, std::move(folder), patterns_of(usable)});
+        continue;
+      }
+    }
+    if (file == nullptr || file->binary) {
+      problem = path + " cannot be read as text";
+      continue;
     }
     files.push_back({path, std::move(folder), patterns_of(file->content)});
   }
