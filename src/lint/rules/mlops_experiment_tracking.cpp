@@ -193,6 +193,11 @@ Finding check_mlops_experiment_tracking(const RuleContext& context)
   if (auto own = own_run_log(analysis)) {
     return pass("runs recorded by " + describe(*own), {own->where});
   }
+  // Nothing is trained: a service on hosted models, an app with no model, has no experiments to
+  // track (as mlops/model-registry has no model to version).
+  if (const auto reason = no_training_reason(analysis)) {
+    return skip(*reason);
+  }
   return fail(
       "no experiment tracking in " + code_scope(analysis) +
       ": no MLflow, Weights & Biases, Neptune, Comet, ClearML, Aim, DVCLive or TensorBoard, and no dvc.yaml "

@@ -282,6 +282,10 @@ TEST_CASE("mlops/experiment-tracking: libraries, report_to, DVC, TensorBoard, ow
   view.add("train.py", "def train():\n    print(1)\n");
   view.add("eda.ipynb", "{\"cells\": []}");
   CHECK(check_rule("mlops/experiment-tracking", view).message ==
+        "no ML library (scikit-learn, PyTorch, TensorFlow, XGBoost, ...) is imported in 1 Python module and 1 "
+        "notebook"); // skipped: nothing is trained
+  view.add("train.py", "from sklearn.svm import SVC\n\ndef train(x, y):\n    return SVC().fit(x, y)\n");
+  CHECK(check_rule("mlops/experiment-tracking", view).message ==
         "no experiment tracking in 1 Python module and 1 notebook: no MLflow, Weights & Biases, Neptune, "
         "Comet, "
         "ClearML, Aim, DVCLive or TensorBoard, and no dvc.yaml metrics");
