@@ -3,6 +3,8 @@
 #include "lint/kinds/common.h"
 #include "lint/kinds/kind.h"
 
+#include "core/text.h"
+
 namespace mlfolio::lint::kinds {
 
 namespace {
@@ -14,6 +16,8 @@ const ParamSpec k_params[] = {
     {"where", ParamType::text, false,
      "root (default): globs start at the project root; anywhere: in any folder", "root|anywhere"},
     {"case_sensitive", ParamType::flag, false, "compare file names with case (default false)"},
+    {"python_only", ParamType::flag, false,
+     "skip a project without Python code or notebooks: the files looked for are Python's (default false)"},
 };
 
 struct Entry
@@ -53,6 +57,24 @@ Result<void> check(const RuleMeta& rule)
   return {};
 }
 
+// A file of a project written in another language: its code or its build manifest.
+const FileEntry* other_language_file(const Analysis& analysis)
+{
+  static constexpr std::string_view k_extensions[] = {".java", ".kt", ".scala", ".go", ".rs", ".js", ".jsx", ".ts",
+                                                      ".tsx",  ".cs", ".cpp",   ".c",  ".rb", ".php", ".swift", ".jl"};
+  static constexpr std::string_view k_manifests[] = {"pom.xml", "build.gradle", "build.gradle.kts", "package.json",
+                                                     "go.mod",  "Cargo.toml",   "Gemfile",          "composer.json"};
+  for (const FileEntry* file : analysis.project_files()) {
+    const std::string_view name = text::base_name(file->path);
+    if (std::any_of(std::begin(k_manifests), std::end(k_manifests), [&](std::string_view m) { return name == m; }) ||
+        std::any_of(std::begin(k_extensions), std::end(k_extensions),
+                    [&](std::string_view e) { return text::iends_with(name, e); })) {
+      return file;
+    }
+  }
+  return nullptr;
+}
+
 Finding evaluate(const RuleContext& context)
 {
   const auto compiled = compile(context.rule());
@@ -60,6 +82,12 @@ Finding evaluate(const RuleContext& context)
     return skip("the rule's globs or patterns do not compile");
   }
   const std::string looking_for = context.params().text("looking_for", "");
+  if (context.params().flag("python_only", false) && context.analysis().python_files().empty() &&
+      context.analysis().notebooks().empty()) {
+    if (const FileEntry* other = other_language_file(context.analysis())) {
+      return skip("no Python code or notebooks: the project is written in another language (" + other->path + ")");
+    }
+  }
   std::vector<std::string> without; // files that matched a glob but none of its patterns
   const auto& entries = compiled->entries;
   const auto& globs = compiled->globs.globs();
