@@ -37,7 +37,8 @@ constexpr std::string_view k_maybe_headings[] = {
     "challenges",     "experiments",     "discussion", "future work",  "next steps",      "improvements",
     "conclusion",     "conclusions",     "iterations", "approaches",   "model selection", "journey",
     "insights",       "studies",         "findings",   "key findings", "observations",    "comparison",
-    "what i learned", "what we learned", "learnings",  "takeaways",    "key takeaways"};
+    "what i learned", "what we learned", "learnings",  "takeaways",    "key takeaways",   "benchmarking",
+    "benchmarks"};
 
 // Words of a report on what failed or was dropped.
 const RE2& lesson_pattern()
@@ -57,7 +58,11 @@ const RE2& lesson_pattern()
       R"(\bperformance (drops?|degrad\w*|falls?)\b|\bdespite (being |the |all )?(tun|tri|try|us|add)\w*|)"
       // An insight rather than a skill: "taught me the difference between ranking and calibration".
       R"(\btaught (me|us)\b|\b(learned|learnt|realized|realised|found) that\b|\bturned out\b|)"
-      R"(the difference between|\bmatters? more than\b|more important than|\bsurprising(ly)?\b))");
+      R"(the difference between|\bmatters? more than\b|more important than|\bsurprising(ly)?\b|)"
+      // A trade-off taken: the best model offline is not the one served, and why. "ALS is used as
+      // the default serving model due to its lower inference latency".
+      R"(\b(is|was|are|were) (used|chosen|kept|selected|picked|preferred|served)\b[^.]{0,60}\b(due to|because of) )"
+      R"((its|their) (lower|faster|smaller|simpler|cheaper)\b))");
   return pattern;
 }
 

@@ -481,6 +481,14 @@ TEST_CASE("docs/lessons: sections in any wording, sentences anywhere, the empty 
                                    "distribution\n");
   CHECK(finding.message == "the ⚠️ Known limitations section (README.md:3)");
 
+  // A trade-off taken under a Benchmarking heading: the best model offline is not the one served.
+  finding = check_readme("docs/lessons", "# X\n\n### Benchmarking\n\n| Model | NDCG@10 |\n|---|---|\n| ALS | 0.18 |\n"
+                                         "| Item-CF | 0.22 |\n\nItem-CF achieves the best NDCG@10. ALS is used as the "
+                                         "default online-serving model due to its lower inference latency.\n");
+  CHECK(finding.message == "the Benchmarking section discusses what did not work (README.md:3)");
+  finding = check_readme("docs/lessons", "# X\n\n### Benchmarking\n\nALS is used because it is fast.\n");
+  CHECK(finding.status == Status::fail);
+
   finding = check_readme("docs/lessons", "# X\n\n### Fails:\n\nOriginally, we hand-annotated. This took too much "
                                          "time, so we prelabelled with two larger models.\n");
   CHECK(finding.message == "the Fails: section (README.md:3)");
