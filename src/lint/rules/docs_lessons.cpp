@@ -62,7 +62,9 @@ const RE2& lesson_pattern()
       // A trade-off taken: the best model offline is not the one served, and why. "ALS is used as
       // the default serving model due to its lower inference latency".
       R"(\b(is|was|are|were) (used|chosen|kept|selected|picked|preferred|served)\b[^.]{0,60}\b(due to|because of) )"
-      R"((its|their) (lower|faster|smaller|simpler|cheaper)\b))");
+      R"((its|their) (lower|faster|smaller|simpler|cheaper)\b|)"
+      // An approach's cost named: "imposes assumptions that may not hold".
+      R"(\bimposes? (assumptions|constraints)\b|\bassumptions? (that )?(may|might|does|do) not hold\b))");
   return pattern;
 }
 

@@ -486,6 +486,10 @@ TEST_CASE("docs/lessons: sections in any wording, sentences anywhere, the empty 
                                          "| Item-CF | 0.22 |\n\nItem-CF achieves the best NDCG@10. ALS is used as the "
                                          "default online-serving model due to its lower inference latency.\n");
   CHECK(finding.message == "the Benchmarking section discusses what did not work (README.md:3)");
+  finding = check_readme("docs/lessons", "# X\n\n## Model Selection Rationale\n\nXGBoost served as the baseline "
+                                         "but required categorical features to be encoded as ordinal, which imposes "
+                                         "assumptions that may not hold.\n");
+  CHECK(finding.message == "the Model Selection Rationale section discusses what did not work (README.md:3)");
   finding = check_readme("docs/lessons", "# X\n\n### Benchmarking\n\nALS is used because it is fast.\n");
   CHECK(finding.status == Status::fail);
 
