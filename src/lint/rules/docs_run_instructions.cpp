@@ -146,6 +146,15 @@ std::string_view without_prompt(std::string_view line)
       return text::trim(line.substr(prompt.size()));
     }
   }
+  // A prompt that shows where the shell is: "~/sentiment-analysis-api$ ", "user@host:~/app$ ",
+  // "root@4f2a:/app# ".
+  const size_t space = line.find(' ');
+  if (space != std::string_view::npos && space > 1) {
+    const std::string_view first = line.substr(0, space);
+    if ((first.ends_with('$') || first.ends_with('#')) && first.find_first_of("~/@:") != std::string_view::npos) {
+      return text::trim(line.substr(space + 1));
+    }
+  }
   return line == "$" ? std::string_view() : line;
 }
 

@@ -382,6 +382,12 @@ TEST_CASE("docs/run-instructions: commands in code blocks, with prompts, in any 
         "2 commands in code blocks, such as `pip install -r requirements.txt` (README.md:4), "
         "`python train.py` (README.md:5)");
   CHECK(finding.locations == std::vector<Location>{{"README.md", 4}, {"README.md", 5}});
+  // Prompts that show where the shell is.
+  finding = check_readme("docs/run-instructions",
+                         "# X\n\n```\n~/api$ pip install -r requirements.txt\n(env) ~/api$ python3 -m run\n"
+                         "root@4f2a:/app# pytest\n```\n");
+  CHECK(finding.message == "3 commands in code blocks, such as `pip install -r requirements.txt` (README.md:4), "
+                           "`python3 -m run` (README.md:5)");
 
   finding = check_readme("docs/run-instructions", "# X\n\nRun `pip install -e .` and then open the app.\n");
   CHECK(finding.status == Status::pass);
