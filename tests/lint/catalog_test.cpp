@@ -230,6 +230,16 @@ TEST_CASE("catalog: broken rule files are refused with file, line and column")
     CHECK(load_error(replaced(k_valid_rule, "[\"SAMPLE\"]", "[\"SAMPLE[\"]")) ==
           "checks/docs/sample.toml: glob 'SAMPLE[' has a '[' without a matching ']'.");
   }
+  SUBCASE("samples_beside for a group only_with does not name")
+  {
+    std::string rule = replaced(k_valid_rule, "kind = \"file-exists\"", "kind = \"gitignore-covers\"");
+    rule = replaced(rule, "looking_for = \"a sample\"\nglobs = [\"SAMPLE\"]\n",
+                    "[params.covers]\n\"caches\" = [\"a/__pycache__/m.pyc\"]\n[params.samples_beside]\n"
+                    "\"caches\" = [\"__pycache__/{stem}.pyc\"]\n");
+    CHECK(load_error(rule) ==
+          "checks/docs/sample.toml: samples_beside names \"caches\", which only_with does not: "
+          "the samples are made beside the files it matches");
+  }
   SUBCASE("unknown add component")
   {
     CHECK(load_error(replaced(k_valid_rule, "kind =", "add = \"dockr\"\nkind =")) ==

@@ -140,6 +140,15 @@ TEST_CASE("kind gitignore-covers: each uncovered group is a detail")
   const Finding read = evaluate("repo/gi", rule, mixed);
   CHECK(read.status == Status::pass);
   CHECK(read.message == ".gitignore covers caches, secrets");
+  // The same in the .gitignore files of the folders that hold the code, without one at the root.
+  MemoryView nested;
+  nested.add("backend/.gitignore", bytes);
+  nested.add("backend/app.py", "x = 1\n");
+  nested.add("frontend/.gitignore", "__pycache__/\n");
+  nested.add("frontend/notebook.ipynb", "{}");
+  const Finding each = evaluate("repo/gi", rule, nested);
+  CHECK(each.status == Status::fail);
+  CHECK(each.message == "backend/.gitignore, frontend/.gitignore do not cover secrets");
   CHECK(renamed.fix.starts_with("Rename gitignore.txt to .gitignore (git mv gitignore.txt .gitignore)"));
   view.add(".gitignore", "# caches\n__pycache__/\n!.env\n");
   const Finding finding = evaluate("repo/gi", rule, view);

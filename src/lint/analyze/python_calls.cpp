@@ -34,6 +34,9 @@ std::string_view last_component(std::string_view name)
   return dot == std::string_view::npos ? name : name.substr(dot + 1);
 }
 
+// Methods a route answers, named as decorators (@app.get) and as a resource's methods (def post).
+constexpr std::string_view k_http_verbs[] = {"get", "post", "put", "delete", "patch", "head", "options"};
+
 void add_route(PythonModule& module, const std::string& name, const std::optional<std::string>& path,
                const std::vector<KeywordArgument>& keywords, const std::string& function, int line)
 {
@@ -64,14 +67,14 @@ void add_route(PythonModule& module, const std::string& name, const std::optiona
     return;
   }
   const std::string_view method = last_component(name);
-  static constexpr std::string_view k_verbs[] = {"get",   "post", "put",     "delete",
-                                                 "patch", "head", "options", "websocket"};
+
   Route route;
   route.path = *path;
   route.decorator = name;
   route.function = function;
   route.line = line;
-  if (std::find(std::begin(k_verbs), std::end(k_verbs), method) != std::end(k_verbs)) {
+  if (std::find(std::begin(k_http_verbs), std::end(k_http_verbs), method) != std::end(k_http_verbs) ||
+      method == "websocket") {
     route.methods.push_back(upper(method));
   } else if (method == "route" || method == "api_route" || method == "add_url_rule" ||
              method == "add_api_route" || method == "add_route") {
@@ -280,18 +283,17 @@ void collect_routes(PythonModule& module)
   }
   // Flask-RESTX and Flask-RESTful: @api.route("/analyze") on a Resource class, whose get, post,
   // ... methods answer the HTTP methods of their names.
-  static constexpr std::string_view k_verbs[] = {"get", "post", "put", "delete", "patch", "head", "options"};
   for (const auto& type : module.classes) {
     for (const auto& decorator : type.decorators) {
       if (last_component(decorator.name) != "route" || decorator.name.find('.') == std::string::npos ||
           !decorator.first_string || !decorator.first_string->starts_with('/')) {
         continue;
       }
-      bool any = false;
       const size_t before = module.routes.size();
       for (const auto& function : module.functions) {
         if (function.class_name == type.name && function.line > type.line &&
-            std::find(std::begin(k_verbs), std::end(k_verbs), function.name) != std::end(k_verbs)) {
+            std::find(std::begin(k_http_verbs), std::end(k_http_verbs), function.name) !=
+                std::end(k_http_verbs)) {
           Route route;
           route.path = *decorator.first_string;
           route.methods.push_back(upper(function.name));
@@ -299,10 +301,9 @@ void collect_routes(PythonModule& module)
           route.function = function.name;
           route.line = decorator.line;
           module.routes.push_back(std::move(route));
-          any = true;
         }
       }
-      if (!any && module.routes.size() == before) {
+      if (module.routes.size() == before) {
         Route route;
         route.path = *decorator.first_string;
         route.decorator = decorator.name;

@@ -30,7 +30,7 @@ Result<void> check(const RuleMeta& rule)
   }
   for (const auto& [group, templates] : rule.params.table("samples_beside")) {
     if (!rule.params.table("only_with").contains(group)) {
-      return usage_error(rule.id + ": samples_beside names \"" + group +
+      return usage_error("samples_beside names \"" + group +
                          "\", which only_with does not: the samples are made beside the files it matches");
     }
   }
@@ -129,6 +129,32 @@ std::vector<Glob> patterns_of(std::string_view content)
   return globs;
 }
 
+// The patterns of the .gitignore at `path`; nullopt when it cannot be read. Git reads the file as
+// bytes, line by line: a line another editor saved as UTF-16 ("!.env.local" appended by
+// PowerShell) matches nothing, and the others still apply, so a file with such lines is read as
+// the lines without NUL bytes.
+std::optional<std::vector<Glob>> gitignore_patterns(const RuleContext& context, const std::string& path)
+{
+  const TextFile* file = context.analysis().text(path);
+  if (file != nullptr && !file->binary) {
+    return patterns_of(file->content);
+  }
+  if (file == nullptr) {
+    return std::nullopt;
+  }
+  const auto bytes = context.view().read(path, 1 << 20);
+  if (!bytes) {
+    return std::nullopt;
+  }
+  std::string usable;
+  for (const auto line : text::split(*bytes, '\n')) {
+    if (line.find('\0') == std::string_view::npos) {
+      usable.append(line).push_back('\n');
+    }
+  }
+  return patterns_of(usable);
+}
+
 // The patterns of one .gitignore that governs the project, and where the project is seen from its
 // folder: "" for the project's own, "churn/" for "../.gitignore" of a project in the folder churn.
 struct IgnoreFile
@@ -152,7 +178,7 @@ bool ignored(const std::vector<IgnoreFile>& files, std::string_view sample)
 }
 
 // The project's .gitignore and, in a subfolder of a repository, those of the folders above it,
-// which git applies too. One that cannot be read as text is left out and named in `problem`.
+// which git applies too. One that cannot be read is left out and named in `problem`.
 std::vector<IgnoreFile> ignore_files(const RuleContext& context, std::optional<std::string>& problem)
 {
   std::vector<IgnoreFile> files;
@@ -176,26 +202,12 @@ std::vector<IgnoreFile> ignore_files(const RuleContext& context, std::optional<s
     for (size_t i = parts.size() - levels; i < parts.size(); ++i) {
       folder += std::string(parts[i]) + "/";
     }
-    const TextFile* file = context.analysis().text(path);
-    if (file != nullptr && file->binary) {
-      // Git reads a .gitignore as bytes, line by line: a line another editor saved as UTF-16
-      // ("!.env.local" appended by PowerShell) matches nothing, and the others still apply.
-      if (auto bytes = context.view().read(path, 1 << 20)) {
-        std::string usable;
-        for (const auto line : text::split(*bytes, '\n')) {
-          if (line.find('\0') == std::string_view::npos) {
-            usable.append(line).push_back('\n');
-          }
-        }
-        files.push_back({path, std::move(folder), patterns_of(usable)});
-        continue;
-      }
-    }
-    if (file == nullptr || file->binary) {
-      problem = path + " cannot be read as text";
+    auto patterns = gitignore_patterns(context, path);
+    if (!patterns) {
+      problem = path + " cannot be read";
       continue;
     }
-    files.push_back({path, std::move(folder), patterns_of(file->content)});
+    files.push_back({path, std::move(folder), std::move(*patterns)});
   }
   return files;
 }
@@ -241,12 +253,12 @@ std::vector<IgnoreFile> nested_ignore_files(const RuleContext& context, std::opt
   }
   std::vector<IgnoreFile> files;
   for (const auto& path : governing) {
-    const TextFile* file = context.analysis().text(path);
-    if (file == nullptr || file->binary) {
-      problem = path + " cannot be read as text";
+    auto patterns = gitignore_patterns(context, path);
+    if (!patterns) {
+      problem = path + " cannot be read";
       return {};
     }
-    files.push_back({path, "", patterns_of(file->content)});
+    files.push_back({path, "", std::move(*patterns)});
   }
   return files;
 }

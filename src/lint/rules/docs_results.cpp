@@ -282,22 +282,12 @@ bool shows_results(const analyze::Image& image)
   static constexpr std::string_view k_operations_words[] = {
       "dashboard",  "grafana", "prometheus", "latency",    "uptime", "pipeline",
       "operations", "airflow", "cluster",    "kubernetes", "eks",    "ops"};
+  // Underscores and dashes of a file name separate words: "f1_by_class.png", "roc-curve.png".
   std::string words = image.alt + " " + std::string(text::base_name(image.url));
-  for (char& c : words) {
-    c = std::isalnum(static_cast<unsigned char>(c)) != 0
-            ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
-            : ' ';
-  }
-  bool result = false;
-  for (const auto word : text::split(words, ' ')) {
-    if (std::find(std::begin(k_operations_words), std::end(k_operations_words), word) !=
-        std::end(k_operations_words)) {
-      return false;
-    }
-    result = result || std::find(std::begin(k_result_words), std::end(k_result_words), word) !=
-                           std::end(k_result_words);
-  }
-  return result || matches(words, metric_pattern());
+  std::replace_if(
+      words.begin(), words.end(), [](char c) { return c == '_' || c == '-' || c == '.'; }, ' ');
+  return !docs::has_any_word(words, k_operations_words) &&
+         (docs::has_any_word(words, k_result_words) || matches(words, metric_pattern()));
 }
 
 struct Markers

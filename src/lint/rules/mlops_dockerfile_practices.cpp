@@ -227,25 +227,22 @@ std::string dockerfile_building(const Analysis& analysis, std::string_view name)
 // Whether the final stage's base is an image the project builds itself, from one of its own
 // Dockerfiles that ends as a non-root user: "FROM ${BASE_IMAGE}" with BASE_IMAGE=ml-pipeline:local,
 // built by "docker build -t ml-pipeline:local ." from a Dockerfile that ends with USER appuser.
-// Returns that USER, for the message; nullptr otherwise.
-const analyze::DockerUser* inherited_user(const Analysis& analysis, const analyze::ImageRef& base,
-                                          const FileEntry* self)
+bool inherits_non_root_user(const Analysis& analysis, const analyze::ImageRef& base, const FileEntry* self)
 {
   if (base.name.empty() || base.unresolved_variable || base.name.find('/') != std::string::npos) {
-    return nullptr; // an image from a registry is not the project's own
+    return false; // an image from a registry is not the project's own
   }
   const std::string built = dockerfile_building(analysis, base.name);
   if (built.empty() || built == self->path) {
-    return nullptr;
+    return false;
   }
   for (const auto& [file, dockerfile] : analysis.dockerfiles()) {
-    if (file->path != built || dockerfile.stages.empty()) {
-      continue;
+    if (file->path == built && !dockerfile.stages.empty()) {
+      const analyze::DockerUser* user = effective_user(target_of(file, dockerfile));
+      return user != nullptr && !is_root_user(*user);
     }
-    const analyze::DockerUser* user = effective_user(target_of(file, dockerfile));
-    return user != nullptr && !is_root_user(*user) ? user : nullptr;
   }
-  return nullptr;
+  return false;
 }
 
 void check_user(const Analysis& analysis, const Target& target, std::vector<Detail>& details)
@@ -258,7 +255,7 @@ void check_user(const Analysis& analysis, const Target& target, std::vector<Deta
     if (base != nullptr && (base_is_non_root(*base) || text::to_lower(base->name) == "scratch")) {
       return;
     }
-    if (base != nullptr && inherited_user(analysis, *base, target.file) != nullptr) {
+    if (base != nullptr && inherits_non_root_user(analysis, *base, target.file)) {
       return; // the project's own image, which already runs as a non-root user
     }
     if (drops_privileges(target)) {

@@ -249,7 +249,8 @@ constexpr std::string_view k_version_words[] = {
 // the version (model_version = f"{name}_V{uuid.uuid4().hex[:8]}.pkl"), a random id or timestamp
 // call, and the version written down (metadata file, a SQL statement naming a version column) or
 // the file uploaded to a store. The version's name; nullopt when the module does not do all three.
-std::optional<std::string> unique_model_version(const analyze::PythonModule& module, bool metadata)
+std::optional<std::string> unique_model_version(const analyze::PythonModule& module, bool metadata,
+                                                bool uploaded)
 {
   std::optional<std::string> version;
   for (const auto& name : module.names) {
@@ -257,10 +258,8 @@ std::optional<std::string> unique_model_version(const analyze::PythonModule& mod
     const bool names_version = std::any_of(words.begin(), words.end(), [](std::string_view word) {
       return word == "version" || word == "versioned";
     });
-    const bool other = std::any_of(words.begin(), words.end(), [](std::string_view word) {
-      return std::find(std::begin(k_version_words), std::end(k_version_words), word) ==
-             std::end(k_version_words);
-    });
+    const bool other = std::any_of(words.begin(), words.end(),
+                                   [](std::string_view word) { return !contains(k_version_words, word); });
     // PIPELINE_VERSION = "1.0.0": a constant, the same for every save.
     const bool constant = std::none_of(name.text.begin(), name.text.end(), [](char c) {
       return std::islower(static_cast<unsigned char>(c)) != 0;
@@ -286,9 +285,6 @@ std::optional<std::string> unique_model_version(const analyze::PythonModule& mod
                                       literal.value.find("count}") != std::string::npos ||
                                       literal.value.find("{len(") != std::string::npos);
       });
-  const bool uploaded = std::any_of(module.calls.begin(), module.calls.end(), [](const analyze::Call& call) {
-    return matches_any(call.callee, k_upload_calls);
-  });
   const bool recorded_in_sql =
       std::any_of(module.strings.begin(), module.strings.end(), [](const auto& literal) {
         const std::string lower = text::to_lower(literal.value);
@@ -332,19 +328,17 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
       }
       metadata = metadata || matches_any(call.callee, k_metadata_writes);
     }
+    const bool uploads =
+        std::any_of(module->calls.begin(), module->calls.end(),
+                    [](const analyze::Call& call) { return matches_any(call.callee, k_upload_calls); });
     // The model pickled to bytes and uploaded to a store: pickle.dumps(pipeline), then
     // blob.upload_blob(model_bytes).
-    const auto uploads = [&] {
-      return std::any_of(module->calls.begin(), module->calls.end(),
-                         [](const analyze::Call& call) { return matches_any(call.callee, k_upload_calls); });
-    };
     for (const auto& call : module->calls) {
-      if (save != nullptr) {
+      if (save != nullptr || !uploads) {
         break;
       }
-      if ((call.callee == "pickle.dumps" || call.callee == "cloudpickle.dumps" ||
-           call.callee == "joblib.dumps") &&
-          uploads()) {
+      if (call.callee == "pickle.dumps" || call.callee == "cloudpickle.dumps" ||
+          call.callee == "joblib.dumps") {
         save = &call;
       }
     }
@@ -413,7 +407,7 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
       return LibraryUse{"its own registry (" + versioned + ", with metadata)",
                         code_location(analysis, file, save->line)};
     }
-    if (const auto version = unique_model_version(*module, metadata)) {
+    if (const auto version = unique_model_version(*module, metadata, uploads)) {
       return LibraryUse{"its own registry (each model saved as a new " + *version + ", which is recorded)",
                         code_location(analysis, file, save->line)};
     }

@@ -185,46 +185,49 @@ constexpr std::string_view k_operations_words[] = {
 bool only_operations_baseline(std::string_view text)
 {
   bool any = false;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find_first_of(".;\n", start);
-    if (end == std::string_view::npos) {
-      end = text.size();
-    }
+  for (size_t start = 0; start < text.size();) {
+    const size_t end = std::min(text.find_first_of(".;\n", start), text.size());
     const std::string_view sentence = text.substr(start, end - start);
     if (has_phrase(sentence, k_readme_phrases)) {
-      any = true;
-      std::string words(sentence);
-      std::replace_if(
-          words.begin(), words.end(), [](char c) { return !is_word_char(c); }, ' ');
-      bool operations = false;
-      const std::string lowered = text::to_lower(words); // the words below are views into it
-      for (const auto word : text::split(lowered, ' ')) {
-        operations = operations || contains(k_operations_words, word);
-      }
-      if (!operations) {
+      if (!has_phrase(sentence, k_operations_words)) {
         return false;
       }
+      any = true;
     }
     start = end + 1;
   }
   return any;
 }
 
-// The first README block (heading, paragraph, table, list item) that speaks of a baseline model.
-std::optional<Location> readme_mention(const Analysis& analysis)
+// What the README says of a baseline: the first block (heading, paragraph, table, list item) that
+// speaks of a baseline model, and the first that speaks of one only as a service's normal state.
+struct ReadmeMentions
 {
+  std::optional<Location> model;
+  std::optional<Location> operations;
+};
+
+ReadmeMentions readme_mentions(const Analysis& analysis)
+{
+  ReadmeMentions found;
   const analyze::Document* document = analysis.readme_document();
   if (document == nullptr) {
-    return std::nullopt;
+    return found;
   }
   for (const auto& block : document->blocks) {
-    if (block.kind != analyze::BlockKind::code && has_phrase(block.text, k_readme_phrases) &&
-        !only_operations_baseline(block.text)) {
-      return Location{analysis.readme()->path, static_cast<uint32_t>(block.line)};
+    if (block.kind == analyze::BlockKind::code || !has_phrase(block.text, k_readme_phrases)) {
+      continue;
+    }
+    const Location where{analysis.readme()->path, static_cast<uint32_t>(block.line)};
+    if (!only_operations_baseline(block.text)) {
+      found.model = where;
+      break;
+    }
+    if (!found.operations) {
+      found.operations = where;
     }
   }
-  return std::nullopt;
+  return found;
 }
 
 } // namespace
@@ -232,7 +235,8 @@ std::optional<Location> readme_mention(const Analysis& analysis)
 Finding check_rigor_baseline(const RuleContext& context)
 {
   const Analysis& analysis = context.analysis();
-  const auto readme = readme_mention(analysis);
+  const ReadmeMentions mentions = readme_mentions(analysis);
+  const auto& readme = mentions.model;
   const BaselineEvidence evidence = code_evidence(analysis);
   std::vector<CodeHit> named = evidence.dummies;
   named.insert(named.end(), evidence.named.begin(), evidence.named.end());
@@ -258,15 +262,10 @@ Finding check_rigor_baseline(const RuleContext& context)
   if (const FileEntry* file = analysis.readme()) {
     where_readme = file->path + " does not mention one";
     looked.push_back({file->path, 0});
-    if (const analyze::Document* document = analysis.readme_document()) {
-      for (const auto& block : document->blocks) {
-        if (block.kind != analyze::BlockKind::code && has_phrase(block.text, k_readme_phrases)) {
-          where_readme = file->path + " speaks of a baseline only as a running service's normal state (" +
-                         file->path + ":" + std::to_string(block.line) + ")";
-          looked.back().line = static_cast<uint32_t>(block.line);
-          break;
-        }
-      }
+    if (mentions.operations) {
+      where_readme = file->path + " speaks of a baseline only as a running service's normal state (" +
+                     mentions.operations->to_string() + ")";
+      looked.back() = *mentions.operations;
     }
   }
   return fail("no baseline: nothing named baseline and no DummyClassifier or DummyRegressor in " +
