@@ -81,6 +81,7 @@ struct Route
   int line = 0;
   bool any_method = false; // a Django URLconf route: every method reaches the view
   bool mount = false;      // a prefix other routes answer below: api.add_namespace(ping, path="/ping")
+  uint32_t prefix_size = 0; // the leading bytes of `path` that are its router's prefix ("/history")
 };
 
 struct ExceptHandler
@@ -137,6 +138,9 @@ struct PythonModule
   // Names assigned a slice at the start of a line: "test = series[cut:]", "a, b = x[:n], x[n:]".
   std::vector<Name> slice_targets;
   std::vector<NotebookMarker> notebook_markers;
+  // Routers assigned to a name at the start of a line: "router = APIRouter(prefix=...)",
+  // "bp = Blueprint(..., url_prefix=...)": the name and the index of the call in `calls`.
+  std::vector<std::pair<std::string, size_t>> routers;
   std::optional<int> main_guard_line; // if __name__ == "__main__":
   int line_count = 0;
   std::vector<Problem> problems; // from the tokenizer

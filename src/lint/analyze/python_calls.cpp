@@ -142,6 +142,47 @@ void collect_django_routes(PythonModule& module)
   }
 }
 
+// FastAPI's APIRouter(prefix="/history") and Flask's Blueprint(url_prefix="/api"): the routes
+// declared on the router of this module answer below the prefix ("/history" + "/plot").
+void add_router_prefixes(PythonModule& module)
+{
+  std::vector<std::pair<std::string_view, std::string_view>> prefixes; // router name, prefix
+  for (const auto& [name, index] : module.routers) {
+    const Call& call = module.calls[index];
+    const std::string_view wanted = last_component(call.callee) == "Blueprint" ? "url_prefix" : "prefix";
+    for (const auto& keyword : call.keywords) {
+      // One plain string: prefix=settings.API_PREFIX + "/v1" is not known here.
+      if (keyword.name == wanted && keyword.strings.size() == 1 &&
+          keyword.value.size() == keyword.strings.front().size() + 2 &&
+          keyword.strings.front().starts_with('/')) {
+        prefixes.emplace_back(name, keyword.strings.front());
+      }
+    }
+  }
+  if (prefixes.empty()) {
+    return;
+  }
+  for (auto& route : module.routes) {
+    const size_t dot = route.decorator.find('.');
+    if (dot == std::string::npos || route.decorator.find('.', dot + 1) != std::string::npos) {
+      continue; // "router.get" only: "api.v1.get" is not a router of this module
+    }
+    const std::string_view owner = std::string_view(route.decorator).substr(0, dot);
+    for (const auto& [name, prefix] : prefixes) {
+      if (name == owner) {
+        std::string_view at = prefix;
+        while (at.size() > 1 && at.back() == '/') {
+          at.remove_suffix(1);
+        }
+        const std::string_view added = route.path.empty() ? prefix : at;
+        route.path = std::string(added) + route.path;
+        route.prefix_size = static_cast<uint32_t>(added.size());
+        break;
+      }
+    }
+  }
+}
+
 } // namespace
 
 void CallTracker::feed(size_t k)
@@ -182,6 +223,12 @@ void CallTracker::maybe_call(size_t k)
   }
   call.line = static_cast<int>(m_t[k - 1].line);
   call.chained = start >= 1 && is_op(m_t[start - 1], ".");
+  const std::string_view called = last_component(call.callee);
+  if ((called == "APIRouter" || called == "Blueprint") && start >= 2 && is_op(m_t[start - 1], "=") &&
+      m_t[start - 2].kind == TokenKind::name && m_t[start - 2].depth == 0 &&
+      (start == 2 || m_t[start - 3].kind == TokenKind::newline)) {
+    m_module.routers.emplace_back(std::string(m_t[start - 2].text), m_module.calls.size());
+  }
   if (call.callee == "get_ipython") {
     m_module.notebook_markers.push_back(
         NotebookMarker{NotebookMarkerKind::get_ipython, call.line, "get_ipython()"});
@@ -332,6 +379,7 @@ void collect_routes(PythonModule& module)
     }
   }
   collect_django_routes(module);
+  add_router_prefixes(module);
 }
 
 } // namespace mlfolio::lint::analyze::detail

@@ -126,7 +126,9 @@ enum class Evidence { path_named_strongly, named_strongly, named, post, beside_m
 
 Evidence prediction_evidence(const RouteAt& route, const Analysis& analysis, bool has_model)
 {
-  if (words_predict(route.route->path, k_strong_prediction_words)) {
+  // A router's prefix names its routes together: GET /prediction/ may be the page of the form.
+  const std::string_view own_path = std::string_view(route.route->path).substr(route.route->prefix_size);
+  if (words_predict(own_path, k_strong_prediction_words)) {
     return Evidence::path_named_strongly;
   }
   if (words_predict(route.route->function, k_strong_prediction_words)) {

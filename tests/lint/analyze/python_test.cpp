@@ -583,6 +583,37 @@ TEST_CASE("Python: routes from Flask-RESTX resources and namespaces")
   CHECK_FALSE(module.routes[0].mount);
 }
 
+TEST_CASE("Python: routes below the prefix of their router")
+{
+  constexpr std::string_view source = "from fastapi import APIRouter\n"
+                                      "from flask import Blueprint\n"
+                                      "router = APIRouter(prefix=\"/history\", tags=[\"History\"])\n"
+                                      "bp = Blueprint('api', __name__, url_prefix='/api/')\n"
+                                      "other = APIRouter(prefix=settings.PREFIX + '/v1')\n"
+                                      "def make():\n"
+                                      "    inner = APIRouter(prefix='/inner')\n"
+                                      "@router.get('/')\n"
+                                      "def history(): ...\n"
+                                      "@router.get('')\n"
+                                      "def latest(): ...\n"
+                                      "@router.get('/plot')\n"
+                                      "def plot(): ...\n"
+                                      "@bp.route('/predict', methods=['POST'])\n"
+                                      "def predict(): ...\n"
+                                      "@other.get('/x')\n"
+                                      "def x(): ...\n"
+                                      "@app.get('/health')\n"
+                                      "def health(): ...\n";
+  const PythonModule module = analyze_python(source);
+  REQUIRE(module.routes.size() == 6);
+  CHECK(module.routes[0].path == "/history/");
+  CHECK(module.routes[1].path == "/history");
+  CHECK(module.routes[2].path == "/history/plot");
+  CHECK(module.routes[3].path == "/api/predict");
+  CHECK(module.routes[4].path == "/x"); // a prefix only known when the program runs
+  CHECK(module.routes[5].path == "/health");
+}
+
 TEST_CASE("Python: routes from a Django URLconf")
 {
   constexpr std::string_view source = "from django.urls import include, path, re_path\n"

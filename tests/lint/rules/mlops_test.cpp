@@ -102,6 +102,25 @@ TEST_CASE("mlops/health-endpoint: a probe's handler served at another path, name
   CHECK(check_rule("mlops/health-endpoint", view).message == "health route / (ping()) in api.py:4");
 }
 
+TEST_CASE("mlops/health-endpoint: a route below a router's prefix")
+{
+  MemoryView view;
+  view.add("app/main.py", "from fastapi import FastAPI\nfrom app.routers import status\napp = FastAPI()\n"
+                          "app.include_router(status.router)\n");
+  view.add("app/routers/status.py", "from fastapi import APIRouter\n"
+                                    "router = APIRouter(prefix='/models', tags=['models'])\n\n"
+                                    "@router.get('/')\ndef list_models():\n    return []\n");
+  Finding finding = check_rule("mlops/health-endpoint", view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message.find("/models/") != std::string::npos);
+  view.add("app/routers/status.py", "from fastapi import APIRouter\n"
+                                    "router = APIRouter(prefix='/healthz', tags=['ops'])\n\n"
+                                    "@router.get('')\ndef report():\n    return {'db': db.ping()}\n");
+  finding = check_rule("mlops/health-endpoint", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "health route /healthz in app/routers/status.py:4");
+}
+
 TEST_CASE("mlops/health-endpoint: a root route that answers with its state, not a welcome")
 {
   MemoryView view;
