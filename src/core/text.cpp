@@ -168,4 +168,37 @@ std::string_view base_name(std::string_view path)
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+namespace {
+
+// The offset of the next line at or after `from` that starts with `marker` (seven equal
+// characters) followed by a space, a line end or the end of the text; npos when there is none.
+size_t marker_line(std::string_view text, std::string_view marker, size_t from)
+{
+  for (size_t at = text.find(marker, from); at != std::string_view::npos; at = text.find(marker, at + 1)) {
+    const bool line_start = at == 0 || text[at - 1] == '\n';
+    const size_t after = at + marker.size();
+    const bool marker_end =
+      after == text.size() || text[after] == ' ' || text[after] == '\n' || text[after] == '\r';
+    if (line_start && marker_end) {
+      return at;
+    }
+  }
+  return std::string_view::npos;
+}
+
+} // namespace
+
+std::optional<size_t> merge_conflict_line(std::string_view text)
+{
+  const size_t ours = marker_line(text, "<<<<<<<", 0);
+  if (ours == std::string_view::npos) {
+    return std::nullopt;
+  }
+  const size_t middle = marker_line(text, "=======", ours);
+  if (middle == std::string_view::npos || marker_line(text, ">>>>>>>", middle) == std::string_view::npos) {
+    return std::nullopt;
+  }
+  return static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(ours), '\n')) + 1;
+}
+
 } // namespace mlfolio::text

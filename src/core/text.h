@@ -61,6 +61,10 @@ constexpr bool has_folder(std::string_view path, std::span<const std::string_vie
   return false;
 }
 
+// The 1-based line of the first merge conflict git left unresolved in `text`: a line
+// "<<<<<<< ours", later a line "=======", later a line ">>>>>>> theirs". nullopt when there is none.
+std::optional<size_t> merge_conflict_line(std::string_view text);
+
 size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word` if it is close enough to be a likely typo.

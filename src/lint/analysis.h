@@ -2,6 +2,7 @@
 
 #include "lint/analyze/deps.h"
 #include "lint/analyze/dockerfile.h"
+#include "lint/analyze/dvc.h"
 #include "lint/analyze/notebook.h"
 #include "lint/analyze/python.h"
 #include "lint/analyze/readme.h"
@@ -167,6 +168,8 @@ public:
   const std::vector<Parsed<analyze::Workflow>>& workflows() const;
   // requirements files, pyproject.toml, setup.cfg/py, conda environments, Pipfiles, parsed.
   const std::vector<Parsed<analyze::DependencyFile>>& dependency_files() const;
+  // Every dvc.yaml of the project, parsed; what cannot be read is a note.
+  const std::vector<Parsed<analyze::DvcPipeline>>& dvc_pipelines() const;
 
   static bool is_dockerfile_path(std::string_view path);
 
@@ -269,6 +272,7 @@ private:
     bool done = false; // read and scanned (not: unreadable, or left to be read)
     std::vector<SecretFinding> hits;
     std::optional<std::string> note;
+    std::optional<size_t> conflict_line; // a merge conflict left in the file (text::merge_conflict_line)
   };
   // Reads and scans the files of `scans` that are not done, on `threads` threads. Touches no cache.
   void scan_files(std::vector<FileScan>& scans, unsigned threads) const;
@@ -280,6 +284,7 @@ private:
   Lazy<std::vector<Parsed<analyze::Dockerfile>>> m_dockerfiles;
   Lazy<std::vector<Parsed<analyze::Workflow>>> m_workflows;
   Lazy<std::vector<Parsed<analyze::DependencyFile>>> m_dependency_files;
+  Lazy<std::vector<Parsed<analyze::DvcPipeline>>> m_dvc_pipelines;
   // The caches of python(), notebook() and text(), and the notes, behind one lock. Nothing is
   // read or parsed while it is held: two threads that want the same file may both make it, and
   // the first one's is kept (with its notes).

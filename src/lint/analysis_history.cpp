@@ -140,6 +140,7 @@ void Analysis::scan_files(std::vector<FileScan>& scans, unsigned threads) const
         return;
       }
       entry.hits = to_findings((*scanner)->scan_file(entry.file->path, *content), entry.file->path, "", true);
+      entry.conflict_line = text::merge_conflict_line(*content);
     }
     entry.done = true;
   };
@@ -179,7 +180,7 @@ void Analysis::start_tree_scan() const
   for (const FileEntry* file : project_files()) {
     if (!file->is_symlink && file->size > 0 && !is_notebook_path(file->path) &&
         !text::iends_with(file->path, ".py")) {
-      m_background_scans.push_back({file, nullptr, false, {}, std::nullopt});
+      m_background_scans.push_back({file, nullptr, false, {}, std::nullopt, std::nullopt});
     }
   }
   // Only where the reads would be spread over several threads anyway: a small project is read
@@ -235,7 +236,7 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
         scanned.push_back(std::move(*background++));
         continue;
       }
-      FileScan entry{file, nullptr, false, {}, std::nullopt};
+      FileScan entry{file, nullptr, false, {}, std::nullopt, std::nullopt};
       if (is_notebook_path(file->path)) {
         const analyze::Notebook* parsed = notebook(file->path);
         if (parsed != nullptr && !parsed->too_large && !parsed->cells.empty()) {
@@ -251,9 +252,13 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
     scan_files(scanned, m_view.reads_concurrently() ? scan_threads_for(scanned.size()) : 1);
 
     // Recorded in the files' order, whatever thread read them.
+    std::vector<std::string> conflicts;
     for (FileScan& entry : scanned) {
       if (entry.note) {
         add_note(std::move(*entry.note));
+      }
+      if (entry.conflict_line) {
+        conflicts.push_back(entry.file->path + ":" + std::to_string(*entry.conflict_line));
       }
       if (!entry.done) {
         continue;
@@ -262,6 +267,20 @@ const Analysis::TreeSecrets& Analysis::scan_tree_secrets() const
         tree.by_blob.try_emplace(*entry.file->blob, TreeSecrets::Known{entry.file->size, entry.hits});
       }
       tree.found.insert(tree.found.end(), entry.hits.begin(), entry.hits.end());
+    }
+    if (!conflicts.empty()) {
+      constexpr size_t k_shown = 5;
+      std::string listed;
+      for (size_t i = 0; i < std::min(conflicts.size(), k_shown); ++i) {
+        listed += (i == 0 ? "" : ", ") + conflicts[i];
+      }
+      if (conflicts.size() > k_shown) {
+        listed += " and " + std::to_string(conflicts.size() - k_shown) + " more";
+      }
+      add_note(std::string(conflicts.size() == 1 ? "a merge conflict was left unresolved in "
+                                                 : "merge conflicts were left unresolved in ") +
+               listed + " (<<<<<<<, =======, >>>>>>> lines): " + (conflicts.size() == 1 ? "it was" : "they were") +
+               " read as committed, which neither side of the merge meant; resolve and commit them");
     }
     return tree;
   });

@@ -343,4 +343,21 @@ const std::vector<Parsed<analyze::DependencyFile>>& Analysis::dependency_files()
   });
 }
 
+const std::vector<Parsed<analyze::DvcPipeline>>& Analysis::dvc_pipelines() const
+{
+  return m_dvc_pipelines.get([&] {
+    std::vector<Parsed<analyze::DvcPipeline>> parsed;
+    for (const FileEntry* file : project_files()) {
+      if (file->path != "dvc.yaml" && !file->path.ends_with("/dvc.yaml")) {
+        continue;
+      }
+      if (const TextFile* content = text(file->path); content != nullptr && !content->binary) {
+        parsed.push_back({file, analyze::parse_dvc_yaml(content->content)});
+        note_problems(file->path, parsed.back().value.problems);
+      }
+    }
+    return parsed;
+  });
+}
+
 } // namespace mlfolio::lint

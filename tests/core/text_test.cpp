@@ -22,6 +22,18 @@ TEST_CASE("suggest finds a likely typo and nothing for unrelated words")
   CHECK_FALSE(text::suggest("zzzzzzzz", std::span<const std::string_view>(names)).has_value());
 }
 
+TEST_CASE("text: merge_conflict_line finds the markers git leaves, in order")
+{
+  CHECK(text::merge_conflict_line("a\n<<<<<<< HEAD\nb\n=======\nc\n>>>>>>> main\n") == 2);
+  CHECK(text::merge_conflict_line("<<<<<<< HEAD\r\nb\r\n=======\r\nc\r\n>>>>>>> main\r\n") == 1);
+  CHECK(text::merge_conflict_line("<<<<<<<\n=======\n>>>>>>>") == 1); // no labels, no last newline
+  CHECK_FALSE(text::merge_conflict_line("Title\n=======\n"));          // a heading's underline
+  CHECK_FALSE(text::merge_conflict_line("a\n=======\n<<<<<<< x\n>>>>>>> y\n")); // out of order
+  CHECK_FALSE(text::merge_conflict_line("x <<<<<<< a\n=======\n>>>>>>> b\n"));   // not at a line start
+  CHECK_FALSE(text::merge_conflict_line("<<<<<<<< eight\n=======\n>>>>>>> b\n"));
+  CHECK_FALSE(text::merge_conflict_line(""));
+}
+
 TEST_CASE("edit_distance")
 {
   CHECK(text::edit_distance("kitten", "sitting") == 3);

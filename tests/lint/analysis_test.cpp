@@ -229,6 +229,42 @@ TEST_CASE("analysis: parsed forms are made once, and what cannot be parsed becom
   CHECK(analysis.notes()[0].starts_with("notebooks/broken.ipynb:1:"));
 }
 
+TEST_CASE("analysis: dvc.yaml parsed once; a YAML error is a note")
+{
+  MemoryView view;
+  view.add("dvc.yaml", "stages:\n  train:\n    cmd: python train.py\n");
+  view.add("pipelines/dvc.yaml", "stages:\n  prepare:\n    cmd: [unclosed\n");
+  view.add("notdvc.yaml", "stages: {}\n");
+  view.add("empty/dvc.yaml", "# stages to come\n");
+  const Analysis analysis(view);
+  const auto& pipelines = analysis.dvc_pipelines();
+  REQUIRE(pipelines.size() == 3);
+  CHECK(pipelines[0].file->path == "dvc.yaml");
+  CHECK(pipelines[1].value.stages.empty()); // empty/dvc.yaml: nothing, and nothing wrong
+  CHECK(pipelines[0].value.stages.at(0).name == "train");
+  CHECK(&analysis.dvc_pipelines() == &pipelines);
+  REQUIRE(analysis.notes().size() == 1);
+  CHECK(analysis.notes()[0].starts_with("pipelines/dvc.yaml:"));
+}
+
+TEST_CASE("analysis: files committed with unresolved merge conflicts are one note")
+{
+  MemoryView view;
+  const std::string conflicted = "import os\n<<<<<<< HEAD\nfrom fastapi import FastAPI\n=======\n"
+                                 "from flask import Flask\n>>>>>>> origin/develop\n";
+  view.add("app/main.py", conflicted);
+  view.add("dvc.yaml", "stages:\n<<<<<<< HEAD\n  a: {}\n=======\n  b: {}\n>>>>>>> feature\n");
+  view.add("docs/index.rst", "Title\n=======\n\nText <<<<<<< not a marker\n"); // a heading's underline
+  const Analysis analysis(view);
+  CHECK(analysis.tree_secrets().empty());
+  const auto notes = analysis.notes();
+  const auto conflict = std::find_if(notes.begin(), notes.end(), [](const std::string& note) {
+    return note.find("merge conflicts were left unresolved") != std::string::npos;
+  });
+  REQUIRE(conflict != notes.end());
+  CHECK(conflict->starts_with("merge conflicts were left unresolved in app/main.py:2, dvc.yaml:2 ("));
+}
+
 TEST_CASE("analysis: a Sphinx docs/conf.py is no code module; a conf.py elsewhere is")
 {
   MemoryView view;

@@ -49,6 +49,9 @@ std::optional<YAML::Node> load(std::string_view text, std::vector<Problem>& prob
     if (root.IsMap()) {
       return root;
     }
+    if (!root.IsDefined() || root.IsNull()) {
+      return std::nullopt; // empty, or comments only: nothing to read, nothing wrong
+    }
     problems.push_back(Problem{1, 0, "the YAML document is not a mapping"});
   } catch (const YAML::Exception& error) {
     const bool known = !error.mark.is_null();

@@ -95,15 +95,7 @@ std::optional<LibraryUse> call_use(const Analysis& analysis)
 
 std::optional<LibraryUse> dvc_experiments(const Analysis& analysis)
 {
-  for (const FileEntry* file : analysis.project_files()) {
-    if (file->path != "dvc.yaml" && !file->path.ends_with("/dvc.yaml")) {
-      continue;
-    }
-    const TextFile* text = analysis.text(file->path);
-    if (text == nullptr || text->binary) {
-      continue;
-    }
-    const auto pipeline = analyze::parse_dvc_yaml(text->content);
+  for (const auto& [file, pipeline] : analysis.dvc_pipelines()) {
     bool tracked = !pipeline.metrics.empty() || !pipeline.plots.empty();
     for (const auto& stage : pipeline.stages) {
       tracked = tracked || !stage.metrics.empty() || !stage.plots.empty();

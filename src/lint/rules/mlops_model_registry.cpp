@@ -139,26 +139,22 @@ bool is_model_path(std::string_view path)
 std::optional<LibraryUse> dvc_models(const Analysis& analysis)
 {
   for (const FileEntry* file : analysis.project_files()) {
-    const bool dvc_file = file->path.ends_with(".dvc");
-    const bool pipeline = file->path == "dvc.yaml" || file->path.ends_with("/dvc.yaml");
-    if (!dvc_file && !pipeline) {
+    if (!file->path.ends_with(".dvc")) {
       continue;
     }
     const TextFile* text = analysis.text(file->path);
     if (text == nullptr || text->binary) {
       continue;
     }
-    if (dvc_file) {
-      const std::string folder = file->path.substr(0, file->path.rfind('/') + 1);
-      for (const auto& out : analyze::parse_dvc_file(text->content)) {
-        if (is_model_path(folder + out.path)) {
-          return LibraryUse{"DVC (" + folder + out.path + " tracked)",
-                            {file->path, static_cast<uint32_t>(out.line)}};
-        }
+    const std::string folder = file->path.substr(0, file->path.rfind('/') + 1);
+    for (const auto& out : analyze::parse_dvc_file(text->content)) {
+      if (is_model_path(folder + out.path)) {
+        return LibraryUse{"DVC (" + folder + out.path + " tracked)", {file->path, static_cast<uint32_t>(out.line)}};
       }
-      continue;
     }
-    for (const auto& stage : analyze::parse_dvc_yaml(text->content).stages) {
+  }
+  for (const auto& [file, pipeline] : analysis.dvc_pipelines()) {
+    for (const auto& stage : pipeline.stages) {
       for (const auto& out : stage.outs) {
         if (is_model_path(out)) {
           return LibraryUse{"DVC (stage " + stage.name + " outputs " + out + ")",

@@ -289,15 +289,7 @@ TaskFileResult task_files(const Analysis& analysis)
 
 std::optional<Finding> dvc_pipeline(const Analysis& analysis)
 {
-  for (const FileEntry* file : analysis.project_files()) {
-    if (basename(file->path) != "dvc.yaml") {
-      continue;
-    }
-    const TextFile* text = analysis.text(file->path);
-    if (text == nullptr || text->binary) {
-      continue;
-    }
-    const auto pipeline = analyze::parse_dvc_yaml(text->content);
+  for (const auto& [file, pipeline] : analysis.dvc_pipelines()) {
     if (!pipeline.stages.empty()) {
       std::vector<std::string> names;
       for (const auto& stage : pipeline.stages) {
