@@ -166,7 +166,7 @@ Finding check_docs_no_placeholders(const RuleContext& context)
     if (kind.empty()) {
       continue;
     }
-    std::string_view shown = text::trim(line);
+    std::string_view shown = text::trim(raw); // as written, inline code included
     if (shown.starts_with("<!--")) {
       shown = text::trim(shown.substr(4));
     }

@@ -34,6 +34,47 @@ bool marker_at(std::string_view text, size_t pos, std::string_view marker)
   return starts && ends;
 }
 
+// The words next to text[pos, pos + size), past spaces and the quotes and backticks of code.
+std::string_view word_before(std::string_view text, size_t pos)
+{
+  size_t end = pos;
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '`' || text[end - 1] == '"')) {
+    --end;
+  }
+  size_t start = end;
+  while (start > 0 && is_alnum_byte(text[start - 1])) {
+    --start;
+  }
+  return text.substr(start, end - start);
+}
+
+std::string_view word_after(std::string_view text, size_t end)
+{
+  while (end < text.size() && (text[end] == ' ' || text[end] == '`' || text[end] == '"')) {
+    ++end;
+  }
+  size_t stop = end;
+  while (stop < text.size() && is_alnum_byte(text[stop])) {
+    ++stop;
+  }
+  return text.substr(end, stop - end);
+}
+
+// A marker the sentence talks about rather than leaves: "(tracked by a TODO in `cli.py`)", "the
+// TODO comments", "a TODO app".
+bool marker_named(std::string_view text, size_t pos, size_t size)
+{
+  constexpr std::string_view k_determiners[] = {"a", "an", "the", "any", "no", "each", "every", "this", "that"};
+  constexpr std::string_view k_nouns[] = {"list",    "lists",  "comment", "comments", "item", "items",
+                                          "marker",  "markers", "app",    "apps",     "application", "tag", "tags"};
+  const std::string_view before = word_before(text, pos);
+  const std::string_view after = word_after(text, pos + size);
+  const auto is_one = [](std::string_view word, std::span<const std::string_view> words) {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view one) { return text::iequals(word, one); });
+  };
+  return is_one(before, k_determiners) || is_one(after, k_nouns);
+}
+
 } // namespace
 
 std::optional<Readme> readme_of(const RuleContext& context)
@@ -213,7 +254,7 @@ bool has_todo_marker(std::string_view text)
 {
   for (const auto marker : k_upper_markers) {
     for (size_t pos = text.find(marker); pos != std::string_view::npos; pos = text.find(marker, pos + 1)) {
-      if (marker_at(text, pos, marker)) {
+      if (marker_at(text, pos, marker) && !marker_named(text, pos, marker.size())) {
         return true;
       }
     }

@@ -645,6 +645,15 @@ TEST_CASE("docs/no-placeholders: every placeholder on its line; code and ordinar
                    "# TODO: nothing\ngit clone https://github.com/someone/app\n```\n");
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "no TODO markers or template placeholders in README.md");
+  // Markers the text talks about: a reference to one in the code, the TODO app of a tutorial.
+  CHECK(check_readme("docs/no-placeholders",
+                     "# Telemetry\n\n## Future Work\n\nParallelize with `@ray.remote` (tracked by a TODO in "
+                     "`cli.py`).\nThe TODO comments in the code name the next steps. A FastAPI TODO app.\n")
+            .status == Status::pass);
+  finding = check_readme("docs/no-placeholders", "# X\n\n## Results\n\nTODO add the `eval.py` table\n\nTBD\n");
+  CHECK(finding.status == Status::fail);
+  REQUIRE(finding.details.size() == 2);
+  CHECK(finding.details[0].message == "TODO marker at README.md:5: \"TODO add the `eval.py` table\""); // as written
 
   finding = check_readme(
       "docs/no-placeholders",
