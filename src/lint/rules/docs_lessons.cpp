@@ -2,6 +2,7 @@
 #include "lint/rules/registry.h"
 
 #include "core/text.h"
+#include "lint/analyze/text_decode.h"
 #include "lint/rules/docs_sections.h"
 #include "lint/wording.h"
 
@@ -125,6 +126,16 @@ Finding check_docs_lessons(const RuleContext& context)
       empty = section;
     } else if (words > 0 && thin == nullptr) {
       thin = section;
+    }
+  }
+  // Headings written in bold, "**Bias, Risks, and Limitations**", hold it as well.
+  if (const TextFile* source = context.analysis().text(path)) {
+    const analyze::HeadingKeywords lesson_headings(k_lesson_headings);
+    for (const auto& bold : docs::bold_headings(document, analyze::decode_text(source->content).text)) {
+      if (lesson_headings.match(bold.heading) && docs::count_words(bold.text) >= k_lesson_words) {
+        return pass("the " + bold.heading + " paragraph (" + docs::at(path, bold.line) + ")",
+                    {{path, static_cast<uint32_t>(bold.line)}});
+      }
     }
   }
   const analyze::Section* other = nullptr; // a maybe-heading whose text is about something else

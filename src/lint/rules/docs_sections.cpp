@@ -177,6 +177,71 @@ std::string section_prose(const analyze::Document& document, const analyze::Sect
 
 namespace {
 
+// "**Limitations**", "**Limitations:**", "**Limitations**:", "__Known issues__" alone on a line.
+bool is_bold_line(std::string_view line)
+{
+  line = text::trim(line);
+  for (const std::string_view mark : {"**", "__"}) {
+    std::string_view inner = line;
+    if (!inner.starts_with(mark)) {
+      continue;
+    }
+    inner.remove_prefix(mark.size());
+    if (inner.ends_with(':')) {
+      inner.remove_suffix(1);
+    }
+    if (!inner.ends_with(mark)) {
+      continue;
+    }
+    inner.remove_suffix(mark.size());
+    if (!inner.empty() && inner.find(mark) == std::string_view::npos && count_words(inner) > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+std::vector<BoldHeading> bold_headings(const analyze::Document& document, std::string_view source)
+{
+  if (document.format != analyze::DocumentFormat::markdown) {
+    return {};
+  }
+  const auto lines = text::split(source, '\n');
+  const auto bold_at = [&](const analyze::Block& block) {
+    return block.kind == analyze::BlockKind::paragraph && block.line >= 1 &&
+           static_cast<size_t>(block.line) <= lines.size() &&
+           is_bold_line(lines[static_cast<size_t>(block.line) - 1]);
+  };
+  std::vector<BoldHeading> found;
+  BoldHeading* open = nullptr;
+  for (const analyze::Block& block : document.blocks) {
+    if (block.kind == analyze::BlockKind::heading) {
+      open = nullptr;
+      continue;
+    }
+    if (bold_at(block)) {
+      const size_t newline = block.text.find('\n');
+      std::string_view heading = text::trim(std::string_view(block.text).substr(0, newline));
+      if (heading.ends_with(':')) {
+        heading.remove_suffix(1);
+      }
+      found.push_back({std::string(heading), block.line,
+                       newline == std::string::npos ? std::string() : block.text.substr(newline + 1)});
+      open = &found.back();
+      continue;
+    }
+    if (open != nullptr && (block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item ||
+                            block.kind == analyze::BlockKind::html)) {
+      open->text += (open->text.empty() ? "" : "\n") + block.text;
+    }
+  }
+  return found;
+}
+
+namespace {
+
 // "[Features](#features) • [Install](#install) • [Usage](#usage)": a bar of links to the README's
 // own sections, which says nothing about the project.
 bool is_navigation_bar(const analyze::Document& document, const analyze::Block& block)

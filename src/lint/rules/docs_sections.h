@@ -52,6 +52,17 @@ std::vector<const analyze::Section*> sections_named(const analyze::Document& doc
                                                     std::span<const std::string_view> keywords,
                                                     std::span<const std::string_view> unless = {});
 
+// A paragraph opening with a line all in bold, "**Bias, Risks, and Limitations**" or
+// "__Known issues:__", which the README uses as a heading below its real ones.
+struct BoldHeading
+{
+  std::string heading; // plain text, without a trailing colon
+  int line = 0;
+  std::string text;    // the rest of its paragraph and the blocks after it, up to the next heading
+};
+// `source` is the README's decoded text, whose lines the document's lines count.
+std::vector<BoldHeading> bold_headings(const analyze::Document& document, std::string_view source);
+
 // A marker of unfinished work at the start of text or as an upper-case word: "TODO", "TODO(x):",
 // "FIXME", "TBD". "a todo-list app" is no marker.
 bool has_todo_marker(std::string_view text);

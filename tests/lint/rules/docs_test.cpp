@@ -479,6 +479,24 @@ TEST_CASE("docs/deployment: live URLs, demo links, deploy commands, a described 
         "build and run it");
 }
 
+TEST_CASE("docs/lessons: a heading written in bold, with its text in the paragraph or below it")
+{
+  Finding finding = check_readme(
+      "docs/lessons", "# Loans\n\n## Responsible Use\n\n**Out-of-Scope Use**  \nNot for automated decisions.\n\n"
+                      "**Bias, Risks, and Limitations**  \nThe model was trained on historical data that may carry "
+                      "biases related to socioeconomic status or geography.\n");
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "the Bias, Risks, and Limitations paragraph (README.md:8)");
+  finding = check_readme("docs/lessons", "# Loans\n\n## Model\n\n__Known issues:__\n\n- Recall on the minority "
+                                         "class stays low\n- Calibration drifts on recent months of data\n");
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "the Known issues paragraph (README.md:5)");
+  // Bold words inside a sentence, or a bold heading with nothing under it, are no such heading.
+  CHECK(check_readme("docs/lessons", "# Loans\n\n## Model\n\nSee **Limitations** in the wiki for the "
+                                     "list of what we know.\n\n**Limitations**\n\n## Next\n\nMore text here.\n")
+            .status == Status::fail);
+}
+
 TEST_CASE("docs/lessons: sections in any wording, sentences anywhere, the empty template section")
 {
   Finding finding =
