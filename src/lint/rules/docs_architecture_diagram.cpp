@@ -117,6 +117,9 @@ std::string file_name_words(std::string_view url)
 {
   const size_t query = url.find_first_of("?#");
   url = url.substr(0, query);
+  while (url.size() > 1 && url.back() == '/') {
+    url.remove_suffix(1); // a page's folder: https://me.github.io/x/architecture/
+  }
   const size_t slash = url.rfind('/');
   std::string name(slash == std::string_view::npos ? url : url.substr(slash + 1));
   std::replace_if(
@@ -244,8 +247,11 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
     const bool diagram_tool =
         std::any_of(std::begin(k_diagram_hosts), std::end(k_diagram_hosts),
                     [&](std::string_view host) { return text::icontains(link.url, host); });
-    const bool named = docs::has_any_word(link.text, std::span(k_diagram_words).first(5)) ||
-                       docs::has_any_word(file_name_words(link.url), std::span(k_diagram_words).first(5));
+    // Outside the repository, a page named for a pipeline or a flow is as often the thing itself
+    // (a model pipeline on a hub, a repository "ml-pipeline") as a drawing of it.
+    const bool named =
+        docs::has_any_word(link.text, std::span(k_diagram_words).first(5)) ||
+        docs::has_any_word(file_name_words(link.url), std::span(k_diagram_words).first(is_local(link.url) ? 5 : 3));
     if ((!diagram_tool && !named) || link.url.starts_with('#')) {
       continue; // "[Architecture](#architecture)" in a table of contents leads to a heading, not a diagram
     }

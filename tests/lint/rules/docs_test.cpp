@@ -214,6 +214,16 @@ TEST_CASE(
       check_readme("docs/architecture-diagram", "# X\n\nSee [the architecture](docs/ARCHITECTURE.md).\n",
                    "README.md", {{"docs/ARCHITECTURE.md", "# Architecture\n"}});
   CHECK(finding.message == "a link to an architecture document (docs/ARCHITECTURE.md) at README.md:3");
+  // A page elsewhere named for a pipeline is the pipeline itself, a model on a hub; one named for
+  // the architecture is a drawing of it; a local file named for the pipeline is a document of it.
+  CHECK(check_readme("docs/architecture-diagram",
+                     "# X\n\n**Model Pipeline:** [Hugging Face Hub](https://huggingface.co/me/loan-default-pipeline)\n")
+            .status == Status::fail);
+  CHECK(check_readme("docs/architecture-diagram", "# X\n\nSee [the docs](https://me.github.io/x/architecture/).\n")
+            .status == Status::pass);
+  CHECK(check_readme("docs/architecture-diagram", "# X\n\nSee [the docs](docs/pipeline.md).\n", "README.md",
+                     {{"docs/pipeline.md", "# The pipeline\n"}})
+            .status == Status::pass);
 
   finding =
       check_readme("docs/architecture-diagram", "# X\n\nSee [the architecture](docs/ARCHITECTURE.md).\n");
