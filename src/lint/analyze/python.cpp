@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace mlfolio::lint::analyze {
@@ -105,7 +106,7 @@ public:
           module.assert_lines.push_back(static_cast<int>(token.line));
         }
       } else if (token.kind == TokenKind::name) {
-        note_name(token);
+        note_name(token, k > 0 && is_op(m_t[k - 1], "."));
       } else if (token.kind == TokenKind::string) {
         const std::string prefix = string_prefix(token.text);
         module.strings.push_back(StringLiteral{string_value(token.text), static_cast<int>(token.line),
@@ -125,10 +126,16 @@ public:
 private:
   const Token* at(size_t k) const { return k < m_t.size() ? &m_t[k] : nullptr; }
 
-  void note_name(const Token& token)
+  void note_name(const Token& token, bool attribute)
   {
-    if (!token.keyword && m_seen_names.insert(token.text).second) {
-      m_module->names.push_back(Name{std::string(token.text), static_cast<int>(token.line)});
+    if (token.keyword) {
+      return;
+    }
+    const auto [seen, inserted] = m_seen_names.try_emplace(token.text, m_module->names.size());
+    if (inserted) {
+      m_module->names.push_back(Name{std::string(token.text), static_cast<int>(token.line), attribute});
+    } else if (!attribute) {
+      m_module->names[seen->second].only_attribute = false;
     }
   }
 
@@ -570,7 +577,7 @@ private:
   std::optional<OpenHandler> m_handler;
   // The handler whose body is scanned for a raise statement, until the body ends.
   std::optional<OpenHandler> m_raise_scan;
-  std::unordered_set<std::string_view> m_seen_names; // views into the source
+  std::unordered_map<std::string_view, size_t> m_seen_names; // views into the source; index in names
   std::optional<size_t> m_docstring_for;
   uint32_t m_docstring_indent = 0;
 };

@@ -114,6 +114,7 @@ struct Name
 {
   std::string text;
   int line = 0;
+  bool only_attribute = false; // written after a dot every time: sys.version, torch.__version__
 };
 
 struct NotebookMarker

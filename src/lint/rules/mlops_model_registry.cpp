@@ -260,7 +260,9 @@ std::optional<std::string> unique_model_version(const analyze::PythonModule& mod
     const bool constant = std::none_of(name.text.begin(), name.text.end(), [](char c) {
       return std::islower(static_cast<unsigned char>(c)) != 0;
     });
-    if (names_version && !other && !constant) {
+    // sys.version, torch.__version__: another thing's version, written beside any model.
+    const bool dunder = name.text.starts_with("__") && name.text.ends_with("__");
+    if (names_version && !other && !constant && !dunder && !name.only_attribute) {
       version = name.text;
       break;
     }

@@ -633,6 +633,14 @@ TEST_CASE("mlops/model-registry: a save under a version name made new each time 
   api.add("train.py", "import json\nimport time\nimport joblib\napi_version = 'v1'\nstarted = time.time()\n"
                       "joblib.dump(model, 'model.pkl')\njson.dump({'api': api_version}, f)\n");
   CHECK(check_rule("mlops/model-registry", api).status == Status::fail);
+  // The library's version in the metadata beside one file that every run overwrites.
+  MemoryView library;
+  library.add("scripts/dl_models.py",
+              "import json\nimport torch\nfrom datetime import datetime\n"
+              "info = {'pytorch_version': torch.__version__, 'python': sys.version.split()[0],\n"
+              "        'saved': datetime.now().isoformat()}\n"
+              "torch.save(model.state_dict(), 'deploy/best_dl_model.pth')\njson.dump(info, f)\n");
+  CHECK(check_rule("mlops/model-registry", library).status == Status::fail);
 }
 
 TEST_CASE("mlops/model-registry: a register_model method is MLflow's only where the module imports mlflow")
