@@ -4,6 +4,7 @@
 #include "lint/analyze/dockerfile.h"
 #include "lint/analyze/dvc.h"
 #include "lint/analyze/notebook.h"
+#include "lint/analyze/pytest_config.h"
 #include "lint/analyze/python.h"
 #include "lint/analyze/readme.h"
 #include "lint/analyze/workflow.h"
@@ -168,6 +169,9 @@ public:
   const std::vector<Parsed<analyze::Workflow>>& workflows() const;
   // requirements files, pyproject.toml, setup.cfg/py, conda environments, Pipfiles, parsed.
   const std::vector<Parsed<analyze::DependencyFile>>& dependency_files() const;
+  // The test names the project's pytest configurations add (pyproject.toml, pytest.ini,
+  // tox.ini, setup.cfg anywhere in the project, together).
+  const analyze::PytestNaming& pytest_naming() const;
   // Every dvc.yaml of the project, parsed; what cannot be read is a note.
   const std::vector<Parsed<analyze::DvcPipeline>>& dvc_pipelines() const;
 
@@ -285,6 +289,7 @@ private:
   Lazy<std::vector<Parsed<analyze::Workflow>>> m_workflows;
   Lazy<std::vector<Parsed<analyze::DependencyFile>>> m_dependency_files;
   Lazy<std::vector<Parsed<analyze::DvcPipeline>>> m_dvc_pipelines;
+  Lazy<analyze::PytestNaming> m_pytest_naming;
   // The caches of python(), notebook() and text(), and the notes, behind one lock. Nothing is
   // read or parsed while it is held: two threads that want the same file may both make it, and
   // the first one's is kept (with its notes).

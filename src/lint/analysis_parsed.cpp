@@ -360,4 +360,23 @@ const std::vector<Parsed<analyze::DvcPipeline>>& Analysis::dvc_pipelines() const
   });
 }
 
+const analyze::PytestNaming& Analysis::pytest_naming() const
+{
+  return m_pytest_naming.get([&] {
+    analyze::PytestNaming naming;
+    for (const FileEntry* file : project_files()) {
+      const analyze::PytestConfigFormat format = analyze::pytest_config_format(file->path);
+      if (format == analyze::PytestConfigFormat::unknown) {
+        continue;
+      }
+      if (const TextFile* content = text(file->path); content != nullptr && !content->binary) {
+        auto found = analyze::parse_pytest_naming(content->content, format);
+        naming.functions.insert(naming.functions.end(), found.functions.begin(), found.functions.end());
+        naming.classes.insert(naming.classes.end(), found.classes.begin(), found.classes.end());
+      }
+    }
+    return naming;
+  });
+}
+
 } // namespace mlfolio::lint

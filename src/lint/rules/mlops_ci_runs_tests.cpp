@@ -219,7 +219,7 @@ bool untested_python(const Analysis& analysis)
   }
   const auto tests = test_code(analysis);
   return std::none_of(tests.begin(), tests.end(),
-                      [](const ModuleAt& module) { return has_test_function(*module.value); });
+                      [&](const ModuleAt& module) { return has_test_function(analysis, *module.value); });
 }
 
 } // namespace

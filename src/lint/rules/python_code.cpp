@@ -1,5 +1,7 @@
 #include "lint/rules/python_code.h"
 
+#include "lint/analyze/pytest_config.h"
+
 #include "core/text.h"
 #include "lint/rules/code_names.h"
 
@@ -52,10 +54,37 @@ std::vector<ModuleAt> test_code(const Analysis& analysis)
   return modules;
 }
 
-bool has_test_function(const analyze::PythonModule& module)
+bool is_test_name(const Analysis& analysis, const analyze::Function& function)
+{
+  if (function.is_test) {
+    return true;
+  }
+  const auto& patterns = analysis.pytest_naming().functions;
+  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& pattern) {
+    return analyze::matches_pytest_pattern(function.name, pattern);
+  });
+}
+
+bool is_test_class(const Analysis& analysis, const analyze::PythonModule& module, std::string_view name)
+{
+  const auto& patterns = analysis.pytest_naming().classes;
+  for (const auto& type : module.classes) {
+    if (type.name != name) {
+      continue;
+    }
+    return name.starts_with("Test") ||
+           std::any_of(type.bases.begin(), type.bases.end(),
+                       [](const std::string& base) { return base.ends_with("TestCase") || base.ends_with("TestBase"); }) ||
+           std::any_of(patterns.begin(), patterns.end(),
+                       [&](const std::string& pattern) { return analyze::matches_pytest_pattern(name, pattern); });
+  }
+  return false;
+}
+
+bool has_test_function(const Analysis& analysis, const analyze::PythonModule& module)
 {
   return std::any_of(module.functions.begin(), module.functions.end(),
-                     [](const analyze::Function& function) { return function.is_test; });
+                     [&](const analyze::Function& function) { return is_test_name(analysis, function); });
 }
 
 bool checks_results(const analyze::PythonModule& module)

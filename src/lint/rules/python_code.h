@@ -25,8 +25,15 @@ std::vector<ModuleAt> python_modules(const Analysis& analysis);
 // a root test.py), in path order. conftest.py is included: fixtures are part of the tests.
 std::vector<ModuleAt> test_code(const Analysis& analysis);
 
-// Whether the module defines a function a test runner collects (test_x, testX, test).
-bool has_test_function(const analyze::PythonModule& module);
+// Whether `function` is named as a test runner collects it: test_x, testX, test, or a name the
+// project's pytest configuration gives its tests (python_functions = it_* should_*).
+bool is_test_name(const Analysis& analysis, const analyze::Function& function);
+// Whether the class `name` of `module` holds tests: Test*, a TestCase, or a name of the
+// configuration's python_classes (Describe*).
+bool is_test_class(const Analysis& analysis, const analyze::PythonModule& module, std::string_view name);
+
+// Whether the module defines a function a test runner collects (see is_test_name).
+bool has_test_function(const Analysis& analysis, const analyze::PythonModule& module);
 
 // Whether the module checks a result anywhere: an assert statement (not one in a placeholder
 // test), a raise, or a call of unittest's, NumPy's, pandas' or a mock's assert* methods,

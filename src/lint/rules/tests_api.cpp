@@ -89,7 +89,7 @@ Finding check_tests_api(const RuleContext& context)
   // only when someone starts it, and no test runner collects it.
   auto tests = test_code(analysis);
   const bool checked = any_checks_results(tests);
-  std::erase_if(tests, [](const ModuleAt& module) { return !has_test_function(*module.value); });
+  std::erase_if(tests, [&](const ModuleAt& module) { return !has_test_function(analysis, *module.value); });
   const std::string api = describe_api(analysis);
   if (tests.empty()) {
     return fail("the HTTP API (" + api + ") has no tests at all");

@@ -80,7 +80,7 @@ Finding check_tests_ml_code(const RuleContext& context)
   std::vector<ModuleAt> tests;
   bool any_test_function = false;
   for (const auto& test : all_tests) {
-    const bool has_tests = has_test_function(*test.value);
+    const bool has_tests = has_test_function(analysis, *test.value);
     any_test_function = any_test_function || has_tests;
     if (has_tests || text::iequals(text::base_name(test.file->path), "conftest.py")) {
       tests.push_back(test);

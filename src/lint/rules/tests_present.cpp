@@ -21,20 +21,6 @@ namespace {
 
 constexpr size_t k_max_locations = 10;
 
-bool is_test_class(const analyze::PythonModule& module, const std::string& name)
-{
-  for (const auto& type : module.classes) {
-    if (type.name != name) {
-      continue;
-    }
-    return name.starts_with("Test") ||
-           std::any_of(type.bases.begin(), type.bases.end(), [](const std::string& base) {
-             return base.ends_with("TestCase") || base.ends_with("TestBase");
-           });
-  }
-  return false;
-}
-
 std::string copies_counted_once(const std::vector<std::string>& copies)
 {
   if (copies.empty()) {
@@ -84,8 +70,8 @@ Finding check_tests_present(const RuleContext& context)
     ++searched;
     size_t here = 0;
     for (const auto& function : module->functions) {
-      if (!function.is_test ||
-          (!function.class_name.empty() && !is_test_class(*module, function.class_name))) {
+      if (!is_test_name(analysis, function) ||
+          (!function.class_name.empty() && !is_test_class(analysis, *module, function.class_name))) {
         continue;
       }
       if (function.trivial_body) {

@@ -9,6 +9,28 @@ using namespace mlfolio;
 using namespace mlfolio::lint;
 using mlfolio::test::check_rule;
 
+TEST_CASE("tests/present and tests/ml-code: tests named as the project's pytest configuration says")
+{
+  MemoryView view;
+  view.add("experiments/experiments/services/seeds.py", "def generate_seed():\n    return 4\n");
+  view.add("experiments/tests/unit/test_seeds.py",
+           "from experiments.services.seeds import generate_seed\n\nclass DescribeGenerateSeed:\n"
+           "    def it_returns_an_integer(self):\n        assert isinstance(generate_seed(), int)\n"
+           "    def it_is_stable(self):\n        assert generate_seed() == generate_seed()\n"
+           "    def should_be_positive(self):\n        assert generate_seed() > 0\n");
+  CHECK(check_rule("tests/present", view).status == Status::fail);
+  CHECK(check_rule("tests/ml-code", view).status == Status::skip);
+  view.add("experiments/pyproject.toml", "[tool.pytest.ini_options]\npython_classes = [\"Test*\", \"Describe*\"]\n"
+                                         "python_functions = [\"test_*\", \"it_*\", \"should_*\"]\n");
+  const Finding finding = check_rule("tests/present", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "3 test functions in 1 file: experiments/tests/unit/test_seeds.py");
+  CHECK(check_rule("tests/ml-code", view).status == Status::pass);
+  // A class the configuration does not name holds no tests, whatever its methods are called.
+  view.add("experiments/pyproject.toml", "[tool.pytest.ini_options]\npython_functions = [\"it_*\", \"should_*\"]\n");
+  CHECK(check_rule("tests/present", view).status == Status::fail);
+}
+
 TEST_CASE("tests/present: real tests counted, placeholders named")
 {
   MemoryView view;
