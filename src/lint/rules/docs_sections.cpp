@@ -194,7 +194,9 @@ bool is_bold_line(std::string_view line)
       continue;
     }
     inner.remove_suffix(mark.size());
-    if (!inner.empty() && inner.find(mark) == std::string_view::npos && count_words(inner) > 0) {
+    // A heading is short: a bold tagline of twenty words is no heading.
+    const size_t words = count_words(inner);
+    if (inner.find(mark) == std::string_view::npos && words > 0 && words <= 8) {
       return true;
     }
   }

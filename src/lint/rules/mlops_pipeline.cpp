@@ -12,6 +12,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace mlfolio::lint {
@@ -367,23 +368,50 @@ std::optional<Finding> workflow_stages(const Analysis& analysis)
 // argparse subcommands (add_parser("train")) and click/typer commands (@cli.command() def train).
 std::optional<Finding> cli_commands(const Analysis& analysis)
 {
+  // A CLI whose subcommands each register in a module of their own (cli/train.py, cli/serve.py:
+  // subparsers.add_parser("train")) is one CLI: its modules' commands count together by folder.
+  // A standalone @click.command() script is a command of its own, not a subcommand: only
+  // subparsers and commands of a group (@cli.command(), @app.command()) count together.
+  std::map<std::string, std::pair<StageNames, std::string>, std::less<>> by_folder; // and its first module
   for (const auto& [file, module] : analysis.code_modules()) {
     StageNames commands;
+    StageNames subcommands;
     for (const auto& call : module->calls) {
       if (last_component(call.callee) == "add_parser" && call.first_string) {
         commands.add(*call.first_string);
+        subcommands.add(*call.first_string);
       }
     }
     for (const auto& function : module->functions) {
       for (const auto& decorator : function.decorators) {
         if (last_component(decorator.name) == "command" && decorator.name.find('.') != std::string::npos) {
-          commands.add(decorator.first_string.value_or(function.name));
+          const std::string name = decorator.first_string.value_or(function.name);
+          commands.add(name);
+          if (!decorator.name.starts_with("click.") && !decorator.name.starts_with("typer.")) {
+            subcommands.add(name);
+          }
         }
       }
     }
     if (commands.enough()) {
       return pass("command-line stages " + join_some(commands.names, 5) + " in " + file->path,
                   {{file->path, 0}});
+    }
+    if (subcommands.names.empty()) {
+      continue;
+    }
+    const size_t slash = file->path.rfind('/');
+    auto& [folder, first] = by_folder[slash == std::string::npos ? "" : file->path.substr(0, slash)];
+    first = first.empty() ? file->path : first;
+    for (const auto& name : subcommands.names) {
+      folder.add(name);
+    }
+  }
+  for (const auto& [folder, commands] : by_folder) {
+    if (commands.first.enough()) {
+      return pass("command-line stages " + join_some(commands.first.names, 5) + " in the modules of " +
+                      (folder.empty() ? std::string("the project's top folder") : folder + "/"),
+                  {{commands.second, 0}});
     }
   }
   return std::nullopt;

@@ -501,6 +501,10 @@ TEST_CASE("docs/lessons: a heading written in bold, with its text in the paragra
                                          "class stays low\n- Calibration drifts on recent months of data\n");
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "the Known issues paragraph (README.md:5)");
+  // A bold line of many words is a tagline, not a heading.
+  CHECK(check_readme("docs/lessons", "# Loans\n\n**Known issues and the order in which the team met each of them**\n\n"
+                                     "The service answers in two hundred milliseconds on a laptop with the sample data.\n")
+            .status == Status::fail);
   // Bold words inside a sentence, or a bold heading with nothing under it, are no such heading.
   CHECK(check_readme("docs/lessons", "# Loans\n\n## Model\n\nSee **Limitations** in the wiki for the "
                                      "list of what we know.\n\n**Limitations**\n\n## Next\n\nMore text here.\n")

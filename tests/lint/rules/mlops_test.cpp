@@ -479,6 +479,27 @@ TEST_CASE("mlops/pipeline: task files, DVC, scripts, CLI commands, near misses")
   CHECK(check_rule("mlops/pipeline", view).message == "pipeline orchestrated with Airflow (dags/retrain.py:1)");
 }
 
+TEST_CASE("mlops/pipeline: a CLI whose subcommands register in modules of their own")
+{
+  MemoryView view;
+  view.add("src/ts/cli/main.py", "import argparse\nfrom ts.cli import data, train, serve\n"
+                                 "parser = argparse.ArgumentParser()\nsub = parser.add_subparsers(dest='command')\n"
+                                 "data.register(sub)\ntrain.register(sub)\nserve.register(sub)\n");
+  view.add("src/ts/cli/data.py", "def register(sub):\n    parser = sub.add_parser(\n        'data', help='Fetch')\n");
+  CHECK(check_rule("mlops/pipeline", view).status == Status::fail); // one stage so far
+  view.add("src/ts/cli/train.py", "def register(sub):\n    parser = sub.add_parser('train-mv')\n");
+  const Finding finding = check_rule("mlops/pipeline", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "command-line stages data, train-mv in the modules of src/ts/cli/");
+  CHECK(finding.locations == std::vector<Location>{{"src/ts/cli/data.py", 0}});
+
+  // Scripts that are each a click command of their own are scripts, not one CLI.
+  MemoryView scripts;
+  scripts.add("homework/prep.py", "import click\n@click.command()\ndef run_data_prep(path):\n    pass\n");
+  scripts.add("homework/train.py", "import click\n@click.command()\ndef run_train(path):\n    pass\n");
+  CHECK(check_rule("mlops/pipeline", scripts).status == Status::fail);
+}
+
 TEST_CASE("mlops/pipeline: a pipeline script the README runs, when it runs two stages")
 {
   MemoryView view;
