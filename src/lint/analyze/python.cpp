@@ -164,6 +164,9 @@ private:
     while (!m_scopes.empty() && m_scopes.back().indent >= first.indent) {
       m_scopes.pop_back();
     }
+    while (!m_cleanup_bodies.empty() && m_cleanup_bodies.back() >= first.indent) {
+      m_cleanup_bodies.pop_back();
+    }
     note_body_statement(k);
     if (m_raise_scan) {
       if (first.indent > m_raise_scan->indent) {
@@ -209,6 +212,8 @@ private:
         from_import(k);
       } else if (first.text == "except") {
         except_clause(k);
+      } else if (first.text == "finally") {
+        m_cleanup_bodies.push_back(first.indent);
       } else if (first.text == "if") {
         main_guard(k);
       }
@@ -477,6 +482,8 @@ private:
   {
     ExceptHandler handler;
     handler.line = static_cast<int>(m_t[k].line);
+    handler.in_cleanup = !m_cleanup_bodies.empty();
+    m_cleanup_bodies.push_back(m_t[k].indent); // its body, up to the next line as shallow as it
     size_t j = k + 1;
     if (j < m_t.size() && is_op(m_t[j], "*")) {
       ++j;
@@ -575,6 +582,8 @@ private:
   std::vector<PendingDecorator> m_decorators;
   std::vector<DecoratorCall> m_decorator_calls;
   std::optional<OpenHandler> m_handler;
+  // Indents of the except and finally clauses whose bodies are open, innermost last.
+  std::vector<uint32_t> m_cleanup_bodies;
   // The handler whose body is scanned for a raise statement, until the body ends.
   std::optional<OpenHandler> m_raise_scan;
   std::unordered_map<std::string_view, size_t> m_seen_names; // views into the source; index in names

@@ -124,7 +124,9 @@ Finding check_code_error_handling(const RuleContext& context)
         details.push_back({"bare except: at " + at.to_string() +
                                " catches everything, KeyboardInterrupt and SystemExit included",
                            {at}});
-      } else if (handler.body_is_pass && catches_everything(handler)) {
+        // In an except or finally body, "try: await ws.close() except Exception: pass" is
+        // best-effort clean-up while the first error is handled (logged) there.
+      } else if (handler.body_is_pass && catches_everything(handler) && !handler.in_cleanup) {
         details.push_back({"except " + handler.exceptions.front() + ": pass at " + at.to_string() +
                                " silently swallows every error",
                            {at}});

@@ -390,6 +390,8 @@ TEST_CASE("Python module structure")
     CHECK(module.handlers[2].bare);
     CHECK(module.handlers[2].body_is_pass);
     CHECK(module.handlers[2].line == 59);
+    CHECK_FALSE(module.handlers[0].in_cleanup);
+    CHECK_FALSE(module.handlers[2].in_cleanup);
   }
 
   SUBCASE("strings and the main guard")

@@ -70,6 +70,26 @@ TEST_CASE("code/logging: logging anywhere passes, prints count only in library c
   CHECK(finding.locations == std::vector<Location>{{"src/a/log.py", 1}});
 }
 
+TEST_CASE("code/error-handling: clean-up while an error is handled may ignore its own failure")
+{
+  MemoryView view;
+  const std::string cleanup = "async def stream(ws):\n    try:\n        await run(ws)\n"
+                              "    except WebSocketDisconnect:\n        logger.info('gone')\n"
+                              "    except Exception:\n        logger.exception('WebSocket error')\n"
+                              "        try:\n            await ws.close(code=1011)\n"
+                              "        except Exception:\n            pass\n"
+                              "    finally:\n        try:\n            ws.release()\n"
+                              "        except Exception:\n            pass\n";
+  view.add("src/api/server.py", cleanup);
+  CHECK(check_rule("code/error-handling", view).status == Status::pass);
+  // The same clause after the handler, not inside it, swallows the next error.
+  view.add("src/api/server.py", cleanup + "    try:\n        await ws.close()\n    except Exception:\n        pass\n");
+  const Finding finding = check_rule("code/error-handling", view);
+  CHECK(finding.status == Status::fail);
+  REQUIRE(finding.details.size() == 1);
+  CHECK(finding.details[0].message == "except Exception: pass at src/api/server.py:19 silently swallows every error");
+}
+
 TEST_CASE("code/error-handling: each bare or swallowing except is a detail")
 {
   MemoryView view;
