@@ -69,7 +69,7 @@ const RE2& dashboard_prose_pattern()
 {
   thread_local const RE2 pattern(
       R"((?is)(mlflow|w&b|weights\s+(&|and)\s+biases|wandb|tensorboard|neptune|comet|clearml|dvc\s+studio).*)"
-      R"((dashboard|\bui\b|localhost|127\.0\.0\.1|https?://|\bopen\b|\bbrowse\b|\bview\b|report|visuali[sz]))");
+      R"((dashboard|\bui\b|localhost|127\.0\.0\.1|https?://|\bopen\b|\bbrowse\b|\bview\b))");
   return pattern;
 }
 
@@ -143,10 +143,39 @@ struct Use
   Location where;
 };
 
-// The first tracker the code imports (torch.utils.tensorboard and Lightning loggers included),
-// else the first one a dependency file lists.
+// Where a module logs to the tracker it imports as `imported`: mlflow.log_params(...),
+// wandb.init(...), mlflow.start_run(); nullopt when it only imports it (a server loading a model).
+std::optional<int> logging_call(const analyze::PythonModule& module, std::string_view imported)
+{
+  for (const auto& call : module.calls) {
+    if (call.callee.size() <= imported.size() || !call.callee.starts_with(imported) ||
+        call.callee[imported.size()] != '.') {
+      continue;
+    }
+    const std::string_view last = last_component(call.callee);
+    if (last.starts_with("log") || last == "init" || last == "start_run" || last == "autolog") {
+      return call.line;
+    }
+  }
+  return std::nullopt;
+}
+
+// The first tracker the code logs to, else the first it imports (torch.utils.tensorboard and
+// Lightning loggers included), else the first one a dependency file lists.
 std::optional<Use> tracker_used(const Analysis& analysis)
 {
+  for (const auto& module : analysis.code_modules()) {
+    if (module.value == nullptr) {
+      continue;
+    }
+    for (const auto& import : module.value->imports) {
+      if (import.names.empty() && tracker_named(import.module) != nullptr) {
+        if (const auto line = logging_call(*module.value, import.module)) {
+          return Use{tracker_named(import.module), code_location(analysis, module.file, *line)};
+        }
+      }
+    }
+  }
   for (const auto& module : analysis.code_modules()) {
     if (module.value == nullptr) {
       continue;
@@ -255,6 +284,27 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
         return found("the dashboard in the table of services: \"" + docs::clip(row, 70) + "\"",
                      table.line + 2 + static_cast<int>(r));
       }
+    }
+  }
+
+  // A screenshot of the tracker's UI (a private server's runs can be shown no other way):
+  // "![MLflow experiments per mission](docs/assets/mlflow-experiments.png)"; not its logo.
+  for (const auto& image : document.images) {
+    // The project's own picture: a file of the repository or one uploaded to GitHub, not a
+    // counter or badge service whose address carries the repository's name.
+    const bool external = image.url.find("://") != std::string::npos;
+    if (external && !text::icontains(image.url, "githubusercontent.com/") &&
+        !text::icontains(image.url, "github.com/user-attachments/")) {
+      continue;
+    }
+    const std::string url = image.url.substr(0, image.url.find_first_of("?#"));
+    std::string name = url.substr(url.rfind('/') + 1);
+    std::replace(name.begin(), name.end(), '_', ' ');
+    const std::string described = text::to_lower(image.alt + " " + name);
+    const bool logo = described.find("logo") != std::string::npos || described.find("icon") != std::string::npos;
+    if (!docs::is_badge(image) && !logo && matches(described, tracker_name_pattern())) {
+      return found("a screenshot of the dashboard, \"" + docs::clip(image.alt.empty() ? name : image.alt, 60) + "\"",
+                   image.line);
     }
   }
 

@@ -606,6 +606,34 @@ TEST_CASE("docs/experiment-dashboard: a tracking guide the README names or links
   CHECK(finding.status == Status::fail); // notes.md is not named for the tracking
 }
 
+TEST_CASE("docs/experiment-dashboard: screenshots of the dashboard; a list of tools; where the code logs")
+{
+  const std::vector<std::pair<std::string, std::string>> code = {
+      {"api/predictor.py", "import mlflow\nmodel = mlflow.sklearn.load_model(URI)\n"},
+      {"src/train.py", "import mlflow\n\nwith mlflow.start_run():\n    mlflow.log_params(params)\n"}};
+  Finding finding = check_readme("docs/experiment-dashboard",
+                                 "# X\n\n## Tools\n\n- **MLflow**: For tracking, managing, and visualizing model "
+                                 "performance over time.\n",
+                                 "README.md", code);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "the code logs to MLflow (src/train.py:3) but README.md neither links the dashboard nor "
+                           "says how to open it"); // where it logs, not the server that loads a model
+  finding = check_readme("docs/experiment-dashboard",
+                         "# X\n\n| Experiment tracking |\n|:---:|\n| ![MLflow experiments per mission](docs/assets/"
+                         "mlflow-experiments.png) |\n",
+                         "README.md", code);
+  CHECK(finding.message == "a screenshot of the dashboard, \"MLflow experiments per mission\" (README.md:5)");
+  CHECK(check_readme("docs/experiment-dashboard", "# X\n\n<img src=\"docs/images/mlflow_run_overview.png\">\n",
+                     "README.md", code)
+            .status == Status::pass);
+  // A logo, and a counter whose address carries a repository named for the tracker, show no runs.
+  CHECK(check_readme("docs/experiment-dashboard",
+                     "# X\n\n![Visits](https://hits.sh/github.com/me/churn-MLflow-DVC.svg?label=Visits)\n\n"
+                     "![MLflow](docs/mlflow-logo.png)\n",
+                     "README.md", code)
+            .status == Status::fail);
+}
+
 TEST_CASE("docs/experiment-dashboard: links, commands and directions; skipped without a tracker")
 {
   Finding finding = check_readme("docs/experiment-dashboard", "# X\n\nNo tracking.\n", "README.md",
@@ -619,9 +647,9 @@ TEST_CASE("docs/experiment-dashboard: links, commands and directions; skipped wi
       {{"src/x/train.py", "def train():\n    import mlflow\n    mlflow.log_metric('f1', 1)\n"}});
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
-        "the code logs to MLflow (src/x/train.py:2) but README.md neither links the dashboard nor "
+        "the code logs to MLflow (src/x/train.py:3) but README.md neither links the dashboard nor "
         "says how to open it");
-  CHECK(finding.locations == std::vector<Location>{{"README.md", 0}, {"src/x/train.py", 2}});
+  CHECK(finding.locations == std::vector<Location>{{"README.md", 0}, {"src/x/train.py", 3}});
   CHECK(finding.fix.starts_with("Add to the README the command that opens the dashboard, e.g. `mlflow ui"));
   // A folder tree's comment on a script is no command.
   finding = check_readme(
