@@ -350,6 +350,32 @@ Finding check_docs_run_instructions(const RuleContext& context)
     return pass(count_of(commands.size(), "command") + " in code blocks, such as " + join_some(shown, 2),
                 std::move(locations));
   }
+  // A README that hands running to another document ("For detailed instructions on how to run
+  // the experiments, see the [Experiments README](experimentos/README.md)"): the README of a part
+  // of the project, or a guide named for installing or running it, with the commands.
+  const auto about_running = [](std::string_view guide, std::string_view text) {
+    constexpr std::string_view k_words[] = {"readme",      "install", "installation", "setup",  "usage",
+                                            "quickstart",  "run",     "running",      "getting", "instructions",
+                                            "development", "develop", "contributing", "guide"};
+    const std::string name = text::to_lower(text::base_name(guide));
+    return name.starts_with("readme.") || docs::has_any_word(text::to_lower(text), k_words) ||
+           docs::has_any_word(name, k_words);
+  };
+  for (const auto& [guide, reference, doc] :
+       docs::referenced_documents(context.analysis(), path, document, about_running)) {
+    std::vector<Command> handed;
+    for (const auto& code : doc.code_blocks) {
+      for (auto& command : commands_in(code)) {
+        handed.push_back(std::move(command));
+      }
+    }
+    if (!handed.empty()) {
+      return pass("no commands in " + path + ", but " + (reference.linked ? "the linked " : "the named ") + guide +
+                      " gives " + count_of(handed.size(), "command") + " in code blocks, such as `" +
+                      docs::shown_command(handed.front().text) + "` (" + docs::at(path, reference.line) + ")",
+                  {{path, static_cast<uint32_t>(reference.line)}, {guide, static_cast<uint32_t>(handed.front().line)}});
+    }
+  }
   // Commands written inside sentences, or a notebook one click away: not what the rule asks
   // for, but a reader can still get it running.
   for (const auto& block : document.blocks) {

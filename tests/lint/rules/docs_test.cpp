@@ -352,6 +352,28 @@ TEST_CASE("docs/results: a table of scores whose metric the README names in anot
   CHECK(finding.status == Status::fail);
 }
 
+TEST_CASE("docs/run-instructions: a README that hands running to another document")
+{
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"experimentos/README.md", "# Experiments\n\n```bash\nuv sync\nuv run ldp data process\n```\n"},
+      {"docs/results.md", "# Results\n\n```bash\npython report.py\n```\n"}};
+  Finding finding = check_readme("docs/run-instructions",
+                                 "# Thesis\n\nFor detailed instructions on how to run the experiments, please refer "
+                                 "to the [Experiments README](experimentos/README.md).\n",
+                                 "README.md", files);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "no commands in README.md, but the linked experimentos/README.md gives 2 commands in "
+                           "code blocks, such as `uv sync` (README.md:3)");
+  CHECK(finding.locations == std::vector<Location>{{"README.md", 3}, {"experimentos/README.md", 4}});
+  // A document about something else, or a guide without commands, does not say how to run it.
+  CHECK(check_readme("docs/run-instructions", "# Thesis\n\nThe scores are in [the results](docs/results.md).\n",
+                     "README.md", files)
+            .status == Status::fail);
+  CHECK(check_readme("docs/run-instructions", "# Thesis\n\nSee the [setup guide](docs/setup.md).\n", "README.md",
+                     {{"docs/setup.md", "# Setup\n\nAsk the team for access.\n"}})
+            .status == Status::fail);
+}
+
 TEST_CASE("docs/run-instructions: commands that run only scripts the project does not have")
 {
   const std::string readme = "# X\n\n```bash\npip install -r requirements.txt\npython train.py\n"
