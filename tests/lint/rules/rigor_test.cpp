@@ -144,6 +144,24 @@ TEST_CASE("rigor/metrics: beyond accuracy, accuracy only, the README as a fallba
         "sklearn.metrics, torchmetrics, evaluate or Keras metrics=");
 }
 
+TEST_CASE("rigor/baseline: a test that holds the model to a dummy baseline")
+{
+  MemoryView view;
+  view.add("src/heart/train.py", "from sklearn.neural_network import MLPClassifier\n"
+                                 "def train(x, y):\n    return MLPClassifier().fit(x, y)\n");
+  view.add("tests/test_performance.py", "import pytest\n\ndef test_speed(benchmark):\n    baseline_ms = 20\n"
+                                        "    assert benchmark() < baseline_ms\n");
+  CHECK(check_rule("rigor/baseline", view).status == Status::fail); // a timing's "baseline"
+  view.add("tests/test_model.py", "from sklearn.dummy import DummyClassifier\n\n"
+                                  "def test_beats_chance(data, model):\n"
+                                  "    baseline = DummyClassifier(strategy='stratified').fit(data.x, data.y)\n"
+                                  "    assert model.score(data.x_test, data.y_test) > baseline.score(data.x_test, "
+                                  "data.y_test)\n");
+  const Finding finding = check_rule("rigor/baseline", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "baseline in the code: DummyClassifier in a test at tests/test_model.py:4");
+}
+
 TEST_CASE("rigor/baseline: dummy models, names, labels, README and model comparisons")
 {
   MemoryView view;
