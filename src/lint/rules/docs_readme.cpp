@@ -1,4 +1,5 @@
 // docs/readme: a README at the project root with more than a title.
+#include "lint/runner.h"
 #include "lint/rules/registry.h"
 
 #include "core/text.h"
@@ -92,10 +93,15 @@ Finding check_docs_readme(const RuleContext& context)
   const size_t words = body_words(file->content);
   const auto needed = static_cast<size_t>(context.threshold(config::Threshold::readme_min_words));
   if (words < needed) {
-    return fail(readme->path + " has " + count_of(words, "word") +
-                    " besides its headings; a README needs at least " + std::to_string(needed) +
-                    " to say what the project is",
-                {{readme->path, 1}});
+    Finding finding = fail(readme->path + " has " + count_of(words, "word") +
+                               " besides its headings; a README needs at least " + std::to_string(needed) +
+                               " to say what the project is",
+                           {{readme->path, 1}});
+    finding.fix = fix_of(context.rule(), "Expand " + readme->path +
+                                             ": open with a paragraph on what the project does and for whom, "
+                                             "then add sections on the data, the approach, the results and how "
+                                             "to run it.");
+    return finding;
   }
   return pass(readme->path + " has " + std::to_string(words) + " words besides its headings",
               {{readme->path, 0}});
