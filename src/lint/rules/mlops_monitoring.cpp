@@ -1,6 +1,7 @@
 // mlops/monitoring: drift detection or service metrics, by library (Evidently, whylogs,
 // Prometheus, ...), by the project's own drift statistics, or by a Prometheus configuration.
 #include "lint/rules/registry.h"
+#include "lint/rules/serving.h"
 
 #include "core/text.h"
 #include "lint/rules/mlops_usage.h"
@@ -29,6 +30,14 @@ constexpr Library k_monitoring[] = {
     {"starlette_exporter", "Prometheus Starlette exporter"},
     {"starlette_prometheus", "Prometheus Starlette middleware"},
     {"opentelemetry.metrics", "OpenTelemetry metrics"},
+};
+
+// Monitoring of a running service (its errors, latency and traces): production monitoring when
+// the project serves an API; in a batch of experiments it reports the experiments' crashes.
+constexpr Library k_service_monitoring[] = {
+    {"sentry_sdk", "Sentry error monitoring"},
+    {"ddtrace", "Datadog APM"},
+    {"newrelic", "New Relic APM"},
 };
 
 // Statistics that compare two distributions, called by the project.
@@ -110,6 +119,11 @@ Finding check_mlops_monitoring(const RuleContext& context)
 {
   const Analysis& analysis = context.analysis();
   std::vector<LibraryUse> found = library_uses(analysis, k_monitoring);
+  if (has_http_api(analysis)) {
+    for (auto& use : library_uses(analysis, k_service_monitoring)) {
+      found.push_back(std::move(use));
+    }
+  }
   if (auto own = own_drift_statistics(analysis)) {
     found.push_back(std::move(*own));
   }

@@ -398,6 +398,18 @@ TEST_CASE("mlops/monitoring: libraries, own statistics, configuration")
   CHECK(finding.locations.size() == 3);
 }
 
+TEST_CASE("mlops/monitoring: error and performance monitoring of a served API")
+{
+  MemoryView view;
+  view.add("experiments/config/sentry.py", "import sentry_sdk\n\ndef init(dsn):\n    sentry_sdk.init(dsn=dsn)\n");
+  CHECK(check_rule("mlops/monitoring", view).status == Status::fail); // a batch of experiments' crashes
+  view.add("app/main.py", "import sentry_sdk\nfrom fastapi import FastAPI\n\nsentry_sdk.init(dsn=DSN)\n"
+                          "app = FastAPI()\n\n@app.post('/predict')\ndef predict(x: dict):\n    return x\n");
+  const Finding finding = check_rule("mlops/monitoring", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "monitoring with Sentry error monitoring (app/main.py:1)");
+}
+
 TEST_CASE("mlops/monitoring: a two-sample test is drift detection only where the code compares with a reference")
 {
   const auto with_error_analysis = [] {
