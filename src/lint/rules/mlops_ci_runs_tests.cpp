@@ -1,6 +1,7 @@
 // mlops/ci-runs-tests: a CI job runs the test suite (a test runner, a task-runner target that
 // runs one, or an action known to run tests).
 #include "lint/rules/registry.h"
+#include "lint/rules/docs_sections.h"
 
 #include "core/text.h"
 #include "lint/analyze/makefile.h"
@@ -257,7 +258,7 @@ Finding check_mlops_ci_runs_tests(const RuleContext& context)
     for (const auto& job : workflow.jobs) {
       for (const auto& command : job.commands) {
         if (finder.runs_tests(command.text)) {
-          const std::string shown = std::string(text::trim(command.text).substr(0, 80));
+          const std::string shown = docs::clip(command.text, 80);
           const Location at{file->path, static_cast<uint32_t>(command.line)};
           if (untested) {
             return skip("job " + job.name + " runs " + shown + " (" + at.to_string() +
@@ -275,7 +276,7 @@ Finding check_mlops_ci_runs_tests(const RuleContext& context)
           }
           return pass("job " + job.name + " runs " + shown + " (" + at.to_string() + manual + ")", {at});
         }
-        seen.push_back(std::string(text::trim(command.text)).substr(0, 40));
+        seen.push_back(docs::clip(docs::shown_command(command.text), 60)); // cut at a word, with "..."
       }
       for (const auto& action : job.actions) {
         const std::string name = action.name.substr(0, action.name.find('@'));

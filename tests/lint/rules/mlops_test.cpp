@@ -349,6 +349,15 @@ TEST_CASE("mlops/ci-runs-tests: runners, task targets, installs that are not run
         "ruff, ruff check . (looked for pytest, python -m unittest, tox, nox, make test and the "
         "like)");
   CHECK(finding.locations == std::vector<Location>{{".github/workflows/ci.yml", 0}});
+  // A long command is cut at a word, and says so.
+  MemoryView long_run;
+  long_run.add(".github/workflows/run.yml", "on: push\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                            "      - run: poetry run python pipeline/model_pipeline/run_pipeline.py "
+                                            "--config configs/prod.yaml\n");
+  CHECK(check_rule("mlops/ci-runs-tests", long_run).message ==
+        "no CI job runs the tests: .github/workflows/run.yml runs poetry run python "
+        "pipeline/model_pipeline/run_pipeline.py... (looked for pytest, python -m unittest, tox, nox, make test "
+        "and the like)");
   view.add("Makefile", "ci: lint unit\n\nlint:\n\truff check .\n\nunit:\n\t$(PYTHON) -m pytest -q\n");
   finding = check_rule("mlops/ci-runs-tests", view);
   CHECK(finding.status == Status::pass);
