@@ -144,6 +144,19 @@ TEST_CASE("rigor/metrics: beyond accuracy, accuracy only, the README as a fallba
         "sklearn.metrics, torchmetrics, evaluate or Keras metrics=");
 }
 
+TEST_CASE("rigor/baseline: where nothing is trained, \"baseline\" in the code is another thing's")
+{
+  MemoryView view;
+  view.add("app/utils/visualization.py", "import cv2\n\ndef draw(image, label):\n"
+                                         "    (w, h), baseline = cv2.getTextSize(label, cv2.FONT_HERSHEY_SIMPLEX, 0.5, 1)\n"
+                                         "    return image\n");
+  view.add("app/detect.py", "from ultralytics import YOLO\nmodel = YOLO('yolov8n.pt')\n\n"
+                            "def detect(image):\n    return model.predict(image)\n");
+  const Finding finding = check_rule("rigor/baseline", view);
+  CHECK(finding.status == Status::skip);
+  CHECK(finding.message.starts_with("no model is trained"));
+}
+
 TEST_CASE("rigor/baseline: a test that holds the model to a dummy baseline")
 {
   MemoryView view;
