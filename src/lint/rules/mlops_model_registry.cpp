@@ -329,6 +329,21 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
     const bool uploads =
         std::any_of(module->calls.begin(), module->calls.end(),
                     [](const analyze::Call& call) { return matches_any(call.callee, k_upload_calls); });
+    // A registry class that copies each trained model into a folder of its own
+    // (ModelRegistry.register_model: shutil.copytree(model_path, registry_dir / version)).
+    const bool registry_class = std::any_of(module->classes.begin(), module->classes.end(), [](const auto& type) {
+      const auto words = name_words(type.name);
+      return std::find(words.begin(), words.end(), "registry") != words.end();
+    });
+    for (const auto& call : module->calls) {
+      if (save != nullptr || !registry_class) {
+        break;
+      }
+      if (call.callee == "shutil.copytree" || call.callee == "shutil.copy2" || call.callee == "shutil.copy" ||
+          call.callee == "shutil.copyfile") {
+        save = &call;
+      }
+    }
     // The model pickled to bytes and uploaded to a store: pickle.dumps(pipeline), then
     // blob.upload_blob(model_bytes).
     for (const auto& call : module->calls) {

@@ -685,6 +685,27 @@ TEST_CASE("mlops/model-registry: a save under a version name made new each time 
   CHECK(check_rule("mlops/model-registry", library).status == Status::fail);
 }
 
+TEST_CASE("mlops/model-registry: a registry class that copies each model into a version folder")
+{
+  MemoryView view;
+  view.add("src/models/trainer.py", "import joblib\n\ndef save(model, path):\n    joblib.dump(model, path)\n");
+  view.add("src/models/registry.py",
+           "import json\nimport shutil\nfrom dataclasses import dataclass\n\n@dataclass\nclass ModelVersion:\n"
+           "    version: str\n\nclass ModelRegistry:\n    def register_model(self, model_path, model_type):\n"
+           "        version = f'{model_type}_v{len(self.versions) + 1}'\n"
+           "        shutil.copytree(model_path, self.registry_dir / version)\n"
+           "        with open(self.registry_file, 'w') as f:\n            json.dump(self.index(), f)\n");
+  const Finding finding = check_rule("mlops/model-registry", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "models versioned by its own registry (ModelVersion, with metadata) (src/models/registry.py:12)");
+  // Copying files is no registry without one.
+  MemoryView copies;
+  copies.add("src/export.py", "import json\nimport shutil\n\ndef export(path):\n    shutil.copytree(path, 'dist')\n"
+                              "    json.dump({}, open('dist/info.json', 'w'))\n");
+  copies.add("src/train.py", "import joblib\njoblib.dump(model, 'model.pkl')\n");
+  CHECK(check_rule("mlops/model-registry", copies).status == Status::fail);
+}
+
 TEST_CASE("mlops/model-registry: a register_model method is MLflow's only where the module imports mlflow")
 {
   MemoryView own;
