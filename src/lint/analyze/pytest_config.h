@@ -17,7 +17,7 @@ struct PytestNaming
 };
 
 enum class PytestConfigFormat {
-  pyproject, // [tool.pytest.ini_options] (and pytest 9's [tool.pytest])
+  pyproject,  // [tool.pytest.ini_options] (and pytest 9's [tool.pytest])
   pytest_ini, // pytest.ini and tox.ini: [pytest]
   setup_cfg,  // [tool:pytest]
   unknown,

@@ -16,12 +16,14 @@ TEST_CASE("pytest naming: pyproject.toml lists and strings, ini files with conti
                                PytestConfigFormat::pyproject);
   CHECK(naming.functions == std::vector<std::string>{"check_*", "verify"});
   CHECK(parse_pytest_naming("[tool.pytest]\npython_functions = [\"spec_*\"]\n", PytestConfigFormat::pyproject)
-          .functions == std::vector<std::string>{"spec_*"});
-  CHECK(parse_pytest_naming("[tool.pytest.ini_options\n", PytestConfigFormat::pyproject).empty()); // invalid TOML
+            .functions == std::vector<std::string>{"spec_*"});
+  CHECK(parse_pytest_naming("[tool.pytest.ini_options\n", PytestConfigFormat::pyproject)
+            .empty()); // invalid TOML
 
-  naming = parse_pytest_naming("[metadata]\nname = x\n\n[tool:pytest]\ntestpaths = tests\npython_functions =\n"
-                               "    it_*\n    should_*\npython_classes = Describe*\n[flake8]\npython_functions = no\n",
-                               PytestConfigFormat::setup_cfg);
+  naming = parse_pytest_naming(
+      "[metadata]\nname = x\n\n[tool:pytest]\ntestpaths = tests\npython_functions =\n"
+      "    it_*\n    should_*\npython_classes = Describe*\n[flake8]\npython_functions = no\n",
+      PytestConfigFormat::setup_cfg);
   CHECK(naming.functions == std::vector<std::string>{"it_*", "should_*"});
   CHECK(naming.classes == std::vector<std::string>{"Describe*"});
   naming = parse_pytest_naming("[tox]\nenvlist = py311\n[pytest]\n; comment\npython_functions = check_*\n",
