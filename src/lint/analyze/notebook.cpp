@@ -95,10 +95,10 @@ public:
                                  : value == "raw"      ? CellType::raw
                                                        : CellType::other;
       } else if (key == "source" || key == "input") {
-        m_nb.cells.back().source += value;
+        add_source(value);
       }
     } else if (context == Context::source) {
-      m_nb.cells.back().source += value;
+      add_source(value);
     } else if (context == Context::output) {
       CellOutput& output = m_nb.cells.back().outputs.back();
       if (key == "output_type") {
@@ -126,6 +126,27 @@ public:
       m_info_language = value; // nbformat 3
     }
     return value_seen();
+  }
+
+  // Appends a string of the cell's source, noting the .ipynb line of each source line that
+  // starts in it: a JSON string holds no raw newline, so all of it is on the line read last.
+  void add_source(const std::string& value)
+  {
+    NotebookCell& cell = m_nb.cells.back();
+    const int line = static_cast<int>(m_position.newlines) + 1;
+    const size_t old_size = cell.source.size();
+    cell.source += value;
+    // A line starts at the source's first byte and after every '\n' that is not its last byte.
+    size_t at = old_size == 0 ? 0 : cell.source.find('\n', old_size - 1);
+    if (old_size == 0 && !cell.source.empty()) {
+      cell.source_lines.push_back(line);
+      at = cell.source.find('\n');
+    }
+    for (; at != std::string::npos && at + 1 < cell.source.size(); at = cell.source.find('\n', at + 1)) {
+      if (at + 1 >= old_size) {
+        cell.source_lines.push_back(line);
+      }
+    }
   }
 
   bool start_object(std::size_t)
@@ -335,9 +356,11 @@ Notebook parse_notebook(std::string_view bytes, size_t max_bytes)
   sax.finish();
   // Mirrors code_cells_text: each code cell, a newline if it lacks one, a blank line.
   int first = 1;
-  for (const auto& cell : notebook.cells) {
+  for (size_t i = 0; i < notebook.cells.size(); ++i) {
+    const NotebookCell& cell = notebook.cells[i];
     if (cell.type == CellType::code) {
       notebook.code_lines.emplace_back(first, cell.line);
+      notebook.code_cells.push_back(i);
       const auto newlines = static_cast<int>(std::count(cell.source.begin(), cell.source.end(), '\n'));
       const bool ends_open = !cell.source.empty() && cell.source.back() != '\n';
       first += newlines + (ends_open ? 1 : 0) + 1;
@@ -360,7 +383,19 @@ int notebook_line_of(const Notebook& notebook, int line)
   // The last cell starting at or before `line`; the entry past the last cell has line 0.
   const auto before = [](int wanted, const std::pair<int, int>& start) { return wanted < start.first; };
   const auto after = std::upper_bound(starts.begin(), starts.end(), line, before);
-  return after == starts.begin() ? 0 : std::prev(after)->second;
+  if (after == starts.begin()) {
+    return 0;
+  }
+  const auto found = std::prev(after);
+  const auto index = static_cast<size_t>(found - starts.begin());
+  if (index < notebook.code_cells.size() && notebook.code_cells[index] < notebook.cells.size()) {
+    const auto& lines = notebook.cells[notebook.code_cells[index]].source_lines;
+    const int offset = line - found->first;
+    if (offset >= 0 && static_cast<size_t>(offset) < lines.size()) {
+      return lines[static_cast<size_t>(offset)];
+    }
+  }
+  return found->second;
 }
 
 std::string code_cells_text(const Notebook& notebook)

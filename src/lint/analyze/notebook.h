@@ -24,6 +24,7 @@ struct NotebookCell
   CellType type = CellType::other;
   std::string source; // joined from a string or a list of strings ("input" in nbformat 3)
   int line = 0;       // line of the cell's "{" in the .ipynb file
+  std::vector<int> source_lines; // the .ipynb line each line of `source` starts on
   std::optional<long long> execution_count;
   std::vector<CellOutput> outputs; // images and other binary data are not kept
 };
@@ -39,10 +40,11 @@ struct Notebook
   // For each code cell, in order: the line of code_cells_text(*this) its source starts on, and
   // the cell's line in the .ipynb file.
   std::vector<std::pair<int, int>> code_lines;
+  std::vector<size_t> code_cells; // parallel to code_lines (but its last entry): the index in cells
 };
 
-// The line in the .ipynb file of the code cell holding line `line` of code_cells_text; 0 when
-// there is none.
+// The line in the .ipynb file of line `line` of code_cells_text: where that line of the cell's
+// source is written, else the cell's line; 0 when no cell holds it.
 int notebook_line_of(const Notebook& notebook, int line);
 
 // Reads a Jupyter notebook (nbformat 3 or 4) with a streaming JSON parser: outputs' binary data

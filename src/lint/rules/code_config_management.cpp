@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "lint/rules/python_code.h"
+#include "lint/rules/rigor_code.h"
 #include "lint/wording.h"
 
 #include <algorithm>
@@ -120,26 +121,27 @@ struct Signal
   Location where;
 };
 
-std::optional<Signal> library_signal(const std::vector<ModuleAt>& modules, std::span<const Library> libraries)
+std::optional<Signal> library_signal(const Analysis& analysis, const std::vector<ModuleAt>& modules,
+                                     std::span<const Library> libraries)
 {
   for (const auto& [file, module] : modules) {
     for (const auto& library : libraries) {
       const std::string_view wanted[] = {library.module};
       if (const analyze::Import* import = find_import(*module, wanted)) {
-        return Signal{std::string(library.name), location_of(file, import->line)};
+        return Signal{std::string(library.name), code_location(analysis, file, import->line)};
       }
     }
   }
   return std::nullopt;
 }
 
-std::optional<Signal> settings_class(const std::vector<ModuleAt>& modules)
+std::optional<Signal> settings_class(const Analysis& analysis, const std::vector<ModuleAt>& modules)
 {
   for (const auto& [file, module] : modules) {
     for (const auto& type : module->classes) {
       for (const auto& base : type.bases) {
         if (base == "BaseSettings" || base.ends_with(".BaseSettings")) {
-          return Signal{"pydantic BaseSettings (" + type.name + ")", location_of(file, type.line)};
+          return Signal{"pydantic BaseSettings (" + type.name + ")", code_location(analysis, file, type.line)};
         }
       }
     }
@@ -147,7 +149,7 @@ std::optional<Signal> settings_class(const std::vector<ModuleAt>& modules)
   return std::nullopt;
 }
 
-std::optional<Signal> environment_read(const std::vector<ModuleAt>& modules)
+std::optional<Signal> environment_read(const Analysis& analysis, const std::vector<ModuleAt>& modules)
 {
   for (const auto& [file, module] : modules) {
     for (const auto& call : module->calls) {
@@ -155,7 +157,7 @@ std::optional<Signal> environment_read(const std::vector<ModuleAt>& modules)
       // that says nothing of where the settings come from.
       if (!call.chained && contains(k_environment_calls, call.callee) &&
           call.first_string != "DJANGO_SETTINGS_MODULE") {
-        return Signal{call.callee + "()", location_of(file, call.line)};
+        return Signal{call.callee + "()", code_location(analysis, file, call.line)};
       }
     }
   }
@@ -172,11 +174,11 @@ Finding check_code_config_management(const RuleContext& context)
     return skip("no Python code or notebooks");
   }
   const std::vector<ModuleAt> code(modules.begin(), modules.end());
-  if (auto signal = library_signal(code, k_settings_libraries)) {
+  if (auto signal = library_signal(analysis, code, k_settings_libraries)) {
     return pass("settings are read with " + signal->what + " (" + signal->where.to_string() + ")",
                 {signal->where});
   }
-  if (auto signal = settings_class(code)) {
+  if (auto signal = settings_class(analysis, code)) {
     return pass("settings are read with " + signal->what + " (" + signal->where.to_string() + ")",
                 {signal->where});
   }
@@ -207,12 +209,12 @@ Finding check_code_config_management(const RuleContext& context)
     return pass("settings live in " + count_of(files.size(), "config file") + ": " + join_some(files, 3),
                 std::move(file_at));
   }
-  if (auto signal = environment_read(code)) {
+  if (auto signal = environment_read(analysis, code)) {
     return pass("settings come from environment variables (" + signal->what + " at " +
                     signal->where.to_string() + ")",
                 {signal->where});
   }
-  if (auto signal = library_signal(code, k_command_line_libraries)) {
+  if (auto signal = library_signal(analysis, code, k_command_line_libraries)) {
     return pass("settings come from command-line options (" + signal->what + " at " +
                     signal->where.to_string() + "); a config file would also record them next to the results",
                 {signal->where});

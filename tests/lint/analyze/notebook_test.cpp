@@ -126,6 +126,37 @@ TEST_CASE("notebook: cells, sources, outputs and kernel")
   }
 }
 
+TEST_CASE("notebook: a line of the code cells' text is found where the .ipynb writes it")
+{
+  const std::string notebook = "{\n"                                      // 1
+                               " \"cells\": [\n"                          // 2
+                               "  {\n"                                    // 3
+                               "   \"cell_type\": \"code\",\n"            // 4
+                               "   \"source\": [\n"                       // 5
+                               "    \"import pandas as pd\\n\",\n"        // 6
+                               "    \"frame = pd.read_\",\n"              // 7: a line split over two strings
+                               "    \"csv('x.csv')\\n\",\n"               // 8
+                               "    \"frame.describe()\"\n"               // 9
+                               "   ]\n"                                   // 10
+                               "  },\n"                                   // 11
+                               "  {\"cell_type\": \"code\", \"source\": \"a = 1\\nb = 2\\n\"}\n" // 12: one string
+                               " ],\n"
+                               " \"nbformat\": 4\n"
+                               "}\n";
+  const Notebook parsed = parse_notebook(notebook, notebook.size());
+  REQUIRE(parsed.cells.size() == 2);
+  CHECK(parsed.cells[0].source_lines == std::vector<int>{6, 7, 9});
+  CHECK(parsed.cells[1].source_lines == std::vector<int>{12, 12});
+  // code_cells_text: the three lines of the first cell, a blank line, then a = 1 and b = 2.
+  CHECK(notebook_line_of(parsed, 1) == 6);
+  CHECK(notebook_line_of(parsed, 2) == 7);
+  CHECK(notebook_line_of(parsed, 3) == 9);
+  CHECK(notebook_line_of(parsed, 4) == 3); // the blank line after a cell: the cell's own line
+  CHECK(notebook_line_of(parsed, 5) == 12);
+  CHECK(notebook_line_of(parsed, 6) == 12);
+  CHECK(notebook_line_of(parsed, 0) == 0);
+}
+
 TEST_CASE("notebook: CRLF, BOM and minified files read the same")
 {
   std::string crlf;

@@ -232,6 +232,16 @@ TEST_CASE("code/config-management: the strongest signal is reported")
         "settings are read with pydantic-settings (src/a/settings.py:1)");
 }
 
+TEST_CASE("code/config-management: a notebook's evidence is the line of the .ipynb file")
+{
+  MemoryView view;
+  view.add("notebooks/explore.ipynb", "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"source\": [\n"
+                                      "    \"import pandas as pd\\n\",\n    \"from omegaconf import OmegaConf\\n\",\n"
+                                      "    \"config = OmegaConf.load('config.yaml')\"\n   ]\n  }\n ],\n \"nbformat\": 4\n}\n");
+  const Finding finding = check_rule("code/config-management", view);
+  CHECK(finding.message == "settings are read with OmegaConf (notebooks/explore.ipynb:7)");
+}
+
 TEST_CASE("code/config-management: which files are config files")
 {
   // A config extension and a name, or a folder, that says settings; data and tool files are not.

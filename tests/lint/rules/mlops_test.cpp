@@ -796,18 +796,20 @@ TEST_CASE("mlops rules point into a notebook at the cell that holds the evidence
   view.add("notebooks/train.ipynb", notebook);
   const Finding registry = check_rule("mlops/model-registry", view);
   CHECK(registry.status == Status::pass);
-  CHECK(registry.locations == std::vector<Location>{{"notebooks/train.ipynb", cell_line}});
+  // Each location is the line of the cell's source where the call is written in the .ipynb file:
+  // the cell's "{", "cell_type", "source": [, then one line per source line.
+  CHECK(registry.locations == std::vector<Location>{{"notebooks/train.ipynb", cell_line + 5}}); // joblib.dump
   const Finding monitoring = check_rule("mlops/monitoring", view);
   CHECK(monitoring.status == Status::pass);
   REQUIRE_FALSE(monitoring.locations.empty());
-  CHECK(monitoring.locations.front() == Location{"notebooks/train.ipynb", cell_line});
+  CHECK(monitoring.locations.front() == Location{"notebooks/train.ipynb", cell_line + 3}); // def drift
   const Finding tracking = check_rule("mlops/experiment-tracking", view);
   REQUIRE_FALSE(tracking.locations.empty());
   const auto first_cell = static_cast<uint32_t>(parsed.cells[0].line);
-  CHECK(tracking.locations.front() == Location{"notebooks/train.ipynb", cell_line}); // the logging call
+  CHECK(tracking.locations.front() == Location{"notebooks/train.ipynb", cell_line + 6}); // the logging call
   view.add("README.md", "# Fraud\n\nDetects fraud.\n");
   const Finding dashboard = check_rule("docs/experiment-dashboard", view);
   CHECK(dashboard.status == Status::fail);
-  CHECK(dashboard.locations == std::vector<Location>{{"README.md", 0}, {"notebooks/train.ipynb", cell_line}});
+  CHECK(dashboard.locations == std::vector<Location>{{"README.md", 0}, {"notebooks/train.ipynb", cell_line + 6}});
   CHECK(first_cell < cell_line); // the import's cell: the logging call is cited instead
 }
