@@ -144,7 +144,14 @@ CiSystem ci_system_for_path(std::string_view path)
   if (yaml && lowered.find(".circleci/") != std::string::npos) {
     return CiSystem::circleci;
   }
-  if (name == "azure-pipelines.yml" || name == "azure-pipelines.yaml") {
+  // Azure Pipelines reads any YAML file it is pointed at: azure-pipelines.yml and its variants
+  // (azure-pipelines-ci.yml), or the files of a folder kept for them (.azuredevops/train.yml; not
+  // their templates/ below it).
+  const std::string_view folder =
+      slash == std::string::npos ? std::string_view() : std::string_view(lowered).substr(0, slash);
+  const std::string_view parent = folder.substr(folder.rfind('/') + 1); // npos + 1 is 0
+  if (yaml &&
+      (name.substr(0, 15) == "azure-pipelines" || parent == ".azuredevops" || parent == ".azure-pipelines")) {
     return CiSystem::azure_pipelines;
   }
   if (name == "bitbucket-pipelines.yml" || name == "bitbucket-pipelines.yaml") {

@@ -1,4 +1,6 @@
 // file-exists: passes when a file matches any of a list of globs.
+#include "core/text.h"
+#include "lint/analysis.h"
 #include "lint/kinds/common.h"
 #include "lint/kinds/kind.h"
 
@@ -18,7 +20,27 @@ const ParamSpec k_params[] = {
      "folders: directly in any folder above it (a licence); top: at the repository's top (CI, "
      "which runs only from there)",
      "none|folders|top"},
+    {"commented_out_missing", ParamType::flag, false,
+     "a match whose every line is blank or a # comment does not count (a CI workflow commented out "
+     "runs nothing); default false"},
 };
+
+// Every line blank or a `#` comment: a file its author switched off.
+bool all_commented_out(std::string_view text)
+{
+  bool any = false;
+  for (const std::string_view line : text::split_lines(text)) {
+    const std::string_view trimmed = text::trim(line);
+    if (trimmed.empty()) {
+      continue;
+    }
+    if (!trimmed.starts_with('#')) {
+      return false;
+    }
+    any = true;
+  }
+  return any;
+}
 
 Result<void> check(const RuleMeta& rule)
 {
@@ -39,8 +61,17 @@ Finding evaluate(const RuleContext& context)
   }
   std::vector<Location> found;
   std::vector<std::string> names;
+  std::vector<std::string> switched_off;
+  const bool commented_out_missing = params.flag("commented_out_missing", false);
   for (const FileEntry* entry : context.analysis().files_matching(*globs)) {
     if (!exclude->matching_prefix(entry->path)) {
+      if (commented_out_missing) {
+        const TextFile* file = context.analysis().text(entry->path);
+        if (file != nullptr && !file->binary && all_commented_out(file->content)) {
+          switched_off.push_back(entry->path);
+          continue;
+        }
+      }
       found.push_back({entry->path, 0});
       names.push_back(entry->path);
     }
@@ -62,6 +93,11 @@ Finding evaluate(const RuleContext& context)
     const std::string above = outer == "none" || view.outer_levels() == 0 ? ""
                               : outer == "folders"                        ? " or in a folder above it"
                                                                           : " or at the repository's top";
+    if (!switched_off.empty()) {
+      return fail(join_some(switched_off, 3) + (switched_off.size() == 1 ? " is" : " are") +
+                      " commented out, every line of it: it runs nothing",
+                  {{switched_off.front(), 1}});
+    }
     return fail("no " + looking_for + std::string(where_phrase(anchor)) + above + " (looked for " +
                 join_some(params.list("globs"), 6) + ")");
   }

@@ -10,6 +10,7 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace mlfolio::lint {
@@ -234,6 +235,7 @@ Finding check_mlops_ci_runs_tests(const RuleContext& context)
   }
   const TestCommandFinder finder(analysis);
   std::vector<std::string> seen;
+  size_t commands_seen = 0;
   std::vector<Location> looked;
   std::optional<Finding> ignored; // a run whose failures the job ignores, if no other
   const bool untested = untested_python(analysis);
@@ -276,7 +278,29 @@ Finding check_mlops_ci_runs_tests(const RuleContext& context)
           }
           return pass("job " + job.name + " runs " + shown + " (" + at.to_string() + manual + ")", {at});
         }
-        seen.push_back(docs::clip(docs::shown_command(command.text), 60)); // cut at a word, with "..."
+        // What the message quotes: commands, not the pieces of a script split at its quotes or
+        // its variable assignments (ATTEMPT=1).
+        ++commands_seen;
+        const std::string shown_seen = docs::clip(docs::shown_command(command.text), 60); // cut at a word
+        const unsigned char first = shown_seen.empty() ? 0 : static_cast<unsigned char>(shown_seen.front());
+        const size_t equals = shown_seen.find('=');
+        const bool assignment = equals != std::string::npos && shown_seen.find(' ') > equals;
+        // Shell syntax and chatter (if ...; then, fi, echo "...") say nothing of what the job runs.
+        constexpr std::string_view k_shell_words[] = {"if",     "then", "else",   "elif", "fi",   "for",
+                                                      "do",     "done", "while",  "case", "esac", "echo",
+                                                      "printf", "set",  "export", "cd",   "{",    "}"};
+        const std::string_view first_word =
+            std::string_view(shown_seen).substr(0, shown_seen.find_first_of(" ;"));
+        const bool syntax = std::find(std::begin(k_shell_words), std::end(k_shell_words), first_word) !=
+                            std::end(k_shell_words);
+        // A line of a quoted script that goes on below (python -c ") is no whole command either.
+        const std::string_view whole = text::trim(command.text);
+        const bool open_quote = std::count(whole.begin(), whole.end(), '"') % 2 != 0 ||
+                                std::count(whole.begin(), whole.end(), '\'') % 2 != 0;
+        if ((std::isalnum(first) != 0 || first == '.' || first == '/' || first == '$') && !assignment &&
+            !syntax && !open_quote && std::find(seen.begin(), seen.end(), shown_seen) == seen.end()) {
+          seen.push_back(shown_seen);
+        }
       }
       for (const auto& action : job.actions) {
         const std::string name = action.name.substr(0, action.name.find('@'));
@@ -295,9 +319,9 @@ Finding check_mlops_ci_runs_tests(const RuleContext& context)
   if (ignored) {
     return std::move(*ignored);
   }
-  std::sort(seen.begin(), seen.end());
-  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-  const std::string what = seen.empty() ? "has no shell commands" : "runs " + join_some(seen, 4);
+  const std::string what = !seen.empty()       ? "runs " + join_some(seen, 4)
+                           : commands_seen > 0 ? "runs shell commands, none of them a test command"
+                                               : "has no shell commands";
   return fail("no CI job runs the tests: " + join_some(paths, 3) + " " + what +
                   " (looked for pytest, python -m unittest, tox, nox, make test and the like)",
               std::move(looked));

@@ -76,6 +76,11 @@ TEST_CASE("CI systems by path")
   CHECK(ci_system_for_path(".gitlab-ci.yml") == CiSystem::gitlab);
   CHECK(ci_system_for_path(".circleci/config.yml") == CiSystem::circleci);
   CHECK(ci_system_for_path("azure-pipelines.yml") == CiSystem::azure_pipelines);
+  CHECK(ci_system_for_path("azure-pipelines-ci.yaml") == CiSystem::azure_pipelines);
+  CHECK(ci_system_for_path(".azuredevops/training-pipeline.yml") == CiSystem::azure_pipelines);
+  CHECK(ci_system_for_path(".azure-pipelines/release.yaml") == CiSystem::azure_pipelines);
+  CHECK(ci_system_for_path(".azuredevops/templates/steps.yml") == CiSystem::unknown);
+  CHECK(ci_system_for_path(".azuredevops/README.md") == CiSystem::unknown);
   CHECK(ci_system_for_path("bitbucket-pipelines.yml") == CiSystem::bitbucket);
   CHECK(ci_system_for_path(".travis.yml") == CiSystem::travis);
   CHECK(ci_system_for_path("Jenkinsfile") == CiSystem::jenkins);

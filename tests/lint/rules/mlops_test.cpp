@@ -345,10 +345,20 @@ TEST_CASE("mlops/ci-runs-tests: runners, task targets, installs that are not run
   Finding finding = check_rule("mlops/ci-runs-tests", view);
   CHECK(finding.status == Status::fail);
   CHECK(finding.message ==
-        "no CI job runs the tests: .github/workflows/ci.yml runs make ci, pip install pytest "
-        "ruff, ruff check . (looked for pytest, python -m unittest, tox, nox, make test and the "
+        "no CI job runs the tests: .github/workflows/ci.yml runs pip install pytest ruff, ruff "
+        "check ., make ci (looked for pytest, python -m unittest, tox, nox, make test and the "
         "like)");
   CHECK(finding.locations == std::vector<Location>{{".github/workflows/ci.yml", 0}});
+  // The message quotes commands in their order, not a script's assignments, shell syntax or echoes.
+  MemoryView script;
+  script.add(".github/workflows/deploy.yml",
+             "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
+             "      - run: |\n          ATTEMPT=1\n          if [ \"$ATTEMPT\" -gt 0 ]; then\n"
+             "            echo \"retrying\"\n          fi\n          aws ecs update-service --force\n");
+  CHECK(check_rule("mlops/ci-runs-tests", script).message ==
+        "no CI job runs the tests: .github/workflows/deploy.yml runs aws ecs update-service --force (looked "
+        "for "
+        "pytest, python -m unittest, tox, nox, make test and the like)");
   // A long command is cut at a word, and says so.
   MemoryView long_run;
   long_run.add(".github/workflows/run.yml", "on: push\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n"
