@@ -18,7 +18,9 @@ constexpr std::string_view k_vendored_folders[] = {
     // Lambda function): no project names a folder of its own like them.
     "dist-packages", "botocore", "boto3", "s3transfer", "urllib3", "certifi", "charset_normalizer",
     "pkg_resources", "_distutils_hack",
-};
+    // MLflow's local run store: what log_model wrote (a requirements.txt, a conda.yaml, a pickled
+    // model) is the tracker's copy, not the project's own files.
+    "mlruns", "mlartifacts"};
 
 constexpr std::string_view k_test_folders[] = {"tests", "test"};
 
