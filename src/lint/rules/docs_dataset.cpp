@@ -32,13 +32,15 @@ constexpr std::string_view k_data_work[] = {"preprocessing", "processing", "clea
                                             "handling",      "retention",  "privacy",    "protection"};
 // Where data is commonly published: naming one is naming a source.
 constexpr std::string_view k_sources[] = {
-    "kaggle",       "uci",      "huggingface", "hugging face", "openml",        "zenodo",
-    "data.gov",     "imagenet", "mnist",       "cifar",        "coco",          "imdb",
-    "squad",        "glue",     "wikipedia",   "tfds",         "torchvision",   "sklearn",
-    "scikit-learn", "roboflow", "figshare",    "physionet",    "aws open data", "google dataset search",
+    "kaggle", "uci", "huggingface", "hugging face", "openml", "zenodo", "data.gov", "imagenet", "mnist",
+    "cifar", "coco", "imdb", "squad", "glue", "wikipedia", "tfds", "torchvision", "sklearn", "scikit-learn",
+    "roboflow", "figshare", "physionet", "aws open data", "google dataset search",
     // Public datasets known by their own names: naming one says where it comes from.
     "movielens", "netflix prize", "criteo", "librispeech", "common voice", "cityscapes", "celeba",
-    "fashion-mnist", "wikitext", "ms marco", "ag news", "sst-2", "kitti", "open images", "nyc taxi"};
+    "fashion-mnist", "wikitext", "ms marco", "ag news", "sst-2", "kitti", "open images", "nyc taxi",
+    "lending club", "lendingclub", "cmapss", "c-mapss", "rossmann", "instacart", "olist", "home credit",
+    "german credit", "ieee-cis", "porto seguro", "sentiment140", "ham10000", "chexpert", "mimic-iii",
+    "mimic-iv", "gtsrb", "ucf101", "esc-50", "ravdess", "favorita", "m5 forecasting"};
 constexpr std::string_view k_provenance[] = {
     "licence",    "license",   "licensed",  "cc0",       "cc-by",     "cc by",    "public domain",
     "terms",      "collected", "scraped",   "provided",  "published", "sourced",  "downloaded",
@@ -65,6 +67,16 @@ const RE2& named_dataset_pattern()
   return pattern;
 }
 
+// "using NASA CMAPSS dataset", "IBM HR Analytics dataset" without an article: an abbreviation and
+// more capitalised words right before the word dataset are its name ("SMS dataset", one
+// abbreviation alone, says what the data is, not which).
+const RE2& acronym_dataset_pattern()
+{
+  thread_local const RE2 pattern(
+      R"(\b((?:[A-Z][A-Z0-9&-]+\s+)(?:[A-Z][\w&-]*\s+){1,3})(?i:dataset|data set|corpus)\b)");
+  return pattern;
+}
+
 // A shared task's or benchmark's name with its year: "SemEval-2014 Task 4", "CoNLL-2003", "WMT14".
 const RE2& benchmark_pattern()
 {
@@ -85,17 +97,21 @@ bool names_a_dataset(std::string_view text)
       "test",    "testing",   "validation", "csv",   "json",      "parquet",  "excel",    "sql",
       "new",     "whole",     "entire",     "same",  "following", "above",    "below",    "main",
       "given",   "provided",  "large",      "small", "big",       "complete", "my",       "our",
-      "your",    "their",     "this",       "that",  "local",     "updated",  "current"};
-  re2::StringPiece input(text.data(), text.size());
-  std::string words;
-  while (RE2::FindAndConsume(&input, named_dataset_pattern(), &words)) {
-    // The first word is capitalised; it must not be a descriptive word.
-    std::string first = text::to_lower(words.substr(0, words.find_first_of(" \t\n")));
-    if (std::find(std::begin(k_descriptive), std::end(k_descriptive), first) == std::end(k_descriptive)) {
-      return true;
+      "your",    "their",     "this",       "that",  "local",     "updated",  "current",  "ml",
+      "eda",     "api",       "db",         "tsv",   "xml",       "hdf5",     "npz",      "pdf"};
+  // The first word is capitalised; it must not be a descriptive word.
+  const auto named = [&](const RE2& pattern) {
+    re2::StringPiece input(text.data(), text.size());
+    std::string words;
+    while (RE2::FindAndConsume(&input, pattern, &words)) {
+      std::string first = text::to_lower(words.substr(0, words.find_first_of(" \t\n")));
+      if (std::find(std::begin(k_descriptive), std::end(k_descriptive), first) == std::end(k_descriptive)) {
+        return true;
+      }
     }
-  }
-  return false;
+    return false;
+  };
+  return named(named_dataset_pattern()) || named(acronym_dataset_pattern());
 }
 
 struct Evidence
