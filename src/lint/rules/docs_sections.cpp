@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace mlfolio::lint::docs {
 
@@ -266,15 +267,35 @@ bool is_navigation_bar(const analyze::Document& document, const analyze::Block& 
 
 } // namespace
 
+namespace {
+
+// The index of the title's section: the first one, or the first level-1 heading when at most two
+// short sections come before it ("### Deployment Info" with a status badge, then "# Turbofan RUL").
+std::optional<size_t> title_index(const analyze::Document& document)
+{
+  const auto& sections = document.sections;
+  for (size_t i = 0; i < sections.size() && i <= 2; ++i) {
+    if (sections[i].level == 1) {
+      return sections[i].heading == document.title ? std::optional<size_t>(i) : std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
 std::string opening_prose(const analyze::Document& document)
 {
   const auto& sections = document.sections;
+  // The lines [begin, end) under the title, and before any heading when the title is not first.
   int begin = 0;
   int end = document.line_count + 1;
+  int before = 0;
   if (!sections.empty()) {
-    if (is_title_section(document, sections.front())) {
-      begin = sections.front().line + 1;
-      end = sections.size() > 1 ? sections[1].line : end;
+    if (const auto title = title_index(document)) {
+      begin = sections[*title].line + 1;
+      end = *title + 1 < sections.size() ? sections[*title + 1].line : end;
+      before = *title > 0 ? sections.front().line : 0;
     } else {
       end = sections.front().line;
     }
@@ -284,7 +305,7 @@ std::string opening_prose(const analyze::Document& document)
     if (block.line >= end) {
       break;
     }
-    if (block.line >= begin &&
+    if ((block.line < before || block.line >= begin) &&
         (block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item ||
          block.kind == analyze::BlockKind::html) &&
         !is_navigation_bar(document, block)) {
@@ -297,8 +318,8 @@ std::string opening_prose(const analyze::Document& document)
 
 bool is_title_section(const analyze::Document& document, const analyze::Section& section)
 {
-  return !document.sections.empty() && &section == &document.sections.front() && section.level == 1 &&
-         section.heading == document.title;
+  const auto title = title_index(document);
+  return title && &section == &document.sections[*title];
 }
 
 std::vector<const analyze::Section*> sections_named(const analyze::Document& document,

@@ -39,10 +39,13 @@ bool has_any_word(std::string_view text, std::span<const std::string_view> words
 // code or tables. With `own_only`, only what comes before its first subsection.
 std::string section_prose(const analyze::Document& document, const analyze::Section& section, bool own_only);
 
-// The prose before the first section (below the title): paragraphs, list items, HTML text.
+// The prose before the first section (below the title): paragraphs, list items, HTML text. When
+// one or two sections come before the title ("### Deployment Info", then "# Turbofan RUL"), the
+// prose under the title and before those sections.
 std::string opening_prose(const analyze::Document& document);
 
-// Whether the section is the README's title (the first heading, the project name): rules
+// Whether the section is the README's title (the first heading, or the first level-1 heading after
+// at most two others: the project name): rules
 // judge what lies below it as the opening, not as a section of its own.
 bool is_title_section(const analyze::Document& document, const analyze::Section& section);
 
