@@ -24,9 +24,10 @@ std::optional<std::string> problems_note(std::string_view path, const std::vecto
 
 bool Analysis::is_dockerfile_path(std::string_view path)
 {
-  // Case matters: "Dockerfile.gpu" is an image recipe, "dockerfile.py" a module about them.
+  // Case matters: "Dockerfile.gpu" is an image recipe, "dockerfile.py" a module about them. The
+  // bare names are recipes however written ("DockerFile" builds with `docker build -f`).
   const std::string_view name = text::base_name(path);
-  if (name == "Dockerfile" || name == "Containerfile" || name == "dockerfile") {
+  if (text::iequals(name, "Dockerfile") || text::iequals(name, "Containerfile")) {
     return true;
   }
   constexpr std::string_view k_not_recipes[] = {".md",   ".txt", ".py",   ".toml",    ".json",

@@ -181,9 +181,10 @@ TEST_CASE("analysis: a file that cannot be read becomes one note")
 
 TEST_CASE("analysis: Dockerfiles by name, in the spellings Compose files point at")
 {
-  for (const std::string_view recipe : {"Dockerfile", "dockerfile", "Containerfile", "api/Dockerfile.gpu",
-                                        "docker/train.Dockerfile", "dockerfile-fastapi", "Dockerfile-streamlit",
-                                        "deploy/Dockerfile_train", "dockerfile.dev", "Containerfile-cpu"}) {
+  for (const std::string_view recipe :
+       {"Dockerfile", "dockerfile", "serving/app/DockerFile", "Containerfile", "api/Dockerfile.gpu",
+        "docker/train.Dockerfile", "dockerfile-fastapi", "Dockerfile-streamlit", "deploy/Dockerfile_train",
+        "dockerfile.dev", "Containerfile-cpu"}) {
     CAPTURE(recipe);
     CHECK(Analysis::is_dockerfile_path(recipe));
   }
