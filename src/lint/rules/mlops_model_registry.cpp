@@ -183,6 +183,10 @@ bool is_model_save(std::string_view callee)
   }
   const size_t dot = callee.rfind('.');
   const std::string_view method = last_component(callee);
+  // Keras' and Lightning's checkpoint callback writes the model during fit().
+  if (method == "ModelCheckpoint") {
+    return true;
+  }
   if (dot == std::string_view::npos || (method != "save" && method != "to_disk")) {
     return false;
   }
