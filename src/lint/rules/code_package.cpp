@@ -4,8 +4,83 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 
 namespace mlfolio::lint {
+
+namespace {
+
+struct NamespacePackage
+{
+  std::string folder;   // "src/credit_risk/"
+  std::string module;   // its first module
+  std::string importer; // a module outside it that imports it
+  size_t importers = 0;
+};
+
+// A folder of modules with no __init__.py that a build configuration installs and the project's
+// other modules import by its name ("from credit_risk.serving import score"): a namespace
+// package (PEP 420), which setuptools' package finder in pyproject.toml installs as it is.
+std::optional<NamespacePackage> namespace_package(const RuleContext& context,
+                                                  const std::vector<const FileEntry*>& python)
+{
+  const RepoView& view = context.view();
+  if (view.find("pyproject.toml") == nullptr && view.find("setup.py") == nullptr &&
+      view.find("setup.cfg") == nullptr) {
+    return std::nullopt;
+  }
+  std::map<std::string, size_t, std::less<>> folders; // "credit_risk" -> its modules
+  std::map<std::string, std::string, std::less<>> paths;
+  std::map<std::string, std::string, std::less<>> first_modules;
+  for (const FileEntry* file : python) {
+    std::string_view path = file->path;
+    std::string_view prefix;
+    if (path.starts_with("src/")) {
+      prefix = "src/";
+      path.remove_prefix(prefix.size());
+    }
+    const size_t slash = path.find('/');
+    if (slash == std::string_view::npos || path.find('/', slash + 1) != std::string_view::npos) {
+      continue; // a module directly in the folder
+    }
+    const std::string name(path.substr(0, slash));
+    ++folders[name];
+    paths.try_emplace(name, std::string(prefix) + name + "/");
+    first_modules.try_emplace(name, file->path);
+  }
+  std::optional<NamespacePackage> best;
+  for (const auto& [name, modules] : folders) {
+    if (modules < 2 || name == "tests" || name == "test" || name == "scripts" || name == "notebooks") {
+      continue;
+    }
+    const std::string& folder = paths.at(name);
+    NamespacePackage found{folder, first_modules.at(name), "", 0};
+    for (const auto* list : {&context.analysis().code_modules(), &context.analysis().test_modules()}) {
+      for (const auto& [file, module] : *list) {
+        if (file->path.starts_with(folder)) {
+          continue;
+        }
+        const bool imports =
+            std::any_of(module->imports.begin(), module->imports.end(), [&](const auto& import) {
+              return import.level == 0 && (import.module == name || (import.module.starts_with(name) &&
+                                                                     import.module.size() > name.size() &&
+                                                                     import.module[name.size()] == '.'));
+            });
+        if (imports) {
+          found.importer = found.importer.empty() ? file->path : found.importer;
+          ++found.importers;
+        }
+      }
+    }
+    if (found.importers > 0 && (!best || found.importers > best->importers)) {
+      best = found;
+    }
+  }
+  return best;
+}
+
+} // namespace
 
 Finding check_code_package(const RuleContext& context)
 {
@@ -37,6 +112,11 @@ Finding check_code_package(const RuleContext& context)
   }
   if (best != nullptr) {
     return pass("importable package " + best_folder, {{best->path, 0}});
+  }
+  if (const auto package = namespace_package(context, python)) {
+    return pass("importable package " + package->folder + " (a namespace package: no __init__.py, but " +
+                    package->importer + " imports it by name and the project has a build configuration)",
+                {{package->module, 0}});
   }
   std::vector<Location> scripts;
   std::vector<std::string> names;
