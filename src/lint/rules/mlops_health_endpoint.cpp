@@ -87,8 +87,9 @@ std::optional<Location> health_literal(const Analysis& analysis, const std::vect
 }
 
 // A root route whose handler answers with a state, as a probe reads it: @app.get("/") def root():
-// return {"status": "ok"} ("healthy", "alive", "up", "running", "ready", "online"), or a ready
-// word alone ({"details": "ready"}). The handler's string literals tell it; a welcome message
+// return {"status": "ok"} ("healthy", "alive", "up", "running", "ready", "online", or a short
+// sentence with one of them: "Model is Live"), or a ready word alone ({"details": "ready"}). The handler's
+// string literals tell it; a welcome message
 // ("Credit Risk Model is running!") does not. What the handler answers, for the message.
 std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& at)
 {
@@ -114,8 +115,23 @@ std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& 
     return std::any_of(words.begin(), words.end(),
                        [&](std::string_view word) { return text::iequals(value, word); });
   };
+  // Under a state key, a sentence with a ready word says the same: {"status": "Model is Live"}.
+  const auto says_healthy = [](std::string_view value) {
+    if (value.size() > 60) {
+      return false;
+    }
+    const auto words = name_words(value);
+    const bool negated = std::any_of(words.begin(), words.end(), [](std::string_view word) {
+      return word == "not" || word == "no" || word == "down" || word == "error" || word == "failed";
+    });
+    return !negated && std::any_of(words.begin(), words.end(), [](std::string_view word) {
+      return word == "live" || word == "healthy" || word == "alive" || word == "running" || word == "ready" ||
+             word == "online" || word == "up" || word == "ok";
+    });
+  };
   std::optional<std::string> key;
   std::optional<std::string> state;
+  std::optional<std::string> sentence;
   for (const auto& literal : module->strings) {
     if (literal.line < handler->line || literal.line > handler->end_line) {
       continue;
@@ -124,10 +140,12 @@ std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& 
       key = literal.value;
     } else if (!state && is_one_of(literal.value, k_healthy)) {
       state = literal.value;
+    } else if (!sentence && !literal.is_fstring && says_healthy(literal.value)) {
+      sentence = literal.value;
     }
   }
-  if (state && key) {
-    return "\"" + *key + "\": \"" + *state + "\"";
+  if (key && (state || sentence)) {
+    return "\"" + *key + "\": \"" + (state ? *state : *sentence) + "\"";
   }
   if (state && is_one_of(*state, k_alone)) {
     return "\"" + *state + "\"";
