@@ -158,6 +158,21 @@ private:
 
   // ---- statements ---------------------------------------------------------------------
 
+  // A statement that ends the program: sys.exit(...), exit(...), quit(...), os._exit(...).
+  bool starts_exit(size_t k) const
+  {
+    const Token* a = at(k);
+    const Token* b = at(k + 1);
+    const Token* c = at(k + 2);
+    const Token* d = at(k + 3);
+    if (a != nullptr && b != nullptr && (is_name(*a, "exit") || is_name(*a, "quit")) && is_op(*b, "(")) {
+      return true;
+    }
+    return a != nullptr && b != nullptr && c != nullptr && d != nullptr &&
+           (is_name(*a, "sys") || is_name(*a, "os")) && is_op(*b, ".") &&
+           (is_name(*c, "exit") || is_name(*c, "_exit")) && is_op(*d, "(");
+  }
+
   void line_start(size_t k)
   {
     const Token& first = m_t[k];
@@ -172,6 +187,9 @@ private:
       if (first.indent > m_raise_scan->indent) {
         if (is_name(first, "raise")) {
           m_module->handlers[m_raise_scan->index].raises = true;
+        }
+        if (starts_exit(k)) {
+          m_module->handlers[m_raise_scan->index].exits = true;
         }
       } else {
         m_raise_scan.reset();
@@ -512,6 +530,7 @@ private:
         m_raise_scan = OpenHandler{index, m_t[k].indent, false};
       } else if (body != nullptr) {
         handler.raises = is_name(*body, "raise");
+        handler.exits = starts_exit(j + 1);
         const Token* after = at(j + 2);
         handler.body_is_pass = (is_name(*body, "pass") || is_op(*body, "...")) && after != nullptr &&
                                after->kind == TokenKind::newline;

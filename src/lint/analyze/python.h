@@ -91,6 +91,7 @@ struct ExceptHandler
   std::vector<std::string> exceptions; // dotted names: "ValueError", "requests.HTTPError"
   bool body_is_pass = false;           // the body is only pass or ... (the error is swallowed)
   bool raises = false;                 // the body has a raise statement (re-raise or translate)
+  bool exits = false;                  // the body ends the program: sys.exit(1), exit(), os._exit()
   bool in_cleanup = false; // in the body of another except or finally clause: best-effort clean-up
 };
 

@@ -2,9 +2,10 @@
 //
 // Fails for every bare "except:" and every "except Exception: pass" (BaseException too) in the
 // Python modules outside tests and notebooks, each on its own line. A bare "except:" whose body
-// raises (clean up or add a message, then re-raise) hides nothing and is not reported. Specific handlers, raise
-// statements and pydantic models (validation at the boundary) count as explicit handling. With
-// none of them, a substantial code base fails and a small one is skipped.
+// raises (clean up or add a message, then re-raise) or ends the program (print, sys.exit(1)) hides
+// nothing and is not reported. Specific handlers, raise statements and pydantic models (validation
+// at the boundary) count as explicit handling. With none of them, a substantial code base fails
+// and a small one is skipped.
 #include "lint/rules/registry.h"
 
 #include "core/text.h"
@@ -118,7 +119,7 @@ Finding check_code_error_handling(const RuleContext& context)
       if (handler.bare && handler.body_is_pass) {
         details.push_back(
             {"bare except: pass at " + at.to_string() + " swallows every error, even Ctrl-C", {at}});
-      } else if (handler.bare && handler.raises) {
+      } else if (handler.bare && (handler.raises || handler.exits)) {
         ++reraising;
       } else if (handler.bare) {
         details.push_back({"bare except: at " + at.to_string() +
@@ -161,7 +162,7 @@ Finding check_code_error_handling(const RuleContext& context)
     }
     if (reraising > 0) {
       parts.push_back(count_of(reraising, "bare except: clause") + " that " +
-                      (reraising == 1 ? "re-raises" : "re-raise"));
+                      (reraising == 1 ? "re-raises or exits" : "re-raise or exit"));
     }
     if (raises > 0) {
       parts.push_back(count_of(raises, "raise statement"));

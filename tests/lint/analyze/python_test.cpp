@@ -511,6 +511,29 @@ TEST_CASE("Python: handlers in several shapes")
   CHECK_FALSE(module.handlers[3].body_is_pass);
   CHECK(module.handlers[4].line == 15);
   CHECK(module.handlers[4].body_is_pass);
+  CHECK_FALSE(module.handlers[3].exits);
+}
+
+TEST_CASE("Python: handlers that end the program")
+{
+  constexpr std::string_view source = "try:\n"
+                                      "    run()\n"
+                                      "except:\n"
+                                      "    print('failed')\n"
+                                      "    sys.exit(1)\n"
+                                      "except ValueError: exit(2)\n"
+                                      "except KeyError:\n"
+                                      "    os._exit(3)\n"
+                                      "except OSError:\n"
+                                      "    log.exit_code = 1\n"
+                                      "    sys.exitcode(1)\n";
+  const PythonModule module = analyze_python(source);
+  REQUIRE(module.handlers.size() == 4);
+  CHECK(module.handlers[0].exits);
+  CHECK_FALSE(module.handlers[0].raises);
+  CHECK(module.handlers[1].exits);
+  CHECK(module.handlers[2].exits);
+  CHECK_FALSE(module.handlers[3].exits);
 }
 
 TEST_CASE("Python: routes from Flask, routers and add_url_rule")
