@@ -365,9 +365,72 @@ std::optional<Finding> workflow_stages(const Analysis& analysis)
   return std::nullopt;
 }
 
+// A command-line option that picks the stage to run: parser.add_argument("--mode",
+// choices=["train", "evaluate"]), or click.option("--mode", type=click.Choice(["train",
+// "add_data"])). Its choices that name stages; none when no such option.
+StageNames mode_choices(const analyze::PythonModule& module)
+{
+  constexpr std::string_view k_selectors[] = {"mode",   "stage",   "step", "task",
+                                              "action", "command", "cmd",  "phase"};
+  const auto selects = [&](const std::optional<std::string>& option) {
+    if (!option) {
+      return false;
+    }
+    std::string_view name = *option;
+    while (name.starts_with('-')) {
+      name.remove_prefix(1);
+    }
+    return std::find(std::begin(k_selectors), std::end(k_selectors), name) != std::end(k_selectors);
+  };
+  // The choices' strings, in the value of choices= (argparse) or type= (click.Choice): read from
+  // the value's source text, as the strings of a call inside it (click.Choice([...])) are its own.
+  StageNames stages;
+  const auto add_choices = [&](const std::vector<analyze::KeywordArgument>& keywords) {
+    for (const auto& keyword : keywords) {
+      if (keyword.name != "choices" &&
+          (keyword.name != "type" || keyword.value.find("Choice(") == std::string::npos)) {
+        continue;
+      }
+      const std::string_view value = keyword.value;
+      for (size_t i = 0; i < value.size(); ++i) {
+        if (value[i] != '"' && value[i] != '\'') {
+          continue;
+        }
+        const size_t end = value.find(value[i], i + 1);
+        if (end == std::string_view::npos) {
+          break;
+        }
+        stages.add(value.substr(i + 1, end - i - 1));
+        i = end;
+      }
+    }
+  };
+  for (const auto& call : module.calls) {
+    const std::string_view name = last_component(call.callee);
+    if ((name == "add_argument" || name == "option") && selects(call.first_string)) {
+      add_choices(call.keywords);
+    }
+  }
+  for (const auto& function : module.functions) {
+    for (const auto& decorator : function.decorators) {
+      if (last_component(decorator.name) == "option" && selects(decorator.first_string)) {
+        add_choices(decorator.keywords);
+      }
+    }
+  }
+  return stages;
+}
+
 // argparse subcommands (add_parser("train")) and click/typer commands (@cli.command() def train).
 std::optional<Finding> cli_commands(const Analysis& analysis)
 {
+  for (const auto& [file, module] : analysis.code_modules()) {
+    if (const StageNames modes = mode_choices(*module); modes.enough()) {
+      return pass("command-line stages " + join_some(modes.names, 5) + " (choices of one option) in " +
+                      file->path,
+                  {{file->path, 0}});
+    }
+  }
   // A CLI whose subcommands each register in a module of their own (cli/train.py, cli/serve.py:
   // subparsers.add_parser("train")) is one CLI: its modules' commands count together by folder.
   // A standalone @click.command() script is a command of its own, not a subcommand: only
