@@ -1,5 +1,6 @@
 // mlops/monitoring: drift detection or service metrics, by library (Evidently, whylogs,
-// Prometheus, ...), by the project's own drift statistics, or by a Prometheus configuration.
+// Prometheus, ...), by the project's own drift statistics, by a Prometheus configuration, or by a
+// metrics route of the API's own that reports the requests' latency.
 #include "lint/rules/registry.h"
 #include "lint/rules/serving.h"
 
@@ -113,6 +114,48 @@ std::optional<LibraryUse> monitoring_config(const Analysis& analysis)
   return std::nullopt;
 }
 
+// The service's own metrics: a GET route at /metrics (or /stats, /monitoring) in a module that
+// measures the requests' latency (metrics_data["total_latency"], request_latency_ms): the numbers a
+// Prometheus client would export, kept by hand.
+std::optional<LibraryUse> own_service_metrics(const Analysis& analysis)
+{
+  constexpr std::string_view k_metric_routes[] = {"metrics", "stats", "statistics", "monitoring",
+                                                  "telemetry"};
+  const auto measures_latency = [](const analyze::PythonModule& module) {
+    const auto latency = [](std::string_view text) {
+      const auto words = name_words(text);
+      return std::any_of(words.begin(), words.end(),
+                         [](std::string_view word) { return word == "latency" || word == "latencies"; });
+    };
+    return std::any_of(module.names.begin(), module.names.end(),
+                       [&](const analyze::Name& name) { return latency(name.text); }) ||
+           std::any_of(module.strings.begin(), module.strings.end(),
+                       [&](const analyze::StringLiteral& literal) {
+                         return literal.value.size() <= 40 && latency(literal.value);
+                       });
+  };
+  for (const auto& route : http_routes(analysis)) {
+    std::string_view path = route.route->path;
+    while (!path.empty() && path.back() == '/') {
+      path.remove_suffix(1);
+    }
+    const std::string_view last = path.substr(path.rfind('/') + 1); // npos + 1 is 0
+    const auto& methods = route.route->methods;
+    const bool get = methods.empty() || std::find(methods.begin(), methods.end(), "GET") != methods.end();
+    if (!get || std::find(std::begin(k_metric_routes), std::end(k_metric_routes), last) ==
+                    std::end(k_metric_routes)) {
+      continue;
+    }
+    const analyze::PythonModule* module = analysis.python(route.where.path);
+    if (module != nullptr && measures_latency(*module)) {
+      return LibraryUse{"its own service metrics (GET " + std::string(path) +
+                            " reports the requests' latency)",
+                        route.where};
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 Finding check_mlops_monitoring(const RuleContext& context)
@@ -129,6 +172,11 @@ Finding check_mlops_monitoring(const RuleContext& context)
   }
   if (auto config = monitoring_config(analysis)) {
     found.push_back(std::move(*config));
+  }
+  if (found.empty()) {
+    if (auto own = own_service_metrics(analysis)) {
+      found.push_back(std::move(*own));
+    }
   }
   if (found.empty()) {
     return fail(
