@@ -99,19 +99,29 @@ Finding check_tests_api(const RuleContext& context)
                 ") has no test that checks a result: the test code has no assert, "
                 "no assert* call and no pytest.raises (see tests/present)");
   }
+  // A module whose tests call the API but check nothing (a smoke script that prints what the
+  // running server answers and returns True) tests nothing a runner could report.
   std::vector<std::string> callers;
   std::vector<Location> caller_at;
+  std::vector<std::string> unchecked;
+  std::vector<Location> unchecked_at;
   for (const auto& [file, module] : tests) {
     for (const auto& call : module->calls) {
       if (contains(k_client_makers, last_part(call.callee)) || is_request(call)) {
-        callers.push_back(call.callee + "() in " + file->path);
-        caller_at.push_back(location_of(file, call.line));
+        const bool checks = checks_results(*module);
+        (checks ? callers : unchecked).push_back(call.callee + "() in " + file->path);
+        (checks ? caller_at : unchecked_at).push_back(location_of(file, call.line));
         break;
       }
     }
   }
   if (!callers.empty()) {
     return pass("tests call the HTTP API: " + join_some(callers, 3), std::move(caller_at));
+  }
+  if (!unchecked.empty()) {
+    return fail("the tests that call the HTTP API check no result: " + join_some(unchecked, 3) +
+                    ", in modules with no assert, no assert* call and no pytest.raises",
+                std::move(unchecked_at));
   }
   std::vector<Location> locations;
   for (const auto& [file, module] : tests) {
