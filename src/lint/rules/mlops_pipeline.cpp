@@ -507,7 +507,14 @@ std::optional<Finding> documented_driver(const Analysis& analysis)
   }
   for (const auto& [command, line] : lines) {
     const auto script = project_code_run(analysis.view(), command);
-    if (!script || script_stage(*script) != StageKind::pipeline) {
+    if (!script) {
+      continue;
+    }
+    // A generic entry point (main.py, run.py) is a driver when it calls the stages' functions
+    // itself, training among them: ingest_data(), prepare_data(), TrainAndEvaluation(...).
+    const std::string name = basename(*script);
+    const bool generic = name == "main.py" || name == "run.py" || name == "run_all.py" || name == "__main__.py";
+    if (script_stage(*script) != StageKind::pipeline && !generic) {
       continue;
     }
     const analyze::PythonModule* module = analysis.python(*script);
@@ -521,18 +528,20 @@ std::optional<Finding> documented_driver(const Analysis& analysis)
         stages.add(shown, *kind);
       }
     };
-    for (const auto& literal : module->strings) {
-      if (literal.value.ends_with(".py") && analysis.view().exists(literal.value)) {
-        add(script_stage(literal.value), literal.value);
+    if (!generic) {
+      for (const auto& literal : module->strings) {
+        if (literal.value.ends_with(".py") && analysis.view().exists(literal.value)) {
+          add(script_stage(literal.value), literal.value);
+        }
       }
-    }
-    for (const auto& import : module->imports) {
-      add(stage_of(last_component(import.module)), import.module);
+      for (const auto& import : module->imports) {
+        add(stage_of(last_component(import.module)), import.module);
+      }
     }
     for (const auto& call : module->calls) {
       add(stage_of(last_component(call.callee)), call.callee + "()");
     }
-    if (stages.kinds.size() >= 2) {
+    if (stages.kinds.size() >= 2 && (!generic || stages.kinds.contains(StageKind::train))) {
       return pass("pipeline script " + *script + ", run by " + readme->path + ":" + std::to_string(line) +
                       ", runs the stages " + join_some(stages.names, 4),
                   {{*script, 0}, {readme->path, static_cast<uint32_t>(line)}});
