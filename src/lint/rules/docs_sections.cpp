@@ -131,13 +131,15 @@ bool has_word(std::string_view text, std::string_view word)
   if (word.empty()) {
     return false;
   }
+  // Only where a word starts, and the first byte first: most positions are tried with two loads.
+  const char first = text::ascii_lower(word.front());
   for (size_t pos = 0; pos + word.size() <= text.size(); ++pos) {
-    if (!text::iequals(text.substr(pos, word.size()), word)) {
+    if ((pos > 0 && is_alnum_byte(text[pos - 1])) || text::ascii_lower(text[pos]) != first ||
+        !text::iequals(text.substr(pos, word.size()), word)) {
       continue;
     }
-    const bool starts = pos == 0 || !is_alnum_byte(text[pos - 1]);
     const size_t after = pos + word.size();
-    if (starts && (after == text.size() || !is_alnum_byte(text[after]))) {
+    if (after == text.size() || !is_alnum_byte(text[after])) {
       return true;
     }
   }
