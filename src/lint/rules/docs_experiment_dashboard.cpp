@@ -201,6 +201,17 @@ std::optional<Use> tracker_used(const Analysis& analysis)
       }
     }
   }
+  // Keras' callback, called through the package it came with: keras.callbacks.TensorBoard(log_dir).
+  for (const auto& module : analysis.code_modules()) {
+    if (module.value == nullptr) {
+      continue;
+    }
+    for (const auto& call : module.value->calls) {
+      if (call.callee.ends_with("callbacks.TensorBoard") || call.callee.ends_with("loggers.TensorBoardLogger")) {
+        return Use{tracker_named("tensorboard"), code_location(analysis, module.file, call.line)};
+      }
+    }
+  }
   // A tracker the code never imports counts when the code names it to a framework that logs to it
   // (report_to="wandb", logger="mlflow") and the project depends on it. A dependency alone is a
   // plan, not a use: nothing is logged.
