@@ -335,10 +335,18 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
                     [](const analyze::Call& call) { return matches_any(call.callee, k_upload_calls); });
     // A registry class that copies each trained model into a folder of its own
     // (ModelRegistry.register_model: shutil.copytree(model_path, registry_dir / version)).
-    const bool registry_class = std::any_of(module->classes.begin(), module->classes.end(), [](const auto& type) {
-      const auto words = name_words(type.name);
-      return std::find(words.begin(), words.end(), "registry") != words.end();
-    });
+    // ... or a module named for one (models/core/artifact_registry.py: register_existing_version
+    // copies the artifacts into versions/{version_id}/ and writes a manifest).
+    const bool registry_class =
+        std::any_of(module->classes.begin(), module->classes.end(),
+                    [](const auto& type) {
+                      const auto words = name_words(type.name);
+                      return std::find(words.begin(), words.end(), "registry") != words.end();
+                    }) ||
+        [&] {
+          const auto words = name_words(text::base_name(file->path));
+          return std::find(words.begin(), words.end(), "registry") != words.end();
+        }();
     for (const auto& call : module->calls) {
       if (save != nullptr || !registry_class) {
         break;

@@ -714,6 +714,17 @@ TEST_CASE("mlops/model-registry: a registry class that copies each model into a 
                               "    json.dump({}, open('dist/info.json', 'w'))\n");
   copies.add("src/train.py", "import joblib\njoblib.dump(model, 'model.pkl')\n");
   CHECK(check_rule("mlops/model-registry", copies).status == Status::fail);
+  // A module named for the registry, whose functions copy each version in and write its manifest.
+  MemoryView module;
+  module.add("models/core/artifact_registry.py",
+             "import json\nimport shutil\n\ndef register_existing_version(source_dir, version_id):\n"
+             "    shutil.copytree(source_dir, VERSIONS / version_id)\n"
+             "    with open(VERSIONS / version_id / 'manifest.json', 'w') as f:\n"
+             "        json.dump({'version_id': version_id}, f)\n");
+  const Finding by_module = check_rule("mlops/model-registry", module);
+  CHECK(by_module.status == Status::pass);
+  CHECK(by_module.message == "models versioned by its own registry (register_existing_version(), with metadata) "
+                             "(models/core/artifact_registry.py:5)");
 }
 
 TEST_CASE("mlops/model-registry: a register_model method is MLflow's only where the module imports mlflow")
