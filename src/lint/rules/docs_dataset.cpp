@@ -320,7 +320,7 @@ Finding check_docs_dataset(const RuleContext& context)
     const analyze::Section& first = *describing;
     const uint32_t line = static_cast<uint32_t>(first.line);
     if (described(evidence)) {
-      return pass("the " + first.heading + " section describes the data (" +
+      return pass(docs::the(first.heading) + " section describes the data (" +
                       docs::at(readme->path, first.line) + ")",
                   {{readme->path, line}});
     }
@@ -335,7 +335,7 @@ Finding check_docs_dataset(const RuleContext& context)
     }
     if (evidence.placeholder > 0 && evidence.source == 0 && evidence.size == 0) {
       Finding finding =
-          fail("the " + first.heading + " section (" + docs::at(readme->path, first.line) +
+          fail(docs::the(first.heading) + " section (" + docs::at(readme->path, first.line) +
                    ") describes placeholder data (" + docs::at(readme->path, evidence.placeholder) +
                    "), not the data the project is about",
                {{readme->path, static_cast<uint32_t>(evidence.placeholder)}});
@@ -346,7 +346,7 @@ Finding check_docs_dataset(const RuleContext& context)
     }
     const analyze::Html* comment = docs::placeholder_comment(document, first);
     const bool only_comment = comment != nullptr && evidence.words == 0;
-    Finding finding = fail("the " + first.heading + " section (" + docs::at(readme->path, first.line) + ") " +
+    Finding finding = fail(docs::the(first.heading) + " section (" + docs::at(readme->path, first.line) + ") " +
                                (only_comment ? "holds only a placeholder comment"
                                              : "does not give " + missing_parts(evidence)),
                            {{readme->path, line}});

@@ -338,7 +338,7 @@ Finding check_docs_deployment(const RuleContext& context)
     const std::string prose =
         docs::section_prose(document, *section, false) + indented_prose(document, *section);
     if (docs::count_words(prose) >= 15 && docs::has_any_word(prose, k_platforms)) {
-      return found("the " + section->heading + " section describes the deployment", section->line);
+      return found(docs::the(section->heading) + " section describes the deployment", section->line);
     }
   }
 

@@ -119,7 +119,7 @@ Finding check_docs_lessons(const RuleContext& context)
     const std::string prose = docs::section_prose(document, *section, false);
     const size_t words = docs::count_words(prose);
     if (words >= k_lesson_words) {
-      return pass("the " + section->heading + " section (" + docs::at(path, section->line) + ")",
+      return pass(docs::the(section->heading) + " section (" + docs::at(path, section->line) + ")",
                   {{path, static_cast<uint32_t>(section->line)}});
     }
     if (words == 0 && empty == nullptr) {
@@ -133,7 +133,7 @@ Finding check_docs_lessons(const RuleContext& context)
     const analyze::HeadingKeywords lesson_headings(k_lesson_headings);
     for (const auto& bold : docs::bold_headings(document, analyze::decode_text(source->content).text)) {
       if (lesson_headings.match(bold.heading) && docs::count_words(bold.text) >= k_lesson_words) {
-        return pass("the " + bold.heading + " paragraph (" + docs::at(path, bold.line) + ")",
+        return pass(docs::the(bold.heading) + " paragraph (" + docs::at(path, bold.line) + ")",
                     {{path, static_cast<uint32_t>(bold.line)}});
       }
     }
@@ -143,7 +143,7 @@ Finding check_docs_lessons(const RuleContext& context)
     const std::string prose = docs::section_prose(document, *section, false);
     other = other == nullptr && docs::count_words(prose) >= k_lesson_words ? section : other;
     if (docs::count_words(prose) >= k_lesson_words && reads_like_lessons(prose)) {
-      return pass("the " + section->heading + " section discusses what did not work (" +
+      return pass(docs::the(section->heading) + " section discusses what did not work (" +
                       docs::at(path, section->line) + ")",
                   {{path, static_cast<uint32_t>(section->line)}});
     }
@@ -175,7 +175,7 @@ Finding check_docs_lessons(const RuleContext& context)
   }
   if (empty != nullptr) {
     const analyze::Html* comment = docs::placeholder_comment(document, *empty);
-    Finding finding = fail("the " + empty->heading + " section (" + docs::at(path, empty->line) + ") " +
+    Finding finding = fail(docs::the(empty->heading) + " section (" + docs::at(path, empty->line) + ") " +
                                (comment != nullptr ? "holds only a placeholder comment" : "is empty"),
                            {{path, static_cast<uint32_t>(empty->line)}});
     finding.fix = "Under " + empty->heading +
@@ -185,13 +185,13 @@ Finding check_docs_lessons(const RuleContext& context)
     return finding;
   }
   if (thin != nullptr) {
-    return fail("the " + thin->heading + " section (" + docs::at(path, thin->line) +
+    return fail(docs::the(thin->heading) + " section (" + docs::at(path, thin->line) +
                     ") is too short to say what was "
                     "tried and what did not work",
                 {{path, static_cast<uint32_t>(thin->line)}});
   }
   if (other != nullptr) {
-    return fail("the " + other->heading + " section (" + docs::at(path, other->line) +
+    return fail(docs::the(other->heading) + " section (" + docs::at(path, other->line) +
                     ") says nothing about what was tried and did not work, and no other section does (no "
                     "error analysis, limitations or failed experiments)",
                 {{path, static_cast<uint32_t>(other->line)}});

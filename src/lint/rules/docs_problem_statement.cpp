@@ -119,13 +119,13 @@ Finding check_docs_problem_statement(const RuleContext& context)
     return nullptr;
   };
   if (const analyze::Section* found = judge(problem, k_problem_words, false)) {
-    return pass("the " + found->heading + " section states the problem (" +
+    return pass(docs::the(found->heading) + " section states the problem (" +
                     docs::at(readme->path, found->line) + ")",
                 {{readme->path, static_cast<uint32_t>(found->line)}});
   }
   const analyze::Section* empty_problem = empty;
   if (const analyze::Section* found = judge(intro, k_intro_words, true)) {
-    return pass("the " + found->heading + " section introduces the problem (" +
+    return pass(docs::the(found->heading) + " section introduces the problem (" +
                     docs::at(readme->path, found->line) + ")",
                 {{readme->path, static_cast<uint32_t>(found->line)}});
   }
@@ -134,7 +134,7 @@ Finding check_docs_problem_statement(const RuleContext& context)
   if (empty_problem != nullptr) {
     const analyze::Html* comment = docs::placeholder_comment(document, *empty_problem);
     Finding finding =
-        fail("the " + empty_problem->heading + " section (" + docs::at(readme->path, empty_problem->line) +
+        fail(docs::the(empty_problem->heading) + " section (" + docs::at(readme->path, empty_problem->line) +
                  ") " + (comment != nullptr ? "holds only a placeholder comment" : "is empty") +
                  "; a reader sees no problem statement",
              {{readme->path, static_cast<uint32_t>(empty_problem->line)}});
@@ -154,14 +154,14 @@ Finding check_docs_problem_statement(const RuleContext& context)
   if (aimless != nullptr || opening_words >= k_intro_words) {
     const std::string where =
         aimless != nullptr
-            ? "the " + aimless->heading + " section (" + docs::at(readme->path, aimless->line) + ")"
+            ? docs::the(aimless->heading) + " section (" + docs::at(readme->path, aimless->line) + ")"
             : "the opening paragraph (" + count_of(opening_words, "word") + ")";
     return fail(where + " describes what the project shows and is built with, but not who needs it, what "
                         "problem it solves or why that matters",
                 {{readme->path, aimless != nullptr ? static_cast<uint32_t>(aimless->line) : 1U}});
   }
   if (thin != nullptr) {
-    return fail("the " + thin->heading + " section (" + docs::at(readme->path, thin->line) + ") has only " +
+    return fail(docs::the(thin->heading) + " section (" + docs::at(readme->path, thin->line) + ") has only " +
                     count_of(thin_words, "word") + " and the opening " + count_of(opening_words, "word") +
                     "; neither says what problem the project solves and why it matters",
                 {{readme->path, static_cast<uint32_t>(thin->line)}});

@@ -374,7 +374,7 @@ Finding check_docs_results(const RuleContext& context)
   for (const analyze::Section* section : sections) {
     if (!section->images.empty()) {
       const analyze::Image& image = document.images[section->images.begin];
-      return found("the " + section->heading + " section shows its results as an image", image.line);
+      return found(docs::the(section->heading) + " section shows its results as an image", image.line);
     }
   }
 
@@ -404,7 +404,7 @@ Finding check_docs_results(const RuleContext& context)
   }
   if (!sections.empty()) {
     const analyze::Section& section = *sections.front();
-    Finding finding = fail("the " + section.heading + " section (" + docs::at(path, section.line) +
+    Finding finding = fail(docs::the(section.heading) + " section (" + docs::at(path, section.line) +
                                ") gives no metric with a number (accuracy, F1, ROC AUC, RMSE, ...)",
                            {{path, static_cast<uint32_t>(section.line)}});
     finding.fix = "Under " + section.heading +

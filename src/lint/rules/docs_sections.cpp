@@ -146,6 +146,11 @@ bool has_word(std::string_view text, std::string_view word)
   return false;
 }
 
+std::string the(std::string_view heading)
+{
+  return text::istarts_with(heading, "the ") ? std::string(heading) : "the " + std::string(heading);
+}
+
 bool has_any_word(std::string_view text, std::span<const std::string_view> words)
 {
   for (const auto word : words) {

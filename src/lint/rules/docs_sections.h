@@ -33,6 +33,10 @@ size_t count_words(std::string_view text);
 
 // Whether `text` holds `word` (ASCII letters compared without case) between non-alphanumerics.
 bool has_word(std::string_view text, std::string_view word);
+
+// "the Dataset" for a heading, but "The context system" when the heading has its own article: for
+// "the X section" in messages.
+std::string the(std::string_view heading);
 bool has_any_word(std::string_view text, std::span<const std::string_view> words);
 
 // The visible prose of a section: paragraphs, list items and raw HTML text, not headings,
