@@ -3,9 +3,9 @@
 // Fails for every bare "except:" and every "except Exception: pass" (BaseException too) in the
 // Python modules outside tests and notebooks, each on its own line. A bare "except:" whose body
 // raises (clean up or add a message, then re-raise) or ends the program (print, sys.exit(1)) hides
-// nothing and is not reported. Specific handlers, raise statements and pydantic models (validation
-// at the boundary) count as explicit handling. With none of them, a substantial code base fails
-// and a small one is skipped.
+// nothing and is not reported. Specific handlers, raise statements, sys.exit("...") with the
+// error's message and pydantic models (validation at the boundary) count as explicit handling.
+// With none of them, a substantial code base fails and a small one is skipped.
 #include "lint/rules/registry.h"
 
 #include "core/text.h"
@@ -96,11 +96,12 @@ Finding check_code_error_handling(const RuleContext& context)
   size_t handling = 0;  // modules with any of the evidence below
   size_t reraising = 0; // bare except: clauses whose body raises
   size_t raises = 0;
+  size_t exits = 0; // sys.exit("...") with the error's message: the failure stops the script, said
   size_t models = 0;
   int lines = 0;
   for (const auto& [file, module] : modules) {
     lines += module->line_count;
-    const size_t before = handlers + broad + raises + models + reraising;
+    const size_t before = handlers + broad + raises + models + reraising + exits;
     for (const auto& handler : module->handlers) {
       if (!handler.bare && !catches_everything(handler)) {
         ++handlers;
@@ -109,11 +110,14 @@ Finding check_code_error_handling(const RuleContext& context)
       }
     }
     raises += module->raise_lines.size();
-    models += static_cast<size_t>(std::count_if(module->classes.begin(), module->classes.end(),
-                                                [&](const analyze::Class& type) {
-                                                  return is_pydantic_model(type) &&
-                                                         is_used(context.analysis(), file, type, modules);
-                                                }));
+    exits += static_cast<size_t>(
+        std::count_if(module->calls.begin(), module->calls.end(), [](const analyze::Call& call) {
+          return (call.callee == "sys.exit" || call.callee == "exit") && call.first_string.has_value();
+        }));
+    models += static_cast<size_t>(
+        std::count_if(module->classes.begin(), module->classes.end(), [&](const analyze::Class& type) {
+          return is_pydantic_model(type) && is_used(context.analysis(), file, type, modules);
+        }));
     for (const auto& handler : module->handlers) {
       const Location at = location_of(file, handler.line);
       if (handler.bare && handler.body_is_pass) {
@@ -133,7 +137,7 @@ Finding check_code_error_handling(const RuleContext& context)
                            {at}});
       }
     }
-    handling += handlers + broad + raises + models + reraising > before ? 1 : 0;
+    handling += handlers + broad + raises + models + reraising + exits > before ? 1 : 0;
   }
   if (!details.empty()) {
     std::vector<Location> locations;
@@ -151,7 +155,7 @@ Finding check_code_error_handling(const RuleContext& context)
     finding.details = std::move(details);
     return finding;
   }
-  if (handlers + broad + reraising + raises + models > 0) {
+  if (handlers + broad + reraising + raises + models + exits > 0) {
     std::vector<std::string> parts;
     if (handlers > 0) {
       parts.push_back(count_of(handlers, "except clause") + " naming what " +
@@ -166,6 +170,9 @@ Finding check_code_error_handling(const RuleContext& context)
     }
     if (raises > 0) {
       parts.push_back(count_of(raises, "raise statement"));
+    }
+    if (exits > 0) {
+      parts.push_back(count_of(exits, "sys.exit call") + " with an error message");
     }
     if (models > 0) {
       parts.push_back(count_of(models, "pydantic model") + " validating input");
