@@ -242,6 +242,19 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
       return found("an ASCII diagram", code.line);
     }
   }
+  // Under an Architecture heading, a line of prose or inline code that chains the parts with
+  // arrows: `Client → FastAPI → MLflow Model Registry → Trained Model`.
+  for (const auto& paragraph : document.paragraphs) {
+    const analyze::Section* section = section_at(document, paragraph.line);
+    if (section == nullptr || !analyze::heading_matches(section->heading, std::span(k_diagram_words).first(5))) {
+      continue;
+    }
+    for (const auto line : text::split(paragraph.text, '\n')) {
+      if (count_of_any(line, k_arrows) >= 3) {
+        return found("an arrow sketch under " + section->heading, paragraph.line);
+      }
+    }
+  }
   std::string broken;
   for (const auto& link : document.links) {
     const bool diagram_tool =
