@@ -445,8 +445,14 @@ std::optional<Finding> cli_commands(const Analysis& analysis)
         subcommands.add(*call.first_string);
       }
     }
+    // Invoke's tasks (tasks.py: @task def preprocess(c)), run as "invoke preprocess".
+    const bool invoke = std::any_of(module->imports.begin(), module->imports.end(),
+                                    [](const analyze::Import& import) { return import.module == "invoke"; });
     for (const auto& function : module->functions) {
       for (const auto& decorator : function.decorators) {
+        if (invoke && (decorator.name == "task" || decorator.name == "invoke.task")) {
+          commands.add(function.name);
+        }
         if (last_component(decorator.name) == "command" && decorator.name.find('.') != std::string::npos) {
           const std::string name = decorator.first_string.value_or(function.name);
           commands.add(name);
