@@ -245,6 +245,11 @@ constexpr std::string_view k_version_words[] = {
     "model", "models", "version", "versioned", "name", "id",      "tag",    "path", "file", "filename",
     "dir",   "number", "num",     "new",       "next", "current", "latest", "v",    "run"};
 
+std::string docs_clip(std::string_view text)
+{
+  return text.size() <= 48 ? std::string(text) : std::string(text.substr(0, 45)) + "...";
+}
+
 // A model saved under a version name made unique for each save and recorded: a variable named for
 // the version (model_version = f"{name}_V{uuid.uuid4().hex[:8]}.pkl"), a random id or timestamp
 // call, and the version written down (metadata file, a SQL statement naming a version column) or
@@ -269,6 +274,43 @@ std::optional<std::string> unique_model_version(const analyze::PythonModule& mod
     if (names_version && !other && !constant && !dunder && !name.only_attribute) {
       version = name.text;
       break;
+    }
+  }
+  // ... or a model file named afresh for each save: f"xgboost_tuned_{timestamp}.pkl" after
+  // timestamp = datetime.now().strftime(...), f"{new_model}_{datetime.now().strftime('%Y%m%d')}".
+  if (!version && metadata) {
+    const bool stamped = std::any_of(module.calls.begin(), module.calls.end(), [](const analyze::Call& call) {
+      return matches_any(call.callee, k_unique_id_calls);
+    });
+    // A name that says model first ("xgboost_tuned_{timestamp}.pkl" over the Optuna study's
+    // "xgboost_study_{timestamp}.pkl"), then a model file's extension.
+    for (const bool by_word : {true, false}) {
+      for (const auto& literal : module.strings) {
+        if (!literal.is_fstring || literal.value.find(' ') != std::string::npos) {
+          continue; // a file's name, not a log line ("Model saved at {timestamp}")
+        }
+        const std::string lower = text::to_lower(literal.value);
+        // Files kept beside the model are not it: the study, its parameters, metrics and logs.
+        constexpr std::string_view k_beside[] = {"study", "param", "metric", "log", "result", "report",
+                                                 "plot",  "history"};
+        if (std::any_of(std::begin(k_beside), std::end(k_beside),
+                        [&](std::string_view word) { return lower.find(word) != std::string::npos; })) {
+          continue;
+        }
+        const bool names_model =
+            by_word ? lower.find("model") != std::string::npos
+                    : std::any_of(std::begin(k_model_extensions), std::end(k_model_extensions),
+                                  [&](std::string_view extension) { return lower.ends_with(extension); });
+        const bool stamp_field = lower.find("strftime(") != std::string::npos ||
+                                 lower.find("now()") != std::string::npos ||
+                                 lower.find("uuid") != std::string::npos ||
+                                 (stamped && (lower.find("{timestamp") != std::string::npos ||
+                                              lower.find("{ts}") != std::string::npos ||
+                                              lower.find("{run_id") != std::string::npos));
+        if (names_model && stamp_field) {
+          return "model file, named f\"" + docs_clip(literal.value) + "\"";
+        }
+      }
     }
   }
   if (!version) {
