@@ -103,6 +103,28 @@ Finding check_docs_readme(const RuleContext& context)
                                              "to run it.");
     return finding;
   }
+  // GitHub shows the README of .github/ on the repository's page before the root's: a folder's
+  // notes kept there (how the CI is set up) hide the project's README from every visitor.
+  if (context.view().outer_levels() == 0) {
+    for (const FileEntry& entry : context.view().files()) {
+      const bool shown_first = entry.path.starts_with(".github/") &&
+                               entry.path.find('/', 8) == std::string::npos &&
+                               text::to_lower(entry.path.substr(8)).starts_with("readme");
+      if (!shown_first) {
+        continue;
+      }
+      const TextFile* other = context.analysis().text(entry.path);
+      if (other != nullptr && other->content == file->content) {
+        break; // the same text either way
+      }
+      Finding finding = fail("GitHub shows " + entry.path + " on the repository's page instead of " + readme->path +
+                                 ": a README in .github/ comes first, so visitors never see the project's",
+                             {{entry.path, 0}, {readme->path, 0}});
+      finding.fix = "Rename " + entry.path + " (for example to .github/CI.md) so that GitHub shows " + readme->path +
+                    ", and link it from " + readme->path + " if readers need it.";
+      return finding;
+    }
+  }
   return pass(readme->path + " has " + std::to_string(words) + " words besides its headings",
               {{readme->path, 0}});
 }
