@@ -94,8 +94,9 @@ Finding evaluate(const RuleContext& context)
                               : outer == "folders"                        ? " or in a folder above it"
                                                                           : " or at the repository's top";
     if (!switched_off.empty()) {
-      return fail(join_some(switched_off, 3) + (switched_off.size() == 1 ? " is" : " are") +
-                      " commented out, every line of it: it runs nothing",
+      return fail(join_some(switched_off, 3) +
+                      (switched_off.size() == 1 ? " is commented out, every line of it: it runs nothing"
+                                                : " are commented out, every line of them: they run nothing"),
                   {{switched_off.front(), 1}});
     }
     return fail("no " + looking_for + std::string(where_phrase(anchor)) + above + " (looked for " +
