@@ -246,7 +246,8 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
   // arrows: `Client → FastAPI → MLflow Model Registry → Trained Model`.
   for (const auto& paragraph : document.paragraphs) {
     const analyze::Section* section = section_at(document, paragraph.line);
-    if (section == nullptr || !analyze::heading_matches(section->heading, std::span(k_diagram_words).first(5))) {
+    if (section == nullptr ||
+        !analyze::heading_matches(section->heading, std::span(k_diagram_words).first(5))) {
       continue;
     }
     for (const auto line : text::split(paragraph.text, '\n')) {

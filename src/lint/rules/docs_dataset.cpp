@@ -346,10 +346,10 @@ Finding check_docs_dataset(const RuleContext& context)
     }
     const analyze::Html* comment = docs::placeholder_comment(document, first);
     const bool only_comment = comment != nullptr && evidence.words == 0;
-    Finding finding = fail(docs::the(first.heading) + " section (" + docs::at(readme->path, first.line) + ") " +
-                               (only_comment ? "holds only a placeholder comment"
-                                             : "does not give " + missing_parts(evidence)),
-                           {{readme->path, line}});
+    Finding finding = fail(
+        docs::the(first.heading) + " section (" + docs::at(readme->path, first.line) + ") " +
+            (only_comment ? "holds only a placeholder comment" : "does not give " + missing_parts(evidence)),
+        {{readme->path, line}});
     // The section is there: what is left is the author's to write, not a component's to add.
     finding.fix = "Under " + first.heading + (only_comment ? ", replace the placeholder with" : ", add") +
                   " a description of the data: link its source, give the number of rows and the main "

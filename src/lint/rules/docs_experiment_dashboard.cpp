@@ -207,7 +207,8 @@ std::optional<Use> tracker_used(const Analysis& analysis)
       continue;
     }
     for (const auto& call : module.value->calls) {
-      if (call.callee.ends_with("callbacks.TensorBoard") || call.callee.ends_with("loggers.TensorBoardLogger")) {
+      if (call.callee.ends_with("callbacks.TensorBoard") ||
+          call.callee.ends_with("loggers.TensorBoardLogger")) {
         return Use{tracker_named("tensorboard"), code_location(analysis, module.file, call.line)};
       }
     }

@@ -117,11 +117,12 @@ Finding check_docs_readme(const RuleContext& context)
       if (other != nullptr && other->content == file->content) {
         break; // the same text either way
       }
-      Finding finding = fail("GitHub shows " + entry.path + " on the repository's page instead of " + readme->path +
-                                 ": a README in .github/ comes first, so visitors never see the project's",
-                             {{entry.path, 0}, {readme->path, 0}});
-      finding.fix = "Rename " + entry.path + " (for example to .github/CI.md) so that GitHub shows " + readme->path +
-                    ", and link it from " + readme->path + " if readers need it.";
+      Finding finding =
+          fail("GitHub shows " + entry.path + " on the repository's page instead of " + readme->path +
+                   ": a README in .github/ comes first, so visitors never see the project's",
+               {{entry.path, 0}, {readme->path, 0}});
+      finding.fix = "Rename " + entry.path + " (for example to .github/CI.md) so that GitHub shows " +
+                    readme->path + ", and link it from " + readme->path + " if readers need it.";
       return finding;
     }
   }

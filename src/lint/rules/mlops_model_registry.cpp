@@ -291,8 +291,8 @@ std::optional<std::string> unique_model_version(const analyze::PythonModule& mod
         }
         const std::string lower = text::to_lower(literal.value);
         // Files kept beside the model are not it: the study, its parameters, metrics and logs.
-        constexpr std::string_view k_beside[] = {"study", "param", "metric", "log", "result", "report",
-                                                 "plot",  "history"};
+        constexpr std::string_view k_beside[] = {"study",  "param",  "metric", "log",
+                                                 "result", "report", "plot",   "history"};
         if (std::any_of(std::begin(k_beside), std::end(k_beside),
                         [&](std::string_view word) { return lower.find(word) != std::string::npos; })) {
           continue;

@@ -519,7 +519,8 @@ std::optional<Finding> documented_driver(const Analysis& analysis)
     // A generic entry point (main.py, run.py) is a driver when it calls the stages' functions
     // itself, training among them: ingest_data(), prepare_data(), TrainAndEvaluation(...).
     const std::string name = basename(*script);
-    const bool generic = name == "main.py" || name == "run.py" || name == "run_all.py" || name == "__main__.py";
+    const bool generic =
+        name == "main.py" || name == "run.py" || name == "run_all.py" || name == "__main__.py";
     if (script_stage(*script) != StageKind::pipeline && !generic) {
       continue;
     }

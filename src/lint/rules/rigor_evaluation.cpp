@@ -205,16 +205,25 @@ std::vector<CodeHit> holdout_evidence(const Analysis& analysis)
 // no labels to hold out. The clustering call and the score, for the message.
 std::optional<std::pair<CodeHit, CodeHit>> clustering_only(const Analysis& analysis)
 {
-  constexpr std::string_view k_clusterers[] = {
-      "KMeans",           "MiniBatchKMeans", "DBSCAN",     "HDBSCAN", "AgglomerativeClustering", "GaussianMixture",
-      "BisectingKMeans",  "Birch",           "MeanShift",  "OPTICS",  "SpectralClustering",      "KModes",
-      "KPrototypes"};
+  constexpr std::string_view k_clusterers[] = {"KMeans",
+                                               "MiniBatchKMeans",
+                                               "DBSCAN",
+                                               "HDBSCAN",
+                                               "AgglomerativeClustering",
+                                               "GaussianMixture",
+                                               "BisectingKMeans",
+                                               "Birch",
+                                               "MeanShift",
+                                               "OPTICS",
+                                               "SpectralClustering",
+                                               "KModes",
+                                               "KPrototypes"};
   constexpr std::string_view k_cluster_scores[] = {"silhouette_score", "silhouette_samples",
                                                    "davies_bouldin_score", "calinski_harabasz_score"};
   const auto supervised = [](std::string_view name) {
     return name.ends_with("Classifier") || name.ends_with("Regressor") || name.ends_with("Regression") ||
-           name == "SVC" || name == "SVR" || name == "LinearSVC" || name == "GaussianNB" || name == "MultinomialNB" ||
-           name == "Sequential" || name == "Trainer";
+           name == "SVC" || name == "SVR" || name == "LinearSVC" || name == "GaussianNB" ||
+           name == "MultinomialNB" || name == "Sequential" || name == "Trainer";
   };
   std::optional<CodeHit> clusterer;
   std::optional<CodeHit> score;
@@ -252,8 +261,9 @@ Finding check_rigor_evaluation(const RuleContext& context)
   }
   if (const auto clustering = clustering_only(analysis)) {
     return skip("the model clusters unlabelled data (" + clustering->first.what + " at " +
-                clustering->first.where.to_string() + ") and scores its clusters (" + clustering->second.what +
-                " at " + clustering->second.where.to_string() + "): there are no labels to hold out");
+                clustering->first.where.to_string() + ") and scores its clusters (" +
+                clustering->second.what + " at " + clustering->second.where.to_string() +
+                "): there are no labels to hold out");
   }
   const CodeHit training = *training_evidence(analysis);
   return fail("the model is trained (" + training.what + " at " + training.where.to_string() +

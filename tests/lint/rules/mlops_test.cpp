@@ -723,8 +723,9 @@ TEST_CASE("mlops/model-registry: a registry class that copies each model into a 
              "        json.dump({'version_id': version_id}, f)\n");
   const Finding by_module = check_rule("mlops/model-registry", module);
   CHECK(by_module.status == Status::pass);
-  CHECK(by_module.message == "models versioned by its own registry (register_existing_version(), with metadata) "
-                             "(models/core/artifact_registry.py:5)");
+  CHECK(by_module.message ==
+        "models versioned by its own registry (register_existing_version(), with metadata) "
+        "(models/core/artifact_registry.py:5)");
 }
 
 TEST_CASE("mlops/model-registry: a register_model method is MLflow's only where the module imports mlflow")
