@@ -107,9 +107,11 @@ Finding check_docs_readme(const RuleContext& context)
   // notes kept there (how the CI is set up) hide the project's README from every visitor.
   if (context.view().outer_levels() == 0) {
     for (const FileEntry& entry : context.view().files()) {
+      // README, README.md, README.rst: not README-template.md, which GitHub does not show.
+      const std::string name = text::to_lower(entry.path.substr(std::min<size_t>(8, entry.path.size())));
       const bool shown_first = entry.path.starts_with(".github/") &&
                                entry.path.find('/', 8) == std::string::npos &&
-                               text::to_lower(entry.path.substr(8)).starts_with("readme");
+                               (name == "readme" || name.starts_with("readme."));
       if (!shown_first) {
         continue;
       }
