@@ -4,6 +4,7 @@
 #include "lint/rules/registry.h"
 
 #include "core/text.h"
+#include "lint/rules/docs_sections.h"
 #include "lint/analyze/dvc.h"
 #include "lint/rules/mlops_usage.h"
 #include "lint/rules/python_code.h"
@@ -245,11 +246,6 @@ constexpr std::string_view k_version_words[] = {
     "model", "models", "version", "versioned", "name", "id",      "tag",    "path", "file", "filename",
     "dir",   "number", "num",     "new",       "next", "current", "latest", "v",    "run"};
 
-std::string docs_clip(std::string_view text)
-{
-  return text.size() <= 48 ? std::string(text) : std::string(text.substr(0, 45)) + "...";
-}
-
 // A model saved under a version name made unique for each save and recorded: a variable named for
 // the version (model_version = f"{name}_V{uuid.uuid4().hex[:8]}.pkl"), a random id or timestamp
 // call, and the version written down (metadata file, a SQL statement naming a version column) or
@@ -308,7 +304,7 @@ std::optional<std::string> unique_model_version(const analyze::PythonModule& mod
                                               lower.find("{ts}") != std::string::npos ||
                                               lower.find("{run_id") != std::string::npos));
         if (names_model && stamp_field) {
-          return "model file, named f\"" + docs_clip(literal.value) + "\"";
+          return "model file, named f\"" + docs::clip(literal.value, 48) + "\"";
         }
       }
     }
