@@ -25,6 +25,27 @@ TEST_CASE("kind file-exists: found files, or what it looked for and where")
   CHECK(finding.fix.empty());
 }
 
+TEST_CASE("kind file-exists: files commented out line by line are named, one or several")
+{
+  const std::string rule = "kind = \"file-exists\"\n[params]\nlooking_for = \"CI workflow\"\n"
+                           "globs = [\".github/workflows/*.yml\"]\ncommented_out_missing = true\n";
+  MemoryView view;
+  view.add(".github/workflows/ci.yml", "# on: push\n\n#jobs:\n#  test:\n");
+  Finding finding = evaluate("mlops/wf", rule, view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == ".github/workflows/ci.yml is commented out, every line of it: it runs nothing");
+  CHECK(finding.locations == std::vector<Location>{{".github/workflows/ci.yml", 1}});
+  view.add(".github/workflows/deploy.yml", "# on: push\n");
+  finding = evaluate("mlops/wf", rule, view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == ".github/workflows/ci.yml, .github/workflows/deploy.yml are commented out, every line "
+                           "of them: they run nothing");
+  view.add(".github/workflows/lint.yml", "on: push\n");
+  finding = evaluate("mlops/wf", rule, view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "found .github/workflows/lint.yml");
+}
+
 TEST_CASE("kind no-paths-matching: each offender once, folders as folders")
 {
   const std::string rule = "kind = \"no-paths-matching\"\n[params]\nlooking_for = \"junk\"\n"
