@@ -6,6 +6,7 @@
 #include "lint/analyze/text_decode.h"
 #include "resources/resources.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -88,8 +89,9 @@ Result<std::vector<std::unique_ptr<RE2>>> regexes(std::string_view path, const t
 
 Result<Pattern> parse_pattern(std::string_view path, const toml::table& table)
 {
-  constexpr std::array<std::string_view, 10> k_keys = {"id",    "name",  "regex", "group", "min_entropy",
-                                                       "letters_and_digits", "generic", "allow", "true", "false"};
+  constexpr std::array<std::string_view, 11> k_keys = {
+      "id", "name", "regex", "group", "min_entropy", "min_entropy_hex", "letters_and_digits", "generic", "allow",
+      "true", "false"};
   for (const auto& [key, value] : table) {
     if (std::find(k_keys.begin(), k_keys.end(), key.str()) == k_keys.end()) {
       return error_at(path, key.source(), "unknown key '" + std::string(key.str()) + "' in a [[pattern]]");
@@ -111,6 +113,7 @@ Result<Pattern> parse_pattern(std::string_view path, const toml::table& table)
   }
   pattern.regex = std::move(compiled);
   pattern.min_entropy = table["min_entropy"].value_or(0.0);
+  pattern.min_entropy_hex = table["min_entropy_hex"].value_or(pattern.min_entropy);
   pattern.letters_and_digits = table["letters_and_digits"].value_or(false);
   pattern.generic = table["generic"].value_or(false);
   TRY_ASSIGN(auto allow, regexes(path, table, "allow"));
@@ -311,6 +314,11 @@ bool has_letters_and_digits(std::string_view value)
 
 } // namespace
 
+bool is_hex(std::string_view text)
+{
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
 double entropy(std::string_view text)
 {
   if (text.empty()) {
@@ -443,7 +451,7 @@ void Scanner::scan_into(std::string_view text, uint32_t first_line, std::vector<
       const std::string_view value(secret.data(), secret.size());
       bool allowed = allowed_value(value) || has_filler_run(value) || has_alphabet_run(value) ||
                      (pattern.generic && is_base64_of_words(value)) || spells_a_password(value) ||
-                     entropy(value) < pattern.min_entropy ||
+                     entropy(value) < (is_hex(value) ? pattern.min_entropy_hex : pattern.min_entropy) ||
                      (pattern.letters_and_digits && !has_letters_and_digits(value));
       for (const auto& regex : pattern.allow) {
         allowed = allowed || RE2::PartialMatch(std::string_view(whole.data(), whole.size()), *regex);

@@ -28,6 +28,9 @@ struct Pattern
   std::shared_ptr<const re2::RE2> regex;
   int group = 0;            // the capture group holding the secret (0: the whole match)
   double min_entropy = 0;   // Shannon entropy in bits per character the secret must reach
+  // The same for a secret of hexadecimal digits only, whose alphabet of 16 caps it at 4 bits: a
+  // random 40-digit token often measures 3.4 to 3.6. Defaults to min_entropy.
+  double min_entropy_hex = 0;
   bool letters_and_digits = false;
   bool generic = false; // a catch-all: dropped on lines where a specific pattern hit
   std::vector<std::shared_ptr<const re2::RE2>> allow; // matched against the whole match
