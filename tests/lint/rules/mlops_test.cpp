@@ -196,6 +196,25 @@ TEST_CASE("mlops/health-endpoint: skip, built-in routes, literal routes, failure
   CHECK(check_rule("mlops/serving", django).message == "Django route /predict/ in site/urls.py:6");
 }
 
+TEST_CASE("mlops/dockerfile: a Dockerfile without FROM, empty, or several of them, builds no image")
+{
+  MemoryView view;
+  view.add("docker/Dockerfile", "# Dockerfile for the API.\n# Written in phase 5.\n");
+  Finding finding = check_rule("mlops/dockerfile", view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == "docker/Dockerfile holds no instructions: it builds no image");
+  CHECK(finding.locations == std::vector<Location>{{"docker/Dockerfile", 1}});
+  view.add("Dockerfile.api", "COPY . /app\n");
+  finding = check_rule("mlops/dockerfile", view);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message ==
+        "none of the 2 Dockerfiles (Dockerfile.api, docker/Dockerfile) has a FROM instruction: they build no image");
+  view.add("Dockerfile", "FROM python:3.12-slim\n");
+  finding = check_rule("mlops/dockerfile", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "found Dockerfile");
+}
+
 TEST_CASE("mlops/dockerfile-practices: each problem is one detail with its line")
 {
   MemoryView view;
