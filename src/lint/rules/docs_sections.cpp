@@ -294,30 +294,44 @@ std::optional<size_t> title_index(const analyze::Document& document)
 std::string opening_prose(const analyze::Document& document)
 {
   const auto& sections = document.sections;
+  // The prose of the lines [begin, end) and of those before `before`.
+  const auto prose_of = [&](int begin, int end, int before) {
+    std::string prose;
+    for (const auto& block : document.blocks) {
+      if (block.line >= end) {
+        break;
+      }
+      if ((block.line < before || block.line >= begin) &&
+          (block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item ||
+           block.kind == analyze::BlockKind::html) &&
+          !is_navigation_bar(document, block)) {
+        prose += prose.empty() ? "" : "\n";
+        prose += block.text;
+      }
+    }
+    return prose;
+  };
   // The lines [begin, end) under the title, and before any heading when the title is not first.
   int begin = 0;
   int end = document.line_count + 1;
   int before = 0;
-  if (!sections.empty()) {
-    if (const auto title = title_index(document)) {
-      begin = sections[*title].line + 1;
-      end = *title + 1 < sections.size() ? sections[*title + 1].line : end;
-      before = *title > 0 ? sections.front().line : 0;
-    } else {
-      end = sections.front().line;
-    }
+  const auto title = sections.empty() ? std::nullopt : title_index(document);
+  if (title) {
+    begin = sections[*title].line + 1;
+    end = *title + 1 < sections.size() ? sections[*title + 1].line : end;
+    before = *title > 0 ? sections.front().line : 0;
+  } else if (!sections.empty()) {
+    end = sections.front().line;
   }
-  std::string prose;
-  for (const auto& block : document.blocks) {
-    if (block.line >= end) {
-      break;
-    }
-    if ((block.line < before || block.line >= begin) &&
-        (block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item ||
-         block.kind == analyze::BlockKind::html) &&
-        !is_navigation_bar(document, block)) {
-      prose += prose.empty() ? "" : "\n";
-      prose += block.text;
+  std::string prose = prose_of(begin, end, before);
+  // A tagline set as a heading right under the title ("# Chest CT classification" then "### An
+  // end-to-end deep learning system with Docker"): the opening is the prose below it. Four words
+  // or more tell it from a section's name ("## Table of Contents").
+  if (title && prose.empty() && *title + 1 < sections.size()) {
+    const analyze::Section& tagline = sections[*title + 1];
+    if (tagline.level > sections[*title].level && count_words(tagline.heading) >= 4) {
+      const int below = *title + 2 < sections.size() ? sections[*title + 2].line : document.line_count + 1;
+      prose = prose_of(tagline.line + 1, below, before);
     }
   }
   return prose;

@@ -82,6 +82,20 @@ TEST_CASE("docs/problem-statement: a problem heading, an overview, or the openin
         "says what problem the project solves and why it matters");
 }
 
+TEST_CASE("docs/problem-statement: a tagline set as a heading under the title; a section name is no tagline")
+{
+  const std::string prose = "Support agents spend the first hour of each shift sorting tickets by hand. This model "
+                            "routes each new ticket to the right team from its text, so urgent outages reach "
+                            "engineers within minutes.\n";
+  Finding finding = check_readme("docs/problem-statement",
+                                 "# Ticket router\n### An end-to-end text classifier with Docker\n\n" + prose +
+                                     "\n# Project Highlights\n\n- FastAPI\n");
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "the opening paragraph describes the project (33 words before the first section)");
+  finding = check_readme("docs/problem-statement", "# Ticket router\n## Quick start\n\n" + prose);
+  CHECK(finding.status == Status::fail);
+}
+
 TEST_CASE("docs/problem-statement: an empty Problem heading is pointed at, even below a long opening")
 {
   const Finding finding = check_readme(
