@@ -65,11 +65,25 @@ bool is_vertical_connector(std::string_view line)
   }
   for (const auto piece : text::split(line, ' ')) {
     if (!piece.empty() && piece != "|" && piece != "v" && piece != "V" && piece != "^" && piece != "\u2193" &&
-        piece != "\u25bc" && piece != "\u2502") {
+        piece != "\u25bc" && piece != "\u2502" && piece != "\u2b07" && piece != "\u2b07\ufe0f") {
       return false;
     }
   }
   return true;
+}
+
+// Mermaid's source: a first line that declares a diagram ("flowchart TD", "graph LR",
+// "sequenceDiagram") and a line below it that joins two nodes ("A[Data] --> B[Train]").
+bool is_mermaid_source(std::string_view content)
+{
+  thread_local const RE2 header(
+      R"(^\s*(?:(?:flowchart|graph)\s+(?:TD|TB|BT|RL|LR)|sequenceDiagram|classDiagram|stateDiagram(?:-v2)?|erDiagram)\s*;?\s*$)");
+  thread_local const RE2 edge(R"(\w[\]\)}]?\s*(?:-->|==>|-\.->|---|->>|-->>|\|\|--o\{)\s*\|?)");
+  const auto lines = text::split_lines(content);
+  const auto first = std::find_if(lines.begin(), lines.end(),
+                                  [](std::string_view line) { return !text::trim(line).empty(); });
+  return first != lines.end() && RE2::FullMatch(*first, header) &&
+         std::any_of(first + 1, lines.end(), [](std::string_view line) { return RE2::PartialMatch(line, edge); });
 }
 
 // Several lines with arrows or boxes, or one line with a chain of arrows ("raw -> clean -> train").
@@ -220,6 +234,15 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
       return found("a " + language + " diagram", code.line);
     }
   }
+  // Mermaid's source in a block tagged otherwise (```bash, or none): GitHub shows it as text, but
+  // it is the diagram, readable as written.
+  for (const auto& code : document.code_blocks) {
+    if (is_mermaid_source(code.content)) {
+      return found("a mermaid diagram in a " + (code.language.empty() ? std::string("code") : "```" + code.language) +
+                       " block (GitHub shows it as text; tag it ```mermaid to draw it)",
+                   code.line);
+    }
+  }
   for (const auto& image : document.images) {
     if (docs::is_badge(image)) {
       continue;
@@ -250,10 +273,17 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
         !analyze::heading_matches(section->heading, std::span(k_diagram_words).first(5))) {
       continue;
     }
+    // Across lines too: parts stacked with a line of "↓" between each (GitHub joins the lines,
+    // "Raw data ↓ Training ↓ FastAPI", an arrow chain either way).
+    size_t connectors = 0;
     for (const auto line : text::split(paragraph.text, '\n')) {
       if (count_of_any(line, k_arrows) >= 3) {
         return found("an arrow sketch under " + section->heading, paragraph.line);
       }
+      connectors += is_vertical_connector(line) ? 1 : 0;
+    }
+    if (connectors >= 2) {
+      return found("an arrow sketch under " + section->heading, paragraph.line);
     }
   }
   std::string broken;

@@ -189,6 +189,28 @@ TEST_CASE("docs/dataset: source, size and provenance, and the generated placehol
         "README.md has no Data or Dataset section and does not say which data the project uses");
 }
 
+TEST_CASE("docs/architecture-diagram: mermaid's source in a block of another language; parts stacked with arrows")
+{
+  Finding finding = check_readme("docs/architecture-diagram",
+                                 "# X\n\n## Architecture & Workflow\n```bash\nflowchart TD\n    A[MySQL] --> "
+                                 "B[Ingestion]\n    B --> C[Training]\n```\n");
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "a mermaid diagram in a ```bash block (GitHub shows it as text; tag it ```mermaid to "
+                           "draw it) at README.md:4");
+  // A shell block that only mentions a flowchart is none.
+  CHECK(check_readme("docs/architecture-diagram", "# X\n\n```bash\nflowchart TD\necho done\n```\n").status ==
+        Status::fail);
+
+  finding = check_readme("docs/architecture-diagram",
+                         "# X\n\n## System Architecture\n\nRaw Data (CSV)\n\u2193\nTraining\n\u2193\nFastAPI "
+                         "service\n\u2193\nMonitoring\n");
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "an arrow sketch under System Architecture at README.md:5");
+  // One arrow between two lines of prose is no sketch.
+  CHECK(check_readme("docs/architecture-diagram", "# X\n\n## System Architecture\n\nThe data\n\u2193\nthe model\n")
+            .status == Status::fail);
+}
+
 TEST_CASE(
     "docs/architecture-diagram: mermaid, images, ASCII sketches, links; trees and code are not diagrams")
 {
