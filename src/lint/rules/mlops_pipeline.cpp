@@ -128,7 +128,7 @@ std::optional<StageKind> script_stage(std::string_view path)
 std::optional<std::string> project_code_run(const RepoView& view, std::string_view command)
 {
   thread_local const RE2 python(
-      R"((?:^|[\s;&|(])(?:python3?(?:\.\d+)?|\$[({]\w*(?i:py)\w*[)}])((?:\s+-[A-Za-ln-z]\w*)*)\s+(-m\s+)?([\w./-]+))");
+      R"((?:^|[\s;&|(])(?:(?i:python)3?(?:\.\d+)?|\$[({]\w*(?i:py)\w*[)}])((?:\s+-[A-Za-ln-z]\w*)*)\s+(-m\s+)?([\w./-]+))");
   std::string flags;
   std::string module;
   std::string target;
@@ -521,7 +521,10 @@ std::optional<Finding> documented_driver(const Analysis& analysis)
     const std::string name = basename(*script);
     const bool generic =
         name == "main.py" || name == "run.py" || name == "run_all.py" || name == "__main__.py";
-    if (script_stage(*script) != StageKind::pipeline && !generic) {
+    // "train_pipeline.py" is named for training first, but for a pipeline too.
+    const auto words = name_words(name.substr(0, name.size() - 3));
+    const bool named_pipeline = std::find(words.begin(), words.end(), "pipeline") != words.end();
+    if (script_stage(*script) != StageKind::pipeline && !named_pipeline && !generic) {
       continue;
     }
     const analyze::PythonModule* module = analysis.python(*script);
@@ -539,6 +542,8 @@ std::optional<Finding> documented_driver(const Analysis& analysis)
       for (const auto& literal : module->strings) {
         if (literal.value.ends_with(".py") && analysis.view().exists(literal.value)) {
           add(script_stage(literal.value), literal.value);
+        } else if (const auto run = project_code_run(analysis.view(), literal.value)) {
+          add(script_stage(*run), *run); // "python -m src.features.run_features", handed to a shell
         }
       }
       for (const auto& import : module->imports) {

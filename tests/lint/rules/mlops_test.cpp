@@ -588,6 +588,29 @@ TEST_CASE("mlops/pipeline: a pipeline script the README runs, when it runs two s
   CHECK(check_rule("mlops/pipeline", view).status == Status::fail);
 }
 
+TEST_CASE("mlops/pipeline: a training pipeline script that hands the stages' modules to a shell")
+{
+  MemoryView view;
+  view.add("src/data/run_preprocessing.py", "print('prep')\n");
+  view.add("src/features/run_features.py", "print('features')\n");
+  view.add("src/models/train_mlflow.py", "print('train')\n");
+  view.add("src/pipelines/train_pipeline.py",
+           "import subprocess\n\ndef run_step(name, command):\n    subprocess.run(command, shell=True)\n\n"
+           "def main():\n    run_step('Data', 'Python -m src.data.run_preprocessing')\n"
+           "    run_step('Features', 'python -m src.features.run_features')\n"
+           "    run_step('Training', 'python -m src.models.train_mlflow')\n");
+  view.add("README.md", "# Demand\n\nForecasts weekly demand.\n\n```bash\npython -m src.pipelines.train_pipeline\n```\n");
+  Finding finding = check_rule("mlops/pipeline", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "pipeline script src/pipelines/train_pipeline.py, run by README.md:6, runs the stages "
+                           "src/data/run_preprocessing.py, src/features/run_features.py, src/models/train_mlflow.py");
+  // The modules it names must be the project's.
+  view.add("src/pipelines/train_pipeline.py",
+           "import subprocess\nsubprocess.run('python -m src.data.prepare', shell=True)\n"
+           "subprocess.run('python -m src.models.fit', shell=True)\n");
+  CHECK(check_rule("mlops/pipeline", view).status == Status::fail);
+}
+
 TEST_CASE("mlops/model-registry: registries, DVC, own registry, plain saves")
 {
   MemoryView view;
