@@ -121,10 +121,30 @@ struct Signal
   Location where;
 };
 
+// Whether a module declares command-line options, not only imports a parser: ArgumentParser(),
+// add_argument(), @click.option, typer.Typer(), fire.Fire(), docopt(__doc__).
+bool declares_options(const analyze::PythonModule& module)
+{
+  constexpr std::string_view k_names[] = {"ArgumentParser", "add_argument", "parse_args", "parse_known_args",
+                                          "option",         "argument",     "command",    "group",
+                                          "Typer",          "Option",       "Argument",   "Fire",
+                                          "docopt",         "CLI",          "run"};
+  const auto named = [&](std::string_view callee) { return contains(k_names, last_component(callee)); };
+  return std::any_of(module.calls.begin(), module.calls.end(),
+                     [&](const analyze::Call& call) { return named(call.callee); }) ||
+         std::any_of(module.functions.begin(), module.functions.end(), [&](const analyze::Function& function) {
+           return std::any_of(function.decorators.begin(), function.decorators.end(),
+                              [&](const analyze::Decorator& decorator) { return named(decorator.name); });
+         });
+}
+
 std::optional<Signal> library_signal(const Analysis& analysis, const std::vector<ModuleAt>& modules,
-                                     std::span<const Library> libraries)
+                                     std::span<const Library> libraries, bool only_declared = false)
 {
   for (const auto& [file, module] : modules) {
+    if (only_declared && !declares_options(*module)) {
+      continue; // "import argparse" and nothing more: the settings are still in the code
+    }
     for (const auto& library : libraries) {
       const std::string_view wanted[] = {library.module};
       if (const analyze::Import* import = find_import(*module, wanted)) {
@@ -214,7 +234,7 @@ Finding check_code_config_management(const RuleContext& context)
                     signal->where.to_string() + ")",
                 {signal->where});
   }
-  if (auto signal = library_signal(analysis, code, k_command_line_libraries)) {
+  if (auto signal = library_signal(analysis, code, k_command_line_libraries, true)) {
     return pass("settings come from command-line options (" + signal->what + " at " +
                     signal->where.to_string() + "); a config file would also record them next to the results",
                 {signal->where});
