@@ -9,6 +9,7 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <re2/re2.h>
 #include <span>
 
 namespace mlfolio::lint {
@@ -204,6 +205,25 @@ Finding check_mlops_health_endpoint(const RuleContext& context)
       return pass("health route / (" + route.route->function + "() answers " + *status + ") in " +
                       route.where.to_string(),
                   {route.where});
+    }
+  }
+  // A route the image's HEALTHCHECK requests (curl -f http://localhost:7860/info): a probe under
+  // another name.
+  thread_local const RE2 probed_url(R"(https?://(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?::\d+)?(/[\w./-]*))");
+  for (const auto& dockerfile : analysis.dockerfiles()) {
+    for (const auto& check : dockerfile.value.healthchecks) {
+      std::string path;
+      if (check.none || !RE2::PartialMatch(check.command, probed_url, &path) || path == "/") {
+        continue; // the root is judged above, by what it answers
+      }
+      for (const auto& route : routes) {
+        if (probe_method(*route.route) && route.route->path == path) {
+          const Location at{dockerfile.file->path, static_cast<uint32_t>(check.line)};
+          return pass("route " + path + " in " + route.where.to_string() + " is what the HEALTHCHECK of " +
+                          at.to_string() + " probes",
+                      {route.where, at});
+        }
+      }
     }
   }
   const auto uses = serving_uses(analysis);

@@ -142,6 +142,22 @@ TEST_CASE("mlops/health-endpoint: a root route that answers with its state, not 
   CHECK(check_rule("mlops/health-endpoint", view).status == Status::fail);
 }
 
+TEST_CASE("mlops/health-endpoint: the route the Dockerfile's HEALTHCHECK requests")
+{
+  MemoryView view;
+  view.add("src/api/main.py", "from fastapi import FastAPI\napp = FastAPI()\n\n@app.post('/predict')\ndef predict():\n"
+                              "    return {}\n\n@app.get('/info')\ndef info():\n    return {'model_loaded': True}\n");
+  view.add("Dockerfile", "FROM python:3.12-slim\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:7860/info || "
+                         "exit 1\nCMD [\"uvicorn\", \"src.api.main:app\"]\n");
+  Finding finding = check_rule("mlops/health-endpoint", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "route /info in src/api/main.py:8 is what the HEALTHCHECK of Dockerfile:2 probes");
+  CHECK(finding.locations == std::vector<Location>{{"src/api/main.py", 8}, {"Dockerfile", 2}});
+  // A HEALTHCHECK of a path the API does not serve proves nothing.
+  view.add("Dockerfile", "FROM python:3.12-slim\nHEALTHCHECK CMD curl -f http://localhost:7860/status || exit 1\n");
+  CHECK(check_rule("mlops/health-endpoint", view).status == Status::fail);
+}
+
 TEST_CASE("mlops/health-endpoint: skip, built-in routes, literal routes, failure")
 {
   MemoryView view;
