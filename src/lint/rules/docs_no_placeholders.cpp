@@ -30,7 +30,9 @@ constexpr PlaceholderKind k_kinds[] = {
      R"(\{\{\s*[\w.\-]+(\s*\|\s*\w+)?\s*\}\}|\{%-?\s*(if|for|raw|endif|endfor)\b|<%[#/^]?\w+%>)"},
     {"Lorem ipsum", R"((?i)\blorem ipsum\b)"},
     {"name placeholder",
-     R"((?i)[\[<{]\s*(your|author|full|university|company|institution|organi[sz]ation|team)[ _-]?name\s*[\]>}]|)"
+     // Not a route's parameter: "GET /name/{company_name}".
+     R"((?i)(?:[\[<]|(?:^|[^/\w])\{)\s*(your|author|full|university|company|institution|organi[sz]ation|team)[ _-]?)"
+     R"(name\s*[\]>}]|)"
      R"(\bYour Name\b|\bYOUR NAME\b)"},
     {"repository placeholder",
      R"((?i)\byour[-_]?(project[-_]?name|repo(sitory)?([-_]?name)?|user[-_]?name|github[-_]?(user(name)?|handle)|)"
