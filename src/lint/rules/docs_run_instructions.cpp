@@ -242,6 +242,7 @@ std::vector<std::string> scripts_run(std::string_view command)
     }
     const std::string tool = first_word(words[0]);
     std::string_view script;
+    std::string served;
     if (tool == "python" || tool == "python3" || tool == "py") {
       for (size_t i = 1; i < words.size(); ++i) {
         if (words[i] == "-m" || words[i] == "-c") {
@@ -256,6 +257,18 @@ std::vector<std::string> scripts_run(std::string_view command)
       script = words[2];
     } else if ((tool == "bash" || tool == "sh") && words.size() > 1) {
       script = words[1];
+    } else if (tool == "uvicorn" || tool == "gunicorn" || tool == "hypercorn") {
+      // "uvicorn app.main:app --reload" serves app/main.py.
+      thread_local const RE2 app_path(R"(^([A-Za-z_][\w.]*):[A-Za-z_]\w*(?:\(\))?$)");
+      for (size_t i = 1; i < words.size(); ++i) {
+        std::string module;
+        if (RE2::FullMatch(words[i], app_path, &module)) {
+          std::replace(module.begin(), module.end(), '.', '/');
+          served = module + ".py";
+          script = served;
+          break;
+        }
+      }
     } else if (tool == "./") {
       script = words[0];
     }
@@ -278,12 +291,17 @@ std::vector<std::string> scripts_run(std::string_view command)
 // README changes into first ("cd api" then "python main.py"), compared without case.
 bool has_script(const Analysis& analysis, std::string_view script)
 {
-  return std::any_of(analysis.view().files().begin(), analysis.view().files().end(),
-                     [&](const FileEntry& file) {
-                       return text::iequals(file.path, script) ||
-                              (file.path.size() > script.size() && text::iends_with(file.path, script) &&
-                               file.path[file.path.size() - script.size() - 1] == '/');
-                     });
+  const auto has = [&](std::string_view wanted) {
+    return std::any_of(analysis.view().files().begin(), analysis.view().files().end(),
+                       [&](const FileEntry& file) {
+                         return text::iequals(file.path, wanted) ||
+                                (file.path.size() > wanted.size() && text::iends_with(file.path, wanted) &&
+                                 file.path[file.path.size() - wanted.size() - 1] == '/');
+                       });
+  };
+  // "uvicorn app:app" serves the package app/ as well as the module app.py.
+  return has(script) || (text::iends_with(script, ".py") &&
+                         has(std::string(script.substr(0, script.size() - 3)) + "/__init__.py"));
 }
 
 } // namespace

@@ -438,6 +438,17 @@ TEST_CASE("docs/run-instructions: commands that run only scripts the project doe
   CHECK(check_readme("docs/run-instructions", "# X\n\n```bash\ncd api; python3 -u serve.py --port 80\n```\n",
                      "README.md", {{"api/serve.py", "x\n"}})
             .status == Status::pass);
+  // The module an ASGI server serves is the project's code too, as a module or a package.
+  const std::string served = "# X\n\n```bash\nuvicorn app.main:app --reload\nstreamlit run ui/app.py\n```\n";
+  CHECK(check_readme("docs/run-instructions", served, "README.md", {{"app/main.py", "x\n"}}).status ==
+        Status::pass);
+  CHECK(check_readme("docs/run-instructions", served, "README.md", {{"app/main/__init__.py", "x\n"}}).status ==
+        Status::pass);
+  CHECK(check_readme("docs/run-instructions", served).message ==
+        "the README's commands run app/main.py (README.md:4), ui/app.py (README.md:5), none of which the "
+        "repository has");
+  CHECK(check_readme("docs/run-instructions", "# X\n\n```bash\ngunicorn -w 4 -b 0.0.0.0:8000 serve:app\n```\n")
+            .message == "the README's commands run serve.py (README.md:4), which the repository does not have");
 }
 
 TEST_CASE("docs/run-instructions: commands in code blocks, with prompts, in any shell")
