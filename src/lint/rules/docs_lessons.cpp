@@ -39,14 +39,15 @@ constexpr std::string_view k_maybe_headings[] = {
     "conclusion",     "conclusions",     "iterations", "approaches",   "model selection", "journey",
     "insights",       "studies",         "findings",   "key findings", "observations",    "comparison",
     "what i learned", "what we learned", "learnings",  "takeaways",    "key takeaways",   "benchmarking",
-    "benchmarks"};
+    "benchmarks",     "alternatives",    "alternatives considered", "considered alternatives", "rejected alternatives",
+    "consequences"};
 
 // Words of a report on what failed or was dropped.
 const RE2& lesson_pattern()
 {
   thread_local const RE2 pattern(
       R"((?i)(did ?n[o']?t (work|help|improve)|didn’t (work|help|improve)|does ?n[o']?t (work|generalize|generalise)|)"
-      R"(\bworse\b|\bfailed\b|\bfails\b|limitation|\binstead\b|\bhowever\b|dropped|discarded|underperform|)"
+      R"(\bworse\b|\bfailed\b|\bfails\b|limitation|\binstead\b|\bhowever\b|dropped|discarded|\brejected\b|underperform|)"
       R"(overfit|no improvement|\bhurt\b|trade-?off|\btried\b|error analysis|misclassif|struggles?\b|)"
       R"(out of distribution|\bbias(es|ed)?\b|lessons? learn|\b(adds?|gives?|brings?) little\b|)"
       R"(little (change|difference|gain|effect|improvement)|\bno (gain|benefit|difference)\b|)"
@@ -103,18 +104,13 @@ const RE2& strong_lesson_pattern()
   return pattern;
 }
 
-} // namespace
-
-Finding check_docs_lessons(const RuleContext& context)
+// A section, a bold heading's paragraph or a sentence of `document` (at `path`, whose text is
+// `source`) that tells what was tried and did not work; `empty`, `thin` and `other` collect the
+// sections that might have.
+std::optional<Finding> lessons_in(const analyze::Document& document, const std::string& path,
+                                  const TextFile* source, const analyze::Section** empty = nullptr,
+                                  const analyze::Section** thin = nullptr, const analyze::Section** other = nullptr)
 {
-  const auto readme = docs::readme_of(context);
-  if (!readme) {
-    return docs::skip_without_readme();
-  }
-  const analyze::Document& document = *readme->document;
-  const std::string& path = readme->path;
-  const analyze::Section* empty = nullptr;
-  const analyze::Section* thin = nullptr;
   for (const analyze::Section* section : docs::sections_named(document, k_lesson_headings)) {
     const std::string prose = docs::section_prose(document, *section, false);
     const size_t words = docs::count_words(prose);
@@ -122,14 +118,14 @@ Finding check_docs_lessons(const RuleContext& context)
       return pass(docs::the(section->heading) + " section (" + docs::at(path, section->line) + ")",
                   {{path, static_cast<uint32_t>(section->line)}});
     }
-    if (words == 0 && empty == nullptr) {
-      empty = section;
-    } else if (words > 0 && thin == nullptr) {
-      thin = section;
+    if (words == 0 && empty != nullptr && *empty == nullptr) {
+      *empty = section;
+    } else if (words > 0 && thin != nullptr && *thin == nullptr) {
+      *thin = section;
     }
   }
   // Headings written in bold, "**Bias, Risks, and Limitations**", hold it as well.
-  if (const TextFile* source = context.analysis().text(path)) {
+  if (source != nullptr) {
     const analyze::HeadingKeywords lesson_headings(k_lesson_headings);
     for (const auto& bold : docs::bold_headings(document, analyze::decode_text(source->content).text)) {
       if (lesson_headings.match(bold.heading) && docs::count_words(bold.text) >= k_lesson_words) {
@@ -138,10 +134,11 @@ Finding check_docs_lessons(const RuleContext& context)
       }
     }
   }
-  const analyze::Section* other = nullptr; // a maybe-heading whose text is about something else
   for (const analyze::Section* section : docs::sections_named(document, k_maybe_headings)) {
     const std::string prose = docs::section_prose(document, *section, false);
-    other = other == nullptr && docs::count_words(prose) >= k_lesson_words ? section : other;
+    if (other != nullptr && *other == nullptr && docs::count_words(prose) >= k_lesson_words) {
+      *other = section; // a maybe-heading whose text is about something else
+    }
     if (docs::count_words(prose) >= k_lesson_words && reads_like_lessons(prose)) {
       return pass(docs::the(section->heading) + " section discusses what did not work (" +
                       docs::at(path, section->line) + ")",
@@ -171,6 +168,100 @@ Finding check_docs_lessons(const RuleContext& context)
       return pass("a note on what did not work at " + docs::at(path, block.line) + ": \"" +
                       docs::clip(block.text, 60) + "\"",
                   {{path, static_cast<uint32_t>(block.line)}});
+    }
+  }
+  return std::nullopt;
+}
+
+// Words of a document's path or link text that say it may hold the account: design-decision
+// records, a model card, an experiment report.
+constexpr std::string_view k_document_words[] = {
+    "decision", "decisions", "adr",    "adrs",     "lessons",   "limitations", "experiment", "experiments",
+    "model card", "modelcard", "report", "reports", "findings", "analysis",   "retrospective", "ablation",
+    "ablations",  "evaluation", "results"};
+
+// The documents the README hands the account to: a linked document named for it, or the Markdown
+// files of a linked folder named for it ("[docs/decisions/](docs/decisions/)"), at most 40.
+std::vector<std::string> lesson_documents(const RuleContext& context, const std::string& readme_path,
+                                          const analyze::Document& readme)
+{
+  const auto named = [](std::string_view path, std::string_view text) {
+    const std::string words = text::to_lower(std::string(path) + " " + std::string(text));
+    std::string spaced = words;
+    std::replace_if(spaced.begin(), spaced.end(), [](char c) { return c == '/' || c == '_' || c == '-' || c == '.'; }, ' ');
+    return docs::has_any_word(spaced, k_document_words);
+  };
+  std::vector<std::string> paths;
+  const auto add = [&](std::string path) {
+    if (paths.size() < 40 && path != readme_path && std::find(paths.begin(), paths.end(), path) == paths.end()) {
+      paths.push_back(std::move(path));
+    }
+  };
+  for (const auto& reference : docs::document_references(readme)) {
+    if (!reference.linked) {
+      continue;
+    }
+    std::string document = docs::linked_document(readme_path, reference.url);
+    if (!document.empty()) {
+      if (named(document, reference.text)) {
+        add(std::move(document));
+      }
+      continue;
+    }
+    // A folder of the project: "docs/decisions/", "./reports".
+    std::string_view url = reference.url;
+    if (url.find("://") != std::string_view::npos || url.starts_with('#') || url.find("..") != std::string_view::npos) {
+      continue;
+    }
+    url = url.substr(0, url.find_first_of("?#"));
+    while (url.starts_with("./")) {
+      url.remove_prefix(2);
+    }
+    while (url.starts_with('/') || url.ends_with('/')) {
+      url = url.starts_with('/') ? url.substr(1) : url.substr(0, url.size() - 1);
+    }
+    const size_t slash = readme_path.rfind('/');
+    const std::string folder =
+        (slash == std::string::npos ? std::string() : readme_path.substr(0, slash + 1)) + std::string(url);
+    if (url.empty() || !context.view().has_folder(folder) || !named(folder, reference.text)) {
+      continue;
+    }
+    for (const FileEntry& file : context.view().files()) {
+      const std::string lower = text::to_lower(file.path);
+      if (file.path.starts_with(folder + "/") && (lower.ends_with(".md") || lower.ends_with(".rst"))) {
+        add(file.path);
+      }
+    }
+  }
+  return paths;
+}
+
+} // namespace
+
+Finding check_docs_lessons(const RuleContext& context)
+{
+  const auto readme = docs::readme_of(context);
+  if (!readme) {
+    return docs::skip_without_readme();
+  }
+  const analyze::Document& document = *readme->document;
+  const std::string& path = readme->path;
+  const analyze::Section* empty = nullptr;
+  const analyze::Section* thin = nullptr;
+  const analyze::Section* other = nullptr;
+  if (auto found = lessons_in(document, path, context.analysis().text(path), &empty, &thin, &other)) {
+    return std::move(*found);
+  }
+  // Kept in a document the README links: a design-decision record, a model card, a report.
+  for (const std::string& linked : lesson_documents(context, path, document)) {
+    const TextFile* file = context.analysis().text(linked);
+    if (file == nullptr || file->binary) {
+      continue;
+    }
+    const analyze::Document parsed = analyze::parse_readme(file->content, analyze::document_format_for_path(linked));
+    if (auto found = lessons_in(parsed, linked, file)) {
+      found->message += ", in a document " + path + " links";
+      return std::move(*found);
     }
   }
   if (empty != nullptr) {

@@ -558,6 +558,29 @@ TEST_CASE("docs/deployment: live URLs, demo links, deploy commands, a described 
         "build and run it");
 }
 
+TEST_CASE("docs/lessons: kept in a linked model card or a linked folder of decision records")
+{
+  const std::string records = "# 0013: XGBoost wins\n\n## Alternatives\n\nLogistic regression with SMOTE was "
+                              "rejected: it wins on recall but loses 0.15 of PR-AUC, and its probabilities "
+                              "did not hold up on the later months.\n";
+  Finding finding =
+      check_readme("docs/lessons", "# Fraud\n\nThe reasoning is in the records: [docs/decisions/](docs/decisions/)\n",
+                   "README.md", {{"docs/decisions/0013-model.md", records}});
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message == "the Alternatives section discusses what did not work (docs/decisions/0013-model.md:3), "
+                           "in a document README.md links");
+  CHECK(finding.locations == std::vector<Location>{{"docs/decisions/0013-model.md", 3}});
+  finding = check_readme("docs/lessons", "# Fraud\n\nSee the [model card](MODEL_CARD.md).\n", "README.md",
+                         {{"MODEL_CARD.md", "# Model card\n\n## Limitations\n\nThe model has only seen card "
+                                            "transactions from Europe in 2013 and misses newer fraud patterns.\n"}});
+  CHECK(finding.message == "the Limitations section (MODEL_CARD.md:3), in a document README.md links");
+  // A document not named for it is not read: a contributing guide's pitfalls are not the model's.
+  CHECK(check_readme("docs/lessons", "# Fraud\n\nSee [CONTRIBUTING](CONTRIBUTING.md).\n", "README.md",
+                     {{"CONTRIBUTING.md", "# Contributing\n\n## Pitfalls\n\nThe pre-commit hooks did not work "
+                                          "on Windows, so run them in WSL instead of PowerShell.\n"}})
+            .status == Status::fail);
+}
+
 TEST_CASE("docs/lessons: a heading written in bold, with its text in the paragraph or below it")
 {
   Finding finding = check_readme(
