@@ -394,6 +394,22 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
         save = &call;
       }
     }
+    // A module that keeps a registry of its runs (_write_registry: each run's metrics appended to
+    // registry.json) saves the model through its own wrapper: backend.save(run_dir / name).
+    const bool registry_function =
+        std::any_of(module->functions.begin(), module->functions.end(), [](const analyze::Function& function) {
+          const auto words = name_words(function.name);
+          return std::find(words.begin(), words.end(), "registry") != words.end();
+        });
+    for (const auto& call : module->calls) {
+      if (save != nullptr || !registry_function || !metadata) {
+        break;
+      }
+      const std::string_view method = last_component(call.callee);
+      if (call.callee.find('.') != std::string::npos && (method == "save" || method == "save_model")) {
+        save = &call;
+      }
+    }
     // The model pickled to bytes and uploaded to a store: pickle.dumps(pipeline), then
     // blob.upload_blob(model_bytes).
     for (const auto& call : module->calls) {

@@ -627,6 +627,28 @@ TEST_CASE("mlops/pipeline: a training pipeline script that hands the stages' mod
   CHECK(check_rule("mlops/pipeline", view).status == Status::fail);
 }
 
+TEST_CASE("mlops/model-registry: a module that keeps a registry of runs saves through its own wrapper")
+{
+  MemoryView view;
+  view.add("src/modeling.py", "import joblib\nfrom sklearn.linear_model import LogisticRegression\n\nclass Backend:\n"
+                              "    def fit(self, x, y):\n        self.model = LogisticRegression().fit(x, y)\n\n"
+                              "    def save(self, path):\n        joblib.dump(self.model, path)\n");
+  const std::string pipeline =
+      "import json\nfrom modeling import Backend\n\ndef _write_registry(root, run_name, metrics):\n"
+      "    path = root / 'registry.json'\n    path.write_text(json.dumps({'run': run_name, **metrics}))\n\n"
+      "def train(root, x, y):\n    run_dir = root / stamp()\n    backend = Backend()\n    backend.fit(x, y)\n"
+      "    backend.save(run_dir / 'model.joblib')\n    _write_registry(root, run_dir.name, {'f1': 0.9})\n";
+  view.add("src/pipeline.py", pipeline);
+  Finding finding = check_rule("mlops/model-registry", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message ==
+        "models versioned by its own registry (_write_registry(), with metadata) (src/pipeline.py:12)");
+  // Without the registry of runs, the wrapper's save is a plain save.
+  view.add("src/pipeline.py", "from modeling import Backend\n\ndef train(root, x, y):\n    backend = Backend()\n"
+                              "    backend.fit(x, y)\n    backend.save(root / 'model.joblib')\n");
+  CHECK(check_rule("mlops/model-registry", view).status == Status::fail);
+}
+
 TEST_CASE("mlops/model-registry: registries, DVC, own registry, plain saves")
 {
   MemoryView view;
