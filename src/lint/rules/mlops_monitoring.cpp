@@ -122,16 +122,24 @@ std::optional<LibraryUse> own_service_metrics(const Analysis& analysis)
   constexpr std::string_view k_metric_routes[] = {"metrics", "stats", "statistics", "monitoring",
                                                   "telemetry"};
   const auto measures_latency = [](const analyze::PythonModule& module) {
-    const auto latency = [](std::string_view text) {
+    // latency_ms, "average_latency_ms"; in a variable, the time of an inference or a request too
+    // (TOTAL_INFERENCE_TIME, response_time), where a response's "processing_time_seconds" is only
+    // what one answer says of itself.
+    const auto latency = [](std::string_view text, bool variable) {
       const auto words = name_words(text);
-      return std::any_of(words.begin(), words.end(),
-                         [](std::string_view word) { return word == "latency" || word == "latencies"; });
+      const auto has = [&](std::initializer_list<std::string_view> wanted) {
+        return std::any_of(words.begin(), words.end(), [&](std::string_view word) {
+          return std::find(wanted.begin(), wanted.end(), word) != wanted.end();
+        });
+      };
+      return has({"latency", "latencies"}) ||
+             (variable && has({"inference", "response", "request"}) && has({"time", "duration", "seconds", "ms"}));
     };
     return std::any_of(module.names.begin(), module.names.end(),
-                       [&](const analyze::Name& name) { return latency(name.text); }) ||
+                       [&](const analyze::Name& name) { return latency(name.text, true); }) ||
            std::any_of(module.strings.begin(), module.strings.end(),
                        [&](const analyze::StringLiteral& literal) {
-                         return literal.value.size() <= 40 && latency(literal.value);
+                         return literal.value.size() <= 40 && latency(literal.value, false);
                        });
   };
   for (const auto& route : http_routes(analysis)) {
