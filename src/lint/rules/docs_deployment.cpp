@@ -187,7 +187,9 @@ std::optional<std::string> task_deploy_command(const Analysis& analysis, std::st
 // Words of a linked document's path or link text that say it is about deployment.
 constexpr std::string_view k_deploy_doc_words[] = {
     "deploy", "deployment", "deploying", "production",     "runbook", "docker", "kubernetes", "k8s",
-    "cloud",  "hosting",    "infra",     "infrastructure", "aws",     "gcp",    "azure",      "helm"};
+    "cloud",  "hosting",    "infra",     "infrastructure", "aws",     "gcp",    "azure",      "helm",
+    // A guide to running the whole of it, where the serving step is one of many.
+    "running", "workflow", "usage", "quickstart", "setup", "getting started", "how to run"};
 
 bool any_in(std::string_view text, std::span<const std::string_view> needles)
 {

@@ -696,6 +696,18 @@ TEST_CASE("docs/experiment-dashboard: a tracking guide the README names or links
   finding = check_readme("docs/experiment-dashboard", "# X\n\nMore in [the notes](docs/notes.md).\n", "README.md",
                          files);
   CHECK(finding.status == Status::fail); // notes.md is not named for the tracking
+  // A guide to running the whole project, the tracking server among its services.
+  const std::vector<std::pair<std::string, std::string>> guide = {
+      {"src/x/train.py", "def train():\n    import mlflow\n    mlflow.log_metric('f1', 1)\n"},
+      {"docs/running-workflow.md", "# Running with Docker Compose\n\n```bash\nmake up\n```\n\n## MLflow\n\n"
+                                   "The mlflow service runs at [http://localhost:5000/](http://localhost:5000/).\n\n"
+                                   "## Serving\n\n```bash\ndocker compose up -d bentoml\n```\n"}};
+  const std::string readme = "# X\n\nFollow the guide in [Running the workflow](docs/running-workflow.md).\n";
+  finding = check_readme("docs/experiment-dashboard", readme, "README.md", guide);
+  CHECK(finding.message == "the linked docs/running-workflow.md gives directions to the dashboard (README.md:3)");
+  finding = check_readme("docs/deployment", readme, "README.md", guide);
+  CHECK(finding.message == "the linked docs/running-workflow.md gives deployment commands such as `docker compose "
+                           "up -d bentoml` (README.md:3)");
 }
 
 TEST_CASE("docs/experiment-dashboard: screenshots of the dashboard; a list of tools; where the code logs")
