@@ -299,6 +299,12 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
     if ((!diagram_tool && !named) || link.url.starts_with('#')) {
       continue; // "[Architecture](#architecture)" in a table of contents leads to a heading, not a diagram
     }
+    // A CI badge's link, "[![CI/CD Pipeline](...badge.svg)](.../actions/workflows/ci-cd-pipeline.yml)":
+    // a workflow's runs, not a drawing of the system.
+    const std::string_view bare = std::string_view(link.url).substr(0, link.url.find_first_of("?#"));
+    if (text::icontains(link.url, "/actions/") || text::iends_with(bare, ".yml") || text::iends_with(bare, ".yaml")) {
+      continue;
+    }
     const std::string local = local_path(link.url);
     if (is_local(link.url) && local.find('%') == std::string::npos && !context.view().exists(local) &&
         !context.view().has_folder(local.ends_with('/') ? local.substr(0, local.size() - 1) : local)) {

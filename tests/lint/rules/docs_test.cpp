@@ -257,6 +257,14 @@ TEST_CASE(
             .status == Status::fail);
   CHECK(check_readme("docs/architecture-diagram", "# X\n\nSee [the docs](https://me.github.io/x/architecture/).\n")
             .status == Status::pass);
+  // A CI badge that links its workflow's runs draws nothing, whatever the workflow is called.
+  CHECK(check_readme("docs/architecture-diagram",
+                     "# X\n\n[![CI/CD Pipeline](https://github.com/me/x/actions/workflows/ci-cd-pipeline.yml/badge.svg)]"
+                     "(https://github.com/me/x/actions/workflows/ci-cd-pipeline.yml)\n")
+            .status == Status::fail);
+  CHECK(check_readme("docs/architecture-diagram", "# X\n\nThe [pipeline](.github/workflows/pipeline.yml) runs nightly.\n",
+                     "README.md", {{".github/workflows/pipeline.yml", "on: push\n"}})
+            .status == Status::fail);
   CHECK(check_readme("docs/architecture-diagram", "# X\n\nSee [the docs](docs/pipeline.md).\n", "README.md",
                      {{"docs/pipeline.md", "# The pipeline\n"}})
             .status == Status::pass);
