@@ -155,8 +155,12 @@ BaselineEvidence code_evidence(const Analysis& analysis)
     if (is_reference_data_path(file->path)) {
       continue; // its models count above; its "baseline" is reference data
     }
+    // A library's own parameter: bert_score(..., rescale_with_baseline=True) rescales a score, it
+    // trains no baseline.
+    constexpr std::string_view k_library_parameters[] = {"rescale_with_baseline", "baseline_rescale"};
     for (const auto& name : module->names) {
-      if (text::to_lower(name.text).find("baseline") != std::string::npos && !names_reference(name.text)) {
+      if (text::to_lower(name.text).find("baseline") != std::string::npos && !names_reference(name.text) &&
+          !contains(k_library_parameters, name.text)) {
         add_unique(evidence.named, {name.text, code_location(analysis, file, name.line)});
       }
     }
