@@ -87,6 +87,10 @@ TEST_CASE("tests/ml-code: imports of the project's modules, script runs, ML call
         "no test imports the project's modules (churn, model, src) or calls training, feature or "
         "prediction code; looked in 1 test file: tests/test_misc.py");
   CHECK(finding.locations == std::vector<Location>{{"tests/test_misc.py", 0}});
+  // A test that only checks the script is there runs nothing of it.
+  view.add("tests/test_cli.py", "import pathlib\n\ndef test_files():\n"
+                                "    assert pathlib.Path('src/churn/model.py').exists()\n");
+  CHECK(check_rule("tests/ml-code", view).status == Status::fail);
   view.add("tests/test_cli.py", "import subprocess\n\ndef test_runs():\n"
                                 "    subprocess.run('python src/churn/model.py --fast', shell=True)\n");
   finding = check_rule("tests/ml-code", view);
