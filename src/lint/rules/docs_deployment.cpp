@@ -115,15 +115,33 @@ constexpr std::string_view k_platforms[] = {"docker",
                                             "systemd"};
 
 // Commands that build, start or ship the service.
-const RE2& deploy_command_pattern()
-{
-  thread_local const RE2 pattern(
-      R"((?i)(docker(-| )compose\b.*\bup\b|docker (run|build|push)\b|podman (run|build)\b|kubectl (apply|create|run)\b|)"
+constexpr const char k_deploy_commands[] =
+    R"((?i)(docker(-| )compose\b.*\bup\b|docker (run|build|push)\b|podman (run|build)\b|kubectl (apply|create|run)\b|)"
       R"(helm (install|upgrade)\b|gcloud (run|app|functions) deploy|az (webapp|containerapp|container|functionapp)\b|)"
       R"(aws (ecs|lambda|sagemaker|elasticbeanstalk|ecr|apprunner)\b|\beb (deploy|create)\b|sam deploy|)"
       R"(serverless deploy|\bsls deploy|git push heroku|heroku (container|create|deploy)|fly(ctl)? (deploy|launch)|)"
       R"(railway up|vercel( deploy|$| --prod)|terraform apply|modal deploy|bentoml (containerize|deploy)|)"
-      R"(cdk deploy|pulumi up|skaffold (run|dev)|cog push|make [\w-]*(docker|deploy|container|compose|k8s|helm)[\w-]*))");
+      R"(cdk deploy|pulumi up|skaffold (run|dev)|cog push|make [\w-]*(docker|deploy|container|compose|k8s|helm)[\w-]*))";
+
+const RE2& deploy_command_pattern()
+{
+  thread_local const RE2 pattern(k_deploy_commands);
+  return pattern;
+}
+
+// A line that is such a command and nothing else ("docker compose up -d --build" on a line of its
+// own in a paragraph, where a README pasted from a chat lost its code fences).
+const RE2& deploy_line_pattern()
+{
+  // The rest of the line goes on as a command: no dot ends a sentence there ("-f docker-compose.yml",
+  // and the build context "-t churn ." at the end).
+  thread_local const RE2 pattern([] {
+    std::string anchored = R"(^\s*(?:\$\s+)?)";
+    // Typed as a shell takes it, in lower case: "AWS ECR → AWS App Runner" is a label.
+    anchored.append(std::string_view(k_deploy_commands).substr(std::string_view("(?i)").size()));
+    anchored.append(R"((?:[^.!?]|\.\S)*(?: \.)?$)");
+    return anchored;
+  }());
   return pattern;
 }
 
@@ -332,6 +350,21 @@ Finding check_docs_deployment(const RuleContext& context)
       const bool install_check = text::icontains(piece, "hello-world");
       if (!task && !install_check && !docs::is_tree_line(piece) && is_deploy_command(piece)) {
         return found("deployment commands such as `" + docs::shown_command(piece) + "`", line);
+      }
+      ++line;
+    }
+  }
+  for (const auto& block : document.blocks) {
+    if (block.kind != analyze::BlockKind::paragraph && block.kind != analyze::BlockKind::list_item) {
+      continue;
+    }
+    int line = block.line;
+    for (const auto piece : text::split(block.text, '\n')) {
+      if (piece.size() <= 160 && RE2::PartialMatch(re2::StringPiece(piece.data(), piece.size()), deploy_line_pattern()) &&
+          !text::icontains(piece, "hello-world")) {
+        std::string_view command = text::trim(piece);
+        command = command.starts_with("$ ") ? text::trim(command.substr(2)) : command;
+        return found("deployment commands outside code blocks, such as `" + docs::shown_command(command) + "`", line);
       }
       ++line;
     }

@@ -499,6 +499,23 @@ TEST_CASE("docs/deployment: a link on its own domain labelled live just before i
   CHECK(finding.status == Status::fail);
 }
 
+TEST_CASE("docs/deployment: commands on lines of their own in a paragraph, where the code fences were lost")
+{
+  Finding finding = check_readme("docs/deployment",
+                                 "# X\n\nDocker Deployment (Optional): Build and run the container.\r\n"
+                                 "docker build -t salary-prediction .\r\ndocker run -p 8000:8000 salary-prediction\r\n");
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message ==
+        "deployment commands outside code blocks, such as `docker build -t salary-prediction .` (README.md:4)");
+  finding = check_readme("docs/deployment", "# X\n\nBash\n$ docker compose up -d --build\nThis may take a while.\n");
+  CHECK(finding.message == "deployment commands outside code blocks, such as `docker compose up -d --build` (README.md:4)");
+  // Sentences about Docker are no commands.
+  CHECK(check_readme("docs/deployment", "# X\n\nDocker builds are slow. We use one image.\nDocker run times vary.\n")
+            .status == Status::fail);
+  CHECK(check_readme("docs/deployment", "# X\n\nDocker Container\n↓\nAWS ECR → AWS App Runner\n").status ==
+        Status::fail);
+}
+
 TEST_CASE("docs/deployment: live URLs, demo links, deploy commands, a described deployment")
 {
   Finding finding = check_readme("docs/deployment", "# X\n\nTry it on https://churn.streamlit.app\n");
