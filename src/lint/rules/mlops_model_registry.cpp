@@ -98,6 +98,14 @@ std::optional<LibraryUse> registry_call(const Analysis& analysis)
         return LibraryUse{"Hugging Face Hub (push_to_hub=True)", where()};
       }
       const std::string_view last = last_component(call.callee);
+      // mlflow.autolog() logs the fitted model with the run, unless told not to (log_models=False).
+      const bool models_off = std::any_of(call.keywords.begin(), call.keywords.end(), [](const auto& keyword) {
+        return keyword.name == "log_models" && keyword.value == "False";
+      });
+      if (last == "autolog" && call.callee.starts_with("mlflow.") && !models_off) {
+        weaker = weaker ? weaker : LibraryUse{"MLflow (" + call.callee + "() logs each run's model)", where()};
+        continue;
+      }
       if (last == "Artifact" && has_keyword(call, "type", "model")) {
         return LibraryUse{"W&B model artifacts", where()};
       }
