@@ -121,7 +121,7 @@ constexpr const char k_deploy_commands[] =
       R"(aws (ecs|lambda|sagemaker|elasticbeanstalk|ecr|apprunner)\b|\beb (deploy|create)\b|sam deploy|)"
       R"(serverless deploy|\bsls deploy|git push heroku|heroku (container|create|deploy)|fly(ctl)? (deploy|launch)|)"
       R"(railway up|vercel( deploy|$| --prod)|terraform apply|modal deploy|bentoml (containerize|deploy)|)"
-      R"(cdk deploy|pulumi up|skaffold (run|dev)|cog push|make [\w-]*(docker|deploy|container|compose|k8s|helm)[\w-]*))";
+      R"(cdk deploy|pulumi up|skaffold (run|dev)|cog push|databricks bundle deploy|make [\w-]*(docker|deploy|container|compose|k8s|helm)[\w-]*))";
 
 const RE2& deploy_command_pattern()
 {

@@ -314,6 +314,19 @@ std::optional<Finding> project_files(const Analysis& analysis)
     if (name == "Snakefile") {
       return pass("Snakemake workflow " + file->path, {{file->path, 0}});
     }
+    // A Databricks Asset Bundle whose jobs chain tasks (task_key, depends_on): ingest, transform,
+    // train, evaluate run as one scheduled job.
+    if (name == "databricks.yml" || name == "databricks.yaml") {
+      const TextFile* text = analysis.text(file->path);
+      size_t tasks = 0;
+      for (size_t at = text == nullptr ? std::string::npos : text->content.find("task_key:");
+           at != std::string::npos; at = text->content.find("task_key:", at + 9)) {
+        ++tasks;
+      }
+      if (tasks >= 2) {
+        return pass("Databricks jobs in " + file->path + " (" + std::to_string(tasks) + " tasks)", {{file->path, 0}});
+      }
+    }
   }
   for (const auto& [file, dependencies] : analysis.dependency_files()) {
     const auto& tools = dependencies.tool_tables;

@@ -514,6 +514,8 @@ TEST_CASE("docs/deployment: commands on lines of their own in a paragraph, where
             .status == Status::fail);
   CHECK(check_readme("docs/deployment", "# X\n\nDocker Container\n↓\nAWS ECR → AWS App Runner\n").status ==
         Status::fail);
+  CHECK(check_readme("docs/deployment", "# X\n\n```bash\ndatabricks bundle deploy --target prod\n```\n").message ==
+        "deployment commands such as `databricks bundle deploy --target prod` (README.md:4)");
 }
 
 TEST_CASE("docs/deployment: live URLs, demo links, deploy commands, a described deployment")
