@@ -10,6 +10,7 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <re2/re2.h>
 #include <span>
 
 namespace mlfolio::lint {
@@ -98,13 +99,34 @@ std::optional<LibraryUse> own_drift_statistics(const Analysis& analysis)
   return std::nullopt;
 }
 
+// Whether a Prometheus configuration scrapes something besides Prometheus itself: its default file
+// has one job, 'prometheus', at localhost:9090, and watches nothing of the project.
+bool scrapes_more_than_itself(const Analysis& analysis, const std::string& path)
+{
+  const TextFile* file = analysis.text(path);
+  if (file == nullptr || file->binary || file->content.find("_sd_configs") != std::string::npos) {
+    return true; // targets found by service discovery: what they are cannot be told
+  }
+  thread_local const RE2 target(R"(([\w.-]+:\d+))");
+  re2::StringPiece input(file->content);
+  std::string found;
+  bool any = false;
+  while (RE2::FindAndConsume(&input, target, &found)) {
+    if (!found.ends_with(":9090")) {
+      return true;
+    }
+    any = true;
+  }
+  return !any;
+}
+
 // prometheus.yml scraping the service, or Grafana dashboards kept with the project.
 std::optional<LibraryUse> monitoring_config(const Analysis& analysis)
 {
   for (const FileEntry* file : analysis.project_files()) {
     const size_t slash = file->path.rfind('/');
     const std::string name = file->path.substr(slash == std::string::npos ? 0 : slash + 1);
-    if (name == "prometheus.yml" || name == "prometheus.yaml") {
+    if ((name == "prometheus.yml" || name == "prometheus.yaml") && scrapes_more_than_itself(analysis, file->path)) {
       return LibraryUse{"a Prometheus configuration", {file->path, 0}};
     }
     if (file->path.find("grafana/") != std::string::npos && name.ends_with(".json")) {
