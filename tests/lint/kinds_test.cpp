@@ -38,8 +38,9 @@ TEST_CASE("kind file-exists: files commented out line by line are named, one or 
   view.add(".github/workflows/deploy.yml", "# on: push\n");
   finding = evaluate("mlops/wf", rule, view);
   CHECK(finding.status == Status::fail);
-  CHECK(finding.message == ".github/workflows/ci.yml, .github/workflows/deploy.yml are commented out, every line "
-                           "of them: they run nothing");
+  CHECK(finding.message ==
+        ".github/workflows/ci.yml, .github/workflows/deploy.yml are commented out, every line "
+        "of them: they run nothing");
   view.add(".github/workflows/lint.yml", "on: push\n");
   finding = evaluate("mlops/wf", rule, view);
   CHECK(finding.status == Status::pass);

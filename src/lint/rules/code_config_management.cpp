@@ -132,10 +132,11 @@ bool declares_options(const analyze::PythonModule& module)
   const auto named = [&](std::string_view callee) { return contains(k_names, last_component(callee)); };
   return std::any_of(module.calls.begin(), module.calls.end(),
                      [&](const analyze::Call& call) { return named(call.callee); }) ||
-         std::any_of(module.functions.begin(), module.functions.end(), [&](const analyze::Function& function) {
-           return std::any_of(function.decorators.begin(), function.decorators.end(),
-                              [&](const analyze::Decorator& decorator) { return named(decorator.name); });
-         });
+         std::any_of(
+             module.functions.begin(), module.functions.end(), [&](const analyze::Function& function) {
+               return std::any_of(function.decorators.begin(), function.decorators.end(),
+                                  [&](const analyze::Decorator& decorator) { return named(decorator.name); });
+             });
 }
 
 std::optional<Signal> library_signal(const Analysis& analysis, const std::vector<ModuleAt>& modules,

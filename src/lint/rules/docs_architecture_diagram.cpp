@@ -83,7 +83,8 @@ bool is_mermaid_source(std::string_view content)
   const auto first = std::find_if(lines.begin(), lines.end(),
                                   [](std::string_view line) { return !text::trim(line).empty(); });
   return first != lines.end() && RE2::FullMatch(*first, header) &&
-         std::any_of(first + 1, lines.end(), [](std::string_view line) { return RE2::PartialMatch(line, edge); });
+         std::any_of(first + 1, lines.end(),
+                     [](std::string_view line) { return RE2::PartialMatch(line, edge); });
 }
 
 // Several lines with arrows or boxes, or one line with a chain of arrows ("raw -> clean -> train").
@@ -238,7 +239,8 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
   // it is the diagram, readable as written.
   for (const auto& code : document.code_blocks) {
     if (is_mermaid_source(code.content)) {
-      return found("a mermaid diagram in a " + (code.language.empty() ? std::string("code") : "```" + code.language) +
+      return found("a mermaid diagram in a " +
+                       (code.language.empty() ? std::string("code") : "```" + code.language) +
                        " block (GitHub shows it as text; tag it ```mermaid to draw it)",
                    code.line);
     }
@@ -302,7 +304,8 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
     // A CI badge's link, "[![CI/CD Pipeline](...badge.svg)](.../actions/workflows/ci-cd-pipeline.yml)":
     // a workflow's runs, not a drawing of the system.
     const std::string_view bare = std::string_view(link.url).substr(0, link.url.find_first_of("?#"));
-    if (text::icontains(link.url, "/actions/") || text::iends_with(bare, ".yml") || text::iends_with(bare, ".yaml")) {
+    if (text::icontains(link.url, "/actions/") || text::iends_with(bare, ".yml") ||
+        text::iends_with(bare, ".yaml")) {
       continue;
     }
     const std::string local = local_path(link.url);

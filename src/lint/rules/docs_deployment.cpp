@@ -117,11 +117,11 @@ constexpr std::string_view k_platforms[] = {"docker",
 // Commands that build, start or ship the service.
 constexpr const char k_deploy_commands[] =
     R"((?i)(docker(-| )compose\b.*\bup\b|docker (run|build|push)\b|podman (run|build)\b|kubectl (apply|create|run)\b|)"
-      R"(helm (install|upgrade)\b|gcloud (run|app|functions) deploy|az (webapp|containerapp|container|functionapp)\b|)"
-      R"(aws (ecs|lambda|sagemaker|elasticbeanstalk|ecr|apprunner)\b|\beb (deploy|create)\b|sam deploy|)"
-      R"(serverless deploy|\bsls deploy|git push heroku|heroku (container|create|deploy)|fly(ctl)? (deploy|launch)|)"
-      R"(railway up|vercel( deploy|$| --prod)|terraform apply|modal deploy|bentoml (containerize|deploy)|)"
-      R"(cdk deploy|pulumi up|skaffold (run|dev)|cog push|databricks bundle deploy|make [\w-]*(docker|deploy|container|compose|k8s|helm)[\w-]*))";
+    R"(helm (install|upgrade)\b|gcloud (run|app|functions) deploy|az (webapp|containerapp|container|functionapp)\b|)"
+    R"(aws (ecs|lambda|sagemaker|elasticbeanstalk|ecr|apprunner)\b|\beb (deploy|create)\b|sam deploy|)"
+    R"(serverless deploy|\bsls deploy|git push heroku|heroku (container|create|deploy)|fly(ctl)? (deploy|launch)|)"
+    R"(railway up|vercel( deploy|$| --prod)|terraform apply|modal deploy|bentoml (containerize|deploy)|)"
+    R"(cdk deploy|pulumi up|skaffold (run|dev)|cog push|databricks bundle deploy|make [\w-]*(docker|deploy|container|compose|k8s|helm)[\w-]*))";
 
 const RE2& deploy_command_pattern()
 {
@@ -204,8 +204,8 @@ std::optional<std::string> task_deploy_command(const Analysis& analysis, std::st
 
 // Words of a linked document's path or link text that say it is about deployment.
 constexpr std::string_view k_deploy_doc_words[] = {
-    "deploy", "deployment", "deploying", "production",     "runbook", "docker", "kubernetes", "k8s",
-    "cloud",  "hosting",    "infra",     "infrastructure", "aws",     "gcp",    "azure",      "helm",
+    "deploy", "deployment", "deploying", "production", "runbook", "docker", "kubernetes", "k8s", "cloud",
+    "hosting", "infra", "infrastructure", "aws", "gcp", "azure", "helm",
     // A guide to running the whole of it, where the serving step is one of many.
     "running", "workflow", "usage", "quickstart", "setup", "getting started", "how to run"};
 
@@ -360,11 +360,13 @@ Finding check_docs_deployment(const RuleContext& context)
     }
     int line = block.line;
     for (const auto piece : text::split(block.text, '\n')) {
-      if (piece.size() <= 160 && RE2::PartialMatch(re2::StringPiece(piece.data(), piece.size()), deploy_line_pattern()) &&
+      if (piece.size() <= 160 &&
+          RE2::PartialMatch(re2::StringPiece(piece.data(), piece.size()), deploy_line_pattern()) &&
           !text::icontains(piece, "hello-world")) {
         std::string_view command = text::trim(piece);
         command = command.starts_with("$ ") ? text::trim(command.substr(2)) : command;
-        return found("deployment commands outside code blocks, such as `" + docs::shown_command(command) + "`", line);
+        return found(
+            "deployment commands outside code blocks, such as `" + docs::shown_command(command) + "`", line);
       }
       ++line;
     }

@@ -326,9 +326,9 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
     // ... or a guide to running the whole of it, the tracking server among its services.
     return matches(guide, tracker_name_pattern()) || text::icontains(guide, "tracking") ||
            text::icontains(guide, "experiment") || text::icontains(guide, "running") ||
-           text::icontains(guide, "workflow") || text::icontains(guide, "usage") || text::icontains(guide, "setup") ||
-           text::icontains(guide, "quickstart") || text::icontains(guide, "getting-started") ||
-           text::icontains(guide, "getting_started");
+           text::icontains(guide, "workflow") || text::icontains(guide, "usage") ||
+           text::icontains(guide, "setup") || text::icontains(guide, "quickstart") ||
+           text::icontains(guide, "getting-started") || text::icontains(guide, "getting_started");
   };
   for (const auto& [guide, reference, doc] :
        docs::referenced_documents(context.analysis(), path, document, about_tracking)) {

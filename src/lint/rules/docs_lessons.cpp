@@ -34,13 +34,36 @@ constexpr std::string_view k_lesson_headings[] = {
 // Headings that may hold it: accepted when the text reads like a comparison or a limit. A
 // "Challenges" section is as often a list of the data's difficulties (class imbalance, missing
 // values) as an account of what went wrong, and "What I learned" a list of skills.
-constexpr std::string_view k_maybe_headings[] = {
-    "challenges",     "experiments",     "discussion", "future work",  "next steps",      "improvements",
-    "conclusion",     "conclusions",     "iterations", "approaches",   "model selection", "journey",
-    "insights",       "studies",         "findings",   "key findings", "observations",    "comparison",
-    "what i learned", "what we learned", "learnings",  "takeaways",    "key takeaways",   "benchmarking",
-    "benchmarks",     "alternatives",    "alternatives considered", "considered alternatives", "rejected alternatives",
-    "consequences"};
+constexpr std::string_view k_maybe_headings[] = {"challenges",
+                                                 "experiments",
+                                                 "discussion",
+                                                 "future work",
+                                                 "next steps",
+                                                 "improvements",
+                                                 "conclusion",
+                                                 "conclusions",
+                                                 "iterations",
+                                                 "approaches",
+                                                 "model selection",
+                                                 "journey",
+                                                 "insights",
+                                                 "studies",
+                                                 "findings",
+                                                 "key findings",
+                                                 "observations",
+                                                 "comparison",
+                                                 "what i learned",
+                                                 "what we learned",
+                                                 "learnings",
+                                                 "takeaways",
+                                                 "key takeaways",
+                                                 "benchmarking",
+                                                 "benchmarks",
+                                                 "alternatives",
+                                                 "alternatives considered",
+                                                 "considered alternatives",
+                                                 "rejected alternatives",
+                                                 "consequences"};
 
 // Words of a report on what failed or was dropped.
 const RE2& lesson_pattern()
@@ -109,7 +132,8 @@ const RE2& strong_lesson_pattern()
 // sections that might have.
 std::optional<Finding> lessons_in(const analyze::Document& document, const std::string& path,
                                   const TextFile* source, const analyze::Section** empty = nullptr,
-                                  const analyze::Section** thin = nullptr, const analyze::Section** other = nullptr)
+                                  const analyze::Section** thin = nullptr,
+                                  const analyze::Section** other = nullptr)
 {
   for (const analyze::Section* section : docs::sections_named(document, k_lesson_headings)) {
     const std::string prose = docs::section_prose(document, *section, false);
@@ -176,9 +200,9 @@ std::optional<Finding> lessons_in(const analyze::Document& document, const std::
 // Words of a document's path or link text that say it may hold the account: design-decision
 // records, a model card, an experiment report.
 constexpr std::string_view k_document_words[] = {
-    "decision", "decisions", "adr",    "adrs",     "lessons",   "limitations", "experiment", "experiments",
-    "model card", "modelcard", "report", "reports", "findings", "analysis",   "retrospective", "ablation",
-    "ablations",  "evaluation", "results"};
+    "decision",      "decisions",  "adr",       "adrs",       "lessons", "limitations", "experiment",
+    "experiments",   "model card", "modelcard", "report",     "reports", "findings",    "analysis",
+    "retrospective", "ablation",   "ablations", "evaluation", "results"};
 
 // The documents the README hands the account to: a linked document named for it, or the Markdown
 // files of a linked folder named for it ("[docs/decisions/](docs/decisions/)"), at most 40.
@@ -188,12 +212,15 @@ std::vector<std::string> lesson_documents(const RuleContext& context, const std:
   const auto named = [](std::string_view path, std::string_view text) {
     const std::string words = text::to_lower(std::string(path) + " " + std::string(text));
     std::string spaced = words;
-    std::replace_if(spaced.begin(), spaced.end(), [](char c) { return c == '/' || c == '_' || c == '-' || c == '.'; }, ' ');
+    std::replace_if(
+        spaced.begin(), spaced.end(), [](char c) { return c == '/' || c == '_' || c == '-' || c == '.'; },
+        ' ');
     return docs::has_any_word(spaced, k_document_words);
   };
   std::vector<std::string> paths;
   const auto add = [&](std::string path) {
-    if (paths.size() < 40 && path != readme_path && std::find(paths.begin(), paths.end(), path) == paths.end()) {
+    if (paths.size() < 40 && path != readme_path &&
+        std::find(paths.begin(), paths.end(), path) == paths.end()) {
       paths.push_back(std::move(path));
     }
   };
@@ -210,7 +237,8 @@ std::vector<std::string> lesson_documents(const RuleContext& context, const std:
     }
     // A folder of the project: "docs/decisions/", "./reports".
     std::string_view url = reference.url;
-    if (url.find("://") != std::string_view::npos || url.starts_with('#') || url.find("..") != std::string_view::npos) {
+    if (url.find("://") != std::string_view::npos || url.starts_with('#') ||
+        url.find("..") != std::string_view::npos) {
       continue;
     }
     url = url.substr(0, url.find_first_of("?#"));
@@ -258,7 +286,8 @@ Finding check_docs_lessons(const RuleContext& context)
     if (file == nullptr || file->binary) {
       continue;
     }
-    const analyze::Document parsed = analyze::parse_readme(file->content, analyze::document_format_for_path(linked));
+    const analyze::Document parsed =
+        analyze::parse_readme(file->content, analyze::document_format_for_path(linked));
     if (auto found = lessons_in(parsed, linked, file)) {
       found->message += ", in a document " + path + " links";
       return std::move(*found);

@@ -24,10 +24,11 @@ Finding check_mlops_dockerfile(const RuleContext& context)
   if (paths.empty()) {
     const auto& first = dockerfiles.front();
     if (dockerfiles.size() == 1) {
-      return fail(first.file->path +
-                      (first.value.instructions.empty() ? " holds no instructions" : " has no FROM instruction") +
-                      ": it builds no image",
-                  {{first.file->path, 1}});
+      return fail(
+          first.file->path +
+              (first.value.instructions.empty() ? " holds no instructions" : " has no FROM instruction") +
+              ": it builds no image",
+          {{first.file->path, 1}});
     }
     std::vector<std::string> all;
     for (const auto& dockerfile : dockerfiles) {

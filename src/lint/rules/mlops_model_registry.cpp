@@ -99,11 +99,13 @@ std::optional<LibraryUse> registry_call(const Analysis& analysis)
       }
       const std::string_view last = last_component(call.callee);
       // mlflow.autolog() logs the fitted model with the run, unless told not to (log_models=False).
-      const bool models_off = std::any_of(call.keywords.begin(), call.keywords.end(), [](const auto& keyword) {
-        return keyword.name == "log_models" && keyword.value == "False";
-      });
+      const bool models_off =
+          std::any_of(call.keywords.begin(), call.keywords.end(), [](const auto& keyword) {
+            return keyword.name == "log_models" && keyword.value == "False";
+          });
       if (last == "autolog" && call.callee.starts_with("mlflow.") && !models_off) {
-        weaker = weaker ? weaker : LibraryUse{"MLflow (" + call.callee + "() logs each run's model)", where()};
+        weaker =
+            weaker ? weaker : LibraryUse{"MLflow (" + call.callee + "() logs each run's model)", where()};
         continue;
       }
       if (last == "Artifact" && has_keyword(call, "type", "model")) {
@@ -404,8 +406,8 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
     }
     // A module that keeps a registry of its runs (_write_registry: each run's metrics appended to
     // registry.json) saves the model through its own wrapper: backend.save(run_dir / name).
-    const bool registry_function =
-        std::any_of(module->functions.begin(), module->functions.end(), [](const analyze::Function& function) {
+    const bool registry_function = std::any_of(
+        module->functions.begin(), module->functions.end(), [](const analyze::Function& function) {
           const auto words = name_words(function.name);
           return std::find(words.begin(), words.end(), "registry") != words.end();
         });

@@ -126,7 +126,8 @@ std::optional<LibraryUse> monitoring_config(const Analysis& analysis)
   for (const FileEntry* file : analysis.project_files()) {
     const size_t slash = file->path.rfind('/');
     const std::string name = file->path.substr(slash == std::string::npos ? 0 : slash + 1);
-    if ((name == "prometheus.yml" || name == "prometheus.yaml") && scrapes_more_than_itself(analysis, file->path)) {
+    if ((name == "prometheus.yml" || name == "prometheus.yaml") &&
+        scrapes_more_than_itself(analysis, file->path)) {
       return LibraryUse{"a Prometheus configuration", {file->path, 0}};
     }
     if (file->path.find("grafana/") != std::string::npos && name.ends_with(".json")) {
@@ -154,8 +155,8 @@ std::optional<LibraryUse> own_service_metrics(const Analysis& analysis)
           return std::find(wanted.begin(), wanted.end(), word) != wanted.end();
         });
       };
-      return has({"latency", "latencies"}) ||
-             (variable && has({"inference", "response", "request"}) && has({"time", "duration", "seconds", "ms"}));
+      return has({"latency", "latencies"}) || (variable && has({"inference", "response", "request"}) &&
+                                               has({"time", "duration", "seconds", "ms"}));
     };
     return std::any_of(module.names.begin(), module.names.end(),
                        [&](const analyze::Name& name) { return latency(name.text, true); }) ||

@@ -324,7 +324,8 @@ std::optional<Finding> project_files(const Analysis& analysis)
         ++tasks;
       }
       if (tasks >= 2) {
-        return pass("Databricks jobs in " + file->path + " (" + std::to_string(tasks) + " tasks)", {{file->path, 0}});
+        return pass("Databricks jobs in " + file->path + " (" + std::to_string(tasks) + " tasks)",
+                    {{file->path, 0}});
       }
     }
   }

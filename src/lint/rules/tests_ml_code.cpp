@@ -47,10 +47,11 @@ std::optional<Evidence> script_run(const ModuleAt& test, const std::set<std::str
   // Path("src/train.py").exists() checks that a file is there.
   constexpr std::string_view k_runs[] = {"run",    "call",     "check_call", "check_output", "Popen",
                                          "system", "run_path", "run_module", "run_script",   "spawn"};
-  const bool runs = std::any_of(test.value->calls.begin(), test.value->calls.end(), [&](const analyze::Call& call) {
-    const std::string_view last = std::string_view(call.callee).substr(call.callee.rfind('.') + 1);
-    return std::find(std::begin(k_runs), std::end(k_runs), last) != std::end(k_runs);
-  });
+  const bool runs =
+      std::any_of(test.value->calls.begin(), test.value->calls.end(), [&](const analyze::Call& call) {
+        const std::string_view last = std::string_view(call.callee).substr(call.callee.rfind('.') + 1);
+        return std::find(std::begin(k_runs), std::end(k_runs), last) != std::end(k_runs);
+      });
   if (!runs) {
     return std::nullopt;
   }

@@ -90,8 +90,8 @@ Result<std::vector<std::unique_ptr<RE2>>> regexes(std::string_view path, const t
 Result<Pattern> parse_pattern(std::string_view path, const toml::table& table)
 {
   constexpr std::array<std::string_view, 11> k_keys = {
-      "id", "name", "regex", "group", "min_entropy", "min_entropy_hex", "letters_and_digits", "generic", "allow",
-      "true", "false"};
+      "id",      "name",  "regex", "group", "min_entropy", "min_entropy_hex", "letters_and_digits",
+      "generic", "allow", "true",  "false"};
   for (const auto& [key, value] : table) {
     if (std::find(k_keys.begin(), k_keys.end(), key.str()) == k_keys.end()) {
       return error_at(path, key.source(), "unknown key '" + std::string(key.str()) + "' in a [[pattern]]");
@@ -316,7 +316,9 @@ bool has_letters_and_digits(std::string_view value)
 
 bool is_hex(std::string_view text)
 {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+  });
 }
 
 double entropy(std::string_view text)

@@ -216,8 +216,10 @@ TEST_CASE("code/config-management: the strongest signal is reported")
         "out of the code");
   view.add("src/a/cli.py", "import argparse\n");
   // An import and nothing more declares no option.
-  CHECK(check_rule("code/config-management", view).message.starts_with("settings are gathered in src/a/config.py"));
-  view.add("src/a/cli.py", "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument('--rate')\n");
+  CHECK(check_rule("code/config-management", view)
+            .message.starts_with("settings are gathered in src/a/config.py"));
+  view.add("src/a/cli.py",
+           "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument('--rate')\n");
   CHECK(
       check_rule("code/config-management", view).message ==
       "settings come from command-line options (argparse at src/a/cli.py:1); a config file would also record "

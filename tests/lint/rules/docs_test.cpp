@@ -84,12 +84,13 @@ TEST_CASE("docs/problem-statement: a problem heading, an overview, or the openin
 
 TEST_CASE("docs/problem-statement: a tagline set as a heading under the title; a section name is no tagline")
 {
-  const std::string prose = "Support agents spend the first hour of each shift sorting tickets by hand. This model "
-                            "routes each new ticket to the right team from its text, so urgent outages reach "
-                            "engineers within minutes.\n";
+  const std::string prose =
+      "Support agents spend the first hour of each shift sorting tickets by hand. This model "
+      "routes each new ticket to the right team from its text, so urgent outages reach "
+      "engineers within minutes.\n";
   Finding finding = check_readme("docs/problem-statement",
-                                 "# Ticket router\n### An end-to-end text classifier with Docker\n\n" + prose +
-                                     "\n# Project Highlights\n\n- FastAPI\n");
+                                 "# Ticket router\n### An end-to-end text classifier with Docker\n\n" +
+                                     prose + "\n# Project Highlights\n\n- FastAPI\n");
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "the opening paragraph describes the project (33 words before the first section)");
   finding = check_readme("docs/problem-statement", "# Ticket router\n## Quick start\n\n" + prose);
@@ -189,14 +190,16 @@ TEST_CASE("docs/dataset: source, size and provenance, and the generated placehol
         "README.md has no Data or Dataset section and does not say which data the project uses");
 }
 
-TEST_CASE("docs/architecture-diagram: mermaid's source in a block of another language; parts stacked with arrows")
+TEST_CASE(
+    "docs/architecture-diagram: mermaid's source in a block of another language; parts stacked with arrows")
 {
   Finding finding = check_readme("docs/architecture-diagram",
                                  "# X\n\n## Architecture & Workflow\n```bash\nflowchart TD\n    A[MySQL] --> "
                                  "B[Ingestion]\n    B --> C[Training]\n```\n");
   CHECK(finding.status == Status::pass);
-  CHECK(finding.message == "a mermaid diagram in a ```bash block (GitHub shows it as text; tag it ```mermaid to "
-                           "draw it) at README.md:4");
+  CHECK(finding.message ==
+        "a mermaid diagram in a ```bash block (GitHub shows it as text; tag it ```mermaid to "
+        "draw it) at README.md:4");
   // A shell block that only mentions a flowchart is none.
   CHECK(check_readme("docs/architecture-diagram", "# X\n\n```bash\nflowchart TD\necho done\n```\n").status ==
         Status::fail);
@@ -207,7 +210,8 @@ TEST_CASE("docs/architecture-diagram: mermaid's source in a block of another lan
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "an arrow sketch under System Architecture at README.md:5");
   // One arrow between two lines of prose is no sketch.
-  CHECK(check_readme("docs/architecture-diagram", "# X\n\n## System Architecture\n\nThe data\n\u2193\nthe model\n")
+  CHECK(check_readme("docs/architecture-diagram",
+                     "# X\n\n## System Architecture\n\nThe data\n\u2193\nthe model\n")
             .status == Status::fail);
 }
 
@@ -258,12 +262,15 @@ TEST_CASE(
   CHECK(check_readme("docs/architecture-diagram", "# X\n\nSee [the docs](https://me.github.io/x/architecture/).\n")
             .status == Status::pass);
   // A CI badge that links its workflow's runs draws nothing, whatever the workflow is called.
+  CHECK(
+      check_readme(
+          "docs/architecture-diagram",
+          "# X\n\n[![CI/CD Pipeline](https://github.com/me/x/actions/workflows/ci-cd-pipeline.yml/badge.svg)]"
+          "(https://github.com/me/x/actions/workflows/ci-cd-pipeline.yml)\n")
+          .status == Status::fail);
   CHECK(check_readme("docs/architecture-diagram",
-                     "# X\n\n[![CI/CD Pipeline](https://github.com/me/x/actions/workflows/ci-cd-pipeline.yml/badge.svg)]"
-                     "(https://github.com/me/x/actions/workflows/ci-cd-pipeline.yml)\n")
-            .status == Status::fail);
-  CHECK(check_readme("docs/architecture-diagram", "# X\n\nThe [pipeline](.github/workflows/pipeline.yml) runs nightly.\n",
-                     "README.md", {{".github/workflows/pipeline.yml", "on: push\n"}})
+                     "# X\n\nThe [pipeline](.github/workflows/pipeline.yml) runs nightly.\n", "README.md",
+                     {{".github/workflows/pipeline.yml", "on: push\n"}})
             .status == Status::fail);
   CHECK(check_readme("docs/architecture-diagram", "# X\n\nSee [the docs](docs/pipeline.md).\n", "README.md",
                      {{"docs/pipeline.md", "# The pipeline\n"}})
@@ -450,13 +457,15 @@ TEST_CASE("docs/run-instructions: commands that run only scripts the project doe
   const std::string served = "# X\n\n```bash\nuvicorn app.main:app --reload\nstreamlit run ui/app.py\n```\n";
   CHECK(check_readme("docs/run-instructions", served, "README.md", {{"app/main.py", "x\n"}}).status ==
         Status::pass);
-  CHECK(check_readme("docs/run-instructions", served, "README.md", {{"app/main/__init__.py", "x\n"}}).status ==
-        Status::pass);
+  CHECK(
+      check_readme("docs/run-instructions", served, "README.md", {{"app/main/__init__.py", "x\n"}}).status ==
+      Status::pass);
   CHECK(check_readme("docs/run-instructions", served).message ==
         "the README's commands run app/main.py (README.md:4), ui/app.py (README.md:5), none of which the "
         "repository has");
-  CHECK(check_readme("docs/run-instructions", "# X\n\n```bash\ngunicorn -w 4 -b 0.0.0.0:8000 serve:app\n```\n")
-            .message == "the README's commands run serve.py (README.md:4), which the repository does not have");
+  CHECK(
+      check_readme("docs/run-instructions", "# X\n\n```bash\ngunicorn -w 4 -b 0.0.0.0:8000 serve:app\n```\n")
+          .message == "the README's commands run serve.py (README.md:4), which the repository does not have");
 }
 
 TEST_CASE("docs/run-instructions: commands in code blocks, with prompts, in any shell")
@@ -501,21 +510,26 @@ TEST_CASE("docs/deployment: a link on its own domain labelled live just before i
 
 TEST_CASE("docs/deployment: commands on lines of their own in a paragraph, where the code fences were lost")
 {
-  Finding finding = check_readme("docs/deployment",
-                                 "# X\n\nDocker Deployment (Optional): Build and run the container.\r\n"
-                                 "docker build -t salary-prediction .\r\ndocker run -p 8000:8000 salary-prediction\r\n");
+  Finding finding =
+      check_readme("docs/deployment",
+                   "# X\n\nDocker Deployment (Optional): Build and run the container.\r\n"
+                   "docker build -t salary-prediction .\r\ndocker run -p 8000:8000 salary-prediction\r\n");
   CHECK(finding.status == Status::pass);
+  CHECK(
+      finding.message ==
+      "deployment commands outside code blocks, such as `docker build -t salary-prediction .` (README.md:4)");
+  finding = check_readme("docs/deployment",
+                         "# X\n\nBash\n$ docker compose up -d --build\nThis may take a while.\n");
   CHECK(finding.message ==
-        "deployment commands outside code blocks, such as `docker build -t salary-prediction .` (README.md:4)");
-  finding = check_readme("docs/deployment", "# X\n\nBash\n$ docker compose up -d --build\nThis may take a while.\n");
-  CHECK(finding.message == "deployment commands outside code blocks, such as `docker compose up -d --build` (README.md:4)");
+        "deployment commands outside code blocks, such as `docker compose up -d --build` (README.md:4)");
   // Sentences about Docker are no commands.
-  CHECK(check_readme("docs/deployment", "# X\n\nDocker builds are slow. We use one image.\nDocker run times vary.\n")
+  CHECK(check_readme("docs/deployment",
+                     "# X\n\nDocker builds are slow. We use one image.\nDocker run times vary.\n")
             .status == Status::fail);
   CHECK(check_readme("docs/deployment", "# X\n\nDocker Container\n↓\nAWS ECR → AWS App Runner\n").status ==
         Status::fail);
-  CHECK(check_readme("docs/deployment", "# X\n\n```bash\ndatabricks bundle deploy --target prod\n```\n").message ==
-        "deployment commands such as `databricks bundle deploy --target prod` (README.md:4)");
+  CHECK(check_readme("docs/deployment", "# X\n\n```bash\ndatabricks bundle deploy --target prod\n```\n")
+            .message == "deployment commands such as `databricks bundle deploy --target prod` (README.md:4)");
 }
 
 TEST_CASE("docs/deployment: live URLs, demo links, deploy commands, a described deployment")
@@ -590,22 +604,25 @@ TEST_CASE("docs/lessons: kept in a linked model card or a linked folder of decis
   const std::string records = "# 0013: XGBoost wins\n\n## Alternatives\n\nLogistic regression with SMOTE was "
                               "rejected: it wins on recall but loses 0.15 of PR-AUC, and its probabilities "
                               "did not hold up on the later months.\n";
-  Finding finding =
-      check_readme("docs/lessons", "# Fraud\n\nThe reasoning is in the records: [docs/decisions/](docs/decisions/)\n",
-                   "README.md", {{"docs/decisions/0013-model.md", records}});
+  Finding finding = check_readme(
+      "docs/lessons", "# Fraud\n\nThe reasoning is in the records: [docs/decisions/](docs/decisions/)\n",
+      "README.md", {{"docs/decisions/0013-model.md", records}});
   CHECK(finding.status == Status::pass);
-  CHECK(finding.message == "the Alternatives section discusses what did not work (docs/decisions/0013-model.md:3), "
-                           "in a document README.md links");
+  CHECK(finding.message ==
+        "the Alternatives section discusses what did not work (docs/decisions/0013-model.md:3), "
+        "in a document README.md links");
   CHECK(finding.locations == std::vector<Location>{{"docs/decisions/0013-model.md", 3}});
-  finding = check_readme("docs/lessons", "# Fraud\n\nSee the [model card](MODEL_CARD.md).\n", "README.md",
-                         {{"MODEL_CARD.md", "# Model card\n\n## Limitations\n\nThe model has only seen card "
-                                            "transactions from Europe in 2013 and misses newer fraud patterns.\n"}});
+  finding = check_readme(
+      "docs/lessons", "# Fraud\n\nSee the [model card](MODEL_CARD.md).\n", "README.md",
+      {{"MODEL_CARD.md", "# Model card\n\n## Limitations\n\nThe model has only seen card "
+                         "transactions from Europe in 2013 and misses newer fraud patterns.\n"}});
   CHECK(finding.message == "the Limitations section (MODEL_CARD.md:3), in a document README.md links");
   // A document not named for it is not read: a contributing guide's pitfalls are not the model's.
-  CHECK(check_readme("docs/lessons", "# Fraud\n\nSee [CONTRIBUTING](CONTRIBUTING.md).\n", "README.md",
-                     {{"CONTRIBUTING.md", "# Contributing\n\n## Pitfalls\n\nThe pre-commit hooks did not work "
-                                          "on Windows, so run them in WSL instead of PowerShell.\n"}})
-            .status == Status::fail);
+  CHECK(
+      check_readme("docs/lessons", "# Fraud\n\nSee [CONTRIBUTING](CONTRIBUTING.md).\n", "README.md",
+                   {{"CONTRIBUTING.md", "# Contributing\n\n## Pitfalls\n\nThe pre-commit hooks did not work "
+                                        "on Windows, so run them in WSL instead of PowerShell.\n"}})
+          .status == Status::fail);
 }
 
 TEST_CASE("docs/lessons: a heading written in bold, with its text in the paragraph or below it")
@@ -726,15 +743,18 @@ TEST_CASE("docs/experiment-dashboard: a tracking guide the README names or links
   // A guide to running the whole project, the tracking server among its services.
   const std::vector<std::pair<std::string, std::string>> guide = {
       {"src/x/train.py", "def train():\n    import mlflow\n    mlflow.log_metric('f1', 1)\n"},
-      {"docs/running-workflow.md", "# Running with Docker Compose\n\n```bash\nmake up\n```\n\n## MLflow\n\n"
-                                   "The mlflow service runs at [http://localhost:5000/](http://localhost:5000/).\n\n"
-                                   "## Serving\n\n```bash\ndocker compose up -d bentoml\n```\n"}};
+      {"docs/running-workflow.md",
+       "# Running with Docker Compose\n\n```bash\nmake up\n```\n\n## MLflow\n\n"
+       "The mlflow service runs at [http://localhost:5000/](http://localhost:5000/).\n\n"
+       "## Serving\n\n```bash\ndocker compose up -d bentoml\n```\n"}};
   const std::string readme = "# X\n\nFollow the guide in [Running the workflow](docs/running-workflow.md).\n";
   finding = check_readme("docs/experiment-dashboard", readme, "README.md", guide);
-  CHECK(finding.message == "the linked docs/running-workflow.md gives directions to the dashboard (README.md:3)");
+  CHECK(finding.message ==
+        "the linked docs/running-workflow.md gives directions to the dashboard (README.md:3)");
   finding = check_readme("docs/deployment", readme, "README.md", guide);
-  CHECK(finding.message == "the linked docs/running-workflow.md gives deployment commands such as `docker compose "
-                           "up -d bentoml` (README.md:3)");
+  CHECK(finding.message ==
+        "the linked docs/running-workflow.md gives deployment commands such as `docker compose "
+        "up -d bentoml` (README.md:3)");
 }
 
 TEST_CASE("docs/experiment-dashboard: screenshots of the dashboard; a list of tools; where the code logs")

@@ -145,16 +145,19 @@ TEST_CASE("mlops/health-endpoint: a root route that answers with its state, not 
 TEST_CASE("mlops/health-endpoint: the route the Dockerfile's HEALTHCHECK requests")
 {
   MemoryView view;
-  view.add("src/api/main.py", "from fastapi import FastAPI\napp = FastAPI()\n\n@app.post('/predict')\ndef predict():\n"
-                              "    return {}\n\n@app.get('/info')\ndef info():\n    return {'model_loaded': True}\n");
-  view.add("Dockerfile", "FROM python:3.12-slim\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:7860/info || "
-                         "exit 1\nCMD [\"uvicorn\", \"src.api.main:app\"]\n");
+  view.add("src/api/main.py",
+           "from fastapi import FastAPI\napp = FastAPI()\n\n@app.post('/predict')\ndef predict():\n"
+           "    return {}\n\n@app.get('/info')\ndef info():\n    return {'model_loaded': True}\n");
+  view.add("Dockerfile",
+           "FROM python:3.12-slim\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:7860/info || "
+           "exit 1\nCMD [\"uvicorn\", \"src.api.main:app\"]\n");
   Finding finding = check_rule("mlops/health-endpoint", view);
   CHECK(finding.status == Status::pass);
   CHECK(finding.message == "route /info in src/api/main.py:8 is what the HEALTHCHECK of Dockerfile:2 probes");
   CHECK(finding.locations == std::vector<Location>{{"src/api/main.py", 8}, {"Dockerfile", 2}});
   // A HEALTHCHECK of a path the API does not serve proves nothing.
-  view.add("Dockerfile", "FROM python:3.12-slim\nHEALTHCHECK CMD curl -f http://localhost:7860/status || exit 1\n");
+  view.add("Dockerfile",
+           "FROM python:3.12-slim\nHEALTHCHECK CMD curl -f http://localhost:7860/status || exit 1\n");
   CHECK(check_rule("mlops/health-endpoint", view).status == Status::fail);
 }
 
@@ -223,8 +226,8 @@ TEST_CASE("mlops/dockerfile: a Dockerfile without FROM, empty, or several of the
   view.add("Dockerfile.api", "COPY . /app\n");
   finding = check_rule("mlops/dockerfile", view);
   CHECK(finding.status == Status::fail);
-  CHECK(finding.message ==
-        "none of the 2 Dockerfiles (Dockerfile.api, docker/Dockerfile) has a FROM instruction: they build no image");
+  CHECK(finding.message == "none of the 2 Dockerfiles (Dockerfile.api, docker/Dockerfile) has a FROM "
+                           "instruction: they build no image");
   view.add("Dockerfile", "FROM python:3.12-slim\n");
   finding = check_rule("mlops/dockerfile", view);
   CHECK(finding.status == Status::pass);
@@ -615,11 +618,13 @@ TEST_CASE("mlops/pipeline: a training pipeline script that hands the stages' mod
            "def main():\n    run_step('Data', 'Python -m src.data.run_preprocessing')\n"
            "    run_step('Features', 'python -m src.features.run_features')\n"
            "    run_step('Training', 'python -m src.models.train_mlflow')\n");
-  view.add("README.md", "# Demand\n\nForecasts weekly demand.\n\n```bash\npython -m src.pipelines.train_pipeline\n```\n");
+  view.add("README.md",
+           "# Demand\n\nForecasts weekly demand.\n\n```bash\npython -m src.pipelines.train_pipeline\n```\n");
   Finding finding = check_rule("mlops/pipeline", view);
   CHECK(finding.status == Status::pass);
-  CHECK(finding.message == "pipeline script src/pipelines/train_pipeline.py, run by README.md:6, runs the stages "
-                           "src/data/run_preprocessing.py, src/features/run_features.py, src/models/train_mlflow.py");
+  CHECK(finding.message ==
+        "pipeline script src/pipelines/train_pipeline.py, run by README.md:6, runs the stages "
+        "src/data/run_preprocessing.py, src/features/run_features.py, src/models/train_mlflow.py");
   // The modules it names must be the project's.
   view.add("src/pipelines/train_pipeline.py",
            "import subprocess\nsubprocess.run('python -m src.data.prepare', shell=True)\n"
@@ -630,9 +635,10 @@ TEST_CASE("mlops/pipeline: a training pipeline script that hands the stages' mod
 TEST_CASE("mlops/model-registry: a module that keeps a registry of runs saves through its own wrapper")
 {
   MemoryView view;
-  view.add("src/modeling.py", "import joblib\nfrom sklearn.linear_model import LogisticRegression\n\nclass Backend:\n"
-                              "    def fit(self, x, y):\n        self.model = LogisticRegression().fit(x, y)\n\n"
-                              "    def save(self, path):\n        joblib.dump(self.model, path)\n");
+  view.add("src/modeling.py",
+           "import joblib\nfrom sklearn.linear_model import LogisticRegression\n\nclass Backend:\n"
+           "    def fit(self, x, y):\n        self.model = LogisticRegression().fit(x, y)\n\n"
+           "    def save(self, path):\n        joblib.dump(self.model, path)\n");
   const std::string pipeline =
       "import json\nfrom modeling import Backend\n\ndef _write_registry(root, run_name, metrics):\n"
       "    path = root / 'registry.json'\n    path.write_text(json.dumps({'run': run_name, **metrics}))\n\n"
@@ -644,8 +650,9 @@ TEST_CASE("mlops/model-registry: a module that keeps a registry of runs saves th
   CHECK(finding.message ==
         "models versioned by its own registry (_write_registry(), with metadata) (src/pipeline.py:12)");
   // Without the registry of runs, the wrapper's save is a plain save.
-  view.add("src/pipeline.py", "from modeling import Backend\n\ndef train(root, x, y):\n    backend = Backend()\n"
-                              "    backend.fit(x, y)\n    backend.save(root / 'model.joblib')\n");
+  view.add("src/pipeline.py",
+           "from modeling import Backend\n\ndef train(root, x, y):\n    backend = Backend()\n"
+           "    backend.fit(x, y)\n    backend.save(root / 'model.joblib')\n");
   CHECK(check_rule("mlops/model-registry", view).status == Status::fail);
 }
 
