@@ -3,6 +3,7 @@
 #include "lint/rules/registry.h"
 
 #include "core/text.h"
+#include "lint/analyze/readme.h"
 #include "lint/rules/docs_sections.h"
 #include "lint/wording.h"
 
@@ -171,6 +172,94 @@ std::string local_path(std::string_view url)
   return std::string(url);
 }
 
+// The line of a diagram in a document the README hands the architecture to, or 0: a diagram
+// block (```mermaid, .. mermaid::), mermaid's source, an ASCII sketch or an image that is no badge.
+int diagram_line(const analyze::Document& document)
+{
+  for (const auto& code : document.code_blocks) {
+    if (docs::is_diagram_language(text::to_lower(code.language)) || is_mermaid_source(code.content) ||
+        is_ascii_sketch(code, true)) {
+      return code.line;
+    }
+  }
+  for (const auto& image : document.images) {
+    if (!docs::is_badge(image)) {
+      return image.line;
+    }
+  }
+  return 0;
+}
+
+bool is_diagram_file(std::string_view path)
+{
+  // Images, and diagrams as code: PlantUML, mermaid, Graphviz, D2, a Structurizr (C4) workspace.
+  constexpr std::string_view k_extensions[] = {".png",  ".jpg",  ".jpeg", ".svg", ".gif",        ".webp",
+                                               ".pdf",  ".drawio", ".puml", ".mmd", ".excalidraw", ".dot",
+                                               ".gv",   ".d2",   "workspace.dsl"};
+  return std::any_of(std::begin(k_extensions), std::end(k_extensions),
+                     [&](std::string_view extension) { return text::iends_with(path, extension); });
+}
+
+bool is_document(std::string_view path)
+{
+  return text::iends_with(path, ".md") || text::iends_with(path, ".markdown") || text::iends_with(path, ".rst");
+}
+
+// The diagram a local link named for the architecture leads to: an image or a drawing's file, a
+// document with a diagram in it, or such a file in a linked folder. Nothing when what it leads
+// to is prose, a folder tree or code: a description of the system, but no drawing of it.
+std::optional<Location> diagram_behind(const RuleContext& context, std::string_view local)
+{
+  const RepoView& view = context.view();
+  const auto in_document = [&](const std::string& document) -> std::optional<Location> {
+    const TextFile* file = context.analysis().text(document);
+    if (file == nullptr || file->binary) {
+      return std::nullopt;
+    }
+    const analyze::Document parsed =
+        analyze::parse_readme(file->content, analyze::document_format_for_path(document));
+    if (const int line = diagram_line(parsed); line > 0) {
+      return Location{document, static_cast<uint32_t>(line)};
+    }
+    return std::nullopt;
+  };
+  if (view.exists(local)) {
+    if (!is_document(local)) {
+      return Location{std::string(local), 0}; // an image, a PDF, a .drawio file
+    }
+    if (auto found = in_document(std::string(local))) {
+      return found;
+    }
+    // A folder's README (architecture/README.md) introduces the drawings kept beside it.
+    const size_t slash = local.rfind('/');
+    if (slash == std::string_view::npos || !text::istarts_with(local.substr(slash + 1), "readme")) {
+      return std::nullopt;
+    }
+    local = local.substr(0, slash);
+  }
+  while (local.ends_with('/')) {
+    local.remove_suffix(1);
+  }
+  if (local.empty() || !view.has_folder(local)) {
+    return std::nullopt;
+  }
+  const std::string prefix = std::string(local) + "/";
+  for (const FileEntry& file : view.files()) {
+    if (!file.path.starts_with(prefix)) {
+      continue;
+    }
+    if (is_diagram_file(file.path)) {
+      return Location{file.path, 0};
+    }
+    if (is_document(file.path)) {
+      if (auto found = in_document(file.path)) {
+        return found;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 // An image file in the project whose name says diagram, to point at in the failure.
 std::string unshown_diagram(const Analysis& analysis)
 {
@@ -289,6 +378,7 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
     }
   }
   std::string broken;
+  std::string undrawn; // a linked document on the architecture without a drawing in it
   for (const auto& link : document.links) {
     const bool diagram_tool =
         std::any_of(std::begin(k_diagram_hosts), std::end(k_diagram_hosts),
@@ -314,7 +404,29 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
       broken = broken.empty() ? link.url + " (" + docs::at(path, link.line) + ")" : broken;
       continue;
     }
+    if (is_local(link.url) && local.find('%') == std::string::npos) {
+      if (const auto diagram = diagram_behind(context, local)) {
+        return pass("a diagram in " + (diagram->line > 0 ? diagram->to_string() : diagram->path) +
+                        ", which the README links at " + docs::at(path, link.line),
+                    {{path, static_cast<uint32_t>(link.line)}, *diagram});
+      }
+      undrawn = undrawn.empty() ? local + " (" + docs::at(path, link.line) + ")" : undrawn;
+      continue;
+    }
     return found("a link to an architecture document (" + link.url + ")", link.line);
+  }
+  // A document named for the architecture by its path in a sentence ("Read
+  // docs/source/architecture.rst for the system design").
+  for (const auto& reference : docs::document_references(document)) {
+    const std::string named = reference.linked ? std::string() : docs::linked_document(path, reference.url);
+    if (named.empty() || !docs::has_any_word(file_name_words(named), std::span(k_diagram_words).first(5))) {
+      continue;
+    }
+    if (const auto diagram = diagram_behind(context, named)) {
+      return pass("a diagram in " + diagram->to_string() + ", which the README names at " +
+                      docs::at(path, reference.line),
+                  {{path, static_cast<uint32_t>(reference.line)}, *diagram});
+    }
   }
 
   std::string architecture;
@@ -327,6 +439,9 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
       path + " has no diagram: no mermaid block, no image of the architecture, no ASCII sketch";
   if (!broken.empty()) {
     message += "; the link to " + broken + " leads to no file";
+  }
+  if (!undrawn.empty()) {
+    message += "; the linked " + undrawn + " describes it without a drawing";
   }
   Finding finding = fail(message, {{path, 0}});
   if (const std::string image = unshown_diagram(context.analysis()); !image.empty()) {
