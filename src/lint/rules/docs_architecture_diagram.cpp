@@ -193,16 +193,17 @@ int diagram_line(const analyze::Document& document)
 bool is_diagram_file(std::string_view path)
 {
   // Images, and diagrams as code: PlantUML, mermaid, Graphviz, D2, a Structurizr (C4) workspace.
-  constexpr std::string_view k_extensions[] = {".png",  ".jpg",  ".jpeg", ".svg", ".gif",        ".webp",
-                                               ".pdf",  ".drawio", ".puml", ".mmd", ".excalidraw", ".dot",
-                                               ".gv",   ".d2",   "workspace.dsl"};
+  constexpr std::string_view k_extensions[] = {".png",        ".jpg", ".jpeg",   ".svg",  ".gif",
+                                               ".webp",       ".pdf", ".drawio", ".puml", ".mmd",
+                                               ".excalidraw", ".dot", ".gv",     ".d2",   "workspace.dsl"};
   return std::any_of(std::begin(k_extensions), std::end(k_extensions),
                      [&](std::string_view extension) { return text::iends_with(path, extension); });
 }
 
 bool is_document(std::string_view path)
 {
-  return text::iends_with(path, ".md") || text::iends_with(path, ".markdown") || text::iends_with(path, ".rst");
+  return text::iends_with(path, ".md") || text::iends_with(path, ".markdown") ||
+         text::iends_with(path, ".rst");
 }
 
 // The diagram a local link named for the architecture leads to: an image or a drawing's file, a

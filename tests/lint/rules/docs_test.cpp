@@ -251,32 +251,37 @@ TEST_CASE(
         "or draw the pipeline in a ```mermaid block.");
 
   // A linked document on the architecture counts when it draws it.
-  finding =
-      check_readme("docs/architecture-diagram", "# X\n\nSee [the architecture](docs/ARCHITECTURE.md).\n",
-                   "README.md", {{"docs/ARCHITECTURE.md", "# Architecture\n\n```mermaid\nflowchart LR\n a --> b\n```\n"}});
+  finding = check_readme(
+      "docs/architecture-diagram", "# X\n\nSee [the architecture](docs/ARCHITECTURE.md).\n", "README.md",
+      {{"docs/ARCHITECTURE.md", "# Architecture\n\n```mermaid\nflowchart LR\n a --> b\n```\n"}});
   CHECK(finding.message == "a diagram in docs/ARCHITECTURE.md:3, which the README links at README.md:3");
   CHECK(finding.locations == std::vector<Location>{{"README.md", 3}, {"docs/ARCHITECTURE.md", 3}});
-  finding =
-      check_readme("docs/architecture-diagram", "# X\n\nSee [the architecture](docs/ARCHITECTURE.md).\n",
-                   "README.md", {{"docs/ARCHITECTURE.md", "# Architecture\n\nThe API loads the model.\n\n```\nsrc/\n"
-                                                          "├── api.py\n├── train.py\n└── data.py\n```\n"}});
+  finding = check_readme("docs/architecture-diagram",
+                         "# X\n\nSee [the architecture](docs/ARCHITECTURE.md).\n", "README.md",
+                         {{"docs/ARCHITECTURE.md", "# Architecture\n\nThe API loads the model.\n\n```\nsrc/\n"
+                                                   "├── api.py\n├── train.py\n└── data.py\n```\n"}});
   CHECK(finding.status == Status::fail);
-  CHECK(finding.message == "README.md has no diagram: no mermaid block, no image of the architecture, no ASCII "
-                           "sketch; the linked docs/ARCHITECTURE.md (README.md:3) describes it without a drawing");
+  CHECK(finding.message ==
+        "README.md has no diagram: no mermaid block, no image of the architecture, no ASCII "
+        "sketch; the linked docs/ARCHITECTURE.md (README.md:3) describes it without a drawing");
   // A folder's README that introduces the diagrams kept as code beside it.
   CHECK(check_readme("docs/architecture-diagram", "# X\n\nSee [the architecture](architecture/README.md).\n",
                      "README.md",
                      {{"architecture/README.md", "# Architecture\n\nC4 model in Structurizr DSL.\n"},
                       {"architecture/structurizr/workspace.dsl", "workspace {\n}\n"}})
-            .message == "a diagram in architecture/structurizr/workspace.dsl, which the README links at README.md:3");
+            .message ==
+        "a diagram in architecture/structurizr/workspace.dsl, which the README links at README.md:3");
   // A folder of the architecture with a drawing in it; a document named by its path in a sentence.
-  CHECK(check_readme("docs/architecture-diagram", "# X\n\nSee [docs/architecture/](docs/architecture/).\n",
-                     "README.md", {{"docs/architecture/overview.md", "# Overview\n"}, {"docs/architecture/system.svg", "<svg/>"}})
+  CHECK(check_readme(
+            "docs/architecture-diagram", "# X\n\nSee [docs/architecture/](docs/architecture/).\n",
+            "README.md",
+            {{"docs/architecture/overview.md", "# Overview\n"}, {"docs/architecture/system.svg", "<svg/>"}})
             .message == "a diagram in docs/architecture/system.svg, which the README links at README.md:3");
-  CHECK(check_readme("docs/architecture-diagram", "# X\n\nRead docs/source/architecture.rst for the system design.\n",
-                     "README.md",
-                     {{"docs/source/architecture.rst", "Architecture\n============\n\n.. mermaid::\n\n   flowchart LR\n"
-                                                       "       CLI --> PIPE\n"}})
+  CHECK(check_readme("docs/architecture-diagram",
+                     "# X\n\nRead docs/source/architecture.rst for the system design.\n", "README.md",
+                     {{"docs/source/architecture.rst",
+                       "Architecture\n============\n\n.. mermaid::\n\n   flowchart LR\n"
+                       "       CLI --> PIPE\n"}})
             .message == "a diagram in docs/source/architecture.rst:4, which the README names at README.md:3");
   // A page elsewhere named for a pipeline is the pipeline itself, a model on a hub; one named for
   // the architecture is a drawing of it; a local file named for the pipeline is a document of it.
