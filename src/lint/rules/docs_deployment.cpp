@@ -204,10 +204,8 @@ std::optional<std::string> task_deploy_command(const Analysis& analysis, std::st
 
 // Words of a linked document's path or link text that say it is about deployment.
 constexpr std::string_view k_deploy_doc_words[] = {
-    "deploy", "deployment", "deploying", "production", "runbook", "docker", "kubernetes", "k8s", "cloud",
-    "hosting", "infra", "infrastructure", "aws", "gcp", "azure", "helm",
-    // A guide to running the whole of it, where the serving step is one of many.
-    "running", "workflow", "usage", "quickstart", "setup", "getting started", "how to run"};
+    "deploy", "deployment", "deploying", "production",     "runbook", "docker", "kubernetes", "k8s",
+    "cloud",  "hosting",    "infra",     "infrastructure", "aws",     "gcp",    "azure",      "helm"};
 
 bool any_in(std::string_view text, std::span<const std::string_view> needles)
 {
@@ -382,8 +380,11 @@ Finding check_docs_deployment(const RuleContext& context)
   // The README may hand the steps to a document of their own: "see the runbook in deploy/README.md",
   // by a link or by the document's path in a sentence ("Build the images (see `docs/docker-setup.md`)").
   const auto about_deployment = [](std::string_view guide, std::string_view text) {
+    // ... or a guide to running the whole of it, where serving is one step of many; not the README
+    // of a part named for something else (experiments/README.md runs experiments).
     return docs::has_any_word(text, k_deploy_doc_words) ||
-           docs::has_any_word(text::to_lower(guide), k_deploy_doc_words);
+           docs::has_any_word(text::to_lower(guide), k_deploy_doc_words) ||
+           (docs::about_running(guide, text) && !text::istarts_with(text::base_name(guide), "readme"));
   };
   for (const auto& [linked, link, doc] :
        docs::referenced_documents(context.analysis(), path, document, about_deployment)) {

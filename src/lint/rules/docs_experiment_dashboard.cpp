@@ -322,13 +322,10 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
 
   // A guide the README links or names by its path, named for the tracking ("Set up the MLflow
   // tracking server (see `docs/mlflow-tracking-server-setup.md`)"), may say how to open it.
-  const auto about_tracking = [](std::string_view guide, std::string_view) {
+  const auto about_tracking = [](std::string_view guide, std::string_view text) {
     // ... or a guide to running the whole of it, the tracking server among its services.
     return matches(guide, tracker_name_pattern()) || text::icontains(guide, "tracking") ||
-           text::icontains(guide, "experiment") || text::icontains(guide, "running") ||
-           text::icontains(guide, "workflow") || text::icontains(guide, "usage") ||
-           text::icontains(guide, "setup") || text::icontains(guide, "quickstart") ||
-           text::icontains(guide, "getting-started") || text::icontains(guide, "getting_started");
+           text::icontains(guide, "experiment") || docs::about_running(guide, text);
   };
   for (const auto& [guide, reference, doc] :
        docs::referenced_documents(context.analysis(), path, document, about_tracking)) {

@@ -371,13 +371,11 @@ Finding check_docs_run_instructions(const RuleContext& context)
   // A README that hands running to another document ("For detailed instructions on how to run
   // the experiments, see the [Experiments README](experimentos/README.md)"): the README of a part
   // of the project, or a guide named for installing or running it, with the commands.
+  // A guide to running it, or to developing it: either gives the commands that set it up.
   const auto about_running = [](std::string_view guide, std::string_view text) {
-    constexpr std::string_view k_words[] = {"readme",      "install", "installation", "setup",  "usage",
-                                            "quickstart",  "run",     "running",      "getting", "instructions",
-                                            "development", "develop", "contributing", "guide"};
-    const std::string name = text::to_lower(text::base_name(guide));
-    return name.starts_with("readme.") || docs::has_any_word(text::to_lower(text), k_words) ||
-           docs::has_any_word(name, k_words);
+    constexpr std::string_view k_development[] = {"development", "develop", "contributing"};
+    return docs::about_running(guide, text) || docs::has_any_word(text::to_lower(text), k_development) ||
+           docs::has_any_word(text::to_lower(text::base_name(guide)), k_development);
   };
   for (const auto& [guide, reference, doc] :
        docs::referenced_documents(context.analysis(), path, document, about_running)) {

@@ -497,6 +497,16 @@ std::vector<DocumentReference> document_references(const analyze::Document& docu
   return references;
 }
 
+bool about_running(std::string_view guide, std::string_view text)
+{
+  constexpr std::string_view k_words[] = {"readme",     "install",  "installation", "setup",   "usage",
+                                          "quickstart", "run",      "running",      "getting", "instructions",
+                                          "guide",      "workflow", "how to run"};
+  const std::string name = text::to_lower(text::base_name(guide));
+  return name.starts_with("readme.") || has_any_word(text::to_lower(text), k_words) ||
+         has_any_word(name, k_words);
+}
+
 std::vector<ReferencedDocument>
 referenced_documents(const Analysis& analysis, std::string_view readme_path, const analyze::Document& readme,
                      const std::function<bool(std::string_view path, std::string_view text)>& wanted)

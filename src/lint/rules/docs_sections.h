@@ -116,6 +116,12 @@ struct ReferencedDocument
   DocumentReference reference;
   analyze::Document document;
 };
+// Whether a document the README refers to (by its path and the reference's text) is a guide to
+// installing or running the project: a part's README, "docs/setup.md", "Running the workflow".
+// Such a guide may hold the commands, the deployment steps or the tracking server's address. A
+// contributing or development guide is none: it sets up the author's tools, not the project.
+bool about_running(std::string_view guide, std::string_view text);
+
 // The documents the README at `readme_path` refers to (see document_references) whose path or
 // reference text `wanted` accepts, read and parsed; documents not there or binary are left out.
 std::vector<ReferencedDocument>

@@ -780,6 +780,11 @@ TEST_CASE("docs/experiment-dashboard: a tracking guide the README names or links
   finding = check_readme("docs/experiment-dashboard", readme, "README.md", guide);
   CHECK(finding.message ==
         "the linked docs/running-workflow.md gives directions to the dashboard (README.md:3)");
+  // The README of a part named for something else runs that part: experiments, not the service.
+  CHECK(check_readme(
+            "docs/deployment", "# X\n\nSee [the experiments](experiments/README.md).\n", "README.md",
+            {{"experiments/README.md", "# Experiments\n\n```bash\nmake compose-experiment-run\n```\n"}})
+            .status == Status::fail);
   finding = check_readme("docs/deployment", readme, "README.md", guide);
   CHECK(finding.message ==
         "the linked docs/running-workflow.md gives deployment commands such as `docker compose "
