@@ -39,7 +39,15 @@ constexpr PlaceholderKind k_kinds[] = {
      R"(org(anization)?([-_]?name)?)\b|\byourusername\b|<(project|repo|user)[-_ ]?name>|\bUSERNAME/REPO(SITORY)?\b)"},
     {"fill-in placeholder",
      R"(\bINSERT\b.{0,50}\bHERE\b|[\[(<{]\s*(?i:(insert|add|put|paste|your|link|url|image|screenshot|describe|)"
-     R"(write)\b[^\])>}]{0,60}\bhere)\s*[\])>}])"},
+     R"(write)\b[^\])>}]{0,60}\bhere)\s*[\])>}]|)"
+     // "[dataset description]", "[short project summary]": not a link's text, "[Dataset description](…)".
+     R"(\[(?i:(?:short|brief|project|dataset|data|model|add|insert)\s+(?:\w+\s+){0,2}(?:description|summary|)"
+     R"(details|overview|link|url))\](?:[^(\[:]|$))"},
+    {"unfilled number",
+     // "R²: 0.XX", "accuracy XX%", "RMSE: X.XX"; not a version's "3.x" or "1.0.xx".
+     R"((?:^|[^\w.])(?:0|X)?\.(?:XX+|xx+)\b|\bXX+(?:\.X+)?\s?%)"},
+    {"path placeholder", R"(\bpath/to/your[/_-])"},
+    {"placeholder image", R"((?i)\b(via\.placeholder\.com|placehold\.(co|it)|dummyimage\.com)/)"},
     {"example e-mail",
      R"((?i)\b(your[._-]?email|you|email|name)@(example|email|domain)\.com\b|\byour[._-]?(e-?mail|name)@[\w-]+\.\w)"},
 };
@@ -129,9 +137,10 @@ Finding check_docs_no_placeholders(const RuleContext& context)
     return false;
   };
 
-  // In code, only a clone command with a template's user name in its URL: "git clone
-  // https://github.com/<your-username>/churn" was meant to be the author's own address, unless the
-  // README asks readers to fork the project first, which makes it an instruction to the reader.
+  // In code, only a clone command with a template's user name in its URL, "git clone
+  // https://github.com/<your-username>/churn", or a template's URL, "git clone <repo-url>" (not a
+  // real one in brackets): it was meant to be the author's own address, unless the README asks
+  // readers to fork the project first, which makes it an instruction to the reader.
   // The template's own title as the README's first heading, "# Project Name" or underlined (a
   // template's README may show one further down, as an example of what to write).
   thread_local const RE2 title_placeholder(R"((?i)(project[ _-]?(name|title)|your[ _-]project([ _-]name)?))");
@@ -141,7 +150,7 @@ Finding check_docs_no_placeholders(const RuleContext& context)
           ? sections.front().line
           : 0;
   thread_local const RE2 clone_placeholder(
-      R"((?i)\bgit clone\b.*/<?your[-_]?(user[-_]?name|github[-_]?user(name)?)>?/)");
+      R"((?i)\bgit clone\b(.*/<?your[-_]?(user[-_]?name|github[-_]?user(name)?)>?/|\s+<[^>\s:]+>))");
   const bool asks_to_fork = text::icontains(text, "fork");
 
   std::vector<Detail> details;

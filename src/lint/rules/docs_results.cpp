@@ -116,11 +116,27 @@ bool only_bounds(std::string_view line)
   return numbers > 0;
 }
 
-// A sentence that sets a threshold rather than reports a value.
+// Others' figures, not the project's: "Published benchmarks for Hungary report 2-5% MAPE".
+const RE2& others_figures_pattern()
+{
+  thread_local const RE2 pattern(
+      R"((?i)\b(published|in the literature|(papers?|studies|authors) (report|achieve)|reported (in|by))\b)");
+  return pattern;
+}
+
+// A sentence that sets a threshold, or quotes others' figures, rather than reports a value.
 bool states_threshold(std::string_view line)
 {
   return (matches(line, condition_pattern()) && matches(line, comparator_pattern())) ||
-         matches(line, goal_label_pattern()) || only_bounds(line);
+         matches(line, goal_label_pattern()) || only_bounds(line) || matches(line, others_figures_pattern());
+}
+
+// A column of scores whose metric is named elsewhere: "| Model | Score |", "| Test set | Value |".
+const RE2& score_header_pattern()
+{
+  thread_local const RE2 pattern(
+      R"((?i)\b(scores?|values?|results?|test|val(idation)?|train(ing)?|holdout|cv)\b)");
+  return pattern;
 }
 
 bool is_metric_table(const analyze::Table& table)
@@ -134,13 +150,25 @@ bool is_metric_table(const analyze::Table& table)
                   [](const std::string& c) { return matches(c, target_header_pattern()); })) {
     return false;
   }
+  // A number counts in a metric's column, or anywhere when the metrics name the rows or the
+  // first column: "| LightGBM | 24h | _TBD_ |" under "| Model | Horizon | MAPE |" reports nothing.
+  const auto metric_column = [&](size_t column) {
+    return !header_metric || (!table.header.empty() && matches(table.header.front(), metric_pattern())) ||
+           (column < table.header.size() && (matches(table.header[column], metric_pattern()) ||
+                                             matches(table.header[column], score_header_pattern())));
+  };
   bool row_metric = false;
   bool number = false;
+  bool metric_number = false;
   for (const auto& row : table.rows) {
     row_metric = row_metric || (!row.empty() && matches(row.front(), metric_pattern()));
-    number = number || std::any_of(row.begin(), row.end(), [](const std::string& c) {
-               return !c.empty() && matches(c, cell_pattern()) && !matches(c, comparison_cell_pattern());
-             });
+    for (size_t column = 0; column < row.size(); ++column) {
+      const std::string& c = row[column];
+      if (!c.empty() && matches(c, cell_pattern()) && !matches(c, comparison_cell_pattern())) {
+        number = true;
+        metric_number = metric_number || metric_column(column);
+      }
+    }
     // A cell that gives a metric with its value: "| Aggregator ranking | NDCG@3 = 0.9413 · MRR = 1.0 |".
     const bool cell_result = std::any_of(row.begin(), row.end(), [](const std::string& c) {
       return matches(c, metric_pattern()) && matches(c, value_pattern()) && !states_threshold(c);
@@ -149,7 +177,7 @@ bool is_metric_table(const analyze::Table& table)
       return true;
     }
   }
-  return (header_metric || row_metric) && number;
+  return row_metric ? number : header_metric && metric_number;
 }
 
 // The first line of `text` (starting at `line`) with a metric and a value; 0 when none.

@@ -32,7 +32,13 @@ bool marker_at(std::string_view text, size_t pos, std::string_view marker)
   const size_t after = pos + marker.size();
   const bool ends =
       after == text.size() || (!is_alnum_byte(text[after]) && text[after] != '-' && text[after] != '_');
-  return starts && ends;
+  if (starts && ends) {
+    return true;
+  }
+  // Markdown's emphasis, "_TBD_" or "__TBD__", unlike a name's part, "TODO_LIST".
+  const auto word_edge = [&](size_t at) { return at >= text.size() || !is_alnum_byte(text[at]); };
+  return pos >= 1 && after < text.size() && text[pos - 1] == '_' && text[after] == '_' &&
+         (pos == 1 || word_edge(pos - 2)) && word_edge(after + 1);
 }
 
 // The words next to text[pos, pos + size), past spaces and the quotes and backticks of code.
