@@ -89,9 +89,10 @@ std::optional<Location> health_literal(const Analysis& analysis, const std::vect
 
 // A root route whose handler answers with a state, as a probe reads it: @app.get("/") def root():
 // return {"status": "ok"} ("healthy", "alive", "up", "running", "ready", "online", or a short
-// sentence with one of them: "Model is Live"), or a ready word alone ({"details": "ready"}). The handler's
-// string literals tell it; a welcome message
-// ("Credit Risk Model is running!") does not. What the handler answers, for the message.
+// sentence with one of them: "Model is Live"), a ready word alone ({"details": "ready"}), or a
+// sentence under any key that says the service is in that state ({"message": "Credit Risk Model
+// is running!"}). The handler's string literals tell it; a welcome message ("Welcome to the
+// Credit Risk API") does not. What the handler answers, for the message.
 std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& at)
 {
   const analyze::Route& route = *at.route;
@@ -130,19 +131,28 @@ std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& 
              word == "online" || word == "up" || word == "ok";
     });
   };
+  // "<the service> is running": a state claimed, as a probe reads it, whatever its key.
+  thread_local const RE2 claims_state(
+      R"((?i)\b(is|are)\s+(now\s+)?(up and running|running|up|live|healthy|alive|ready|online)\b)");
   std::optional<std::string> key;
   std::optional<std::string> state;
   std::optional<std::string> sentence;
+  bool docstring = handler->has_docstring; // its first string, which says what the route is for
   for (const auto& literal : module->strings) {
     if (literal.line < handler->line || literal.line > handler->end_line) {
+      continue;
+    }
+    if (docstring && literal.line > handler->line) {
+      docstring = false;
       continue;
     }
     if (!key && is_one_of(literal.value, k_state_keys)) {
       key = literal.value;
     } else if (!state && is_one_of(literal.value, k_healthy)) {
       state = literal.value;
-    } else if (!sentence && !literal.is_fstring && says_healthy(literal.value)) {
-      sentence = literal.value;
+    } else if (!sentence && says_healthy(literal.value) &&
+               (!literal.is_fstring || RE2::PartialMatch(literal.value, claims_state))) {
+      sentence = literal.value; // f"{API_TITLE} is running!" claims a state whatever the title
     }
   }
   if (key && (state || sentence)) {
@@ -150,6 +160,9 @@ std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& 
   }
   if (state && is_one_of(*state, k_alone)) {
     return "\"" + *state + "\"";
+  }
+  if (sentence && RE2::PartialMatch(*sentence, claims_state)) {
+    return "\"" + *sentence + "\"";
   }
   return std::nullopt;
 }

@@ -127,8 +127,16 @@ TEST_CASE("mlops/health-endpoint: a root route that answers with its state, not 
   const std::string header = "from fastapi import FastAPI\napp = FastAPI()\n\n";
   const std::string predict = "\n@app.post('/predict')\ndef predict(x: dict):\n    return {'status': 'ok'}\n";
   view.add("main.py", header + "@app.get('/')\ndef read_root():\n" +
-                          "    return {'message': 'Credit Risk Model is running!'}\n" + predict);
+                          "    return {'message': 'Welcome to the Credit Risk API!'}\n" + predict);
   CHECK(check_rule("mlops/health-endpoint", view).status == Status::fail); // a welcome; a POST's status
+  // The docstring says what the route is for; the welcome is what it answers.
+  view.add("main.py", header +
+                          "@app.get('/')\ndef read_root():\n    \"\"\"Check the API is running.\"\"\"\n" +
+                          "    return {'message': 'Welcome to the Credit Risk API!'}\n" + predict);
+  CHECK(check_rule("mlops/health-endpoint", view).status == Status::fail);
+  view.add("main.py", header + "TITLE = 'Credit Risk API'\n@app.get('/')\ndef read_root():\n" +
+                          "    return {'message': f'{TITLE} is running!'}\n" + predict);
+  CHECK(check_rule("mlops/health-endpoint", view).status == Status::pass);
   view.add("main.py", header + "@app.post('/')\ndef root():\n    return {'status': 'ok'}\n");
   CHECK(check_rule("mlops/health-endpoint", view).status == Status::fail); // a probe GETs
   view.add("main.py", header + "@app.get('/')\nasync def root():\n\n    return {\"status\": \"Healthy\", "
