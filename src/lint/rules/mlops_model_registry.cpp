@@ -522,10 +522,12 @@ Finding check_mlops_model_registry(const RuleContext& context)
   const std::string elsewhere = "no MLflow Model Registry, DVC-tracked model, BentoML store, Hugging Face "
                                 "Hub upload or versioned save with "
                                 "metadata";
-  if (!plain_save) {
-    if (const auto reason = no_training_reason(analysis)) {
-      return skip(*reason); // a RAG app on hosted models has no model of its own to version
-    }
+  // A RAG app on hosted models has no model of its own to version. One that imports an ML library
+  // and trains nothing saves no model it made either (a search index's chunks, a downloaded
+  // model); a save with no ML library imported may be a model trained by hand, as in numpy.
+  if (const auto reason = no_training_reason(analysis);
+      reason && (!plain_save || (ml_library_import(analysis) && !training_evidence(analysis)))) {
+    return skip(*reason);
   }
   if (plain_save) {
     return fail("models are saved (" + plain_save->to_string() +

@@ -133,8 +133,9 @@ std::string ml_library_of(const analyze::Import& import)
   return "";
 }
 
-// A search index fitted to documents (minsearch's index.fit(documents), a TF-IDF index) trains no
-// model: the call's receiver is named for an index.
+// A search index fitted to documents (minsearch's index.fit(documents), a TF-IDF index) or trained
+// on embeddings (FAISS's self.index.train(vectors) for an IVF index) trains no model: the call's
+// receiver is named for an index.
 bool fits_index(const analyze::Call& call)
 {
   std::string receiver = call.callee.substr(0, call.callee.rfind('.') + 1);
@@ -157,7 +158,8 @@ std::optional<std::pair<std::string, int>> training_call(const analyze::PythonMo
 {
   for (const auto& call : module.calls) {
     const std::string_view name = last_component(call.callee);
-    if ((contains(k_training_calls, name) && !(name == "fit" && fits_index(call))) || spacy_update(call)) {
+    if ((contains(k_training_calls, name) && !((name == "fit" || name == "train") && fits_index(call))) ||
+        spacy_update(call)) {
       return std::pair{std::string(name), call.line};
     }
   }

@@ -700,6 +700,21 @@ TEST_CASE("mlops/model-registry: registries, DVC, own registry, plain saves")
   CHECK(finding.locations == std::vector<Location>{{"reg.py", 2}});
 }
 
+TEST_CASE("mlops/model-registry: what a retrieval app that trains nothing saves is no model to version")
+{
+  MemoryView view;
+  view.add("src/store.py", "import pickle\nimport faiss\nfrom sentence_transformers import "
+                           "SentenceTransformer\n\nclass Store:\n    def add(self, vectors):\n"
+                           "        self.index.train(vectors)\n        self.index.add(vectors)\n\n"
+                           "    def save(self, path):\n        with open(path, 'wb') as f:\n"
+                           "            pickle.dump(self.chunks, f)\n");
+  CHECK(check_rule("mlops/model-registry", view).status == Status::skip);
+  // With no ML library imported, a pickled model may have been trained by hand.
+  view.add("src/store.py",
+           "import pickle\n\nwith open('model.pkl', 'wb') as f:\n    pickle.dump(model, f)\n");
+  CHECK(check_rule("mlops/model-registry", view).status == Status::fail);
+}
+
 TEST_CASE("mlops/model-registry: a saved model uploaded to its W&B or Neptune run is versioned by run")
 {
   MemoryView view;
@@ -782,11 +797,12 @@ TEST_CASE("mlops/model-registry: a save under a version name made new each time 
   CHECK(check_rule("mlops/model-registry", api).status == Status::fail);
   // The library's version in the metadata beside one file that every run overwrites.
   MemoryView library;
-  library.add("scripts/dl_models.py",
-              "import json\nimport torch\nfrom datetime import datetime\n"
-              "info = {'pytorch_version': torch.__version__, 'python': sys.version.split()[0],\n"
-              "        'saved': datetime.now().isoformat()}\n"
-              "torch.save(model.state_dict(), 'deploy/best_dl_model.pth')\njson.dump(info, f)\n");
+  library.add(
+      "scripts/dl_models.py",
+      "import json\nimport torch\nfrom datetime import datetime\n"
+      "info = {'pytorch_version': torch.__version__, 'python': sys.version.split()[0],\n"
+      "        'saved': datetime.now().isoformat()}\n"
+      "loss.backward()\ntorch.save(model.state_dict(), 'deploy/best_dl_model.pth')\njson.dump(info, f)\n");
   CHECK(check_rule("mlops/model-registry", library).status == Status::fail);
 }
 
