@@ -41,6 +41,11 @@ TEST_CASE("kind file-exists: files commented out line by line are named, one or 
   CHECK(finding.message ==
         ".github/workflows/ci.yml, .github/workflows/deploy.yml are commented out, every line "
         "of them: they run nothing");
+  MemoryView empty;
+  empty.add(".github/workflows/ci.yml", "\n");
+  finding = evaluate("mlops/wf", rule, empty);
+  CHECK(finding.status == Status::fail);
+  CHECK(finding.message == ".github/workflows/ci.yml is empty: it runs nothing");
   view.add(".github/workflows/lint.yml", "on: push\n");
   finding = evaluate("mlops/wf", rule, view);
   CHECK(finding.status == Status::pass);

@@ -21,25 +21,20 @@ const ParamSpec k_params[] = {
      "which runs only from there)",
      "none|folders|top"},
     {"commented_out_missing", ParamType::flag, false,
-     "a match whose every line is blank or a # comment does not count (a CI workflow commented out "
-     "runs nothing); default false"},
+     "a match whose every line is blank or a # comment does not count (a CI workflow empty or "
+     "commented out runs nothing); default false"},
 };
 
-// Every line blank or a `#` comment: a file its author switched off.
+// Every line blank or a `#` comment: a file its author switched off, or never wrote.
 bool all_commented_out(std::string_view text)
 {
-  bool any = false;
   for (const std::string_view line : text::split_lines(text)) {
     const std::string_view trimmed = text::trim(line);
-    if (trimmed.empty()) {
-      continue;
-    }
-    if (!trimmed.starts_with('#')) {
+    if (!trimmed.empty() && !trimmed.starts_with('#')) {
       return false;
     }
-    any = true;
   }
-  return any;
+  return true;
 }
 
 Result<void> check(const RuleMeta& rule)
@@ -63,11 +58,13 @@ Finding evaluate(const RuleContext& context)
   std::vector<std::string> names;
   std::vector<std::string> switched_off;
   const bool commented_out_missing = params.flag("commented_out_missing", false);
+  bool any_comment = false; // in the files switched off: else they are empty
   for (const FileEntry* entry : context.analysis().files_matching(*globs)) {
     if (!exclude->matching_prefix(entry->path)) {
       if (commented_out_missing) {
         const TextFile* file = context.analysis().text(entry->path);
         if (file != nullptr && !file->binary && all_commented_out(file->content)) {
+          any_comment = any_comment || text::trim(file->content).starts_with('#');
           switched_off.push_back(entry->path);
           continue;
         }
@@ -94,9 +91,15 @@ Finding evaluate(const RuleContext& context)
                               : outer == "folders"                        ? " or in a folder above it"
                                                                           : " or at the repository's top";
     if (!switched_off.empty()) {
+      const bool one = switched_off.size() == 1;
+      if (!any_comment) {
+        return fail(join_some(switched_off, 3) +
+                        (one ? " is empty: it runs nothing" : " are empty: they run nothing"),
+                    {{switched_off.front(), 0}});
+      }
       return fail(join_some(switched_off, 3) +
-                      (switched_off.size() == 1 ? " is commented out, every line of it: it runs nothing"
-                                                : " are commented out, every line of them: they run nothing"),
+                      (one ? " is commented out, every line of it: it runs nothing"
+                           : " are commented out, every line of them: they run nothing"),
                   {{switched_off.front(), 1}});
     }
     return fail("no " + looking_for + std::string(where_phrase(anchor)) + above + " (looked for " +
