@@ -17,19 +17,19 @@ struct NamespacePackage
   std::string module;   // its first module
   std::string importer; // a module outside it that imports it
   size_t importers = 0;
+  bool build_configuration = false; // else its modules import each other by its name
 };
 
 // A folder of modules with no __init__.py that a build configuration installs and the project's
 // other modules import by its name ("from credit_risk.serving import score"): a namespace
-// package (PEP 420), which setuptools' package finder in pyproject.toml installs as it is.
+// package (PEP 420), which setuptools' package finder in pyproject.toml installs as it is. With no
+// build configuration, its own modules must import each other by its name too.
 std::optional<NamespacePackage> namespace_package(const RuleContext& context,
                                                   const std::vector<const FileEntry*>& python)
 {
   const RepoView& view = context.view();
-  if (view.find("pyproject.toml") == nullptr && view.find("setup.py") == nullptr &&
-      view.find("setup.cfg") == nullptr) {
-    return std::nullopt;
-  }
+  const bool build_configuration = view.find("pyproject.toml") != nullptr ||
+                                   view.find("setup.py") != nullptr || view.find("setup.cfg") != nullptr;
   std::map<std::string, size_t, std::less<>> folders; // "credit_risk" -> its modules
   std::map<std::string, std::string, std::less<>> paths;
   std::map<std::string, std::string, std::less<>> first_modules;
@@ -55,25 +55,43 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
       continue;
     }
     const std::string& folder = paths.at(name);
-    NamespacePackage found{folder, first_modules.at(name), "", 0};
+    NamespacePackage found{folder, first_modules.at(name), "", 0, build_configuration};
+    size_t inner_importers = 0; // its own modules that import each other by the package's name
     for (const auto* list : {&context.analysis().code_modules(), &context.analysis().test_modules()}) {
       for (const auto& [file, module] : *list) {
-        if (file->path.starts_with(folder)) {
-          continue;
-        }
+        // Without a build configuration, only an import of one of its modules ("app.routes" is
+        // app/routes.py or app/routes/): a folder named pyspark/ is not what "import pyspark.sql" reads.
+        const auto resolves = [&](const std::string& dotted) {
+          if (build_configuration) {
+            return true;
+          }
+          std::string path = folder + dotted.substr(name.size() + 1);
+          std::replace(path.begin(), path.end(), '.', '/');
+          return view.exists(path + ".py") ||
+                 std::any_of(python.begin(), python.end(),
+                             [&](const FileEntry* other) { return other->path.starts_with(path + "/"); });
+        };
         const bool imports =
             std::any_of(module->imports.begin(), module->imports.end(), [&](const auto& import) {
-              return import.level == 0 && (import.module == name || (import.module.starts_with(name) &&
-                                                                     import.module.size() > name.size() &&
-                                                                     import.module[name.size()] == '.'));
+              return import.level == 0 &&
+                     (import.module == name
+                          ? build_configuration
+                          : import.module.starts_with(name) && import.module.size() > name.size() &&
+                                import.module[name.size()] == '.' && resolves(import.module));
             });
-        if (imports) {
+        if (imports && file->path.starts_with(folder)) {
+          ++inner_importers;
+        } else if (imports) {
           found.importer = found.importer.empty() ? file->path : found.importer;
           ++found.importers;
         }
       }
     }
-    if (found.importers > 0 && (!best || found.importers > best->importers)) {
+    // Without a build configuration, code written as a package, run from the repository's root
+    // ("uvicorn app.main:app"): its modules import each other as app.routes, app.config.
+    const bool written_as_package = found.importers > 0 && inner_importers >= 2;
+    if ((build_configuration ? found.importers > 0 : written_as_package) &&
+        (!best || found.importers > best->importers)) {
       best = found;
     }
   }
@@ -115,7 +133,9 @@ Finding check_code_package(const RuleContext& context)
   }
   if (const auto package = namespace_package(context, python)) {
     return pass("importable package " + package->folder + " (a namespace package: no __init__.py, but " +
-                    package->importer + " imports it by name and the project has a build configuration)",
+                    package->importer + " imports it by name and " +
+                    (package->build_configuration ? "the project has a build configuration)"
+                                                  : "its own modules import each other by its name)"),
                 {{package->module, 0}});
   }
   std::vector<Location> scripts;
