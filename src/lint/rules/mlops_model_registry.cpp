@@ -437,10 +437,15 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
     if (!plain_save) {
       plain_save = code_location(analysis, file, save->line);
     }
-    // The file it saves logged to the MLflow run that trained it: versioned by run, as log_model.
+    // The file it saves logged to the MLflow run that trained it: versioned by run, as log_model;
+    // by the client too, client.log_artifact(run_id, model_path), in a module that imports MLflow.
+    constexpr std::string_view k_mlflow[] = {"mlflow"};
+    const bool mlflow = find_import(*module, k_mlflow) != nullptr;
     const bool logged =
-        std::any_of(module->calls.begin(), module->calls.end(), [](const analyze::Call& call) {
-          return call.callee == "mlflow.log_artifact" || call.callee == "mlflow.log_artifacts";
+        std::any_of(module->calls.begin(), module->calls.end(), [&](const analyze::Call& call) {
+          const std::string_view last = last_component(call.callee);
+          return call.callee == "mlflow.log_artifact" || call.callee == "mlflow.log_artifacts" ||
+                 (mlflow && call.callee != last && (last == "log_artifact" || last == "log_artifacts"));
         });
     if (logged) {
       return LibraryUse{"MLflow (the saved model logged to its run)",
