@@ -328,7 +328,18 @@ Finding check_docs_deployment(const RuleContext& context)
       continue; // a box labelled "docker build" in a flowchart is no command
     }
     int line = code.line + (code.fenced ? 1 : 0);
+    std::string_view before; // the block's last line with words, above this one
     for (const auto piece : text::split(code.content, '\n')) {
+      // An address alone on its line under one that says what it is ("## deploy url", a fence
+      // left open swallowing the heading): the running service's address.
+      const std::string_view bare = text::trim(piece);
+      if (RE2::FullMatch(re2::StringPiece(bare.data(), bare.size()), address_pattern) &&
+          !any_in(bare, k_not_deployments) && !text::icontains(bare, "your") &&
+          (docs::has_any_word(before, k_address_words) || docs::has_any_word(before, k_deploy_headings)) &&
+          !docs::has_any_word(before, k_write_up_words) && !docs::has_any_word(before, k_data_words)) {
+        return found("a live deployment at " + docs::clip(bare, 80), line);
+      }
+      before = bare.empty() ? before : bare;
       // "make deploy-models" is judged by what its recipe runs, where the Makefile has it.
       const auto task = task_deploy_command(context.analysis(), piece);
       if (task && !task->empty()) {
