@@ -8,6 +8,7 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <array>
 #include <re2/re2.h>
 
 namespace mlfolio::lint {
@@ -389,7 +390,30 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
     const bool named =
         docs::has_any_word(link.text, std::span(k_diagram_words).first(5)) ||
         docs::has_any_word(file_name_words(link.url), std::span(k_diagram_words).first(is_local(link.url) ? 5 : 3));
-    if ((!diagram_tool && !named) || link.url.starts_with('#')) {
+    // A local document its sentence says is about the architecture ("See docs/UNREAL_INTEGRATION.md
+    // for the architecture deep-dive"): it counts below only if it draws something.
+    const auto sentence_names = [&] {
+      // The line's only link: in "[Overview](o.md) | [Architecture Deep Dive](a.md)" the words are the
+      // other's.
+      const auto on_line = std::count_if(document.links.begin(), document.links.end(),
+                                         [&](const analyze::Link& other) { return other.line == link.line; });
+      if (!is_local(link.url) || on_line != 1) {
+        return false;
+      }
+      for (const auto& block : document.blocks) {
+        const int last =
+            block.line + static_cast<int>(std::count(block.text.begin(), block.text.end(), '\n'));
+        if ((block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item) &&
+            link.line >= block.line && link.line <= last) {
+          const auto lines = text::split(block.text, '\n'); // the link's own line of its paragraph
+          const std::string_view own = lines[static_cast<size_t>(link.line - block.line)];
+          return docs::has_any_word(own, std::span(k_diagram_words).first(3)) ||
+                 docs::has_any_word(own, std::array<std::string_view, 1>{"system design"});
+        }
+      }
+      return false;
+    };
+    if ((!diagram_tool && !named && !sentence_names()) || link.url.starts_with('#')) {
       continue; // "[Architecture](#architecture)" in a table of contents leads to a heading, not a diagram
     }
     // A CI badge's link, "[![CI/CD Pipeline](...badge.svg)](.../actions/workflows/ci-cd-pipeline.yml)":
