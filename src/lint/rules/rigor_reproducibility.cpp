@@ -294,6 +294,18 @@ Finding check_rigor_reproducibility(const RuleContext& context)
     return skip("no random split, shuffling, sampling or randomised model in " + code_scope(analysis));
   }
   if (seeded.empty()) {
+    // Nothing seeded, nothing trained, and the randomness only draws numbers (no split, shuffle
+    // or model): a fixture's noise or a demo's sample, which no result of the project depends on
+    // (the rigor rules that need a model skip alike).
+    constexpr std::string_view k_draws[] = {"rand",    "randn",    "randint", "random",         "uniform",
+                                            "choice",  "normal",   "gauss",   "randrange",      "integers",
+                                            "poisson", "binomial", "beta",    "standard_normal"};
+    const bool draws_only = std::all_of(unseeded.begin(), unseeded.end(), [&](const CodeHit& hit) {
+      return contains(k_draws, last_component(hit.what));
+    });
+    if (const auto reason = no_training_reason(analysis); reason && draws_only) {
+      return skip(*reason + "; no result depends on its random draws (" + describe_hits(unseeded, 2) + ")");
+    }
     return fail("randomness is not seeded: no random_state or seed in " + describe_hits(unseeded, 4) +
                     ", and no random.seed, np.random.seed, torch.manual_seed or set_seed call in " +
                     code_scope(analysis),
