@@ -152,6 +152,29 @@ BaselineEvidence code_evidence(const Analysis& analysis)
         add_unique(evidence.strong, {std::string(name), where()});
       }
     }
+    // A network built layer by layer (Conv2D) beside a pretrained one (MobileNetV2, resnet18): the
+    // small CNN from scratch is the reference the transfer-learning models are measured against.
+    constexpr std::string_view k_conv_layers[] = {"Conv2D", "Conv2d", "Conv1D", "Conv1d"};
+    constexpr std::string_view k_pretrained[] = {
+        "MobileNetV2", "MobileNetV3Small", "MobileNetV3Large", "DenseNet121",    "DenseNet169",
+        "ResNet50",    "ResNet50V2",       "ResNet101",        "VGG16",          "VGG19",
+        "InceptionV3", "Xception",         "EfficientNetB0",   "EfficientNetB3", "resnet18",
+        "resnet34",    "resnet50",         "densenet121",      "mobilenet_v2",   "efficientnet_b0",
+        "vgg16"};
+    const analyze::Call* conv = nullptr;
+    const analyze::Call* pretrained = nullptr;
+    for (const auto& call : module->calls) {
+      const std::string_view name = last_component(call.callee);
+      conv = conv == nullptr && contains(k_conv_layers, name) ? &call : conv;
+      pretrained = pretrained == nullptr && contains(k_pretrained, name) ? &call : pretrained;
+    }
+    if (conv != nullptr && pretrained != nullptr) {
+      add_unique(evidence.simple,
+                 {"a CNN built from " + std::string(last_component(conv->callee)) + " layers",
+                  code_location(analysis, file, conv->line)});
+      add_unique(evidence.strong, {std::string(last_component(pretrained->callee)),
+                                   code_location(analysis, file, pretrained->line)});
+    }
     if (is_reference_data_path(file->path)) {
       continue; // its models count above; its "baseline" is reference data
     }
