@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <map>
+#include <re2/re2.h>
 
 namespace mlfolio::lint {
 
@@ -143,8 +144,56 @@ bool is_model_path(std::string_view path)
       lower.ends_with("/models")) {
     return true;
   }
+  // Kedro's numbered data layer for models: data/06_models.
+  thread_local const RE2 numbered_layer(R"((?:^|/)\d+_models(?:/|$))");
+  if (RE2::PartialMatch(lower, numbered_layer)) {
+    return true;
+  }
   return std::any_of(std::begin(k_model_extensions), std::end(k_model_extensions),
                      [&](std::string_view extension) { return lower.ends_with(extension); });
+}
+
+// Kedro's data catalog saving a model with versioned: true: each run writes a new timestamped
+// version of the file ("grid_model:\n  type: pickle.PickleDataset\n  filepath:
+// data/06_models/grid.pkl\n  versioned: true").
+std::optional<LibraryUse> kedro_versioned_models(const Analysis& analysis)
+{
+  thread_local const RE2 catalog(R"((^|/)conf/.*catalog[^/]*\.ya?ml$)");
+  for (const FileEntry* file : analysis.project_files()) {
+    if (!RE2::PartialMatch(file->path, catalog)) {
+      continue;
+    }
+    const TextFile* text = analysis.text(file->path);
+    if (text == nullptr || text->binary) {
+      continue;
+    }
+    std::string entry;
+    bool model = false;
+    bool versioned = false;
+    int line_number = 0;
+    for (const auto line : text::split_lines(text->content)) {
+      ++line_number;
+      const std::string_view trimmed = text::trim(line);
+      if (trimmed.empty() || trimmed.starts_with('#')) {
+        continue;
+      }
+      if (line.front() != ' ' && line.front() != '\t') { // a new entry: "grid_model:"
+        entry = std::string(trimmed.substr(0, trimmed.find(':')));
+        const auto words = name_words(entry);
+        model = std::find(words.begin(), words.end(), "model") != words.end() ||
+                std::find(words.begin(), words.end(), "models") != words.end();
+        versioned = false;
+        continue;
+      }
+      model = model || (trimmed.starts_with("filepath:") && is_model_path(text::trim(trimmed.substr(9))));
+      versioned = versioned || trimmed == "versioned: true" || trimmed == "versioned: True";
+      if (model && versioned) {
+        return LibraryUse{"Kedro's data catalog (" + entry + " saved with versioned: true)",
+                          {file->path, static_cast<uint32_t>(line_number)}};
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<LibraryUse> dvc_models(const Analysis& analysis)
@@ -519,6 +568,9 @@ Finding check_mlops_model_registry(const RuleContext& context)
   }
   if (auto use = dvc_models(analysis)) {
     return pass("models versioned with " + describe(*use), {use->where});
+  }
+  if (auto use = kedro_versioned_models(analysis)) {
+    return pass("models versioned by " + describe(*use), {use->where});
   }
   std::optional<Location> plain_save;
   if (auto use = own_registry(analysis, plain_save)) {
