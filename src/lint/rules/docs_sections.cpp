@@ -67,8 +67,8 @@ std::string_view word_after(std::string_view text, size_t end)
   return text.substr(end, stop - end);
 }
 
-// A marker the sentence talks about rather than leaves: "(tracked by a TODO in `cli.py`)", "the
-// TODO comments", "a TODO app".
+// A marker the sentence talks about rather than leaves: one after a determiner ("tracked by a
+// <marker> in `cli.py`") or before a noun ("the <marker> comments", "a <marker> app").
 bool marker_named(std::string_view text, size_t pos, size_t size)
 {
   constexpr std::string_view k_determiners[] = {"a", "an", "the", "any", "no", "each", "every", "this", "that"};

@@ -583,7 +583,7 @@ Finding check_mlops_model_registry(const RuleContext& context)
   // and trains nothing saves no model it made either (a search index's chunks, a downloaded
   // model); a save with no ML library imported may be a model trained by hand, as in numpy.
   if (const auto reason = no_training_reason(analysis);
-      reason && (!plain_save || (ml_library_import(analysis) && !training_evidence(analysis)))) {
+      reason && (!plain_save || ml_library_import(analysis))) {
     return skip(*reason);
   }
   if (plain_save) {

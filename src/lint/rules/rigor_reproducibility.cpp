@@ -100,6 +100,7 @@ struct RandomUse
   CodeHit hit;
   bool seeded = false;
   bool network = false; // weights initialised at random: only a global seed fixes them
+  bool draw = false;    // numbers drawn from a global generator (np.random.randn), no shuffle
 };
 
 struct Seeding
@@ -261,8 +262,10 @@ Seeding seeding(const Analysis& analysis)
         if (!seed && call.unpacks_keywords) {
           seed = seed_in_settings(analysis, *module, settings_elsewhere);
         }
+        const bool draw = is_global_draw(call) && name != "shuffle" && name != "permutation" &&
+                          name != "randperm" && name != "sample";
         found.uses.push_back(
-            {{std::string(name) + (seed ? "(" + *seed + ")" : ""), where()}, seed.has_value()});
+            {{std::string(name) + (seed ? "(" + *seed + ")" : ""), where()}, seed.has_value(), false, draw});
       }
     }
     if (auto net = network(analysis, file, *module)) {
@@ -297,12 +300,8 @@ Finding check_rigor_reproducibility(const RuleContext& context)
     // Nothing seeded, nothing trained, and the randomness only draws numbers (no split, shuffle
     // or model): a fixture's noise or a demo's sample, which no result of the project depends on
     // (the rigor rules that need a model skip alike).
-    constexpr std::string_view k_draws[] = {"rand",    "randn",    "randint", "random",         "uniform",
-                                            "choice",  "normal",   "gauss",   "randrange",      "integers",
-                                            "poisson", "binomial", "beta",    "standard_normal"};
-    const bool draws_only = std::all_of(unseeded.begin(), unseeded.end(), [&](const CodeHit& hit) {
-      return contains(k_draws, last_component(hit.what));
-    });
+    const bool draws_only =
+        std::all_of(found.uses.begin(), found.uses.end(), [](const RandomUse& use) { return use.draw; });
     if (const auto reason = no_training_reason(analysis); reason && draws_only) {
       return skip(*reason + "; no result depends on its random draws (" + describe_hits(unseeded, 2) + ")");
     }
