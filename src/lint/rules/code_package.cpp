@@ -1,6 +1,7 @@
 // code/package: the Python code is an importable package, not only loose scripts.
 #include "lint/rules/registry.h"
 
+#include "lint/analyze/modules.h"
 #include "lint/wording.h"
 
 #include <algorithm>
@@ -65,8 +66,7 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
           if (build_configuration) {
             return true;
           }
-          std::string path = folder + dotted.substr(name.size() + 1);
-          std::replace(path.begin(), path.end(), '.', '/');
+          const std::string path = folder + analyze::module_path(dotted.substr(name.size() + 1));
           return view.exists(path + ".py") ||
                  std::any_of(python.begin(), python.end(),
                              [&](const FileEntry* other) { return other->path.starts_with(path + "/"); });

@@ -3,6 +3,7 @@
 #include "lint/runner.h"
 
 #include "core/text.h"
+#include "lint/analyze/modules.h"
 #include "lint/rules/docs_sections.h"
 #include "lint/wording.h"
 
@@ -263,8 +264,7 @@ std::vector<std::string> scripts_run(std::string_view command)
       for (size_t i = 1; i < words.size(); ++i) {
         std::string module;
         if (RE2::FullMatch(words[i], app_path, &module)) {
-          std::replace(module.begin(), module.end(), '.', '/');
-          served = module + ".py";
+          served = analyze::module_path(module) + ".py";
           script = served;
           break;
         }

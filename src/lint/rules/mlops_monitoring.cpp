@@ -5,6 +5,7 @@
 #include "lint/rules/serving.h"
 
 #include "core/text.h"
+#include "lint/analyze/modules.h"
 #include "lint/rules/mlops_usage.h"
 #include "lint/rules/rigor_code.h"
 #include "lint/wording.h"
@@ -137,38 +138,6 @@ std::optional<LibraryUse> monitoring_config(const Analysis& analysis)
   return std::nullopt;
 }
 
-// The files of the project that "from <import.module> import <name>" in the module at `from`
-// may read: the module's own file or package, or the name's, relative to the importing file's
-// folder for a relative import, else to the root, the importing folder or src/.
-std::vector<std::string> local_module_paths(std::string_view from, const analyze::Import& import,
-                                            std::string_view name)
-{
-  std::string dotted = import.module;
-  std::replace(dotted.begin(), dotted.end(), '.', '/');
-  std::string folder(from.substr(0, from.rfind('/') + 1)); // npos + 1 is 0
-  std::vector<std::string> bases;
-  if (import.level > 0) {
-    for (int up = 1; up < import.level && !folder.empty(); ++up) {
-      folder.pop_back();
-      folder.erase(folder.rfind('/') + 1);
-    }
-    bases.push_back(folder);
-  } else {
-    bases = {"", folder, "src/"};
-  }
-  std::vector<std::string> paths;
-  for (const auto& base : bases) {
-    const std::string module = base + dotted;
-    if (!dotted.empty()) {
-      paths.push_back(module + ".py");
-      paths.push_back(module + "/__init__.py");
-    }
-    const std::string named = (dotted.empty() ? base : module + "/") + std::string(name);
-    paths.push_back(named + ".py");
-  }
-  return paths;
-}
-
 // The service's own metrics: a GET route at /metrics (or /stats, /monitoring) in a module that
 // measures the requests' latency (metrics_data["total_latency"], request_latency_ms): the numbers a
 // Prometheus client would export, kept by hand.
@@ -218,7 +187,7 @@ std::optional<LibraryUse> own_service_metrics(const Analysis& analysis)
     const auto imported_measures = [&] {
       return std::any_of(module->imports.begin(), module->imports.end(), [&](const analyze::Import& import) {
         return std::any_of(import.names.begin(), import.names.end(), [&](const std::string& name) {
-          for (const auto& candidate : local_module_paths(route.where.path, import, name)) {
+          for (const auto& candidate : analyze::import_candidates(route.where.path, import, name)) {
             if (const analyze::PythonModule* local = analysis.python(candidate); local != nullptr) {
               return measures_latency(*local);
             }

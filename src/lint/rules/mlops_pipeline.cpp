@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "lint/analyze/dvc.h"
 #include "lint/analyze/makefile.h"
+#include "lint/analyze/modules.h"
 #include "lint/rules/mlops_usage.h"
 #include "lint/wording.h"
 
@@ -141,8 +142,7 @@ std::optional<std::string> project_code_run(const RepoView& view, std::string_vi
     const std::string path = target.starts_with("./") ? target.substr(2) : target;
     return target.ends_with(".py") && view.exists(path) ? std::optional(path) : std::nullopt;
   }
-  std::string path = target;
-  std::replace(path.begin(), path.end(), '.', '/');
+  const std::string path = analyze::module_path(target);
   for (const std::string& candidate : {path + ".py", path + "/__main__.py"}) {
     if (view.exists(candidate)) {
       return candidate;

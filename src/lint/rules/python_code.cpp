@@ -3,6 +3,7 @@
 #include "lint/analyze/pytest_config.h"
 
 #include "core/text.h"
+#include "lint/analyze/modules.h"
 #include "lint/rules/code_names.h"
 
 #include <algorithm>
@@ -14,6 +15,30 @@ namespace {
 // Names of modules that test runners collect although Analysis::is_test_path does not call them
 // tests: unittest discovers test*.py, Django apps keep their tests in tests.py.
 constexpr std::string_view k_collected_test_names[] = {"test.py", "tests.py"};
+
+// Whether another module of the project's code imports the module at `file`: a pipeline's
+// evaluation step in steps/test.py ("from attrition.steps.test import test_step") is code.
+bool imported_by_code(const Analysis& analysis, const FileEntry* file)
+{
+  const auto reads_file = [&](const FileEntry* from, const analyze::Import& import, std::string_view name) {
+    const auto candidates = analyze::import_candidates(from->path, import, name);
+    return std::find(candidates.begin(), candidates.end(), file->path) != candidates.end();
+  };
+  for (const auto& [other, module] : analysis.code_modules()) {
+    if (other == file) {
+      continue;
+    }
+    for (const auto& import : module->imports) {
+      if (import.names.empty()
+              ? reads_file(other, import, "")
+              : std::any_of(import.names.begin(), import.names.end(),
+                            [&](const std::string& name) { return reads_file(other, import, name); })) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
 
 } // namespace
 
@@ -45,7 +70,8 @@ std::vector<ModuleAt> test_code(const Analysis& analysis)
   for (const auto& entry : python_modules(analysis)) {
     const std::string name = text::to_lower(text::base_name(entry.file->path));
     if (std::find(std::begin(k_collected_test_names), std::end(k_collected_test_names), name) !=
-        std::end(k_collected_test_names)) {
+            std::end(k_collected_test_names) &&
+        !imported_by_code(analysis, entry.file)) {
       modules.push_back(entry);
     }
   }
