@@ -154,11 +154,47 @@ bool spacy_update(const analyze::Call& call)
          });
 }
 
+// A preprocessing step fitted to the data trains no model: scaler.fit(X), self.vectorizer.fit(texts),
+// label_encoder.fit(y), tokenizer.train(files). The call's receiver is named for one.
+bool fits_preprocessing(const analyze::Call& call)
+{
+  constexpr std::string_view k_preprocessing[] = {"binarizer",  "encoder",    "featurizer",   "imputer",
+                                                  "normalizer", "normaliser", "preprocessor", "scaler",
+                                                  "tfidf",      "tokenizer",  "vectorizer",   "vectoriser"};
+  std::string receiver = call.callee.substr(0, call.callee.rfind('.') + 1);
+  std::replace(receiver.begin(), receiver.end(), '.', '_');
+  const auto words = identifier_words(receiver);
+  return std::any_of(words.begin(), words.end(),
+                     [&](const auto& word) { return contains(k_preprocessing, word); });
+}
+
+// self.fit(texts) calls the class's own fit method, whose body is read on its own: a drift
+// detector's fit() that only counts words trains nothing.
+bool calls_own_method(const analyze::PythonModule& module, const analyze::Call& call)
+{
+  const std::string_view callee = call.callee;
+  if (!callee.starts_with("self.") && !callee.starts_with("cls.")) {
+    return false;
+  }
+  const std::string_view name = callee.substr(callee.find('.') + 1);
+  return std::any_of(module.functions.begin(), module.functions.end(),
+                     [&](const analyze::Function& function) {
+                       return !function.class_name.empty() && function.name == name;
+                     });
+}
+
 std::optional<std::pair<std::string, int>> training_call(const analyze::PythonModule& module)
 {
+  // loss.backward() trains when an optimizer steps on the gradients; alone it computes them for a
+  // saliency map or an explanation.
+  const bool steps = std::any_of(module.calls.begin(), module.calls.end(), [](const analyze::Call& call) {
+    return last_component(call.callee) == "step";
+  });
   for (const auto& call : module.calls) {
     const std::string_view name = last_component(call.callee);
-    if ((contains(k_training_calls, name) && !((name == "fit" || name == "train") && fits_index(call))) ||
+    const bool fits = name == "fit" || name == "train";
+    if ((contains(k_training_calls, name) && !(name == "backward" && !steps) &&
+         !(fits && (fits_index(call) || fits_preprocessing(call) || calls_own_method(module, call)))) ||
         spacy_update(call)) {
       return std::pair{std::string(name), call.line};
     }
@@ -190,9 +226,15 @@ std::optional<CodeHit> training_evidence(const Analysis& analysis)
   if (!ml_library_import(analysis)) {
     return std::nullopt;
   }
-  for (const auto& [file, module] : analysis.code_modules()) {
-    if (auto call = training_call(*module)) {
-      return CodeHit{std::move(call->first), code_location(analysis, file, call->second)};
+  // The modules first, then the notebooks: a module's training is the one to cite.
+  for (const bool notebooks : {false, true}) {
+    for (const auto& [file, module] : analysis.code_modules()) {
+      if (Analysis::is_notebook_path(file->path) != notebooks) {
+        continue;
+      }
+      if (auto call = training_call(*module)) {
+        return CodeHit{std::move(call->first), code_location(analysis, file, call->second)};
+      }
     }
   }
   return std::nullopt;

@@ -802,7 +802,8 @@ TEST_CASE("mlops/model-registry: a save under a version name made new each time 
       "import json\nimport torch\nfrom datetime import datetime\n"
       "info = {'pytorch_version': torch.__version__, 'python': sys.version.split()[0],\n"
       "        'saved': datetime.now().isoformat()}\n"
-      "loss.backward()\ntorch.save(model.state_dict(), 'deploy/best_dl_model.pth')\njson.dump(info, f)\n");
+      "loss.backward()\noptimizer.step()\ntorch.save(model.state_dict(), 'deploy/best_dl_model.pth')\n"
+      "json.dump(info, f)\n");
   CHECK(check_rule("mlops/model-registry", library).status == Status::fail);
 }
 

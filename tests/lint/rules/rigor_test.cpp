@@ -107,7 +107,8 @@ TEST_CASE("rigor/evaluation: splits, validation sets and held-out names")
   CHECK(check_rule("rigor/evaluation", names).message == "held-out evaluation: val_loader at fit.py:2");
 
   MemoryView near_misses; // test_size, a variable named val, model.eval() hold nothing out
-  near_misses.add("fit.py", "import torch\ntest_size = 0.2\nval = 3\nmodel.eval()\nloss.backward()\n");
+  near_misses.add(
+      "fit.py", "import torch\ntest_size = 0.2\nval = 3\nmodel.eval()\nloss.backward()\noptimizer.step()\n");
   CHECK(check_rule("rigor/evaluation", near_misses).status == Status::fail);
 }
 
