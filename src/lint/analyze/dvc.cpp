@@ -11,11 +11,6 @@ namespace mlfolio::lint::analyze {
 
 namespace {
 
-int line_of(const YAML::Node& node)
-{
-  return node.Mark().is_null() ? 0 : node.Mark().line + 1;
-}
-
 // A list of paths: "- model.pkl" or "- metrics.json: {cache: false}".
 std::vector<std::string> paths_of(const YAML::Node& node)
 {
@@ -37,37 +32,13 @@ std::vector<std::string> paths_of(const YAML::Node& node)
   return paths;
 }
 
-// Parses YAML without throwing; nullopt (and a problem) when it cannot be read.
-std::optional<YAML::Node> load(std::string_view text, std::vector<Problem>& problems)
-{
-  if (const int line = detail::yaml_too_deep_line(text); line > 0) {
-    problems.push_back(Problem{line, 0, "YAML nested too deeply to read"});
-    return std::nullopt;
-  }
-  try {
-    YAML::Node root = YAML::Load(std::string(text));
-    if (root.IsMap()) {
-      return root;
-    }
-    if (!root.IsDefined() || root.IsNull()) {
-      return std::nullopt; // empty, or comments only: nothing to read, nothing wrong
-    }
-    problems.push_back(Problem{1, 0, "the YAML document is not a mapping"});
-  } catch (const YAML::Exception& error) {
-    const bool known = !error.mark.is_null();
-    problems.push_back(Problem{known ? error.mark.line + 1 : 0, known ? error.mark.column + 1 : 0,
-                               "invalid YAML: " + error.msg});
-  }
-  return std::nullopt;
-}
-
 } // namespace
 
 DvcPipeline parse_dvc_yaml(std::string_view bytes)
 {
   DvcPipeline pipeline;
   const DecodedText decoded = decode_text(bytes);
-  const auto root = load(decoded.text, pipeline.problems);
+  const auto root = detail::load_yaml_map(decoded.text, pipeline.problems);
   if (!root) {
     return pipeline;
   }
@@ -79,7 +50,7 @@ DvcPipeline parse_dvc_yaml(std::string_view bytes)
       for (const auto& entry : stages) {
         DvcStage stage;
         stage.name = entry.first.Scalar();
-        stage.line = line_of(entry.first);
+        stage.line = detail::yaml_line(entry.first);
         const YAML::Node& body = entry.second;
         if (body.IsMap()) {
           const YAML::Node cmd = body["cmd"];
@@ -106,7 +77,7 @@ std::vector<DvcOut> parse_dvc_file(std::string_view bytes)
   std::vector<DvcOut> outs;
   std::vector<Problem> problems;
   const DecodedText decoded = decode_text(bytes);
-  const auto root = load(decoded.text, problems);
+  const auto root = detail::load_yaml_map(decoded.text, problems);
   if (!root) {
     return outs;
   }
@@ -115,7 +86,7 @@ std::vector<DvcOut> parse_dvc_file(std::string_view bytes)
     if (list && list.IsSequence()) {
       for (const auto& item : list) {
         if (item.IsMap() && item["path"] && item["path"].IsScalar()) {
-          outs.push_back({item["path"].as<std::string>(), line_of(item["path"])});
+          outs.push_back({item["path"].as<std::string>(), detail::yaml_line(item["path"])});
         }
       }
     }

@@ -53,4 +53,32 @@ int yaml_too_deep_line(std::string_view text)
   return 0;
 }
 
+std::optional<YAML::Node> load_yaml_map(std::string_view text, std::vector<Problem>& problems)
+{
+  if (const int line = yaml_too_deep_line(text); line > 0) {
+    problems.push_back(Problem{line, 0, "YAML nested too deeply to read"});
+    return std::nullopt;
+  }
+  try {
+    YAML::Node root = YAML::Load(std::string(text));
+    if (root.IsMap()) {
+      return root;
+    }
+    if (!root.IsDefined() || root.IsNull()) {
+      return std::nullopt; // empty, or comments only: nothing to read, nothing wrong
+    }
+    problems.push_back(Problem{1, 0, "the YAML document is not a mapping"});
+  } catch (const YAML::Exception& error) {
+    const bool known = !error.mark.is_null();
+    problems.push_back(Problem{known ? error.mark.line + 1 : 0, known ? error.mark.column + 1 : 0,
+                               "invalid YAML: " + error.msg});
+  }
+  return std::nullopt;
+}
+
+int yaml_line(const YAML::Node& node)
+{
+  return node.Mark().is_null() ? 0 : node.Mark().line + 1;
+}
+
 } // namespace mlfolio::lint::analyze::detail

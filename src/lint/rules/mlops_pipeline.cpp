@@ -4,6 +4,7 @@
 #include "lint/rules/registry.h"
 
 #include "core/text.h"
+#include "lint/analyze/compose.h"
 #include "lint/analyze/dvc.h"
 #include "lint/analyze/makefile.h"
 #include "lint/analyze/modules.h"
@@ -13,6 +14,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
 
@@ -142,8 +144,10 @@ std::optional<std::string> project_code_run(const RepoView& view, std::string_vi
     const std::string path = target.starts_with("./") ? target.substr(2) : target;
     return target.ends_with(".py") && view.exists(path) ? std::optional(path) : std::nullopt;
   }
+  // "python -m predict_nba.pipeline.bootstrap_model" in a src layout runs src/predict_nba/...
   const std::string path = analyze::module_path(target);
-  for (const std::string& candidate : {path + ".py", path + "/__main__.py"}) {
+  for (const std::string& candidate :
+       {path + ".py", path + "/__main__.py", "src/" + path + ".py", "src/" + path + "/__main__.py"}) {
     if (view.exists(candidate)) {
       return candidate;
     }
@@ -501,81 +505,216 @@ std::optional<Finding> cli_commands(const Analysis& analysis)
   return std::nullopt;
 }
 
-// A pipeline driver the README runs: "python run_pipeline.py", a script named for the pipeline
-// that runs two stages or more of the project itself, by the scripts it names
-// ("src/preprocessing.py", "src/train.py" handed to subprocess), the modules it imports or the
-// functions it calls (preprocess(), train_model()).
-std::optional<Finding> documented_driver(const Analysis& analysis)
+// The stages a pipeline driver runs: a script named for the pipeline that runs two stages or more
+// of the project itself, by the scripts it names ("src/preprocessing.py", "src/train.py" handed to
+// subprocess), the modules it imports or the functions it calls (preprocess(), train_model()). A
+// generic entry point (main.py, run.py), or a script whose name names no stage
+// (bootstrap_model.py), is a driver when it calls the stages' functions itself, training among
+// them: ingest_data(), prepare_data(), TrainAndEvaluation(...).
+//
+// A `strict` driver (one that nothing documents, or whose name names no stage) counts only what it
+// imports from the project's own modules and calls: DataIngestion from components/data_ingestion.py,
+// train_model from src/train.py. A script that does everything itself is one stage, and a server
+// (a module with HTTP routes) is no driver.
+std::optional<StageNames> driver_stages(const Analysis& analysis, const std::string& script, bool strict)
 {
-  const analyze::Document* document = analysis.readme_document();
-  const FileEntry* readme = analysis.readme();
-  if (document == nullptr || readme == nullptr) {
+  const std::string name = basename(script);
+  const bool generic_name =
+      name == "main.py" || name == "run.py" || name == "run_all.py" || name == "__main__.py";
+  strict = strict || (!generic_name && !script_stage(script));
+  const bool generic = strict || generic_name;
+  // "train_pipeline.py" is named for training first, but for a pipeline too.
+  const auto words = name_words(name.substr(0, name.size() - 3));
+  const bool named_pipeline = std::find(words.begin(), words.end(), "pipeline") != words.end();
+  if (script_stage(script) != StageKind::pipeline && !named_pipeline && !generic) {
     return std::nullopt;
   }
-  // The README's command lines: each line of a code block, and each paragraph or list item
-  // (inline code keeps its text there).
-  std::vector<std::pair<std::string_view, int>> lines;
-  for (const auto& code : document->code_blocks) {
-    int line = code.line + (code.fenced ? 1 : 0);
-    for (const auto text : text::split(code.content, '\n')) {
-      lines.emplace_back(text, line++);
+  const analyze::PythonModule* module = analysis.python(script);
+  if (module == nullptr || (strict && !module->routes.empty())) {
+    return std::nullopt;
+  }
+  StageNames stages;
+  const auto add = [&](std::optional<StageKind> kind, std::string_view shown) {
+    if (kind && *kind != StageKind::pipeline &&
+        std::find(stages.names.begin(), stages.names.end(), shown) == stages.names.end()) {
+      stages.add(shown, *kind);
+    }
+  };
+  if (!generic) {
+    for (const auto& literal : module->strings) {
+      if (literal.value.ends_with(".py") && analysis.view().exists(literal.value)) {
+        add(script_stage(literal.value), literal.value);
+      } else if (const auto run = project_code_run(analysis.view(), literal.value)) {
+        add(script_stage(*run), *run); // "python -m src.features.run_features", handed to a shell
+      }
+    }
+    for (const auto& import : module->imports) {
+      add(stage_of(last_component(import.module)), import.module);
     }
   }
-  for (const auto& block : document->blocks) {
-    if (block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item) {
-      lines.emplace_back(block.text, block.line);
+  // The names it imports from the project's own modules, with the stage of each name or module.
+  std::map<std::string, std::optional<StageKind>, std::less<>> project_names;
+  for (const auto& import : strict ? module->imports : std::vector<analyze::Import>{}) {
+    for (const auto& imported : import.names) {
+      const auto candidates = analyze::import_candidates(script, import, imported);
+      if (std::any_of(candidates.begin(), candidates.end(),
+                      [&](const std::string& path) { return analysis.view().exists(path); })) {
+        const auto kind = stage_of(imported);
+        project_names.emplace(imported, kind ? kind : stage_of(last_component(import.module)));
+      }
     }
   }
-  for (const auto& [command, line] : lines) {
+  for (const auto& call : module->calls) {
+    // DataIngestionConfig() describes a stage, ingestion.initiate_data_ingestion() runs it.
+    const auto call_words = name_words(last_component(call.callee));
+    if (std::find(call_words.begin(), call_words.end(), "config") != call_words.end()) {
+      continue;
+    }
+    if (!strict) {
+      add(stage_of(last_component(call.callee)), call.callee + "()");
+    } else if (const auto found = project_names.find(call.callee.substr(0, call.callee.find('.')));
+               found != project_names.end()) {
+      add(found->second, call.callee + "()");
+    }
+  }
+  if (stages.kinds.size() >= 2 && (!generic || stages.kinds.contains(StageKind::train))) {
+    return stages;
+  }
+  return std::nullopt;
+}
+
+// A command line of the project's and where it is written.
+struct CommandAt
+{
+  std::string_view command;
+  const std::string* path;
+  int line;
+};
+
+// A pipeline driver that something of the project's runs: the README (each line of a code block,
+// and each paragraph or list item, where inline code keeps its text), a Compose service's
+// command, or a shell script ("python -m predict_nba.pipeline.bootstrap_model" in start.sh).
+std::optional<Finding> run_driver(const Analysis& analysis)
+{
+  std::vector<CommandAt> lines;
+  std::deque<std::string> owned; // texts the views in `lines` point into (a deque never moves them)
+  const analyze::Document* document = analysis.readme_document();
+  const FileEntry* readme = analysis.readme();
+  if (document != nullptr && readme != nullptr) {
+    for (const auto& code : document->code_blocks) {
+      int line = code.line + (code.fenced ? 1 : 0);
+      for (const auto text : text::split(code.content, '\n')) {
+        lines.push_back({text, &readme->path, line++});
+      }
+    }
+    for (const auto& block : document->blocks) {
+      if (block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item) {
+        lines.push_back({block.text, &readme->path, block.line});
+      }
+    }
+  }
+  std::vector<std::pair<const FileEntry*, analyze::ComposeFile>> compose_files;
+  for (const FileEntry* file : analysis.project_files()) {
+    if (analyze::is_compose_path(file->path)) {
+      if (const auto text = analysis.read_text(file->path); text && !text->binary) {
+        compose_files.emplace_back(file, analyze::parse_compose(text->content));
+      }
+    } else if (text::iends_with(file->path, ".sh")) {
+      if (const auto text = analysis.read_text(file->path); text && !text->binary) {
+        owned.push_back(text->content);
+        int line = 1;
+        for (const auto command : text::split(owned.back(), '\n')) {
+          lines.push_back({command, &file->path, line++});
+        }
+      }
+    }
+  }
+  for (const auto& [file, compose] : compose_files) {
+    for (const auto& service : compose.services) {
+      if (!service.command.empty()) {
+        lines.push_back({service.command, &file->path, service.command_line});
+      }
+    }
+  }
+  for (const auto& [command, path, line] : lines) {
     const auto script = project_code_run(analysis.view(), command);
     if (!script) {
       continue;
     }
-    // A generic entry point (main.py, run.py) is a driver when it calls the stages' functions
-    // itself, training among them: ingest_data(), prepare_data(), TrainAndEvaluation(...).
-    const std::string name = basename(*script);
-    const bool generic =
-        name == "main.py" || name == "run.py" || name == "run_all.py" || name == "__main__.py";
-    // "train_pipeline.py" is named for training first, but for a pipeline too.
-    const auto words = name_words(name.substr(0, name.size() - 3));
-    const bool named_pipeline = std::find(words.begin(), words.end(), "pipeline") != words.end();
-    if (script_stage(*script) != StageKind::pipeline && !named_pipeline && !generic) {
+    if (const auto stages = driver_stages(analysis, *script, false)) {
+      return pass("pipeline script " + *script + ", run by " + *path + ":" + std::to_string(line) +
+                      ", runs the stages " + join_some(stages->names, 4),
+                  {{*script, 0}, {*path, static_cast<uint32_t>(line)}});
+    }
+  }
+  return std::nullopt;
+}
+
+// A driver at the top of the project that runs as a script ("if __name__ == '__main__':") though
+// nothing names its command: main.py or run_pipeline.py at the root or in one folder (src/main.py).
+std::optional<Finding> entry_driver(const Analysis& analysis)
+{
+  for (const FileEntry* file : analysis.python_files()) {
+    if (std::count(file->path.begin(), file->path.end(), '/') > 1) {
       continue;
     }
-    const analyze::PythonModule* module = analysis.python(*script);
-    if (module == nullptr) {
+    const std::string name = basename(file->path);
+    const auto words = name_words(name.substr(0, name.size() - 3));
+    const bool driver_name = name == "main.py" || name == "run.py" || name == "run_all.py" ||
+                             std::find(words.begin(), words.end(), "pipeline") != words.end();
+    const analyze::PythonModule* module = driver_name ? analysis.python(file->path) : nullptr;
+    if (module == nullptr || !module->main_guard_line) {
       continue;
+    }
+    if (const auto stages = driver_stages(analysis, file->path, true)) {
+      return pass("pipeline script " + file->path + " runs the stages " + join_some(stages->names, 4) +
+                      " (the README does not give its command)",
+                  {{file->path, static_cast<uint32_t>(*module->main_guard_line)}});
+    }
+  }
+  return std::nullopt;
+}
+
+// Compose services named for the stages, one waiting for another (depends_on): "docker compose
+// up" runs data_ingestion, then feature_engineering, then model_training.
+std::optional<Finding> compose_pipeline(const Analysis& analysis)
+{
+  for (const FileEntry* file : analysis.project_files()) {
+    if (!analyze::is_compose_path(file->path)) {
+      continue;
+    }
+    const auto text = analysis.read_text(file->path);
+    if (!text || text->binary) {
+      continue;
+    }
+    const analyze::ComposeFile compose = analyze::parse_compose(text->content);
+    std::map<std::string, StageKind, std::less<>> kinds;
+    for (const auto& service : compose.services) {
+      auto kind = stage_of(service.name);
+      if (const auto script = project_code_run(analysis.view(), service.command); !kind && script) {
+        kind = script_stage(*script);
+      }
+      if (kind && *kind != StageKind::pipeline) {
+        kinds.emplace(service.name, *kind);
+      }
     }
     StageNames stages;
-    const auto add = [&](std::optional<StageKind> kind, std::string_view shown) {
-      if (kind && *kind != StageKind::pipeline &&
-          std::find(stages.names.begin(), stages.names.end(), shown) == stages.names.end()) {
-        stages.add(shown, *kind);
+    bool chained = false;
+    int first_line = 0;
+    for (const auto& service : compose.services) {
+      const auto kind = kinds.find(service.name);
+      if (kind == kinds.end()) {
+        continue;
       }
-    };
-    if (!generic) {
-      for (const auto& literal : module->strings) {
-        if (literal.value.ends_with(".py") && analysis.view().exists(literal.value)) {
-          add(script_stage(literal.value), literal.value);
-        } else if (const auto run = project_code_run(analysis.view(), literal.value)) {
-          add(script_stage(*run), *run); // "python -m src.features.run_features", handed to a shell
-        }
-      }
-      for (const auto& import : module->imports) {
-        add(stage_of(last_component(import.module)), import.module);
-      }
+      stages.add(service.name, kind->second);
+      first_line = first_line == 0 ? service.line : first_line;
+      chained = chained || std::any_of(service.depends_on.begin(), service.depends_on.end(),
+                                       [&](const std::string& other) { return kinds.contains(other); });
     }
-    for (const auto& call : module->calls) {
-      // DataIngestionConfig() describes a stage, ingestion.initiate_data_ingestion() runs it.
-      const auto call_words = name_words(last_component(call.callee));
-      if (std::find(call_words.begin(), call_words.end(), "config") == call_words.end()) {
-        add(stage_of(last_component(call.callee)), call.callee + "()");
-      }
-    }
-    if (stages.kinds.size() >= 2 && (!generic || stages.kinds.contains(StageKind::train))) {
-      return pass("pipeline script " + *script + ", run by " + readme->path + ":" + std::to_string(line) +
-                      ", runs the stages " + join_some(stages.names, 4),
-                  {{*script, 0}, {readme->path, static_cast<uint32_t>(line)}});
+    if (chained && stages.kinds.size() >= 2 && stages.kinds.contains(StageKind::train)) {
+      return pass("Compose file " + file->path +
+                      " runs the stages as services that wait for each other: " + join_some(stages.names, 5),
+                  {{file->path, static_cast<uint32_t>(first_line)}});
     }
   }
   return std::nullopt;
@@ -606,7 +745,13 @@ Finding check_mlops_pipeline(const RuleContext& context)
   if (auto found = workflow_stages(analysis)) {
     return *found;
   }
-  if (auto found = documented_driver(analysis)) {
+  if (auto found = compose_pipeline(analysis)) {
+    return *found;
+  }
+  if (auto found = run_driver(analysis)) {
+    return *found;
+  }
+  if (auto found = entry_driver(analysis)) {
     return *found;
   }
   if (!tasks.near_miss.empty()) {

@@ -577,6 +577,44 @@ TEST_CASE("mlops/pipeline: a CLI whose subcommands register in modules of their 
   CHECK(check_rule("mlops/pipeline", scripts).status == Status::fail);
 }
 
+TEST_CASE("mlops/pipeline: a driver nothing documents, a shell script's driver and Compose stages")
+{
+  MemoryView view;
+  view.add("crop/components/data_ingestion.py", "class DataIngestion:\n    pass\n");
+  view.add("crop/components/model_trainer.py", "class ModelTrainer:\n    pass\n");
+  view.add("crop/entity/config_entity.py", "class DataIngestionConfig:\n    pass\n");
+  view.add("main.py", "from crop.components.data_ingestion import DataIngestion\n"
+                      "from crop.components.model_trainer import ModelTrainer\n"
+                      "from crop.entity.config_entity import DataIngestionConfig\n"
+                      "if __name__ == '__main__':\n"
+                      "    ingested = DataIngestion(DataIngestionConfig()).initiate_data_ingestion()\n"
+                      "    ModelTrainer(ingested).initiate_model_trainer()\n");
+  Finding finding = check_rule("mlops/pipeline", view);
+  CHECK(finding.status == Status::pass);
+  // The configuration it builds is no stage, and what it calls is named as written.
+  CHECK(finding.message == "pipeline script main.py runs the stages DataIngestion(), ModelTrainer() "
+                           "(the README does not give its command)");
+  CHECK(finding.locations == std::vector<Location>{{"main.py", 4}});
+
+  // Deeper than one folder, a main.py is some part's entry point, not the project's.
+  MemoryView nested;
+  nested.add("crop/components/data_ingestion.py", "class DataIngestion:\n    pass\n");
+  nested.add("crop/components/model_trainer.py", "class ModelTrainer:\n    pass\n");
+  nested.add("tools/crop/main.py", "from crop.components.data_ingestion import DataIngestion\n"
+                                   "from crop.components.model_trainer import ModelTrainer\n"
+                                   "if __name__ == '__main__':\n"
+                                   "    ModelTrainer(DataIngestion().initiate_data_ingestion())\n");
+  CHECK(check_rule("mlops/pipeline", nested).status == Status::fail);
+
+  MemoryView compose;
+  compose.add("docker-compose.yml", "services:\n  prepare-data:\n    build: .\n  train:\n    build: .\n"
+                                    "    depends_on: [prepare-data]\n");
+  finding = check_rule("mlops/pipeline", compose);
+  CHECK(finding.message == "Compose file docker-compose.yml runs the stages as services that wait for each "
+                           "other: prepare-data, train");
+  CHECK(finding.locations == std::vector<Location>{{"docker-compose.yml", 2}});
+}
+
 TEST_CASE("mlops/pipeline: a pipeline script the README runs, when it runs two stages")
 {
   MemoryView view;
