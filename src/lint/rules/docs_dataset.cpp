@@ -84,8 +84,43 @@ const RE2& benchmark_pattern()
   return pattern;
 }
 
+// A dataset known by one word with a capital inside ("trained on PlantVillage dataset",
+// "the FashionMNIST corpus"); a library's or a class's name ("PyTorch Dataset") names no data.
+const RE2& camel_dataset_pattern()
+{
+  thread_local const RE2 pattern(R"(\b([A-Z][a-z]+[A-Z][A-Za-z0-9]*)\s+(?i:dataset|data set|corpus)\b)");
+  return pattern;
+}
+
+// "Source: Yahoo Finance", "Data source - PhysioNet": a source named after a label, which says
+// where the data was collected too. Words that only defer ("Source: TBD") name none.
+bool labelled_source(std::string_view text)
+{
+  thread_local const RE2 pattern(R"((?i:\b(?:data\s*)?sources?)\**\s*[:：–-]\s*\**\s*([A-Z][\w.&'’-]*))");
+  re2::StringPiece input(text.data(), text.size());
+  std::string first;
+  while (RE2::FindAndConsume(&input, pattern, &first)) {
+    const std::string lowered = text::to_lower(first);
+    if (lowered != "tbd" && lowered != "n/a" && lowered != "na" && lowered != "unknown" &&
+        lowered != "none" && lowered != "todo" && lowered != "internal" && lowered != "code") {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool names_a_dataset(std::string_view text)
 {
+  std::string camel;
+  re2::StringPiece camel_input(text.data(), text.size());
+  while (RE2::FindAndConsume(&camel_input, camel_dataset_pattern(), &camel)) {
+    const std::string lowered = text::to_lower(camel);
+    if (lowered != "pytorch" && lowered != "tensorflow" && lowered != "dataframe" &&
+        lowered != "dataloader" && lowered != "pandas") {
+      return true;
+    }
+  }
+
   std::string benchmark;
   if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), benchmark_pattern(), &benchmark) &&
       !benchmark.starts_with("COVID")) { // a topic, not a dataset
@@ -135,7 +170,7 @@ void weigh_text(std::string_view text, int line, Evidence& evidence)
   if (names_a_dataset(text)) {
     note(evidence.source, line);
   }
-  if (docs::has_any_word(text, k_sources)) {
+  if (docs::has_any_word(text, k_sources) || labelled_source(text)) {
     note(evidence.source, line); // a public hub also tells where the data was published, and its terms
     note(evidence.provenance, line);
   }
