@@ -12,7 +12,7 @@ namespace mlfolio::lint {
 namespace {
 
 // Calls (last component) that compute or plot a metric other than accuracy: scikit-learn,
-// torchmetrics and Keras classes, NLP scores.
+// torchmetrics, Keras and MONAI classes, NLP scores.
 constexpr std::string_view k_metric_calls[] = {
     "AUC",
     "AUROC",
@@ -21,9 +21,15 @@ constexpr std::string_view k_metric_calls[] = {
     "BinaryF1Score",
     "BinaryPrecision",
     "BinaryRecall",
+    "BinaryIoU",
     "CohenKappa",
     "ConfusionMatrix",
     "ConfusionMatrixDisplay",
+    "ConfusionMatrixMetric",
+    "DiceMetric",
+    "DiceScore",
+    "GeneralizedDiceScore",
+    "HausdorffDistanceMetric",
     "F1Score",
     "FBetaScore",
     "JaccardIndex",
@@ -31,6 +37,7 @@ constexpr std::string_view k_metric_calls[] = {
     "MeanAbsoluteError",
     "MeanAbsolutePercentageError",
     "MeanAveragePrecision",
+    "MeanIoU",
     "MeanSquaredError",
     "MulticlassAUROC",
     "MulticlassF1Score",
@@ -42,10 +49,12 @@ constexpr std::string_view k_metric_calls[] = {
     "PrecisionRecallDisplay",
     "R2Score",
     "ROC",
+    "ROCAUCMetric",
     "Recall",
     "RocCurveDisplay",
     "RootMeanSquaredError",
     "RougeScorer",
+    "SurfaceDistanceMetric",
     "adjusted_rand_score",
     "average_precision_score",
     "balanced_accuracy_score",
@@ -105,15 +114,15 @@ constexpr std::string_view k_metric_keywords[] = {"eval_metric", "metric_for_bes
                                                   "scoring"};
 
 // Words of identifiers and defined functions that name a metric: rmse = ..., def compute_mape().
-constexpr std::string_view k_metric_words[] = {"rmse",  "mae", "mape", "smape",  "rmsle",     "f1",
-                                               "auc",   "roc", "iou",  "ndcg",   "mrr",       "bleu",
-                                               "rouge", "wer", "mcc",  "fscore", "precision", "recall"};
+constexpr std::string_view k_metric_words[] = {
+    "rmse", "mae",   "mape", "smape", "rmsle",  "f1",        "auc",    "roc",  "iou",  "ndcg", "mrr",
+    "bleu", "rouge", "wer",  "mcc",   "fscore", "precision", "recall", "dice", "psnr", "ssim", "hausdorff"};
 
 // Words a README uses for metrics beyond accuracy (compared after lower-casing, as whole words).
 constexpr std::string_view k_readme_metrics[] = {
-    "f1",      "f1-score", "f1 score", "precision", "recall", "auc",   "roc auc", "roc-auc",
-    "pr auc",  "rmse",     "mae",      "mape",      "mse",    "r2",    "r²",      "log loss",
-    "logloss", "mcc",      "iou",      "map",       "bleu",   "rouge", "wer",     "ndcg"};
+    "f1",   "f1-score", "f1 score", "precision", "recall", "auc",  "roc auc",  "roc-auc", "pr auc",
+    "rmse", "mae",      "mape",     "mse",       "r2",     "r²",   "log loss", "logloss", "mcc",
+    "iou",  "map",      "bleu",     "rouge",     "wer",    "ndcg", "dice"};
 
 struct MetricEvidence
 {
