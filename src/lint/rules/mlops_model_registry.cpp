@@ -480,6 +480,28 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
         save = &call;
       }
     }
+    // A trainer that saves its own weights (Ultralytics' model.train(save=True) writes
+    // runs/train/<name>/weights/best.pt) and the weights file logged to the MLflow run that trained
+    // it: mlflow.log_artifact(str(best_model_path), artifact_path="model").
+    // The weights file is named after the training call and by the time it is logged: the
+    // checkpoint training starts from (YOLO("yolov8n.pt")) is not what it made.
+    const auto trained = save == nullptr ? training_call(*module) : std::nullopt;
+    const auto weights_logged =
+        std::find_if(module->calls.begin(), module->calls.end(),
+                     [](const analyze::Call& call) { return call.callee == "mlflow.log_artifact"; });
+    if (trained && weights_logged != module->calls.end()) {
+      const bool names_weights = std::any_of(
+          module->strings.begin(), module->strings.end(), [&](const analyze::StringLiteral& literal) {
+            return literal.line > trained->second && literal.line <= weights_logged->line &&
+                   literal.value.find('/') == std::string::npos &&
+                   literal.value.find('.') != std::string::npos && literal.value.size() < 40 &&
+                   is_model_path(literal.value);
+          });
+      if (names_weights) {
+        return LibraryUse{"MLflow (the trainer's saved weights logged to its run)",
+                          code_location(analysis, file, weights_logged->line)};
+      }
+    }
     if (save == nullptr) {
       continue;
     }
