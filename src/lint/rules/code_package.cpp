@@ -31,32 +31,46 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
   const RepoView& view = context.view();
   const bool build_configuration = view.find("pyproject.toml") != nullptr ||
                                    view.find("setup.py") != nullptr || view.find("setup.cfg") != nullptr;
-  std::map<std::string, size_t, std::less<>> folders; // "credit_risk" -> its modules
-  std::map<std::string, std::string, std::less<>> paths;
-  std::map<std::string, std::string, std::less<>> first_modules;
-  for (const FileEntry* file : python) {
-    std::string_view path = file->path;
-    std::string_view prefix;
-    if (path.starts_with("src/")) {
-      prefix = "src/";
-      path.remove_prefix(prefix.size());
-    }
+  // Each folder that may be a package, by its path ("src/credit_risk/", "backend/app/"): its
+  // modules, at any depth, and the first of them.
+  struct Candidate
+  {
+    std::string name; // what imports call it: "credit_risk", "app"
+    size_t modules = 0;
+    std::string first_module;
+  };
+  std::map<std::string, Candidate, std::less<>> folders;
+  const auto count = [&](std::string_view prefix, std::string_view path, const std::string& module) {
     const size_t slash = path.find('/');
-    if (slash == std::string_view::npos || path.find('/', slash + 1) != std::string_view::npos) {
-      continue; // a module directly in the folder
+    if (slash == std::string_view::npos) {
+      return; // a module of the root (or of the service folder) itself
     }
     const std::string name(path.substr(0, slash));
-    ++folders[name];
-    paths.try_emplace(name, std::string(prefix) + name + "/");
-    first_modules.try_emplace(name, file->path);
-  }
-  std::optional<NamespacePackage> best;
-  for (const auto& [name, modules] : folders) {
-    if (modules < 2 || name == "tests" || name == "test" || name == "scripts" || name == "notebooks") {
+    Candidate& candidate = folders[std::string(prefix) + name + "/"];
+    candidate.name = name;
+    candidate.first_module = candidate.modules++ == 0 ? module : candidate.first_module;
+  };
+  for (const FileEntry* file : python) {
+    std::string_view path = file->path;
+    if (path.starts_with("src/")) {
+      count("src/", path.substr(4), file->path);
       continue;
     }
-    const std::string& folder = paths.at(name);
-    NamespacePackage found{folder, first_modules.at(name), "", 0, build_configuration};
+    count("", path, file->path);
+    // A service's folder (backend/start_backend.py beside backend/app/) is where its package's
+    // imports start too, as src/ is: "from app.db.session import get_db".
+    if (const size_t top = path.find('/'); top != std::string_view::npos) {
+      count(path.substr(0, top + 1), path.substr(top + 1), file->path);
+    }
+  }
+  std::optional<NamespacePackage> best;
+  for (const auto& [folder, candidate] : folders) {
+    const std::string& name = candidate.name;
+    if (candidate.modules < 2 || name == "tests" || name == "test" || name == "scripts" ||
+        name == "notebooks") {
+      continue;
+    }
+    NamespacePackage found{folder, candidate.first_module, "", 0, build_configuration};
     size_t inner_importers = 0; // its own modules that import each other by the package's name
     for (const auto* list : {&context.analysis().code_modules(), &context.analysis().test_modules()}) {
       for (const auto& [file, module] : *list) {
