@@ -15,9 +15,12 @@ constexpr std::string_view k_problem_headings[] = {
     "problem", "problem statement", "motivation", "business problem", "business case", "business context",
     "objective", "goal", "purpose", "the challenge", "business understanding", "aim", "mission", "the task",
     "what problem", "rationale", "business value", "problem definition",
-    // The same in Spanish, Portuguese, French, German, Italian, Japanese, Chinese and Korean.
+    // The same in Spanish, Portuguese, French, German, Italian, Japanese, Chinese, Korean,
+    // Indonesian, Vietnamese and Turkish.
     "planteamiento del problema", "objetivo", "objetivos", "motivación", "motivação", "problématique",
-    "objectif", "problemstellung", "zielsetzung", "obiettivo", "目的", "課題", "问题", "목표", "문제"};
+    "objectif", "problemstellung", "zielsetzung", "obiettivo", "目的", "課題", "问题", "목표", "문제",
+    "permasalahan", "rumusan masalah", "masalah", "tujuan", "vấn đề", "bài toán", "mục tiêu", "amaç",
+    "problem tanımı"};
 // Headings that usually introduce the project but may introduce anything ("Dataset overview").
 constexpr std::string_view k_intro_headings[] = {
     "overview", "about", "background", "introduction", "intro", "description", "context", "summary",
@@ -29,7 +32,8 @@ constexpr std::string_view k_intro_headings[] = {
     "descripción", "introducción", "resumen", "descrição", "introdução", "visão geral", "présentation",
     "aperçu", "überblick", "beschreibung", "einleitung", "descrizione", "introduzione", "panoramica", "概要",
     "背景", "はじめに", "简介", "概述", "项目简介", "介绍", "개요", "소개", "описание", "Описание", "обзор",
-    "Обзор", "введение", "Введение"};
+    "Обзор", "введение", "Введение", "latar belakang", "deskripsi", "pendahuluan", "giới thiệu", "tổng quan",
+    "genel bakış", "giriş"};
 constexpr std::string_view k_other_topics[] = {
     "data",   "dataset",   "architecture", "model",        "models",     "results",    "api",     "structure",
     "layout", "files",     "folder",       "installation", "usage",      "author",     "authors", "me",
