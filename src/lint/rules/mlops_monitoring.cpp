@@ -33,6 +33,10 @@ constexpr Library k_monitoring[] = {
     {"starlette_exporter", "Prometheus Starlette exporter"},
     {"starlette_prometheus", "Prometheus Starlette middleware"},
     {"opentelemetry.metrics", "OpenTelemetry metrics"},
+    // Managed endpoints' monitors: a schedule that compares the captured traffic with a baseline.
+    {"sagemaker.model_monitor", "SageMaker Model Monitor"},
+    {"google.cloud.aiplatform.model_monitoring", "Vertex AI Model Monitoring"},
+    {"azureml.datadrift", "Azure ML data drift"},
 };
 
 // Monitoring of a running service (its errors, latency and traces): production monitoring when

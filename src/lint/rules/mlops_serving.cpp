@@ -163,6 +163,56 @@ std::optional<Finding> serving_image(const Analysis& analysis)
   return std::nullopt;
 }
 
+// A model deployed to a cloud's managed endpoint, which serves it over HTTPS: SageMaker's
+// model.deploy(initial_instance_count=1, instance_type="ml.m5.large", endpoint_name=...) or
+// boto3's create_endpoint(EndpointName=...), Vertex AI's model.deploy(machine_type=...), Azure
+// ML's ManagedOnlineEndpoint.
+std::optional<Finding> managed_endpoint(const Analysis& analysis)
+{
+  const auto imports = [](const analyze::PythonModule& module, std::string_view wanted) {
+    return std::any_of(module.imports.begin(), module.imports.end(), [&](const analyze::Import& import) {
+      return import.module == wanted || import.module.starts_with(std::string(wanted) + ".") ||
+             (import.module == "google.cloud" && wanted == "google.cloud.aiplatform" &&
+              std::find(import.names.begin(), import.names.end(), "aiplatform") != import.names.end());
+    });
+  };
+  const auto has_keyword = [](const analyze::Call& call, std::initializer_list<std::string_view> names) {
+    return std::any_of(call.keywords.begin(), call.keywords.end(),
+                       [&](const analyze::KeywordArgument& keyword) {
+                         return std::find(names.begin(), names.end(), keyword.name) != names.end();
+                       });
+  };
+  for (const auto& [file, module] : analysis.code_modules()) {
+    const bool sagemaker = imports(*module, "sagemaker");
+    const bool boto3 = imports(*module, "boto3");
+    const bool vertex = imports(*module, "google.cloud.aiplatform");
+    const bool azure = imports(*module, "azure.ai.ml");
+    for (const auto& call : module->calls) {
+      const std::string_view name = last_component(call.callee);
+      std::string_view endpoint;
+      if (sagemaker && name == "deploy" &&
+          has_keyword(call, {"instance_type", "initial_instance_count", "endpoint_name",
+                             "serverless_inference_config"})) {
+        endpoint = "a SageMaker endpoint";
+      } else if ((sagemaker || boto3) && name == "create_endpoint" && has_keyword(call, {"EndpointName"})) {
+        endpoint = "a SageMaker endpoint";
+      } else if (vertex && name == "deploy" &&
+                 has_keyword(call, {"machine_type", "endpoint", "deployed_model_display_name"})) {
+        endpoint = "a Vertex AI endpoint";
+      } else if (azure && (name == "ManagedOnlineDeployment" || name == "KubernetesOnlineDeployment")) {
+        endpoint = "an Azure ML online endpoint";
+      }
+      if (!endpoint.empty()) {
+        const Location where = code_location(analysis, file, call.line);
+        return pass("the model is deployed to " + std::string(endpoint) + " (" + call.callee + " at " +
+                        where.to_string() + ")",
+                    {where});
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 Finding check_mlops_serving(const RuleContext& context)
@@ -205,6 +255,9 @@ Finding check_mlops_serving(const RuleContext& context)
   }
   if (auto image = serving_image(analysis)) {
     return *image;
+  }
+  if (auto endpoint = managed_endpoint(analysis)) {
+    return *endpoint;
   }
   for (const auto& use : uses) {
     if (contains(k_table_routed, use.framework)) {
