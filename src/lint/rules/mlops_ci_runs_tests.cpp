@@ -212,16 +212,28 @@ bool ignores_failure(std::string_view command)
   return false;
 }
 
-// Python code without a single test function: a test runner in CI has nothing to run. (A project
-// without Python code is left alone: its tests are in some other language.)
-bool untested_python(const Analysis& analysis)
+// Python code without a single test function, or with placeholders only ("def test_smoke():
+// assert True"): a test runner in CI has nothing to run. What the project has instead, or nullopt
+// when it has real tests. (A project without Python code is left alone: its tests are in some
+// other language.)
+std::optional<std::string> untested_python(const Analysis& analysis)
 {
   if (analysis.code_modules().empty()) {
-    return false;
+    return std::nullopt;
   }
-  const auto tests = test_code(analysis);
-  return std::none_of(tests.begin(), tests.end(),
-                      [&](const ModuleAt& module) { return has_test_function(analysis, *module.value); });
+  bool placeholders = false;
+  for (const auto& [file, module] : test_code(analysis)) {
+    for (const auto& function : module->functions) {
+      if (is_test_name(analysis, function)) {
+        if (!function.trivial_body) {
+          return std::nullopt;
+        }
+        placeholders = true;
+      }
+    }
+  }
+  return placeholders ? "only placeholder tests (a body such as assert True) for it to run"
+                      : "no test functions for it to run";
 }
 
 } // namespace
@@ -238,7 +250,7 @@ Finding check_mlops_ci_runs_tests(const RuleContext& context)
   size_t commands_seen = 0;
   std::vector<Location> looked;
   std::optional<Finding> ignored; // a run whose failures the job ignores, if no other
-  const bool untested = untested_python(analysis);
+  const auto untested = untested_python(analysis);
   // Workflows that run on pushes and pull requests first: one started only by hand
   // (on: workflow_dispatch), often kept after a newer one took over, is cited last.
   const auto by_hand = [](const analyze::Workflow& workflow) {
@@ -264,7 +276,7 @@ Finding check_mlops_ci_runs_tests(const RuleContext& context)
           const Location at{file->path, static_cast<uint32_t>(command.line)};
           if (untested) {
             return skip("job " + job.name + " runs " + shown + " (" + at.to_string() +
-                        "), but the project has no test functions for it to run (see tests/present)");
+                        "), but the project has " + *untested + " (see tests/present)");
           }
           if (ignores_failure(command.text)) {
             if (!ignored) {
