@@ -219,6 +219,30 @@ TEST_CASE("history: an upload dump, low-information messages, and a repository t
         "the first commit is 1 day old; a history younger than 7 days is not judged yet");
 }
 
+TEST_CASE("history: a bot's daily commits are left out of the history")
+{
+  // One afternoon of the author's work, then a workflow that commits refreshed data every day.
+  GitFixture repo;
+  repo.write("README.md", "# Air quality\n");
+  repo.commit("Initial commit", days_ago(30));
+  for (int i = 0; i < 12; ++i) {
+    repo.write("src/aqi/module" + std::to_string(i) + ".py", "X = 1\n");
+  }
+  repo.commit("Add the forecasting pipeline", days_ago(29.9));
+  for (int i = 0; i < 20; ++i) {
+    CommitOptions bot = days_ago(28 - i);
+    bot.author = "github-actions[bot]";
+    bot.email = "41898282+github-actions[bot]@users.noreply.github.com";
+    repo.write("data/metrics.csv", "day," + std::to_string(i) + "\n");
+    repo.commit("chore: update metrics history [skip ci]", bot);
+  }
+  const Json report = audit(repo.path());
+  const Json& history = finding(report, "git/history");
+  CHECK(history["status"] == "fail");
+  CHECK(history["message"] == "2 commits on 1 day (20 commits by bots left out); a history needs at least 5 "
+                              "commits to show how the project was built");
+}
+
 TEST_CASE("history: a repository whose objects are gone skips the history rules and says why")
 {
   GitFixture repo;

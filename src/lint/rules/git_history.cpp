@@ -1,6 +1,7 @@
 // git/history: several commits over several days, not one upload dump.
 #include "lint/rules/registry.h"
 
+#include "core/text.h"
 #include "lint/wording.h"
 
 #include <set>
@@ -20,6 +21,15 @@ std::string days(int64_t seconds)
   return count_of(static_cast<size_t>(seconds / k_day), "day");
 }
 
+// A commit made by a CI job or a bot ("github-actions[bot]", "dependabot[bot]", a workflow that
+// commits as action@github.com): a cron job's daily data commits show no one's work.
+bool by_bot(const HistoryCommit& commit)
+{
+  const std::string author = text::to_lower(commit.author);
+  return author.find("[bot]") != std::string::npos || author == "action@github.com" ||
+         author == "actions@github.com" || author.starts_with("github-actions");
+}
+
 } // namespace
 
 Finding check_git_history(const RuleContext& context)
@@ -28,10 +38,20 @@ Finding check_git_history(const RuleContext& context)
   if (history == nullptr) {
     return skip("no git history to read (not a git repository, or no commit yet)");
   }
-  const auto& commits = history->commits;
-  if (commits.empty()) {
+  std::vector<HistoryCommit> commits;
+  for (const auto& commit : history->commits) {
+    if (!by_bot(commit)) {
+      commits.push_back(commit);
+    }
+  }
+  const size_t bots = history->commits.size() - commits.size();
+  if (history->commits.empty()) {
     return skip("no commit yet");
   }
+  if (commits.empty()) {
+    return fail(count_of(bots, "commit") + ", all by bots: no one's work is in the history");
+  }
+  const size_t total = history->total - bots;
   const HistoryCommit& first = commits.back();
   const int64_t age = context.analysis().history()->now() - first.time;
   const auto young = static_cast<int64_t>(context.threshold(config::Threshold::young_days) * k_day);
@@ -50,8 +70,9 @@ Finding check_git_history(const RuleContext& context)
     }
   }
   const auto needed = static_cast<size_t>(context.threshold(config::Threshold::min_commits));
-  const std::string shape = count_of(history->total, "commit") + " on " + count_of(active_days.size(), "day");
-  if (history->total < needed) {
+  const std::string shape = count_of(total, "commit") + " on " + count_of(active_days.size(), "day") +
+                            (bots > 0 ? " (" + count_of(bots, "commit") + " by bots left out)" : "");
+  if (total < needed) {
     return fail(shape + "; a history needs at least " + std::to_string(needed) +
                 " commits to show how the project was built");
   }
