@@ -48,8 +48,25 @@ bool is_health_path(std::string_view path)
   }
   const size_t slash = path.rfind('/');
   const std::string_view last = slash == std::string_view::npos ? path : path.substr(slash + 1);
-  return std::find(std::begin(k_health_segments), std::end(k_health_segments), last) !=
-         std::end(k_health_segments);
+  if (std::find(std::begin(k_health_segments), std::end(k_health_segments), last) ==
+      std::end(k_health_segments)) {
+    return false;
+  }
+  if (last != "status" || slash == std::string_view::npos) {
+    return true;
+  }
+  // "/status" and "/api/v1/status" report the service's state; "/jobs/status" and
+  // "/training/status" report a resource's.
+  const std::string_view before = path.substr(0, slash);
+  const std::string_view parent = before.substr(before.rfind('/') + 1); // npos + 1 is 0
+  constexpr std::string_view k_service_parents[] = {"",       "api",     "system",    "service", "server",
+                                                    "app",    "health",  "internal",  "admin",   "model",
+                                                    "models", "monitor", "monitoring"};
+  const bool version =
+      parent.size() >= 2 && parent.front() == 'v' &&
+      std::all_of(parent.begin() + 1, parent.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return version || std::find(std::begin(k_service_parents), std::end(k_service_parents), parent) !=
+                        std::end(k_service_parents);
 }
 
 // A handler named for a probe: health_check, healthcheck, get_health, readiness_probe, liveness.
