@@ -5,6 +5,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <set>
 
 namespace mlfolio::lint {
 
@@ -324,6 +325,50 @@ Finding check_rigor_reproducibility(const RuleContext& context)
                     "seed_everything call in " +
                     code_scope(analysis) + " fixes them; seeded only: " + describe_hits(seeded, 3),
                 locations);
+  }
+  // A seeded model elsewhere does not make this training repeatable: the module that trains splits,
+  // shuffles, builds a model or draws hyperparameters without a seed, and nothing seeds the global
+  // generators (train_test_split(X, y, shuffle=True) beside RandomForestRegressor(random_state=42)).
+  if (found.global.empty()) {
+    // Exploration (notebooks/exp2_bow_vs_tfidf.py, research/) is not the project's training.
+    const auto exploring = [](std::string_view path) {
+      constexpr std::string_view k_exploration[] = {"notebooks",  "notebook",    "research", "experiments",
+                                                    "experiment", "exploration", "eda",      "scratch",
+                                                    "sandbox",    "playground"};
+      const auto folders = text::split(path.substr(0, path.rfind('/') + 1), '/');
+      return std::any_of(folders.begin(), folders.end(), [&](std::string_view folder) {
+        return std::find(std::begin(k_exploration), std::end(k_exploration), text::to_lower(folder)) !=
+               std::end(k_exploration);
+      });
+    };
+    std::set<std::string, std::less<>> training_modules;
+    for (const auto& [file, module] : analysis.code_modules()) {
+      if (!Analysis::is_notebook_path(file->path) && !set_aside(file->path) && !exploring(file->path) &&
+          training_call(*module)) {
+        training_modules.insert(file->path);
+      }
+    }
+    // Boosting libraries seed themselves (XGBoost's and CatBoost's seed is 0, LightGBM's a fixed
+    // default): unseeded, they still repeat. Numbers drawn for a demo or a print are left out too.
+    const auto repeats_anyway = [](std::string_view what) {
+      return what.starts_with("XGB") || what.starts_with("LGBM") || what.starts_with("CatBoost") ||
+             what.starts_with("xgb.") || what.starts_with("lgb.");
+    };
+    const auto in_training = std::find_if(found.uses.begin(), found.uses.end(), [&](const RandomUse& use) {
+      return !use.seeded && !use.draw && !repeats_anyway(use.hit.what) &&
+             training_modules.contains(use.hit.where.path);
+    });
+    if (in_training != found.uses.end()) {
+      std::vector<Location> locations{in_training->hit.where};
+      const auto seeded_at = hit_locations(seeded, 3);
+      locations.insert(locations.end(), seeded_at.begin(), seeded_at.end());
+      return fail("the training in " + in_training->hit.where.path +
+                      " is not repeatable: " + describe_hits({in_training->hit}, 1) +
+                      " has no seed, and no random.seed, np.random.seed or torch.manual_seed call fixes it; "
+                      "seeded only: " +
+                      describe_hits(seeded, 3),
+                  locations);
+    }
   }
   std::string message = "randomness is seeded: " + describe_hits(seeded, 3);
   if (found.global.empty() && !unseeded.empty()) {

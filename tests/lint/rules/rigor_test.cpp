@@ -241,10 +241,35 @@ TEST_CASE("rigor/reproducibility: global seeds, per-call seeds, and what is left
   view.add("src/churn/split.py", "from sklearn.model_selection import train_test_split\n"
                                  "parts = train_test_split(frame, test_size=0.2, random_state=SEED)\n");
   finding = check_rule("rigor/reproducibility", view);
+  // The seeded split does not seed the forest that train.py fits.
+  CHECK(finding.status == Status::fail);
+  CHECK(
+      finding.message ==
+      "the training in src/churn/train.py is not repeatable: RandomForestClassifier at src/churn/train.py:4 "
+      "has no seed, and no random.seed, np.random.seed or torch.manual_seed call fixes it; seeded only: "
+      "train_test_split(random_state=SEED) at src/churn/split.py:2");
+  CHECK(finding.locations == std::vector<Location>{{"src/churn/train.py", 4}, {"src/churn/split.py", 2}});
+
+  // Outside the module that trains (a report's sample), what is left unseeded is only noted; a
+  // booster seeds itself.
+  MemoryView elsewhere;
+  elsewhere.add("src/churn/train.py", "from sklearn.model_selection import train_test_split\n"
+                                      "from xgboost import XGBClassifier\n"
+                                      "parts = train_test_split(frame, test_size=0.2, random_state=7)\n"
+                                      "model = XGBClassifier().fit(features, labels)\n");
+  elsewhere.add("src/churn/report.py", "from sklearn.utils import resample\nrows = resample(frame)\n");
+  finding = check_rule("rigor/reproducibility", elsewhere);
   CHECK(finding.status == Status::pass);
-  CHECK(finding.message ==
-        "randomness is seeded: train_test_split(random_state=SEED) at src/churn/split.py:2; "
-        "still without a seed: RandomForestClassifier at src/churn/train.py:4");
+  CHECK(finding.message.starts_with(
+      "randomness is seeded: train_test_split(random_state=7) at src/churn/train.py:3; "
+      "still without a seed: "));
+  // An experiment script in notebooks/ is exploration, not the project's training.
+  elsewhere.add("notebooks/exp2_forest.py", "from sklearn.ensemble import RandomForestClassifier\n"
+                                            "RandomForestClassifier().fit(features, labels)\n");
+  CHECK(check_rule("rigor/reproducibility", elsewhere).status == Status::pass);
+  elsewhere.add("src/churn/forest.py", "from sklearn.ensemble import RandomForestClassifier\n"
+                                       "RandomForestClassifier().fit(features, labels)\n");
+  CHECK(check_rule("rigor/reproducibility", elsewhere).status == Status::fail);
 
   MemoryView unseeded_calls; // random.seed() seeds from the clock; random_state=None is no seed
   unseeded_calls.add("a.py", "import random\nimport sklearn\nrandom.seed()\nsplit(x, random_state=None)\n"
