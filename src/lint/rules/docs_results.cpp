@@ -181,10 +181,13 @@ bool is_metric_table(const analyze::Table& table)
 }
 
 // The first line of `text` (starting at `line`) with a metric and a value; 0 when none.
+// A line of a drawn folder tree ("│   └── best_model_metrics.json <- Saved best accuracy") names
+// a file that holds results; it gives none.
 int metric_line(std::string_view text, int line)
 {
   for (const auto piece : text::split(text, '\n')) {
-    if (matches(piece, metric_pattern()) && matches(piece, value_pattern()) && !states_threshold(piece)) {
+    if (matches(piece, metric_pattern()) && matches(piece, value_pattern()) && !states_threshold(piece) &&
+        !docs::is_tree_line(piece)) {
       return line;
     }
     ++line;
@@ -195,7 +198,7 @@ int metric_line(std::string_view text, int line)
 int first_metric_line(std::string_view text, int line)
 {
   for (const auto piece : text::split(text, '\n')) {
-    if (matches(piece, metric_pattern())) {
+    if (matches(piece, metric_pattern()) && !docs::is_tree_line(piece)) {
       return line;
     }
     ++line;
