@@ -54,11 +54,12 @@ ComposeFile parse_compose(std::string_view bytes)
       service.line = detail::yaml_line(entry.first);
       const YAML::Node& body = entry.second;
       if (body.IsMap()) {
-        for (const char* key : {"command", "entrypoint"}) {
-          const YAML::Node command = body[key];
-          if (command && service.command.empty()) {
-            service.command = command_of(command);
-            service.command_line = detail::yaml_line(command);
+        // Docker runs the entrypoint with the command as its arguments.
+        for (const char* key : {"entrypoint", "command"}) {
+          if (const YAML::Node part = body[key]) {
+            const std::string words = command_of(part);
+            service.command += (service.command.empty() || words.empty() ? "" : " ") + words;
+            service.command_line = service.command_line == 0 ? detail::yaml_line(part) : service.command_line;
           }
         }
         const YAML::Node depends = body["depends_on"];

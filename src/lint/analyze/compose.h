@@ -14,7 +14,7 @@ struct ComposeService
 {
   std::string name;
   int line = 0;
-  std::string command; // command: (or entrypoint:) as one line; a list's items joined by spaces
+  std::string command; // entrypoint: then command:, as one line; a list's items joined by spaces
   int command_line = 0;
   std::vector<std::string> depends_on; // a list of names, or a map's keys
 };

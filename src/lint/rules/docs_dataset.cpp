@@ -85,7 +85,8 @@ const RE2& benchmark_pattern()
 }
 
 // A dataset known by one word with a capital inside ("trained on PlantVillage dataset",
-// "the FashionMNIST corpus"); a library's or a class's name ("PyTorch Dataset") names no data.
+// "the FashionMNIST corpus"); a library's, a class's or a store's name ("PyTorch Dataset", "a
+// BigQuery dataset") names no data.
 const RE2& camel_dataset_pattern()
 {
   thread_local const RE2 pattern(R"(\b([A-Z][a-z]+[A-Z][A-Za-z0-9]*)\s+(?i:dataset|data set|corpus)\b)");
@@ -96,13 +97,16 @@ const RE2& camel_dataset_pattern()
 // where the data was collected too. Words that only defer ("Source: TBD") name none.
 bool labelled_source(std::string_view text)
 {
-  thread_local const RE2 pattern(R"((?i:\b(?:data\s*)?sources?)\**\s*[:：–-]\s*\**\s*([A-Z][\w.&'’-]*))");
+  thread_local const RE2 pattern(R"((?i:\b(?:data\s*)?sources?)\**\s*[:：–-]\s*\**\s*([A-Z][\w.&'’/-]*))");
   re2::StringPiece input(text.data(), text.size());
   std::string first;
   while (RE2::FindAndConsume(&input, pattern, &first)) {
+    while (!first.empty() && (first.back() == '.' || first.back() == '-')) {
+      first.pop_back();
+    }
     const std::string lowered = text::to_lower(first);
-    if (lowered != "tbd" && lowered != "n/a" && lowered != "na" && lowered != "unknown" &&
-        lowered != "none" && lowered != "todo" && lowered != "internal" && lowered != "code") {
+    if (lowered != "n/a" && lowered != "na" && lowered != "unknown" && lowered != "none" &&
+        lowered != "internal" && lowered != "code" && lowered != "tba" && !docs::has_todo_marker(first)) {
       return true;
     }
   }
@@ -116,7 +120,7 @@ bool names_a_dataset(std::string_view text)
   while (RE2::FindAndConsume(&camel_input, camel_dataset_pattern(), &camel)) {
     const std::string lowered = text::to_lower(camel);
     if (lowered != "pytorch" && lowered != "tensorflow" && lowered != "dataframe" &&
-        lowered != "dataloader" && lowered != "pandas") {
+        lowered != "dataloader" && lowered != "bigquery" && lowered != "imagefolder") {
       return true;
     }
   }

@@ -182,12 +182,19 @@ bool is_metric_table(const analyze::Table& table)
 
 // The first line of `text` (starting at `line`) with a metric and a value; 0 when none.
 // A line of a drawn folder tree ("│   └── best_model_metrics.json <- Saved best accuracy") names
-// a file that holds results; it gives none.
+// a file that holds results; it gives none. A printed table's row ("|    | model |   f1 |", or
+// one drawn with box characters) ends with its border.
+bool folder_tree_line(std::string_view line)
+{
+  const std::string_view trimmed = text::trim(line);
+  return docs::is_tree_line(line) && !trimmed.ends_with('|') && !trimmed.ends_with("\u2502");
+}
+
 int metric_line(std::string_view text, int line)
 {
   for (const auto piece : text::split(text, '\n')) {
     if (matches(piece, metric_pattern()) && matches(piece, value_pattern()) && !states_threshold(piece) &&
-        !docs::is_tree_line(piece)) {
+        !folder_tree_line(piece)) {
       return line;
     }
     ++line;
@@ -198,7 +205,7 @@ int metric_line(std::string_view text, int line)
 int first_metric_line(std::string_view text, int line)
 {
   for (const auto piece : text::split(text, '\n')) {
-    if (matches(piece, metric_pattern()) && !docs::is_tree_line(piece)) {
+    if (matches(piece, metric_pattern()) && !folder_tree_line(piece)) {
       return line;
     }
     ++line;

@@ -44,13 +44,13 @@ Finding check_git_history(const RuleContext& context)
       commits.push_back(commit);
     }
   }
-  const size_t bots = history->commits.size() - commits.size();
   if (history->commits.empty()) {
     return skip("no commit yet");
   }
   if (commits.empty()) {
-    return fail(count_of(bots, "commit") + ", all by bots: no one's work is in the history");
+    commits = history->commits; // a bot's commits only (a template's): judged as they are
   }
+  const size_t bots = history->commits.size() - commits.size();
   const size_t total = history->total - bots;
   const HistoryCommit& first = commits.back();
   const int64_t age = context.analysis().history()->now() - first.time;

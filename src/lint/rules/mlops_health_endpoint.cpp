@@ -55,18 +55,18 @@ bool is_health_path(std::string_view path)
   if (last != "status" || slash == std::string_view::npos) {
     return true;
   }
-  // "/status" and "/api/v1/status" report the service's state; "/jobs/status" and
-  // "/training/status" report a resource's.
+  // "/status", "/api/v1/status" and "/inference/status" report the service's state; "/jobs/status",
+  // "/training/status" and "/runs/{run_id}/status" report a resource's.
   const std::string_view before = path.substr(0, slash);
-  const std::string_view parent = before.substr(before.rfind('/') + 1); // npos + 1 is 0
-  constexpr std::string_view k_service_parents[] = {"",       "api",     "system",    "service", "server",
-                                                    "app",    "health",  "internal",  "admin",   "model",
-                                                    "models", "monitor", "monitoring"};
-  const bool version =
-      parent.size() >= 2 && parent.front() == 'v' &&
-      std::all_of(parent.begin() + 1, parent.end(), [](char c) { return c >= '0' && c <= '9'; });
-  return version || std::find(std::begin(k_service_parents), std::end(k_service_parents), parent) !=
-                        std::end(k_service_parents);
+  const std::string lowered = text::to_lower(before.substr(before.rfind('/') + 1)); // npos + 1 is 0
+  constexpr std::string_view k_resources[] = {
+      "job",      "jobs",    "task",       "tasks",    "training",  "train",     "run",
+      "runs",     "batch",   "batches",    "upload",   "uploads",   "order",     "orders",
+      "queue",    "export",  "exports",    "import",   "imports",   "request",   "requests",
+      "video",    "videos",  "file",       "files",    "document",  "documents", "payment",
+      "payments", "process", "processing", "pipeline", "pipelines", "retrain",   "retraining"};
+  return lowered.find_first_of("{<:") == std::string::npos &&
+         std::find(std::begin(k_resources), std::end(k_resources), lowered) == std::end(k_resources);
 }
 
 // A handler named for a probe: health_check, healthcheck, get_health, readiness_probe, liveness.

@@ -484,22 +484,26 @@ std::optional<LibraryUse> own_registry(const Analysis& analysis, std::optional<L
     // runs/train/<name>/weights/best.pt) and the weights file logged to the MLflow run that trained
     // it: mlflow.log_artifact(str(best_model_path), artifact_path="model").
     // The weights file is named after the training call and by the time it is logged: the
-    // checkpoint training starts from (YOLO("yolov8n.pt")) is not what it made.
+    // checkpoint training starts from (YOLO("yolov8n.pt")) is not what it made. A name with a
+    // model file's extension, "best.pt" or "runs/detect/train/weights/best.pt".
     const auto trained = save == nullptr ? training_call(*module) : std::nullopt;
-    const auto weights_logged =
-        std::find_if(module->calls.begin(), module->calls.end(),
-                     [](const analyze::Call& call) { return call.callee == "mlflow.log_artifact"; });
-    if (trained && weights_logged != module->calls.end()) {
+    const auto weights_file = [](std::string_view value) {
+      const std::string lower = text::to_lower(value);
+      return value.size() < 200 &&
+             std::any_of(std::begin(k_model_extensions), std::end(k_model_extensions),
+                         [&](std::string_view extension) { return lower.ends_with(extension); });
+    };
+    for (const auto& call : module->calls) {
+      if (!trained || call.callee != "mlflow.log_artifact" || call.line <= trained->second) {
+        continue;
+      }
       const bool names_weights = std::any_of(
           module->strings.begin(), module->strings.end(), [&](const analyze::StringLiteral& literal) {
-            return literal.line > trained->second && literal.line <= weights_logged->line &&
-                   literal.value.find('/') == std::string::npos &&
-                   literal.value.find('.') != std::string::npos && literal.value.size() < 40 &&
-                   is_model_path(literal.value);
+            return literal.line > trained->second && literal.line <= call.line && weights_file(literal.value);
           });
       if (names_weights) {
         return LibraryUse{"MLflow (the trainer's saved weights logged to its run)",
-                          code_location(analysis, file, weights_logged->line)};
+                          code_location(analysis, file, call.line)};
       }
     }
     if (save == nullptr) {

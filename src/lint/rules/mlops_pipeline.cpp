@@ -554,7 +554,10 @@ std::optional<StageNames> driver_stages(const Analysis& analysis, const std::str
   }
   // The names it imports from the project's own modules, with the stage of each name or module.
   std::map<std::string, std::optional<StageKind>, std::less<>> project_names;
-  for (const auto& import : strict ? module->imports : std::vector<analyze::Import>{}) {
+  for (const auto& import : module->imports) {
+    if (!strict) {
+      break;
+    }
     for (const auto& imported : import.names) {
       const auto candidates = analyze::import_candidates(script, import, imported);
       if (std::any_of(candidates.begin(), candidates.end(),

@@ -165,16 +165,12 @@ std::optional<Finding> serving_image(const Analysis& analysis)
 
 // A model deployed to a cloud's managed endpoint, which serves it over HTTPS: SageMaker's
 // model.deploy(initial_instance_count=1, instance_type="ml.m5.large", endpoint_name=...) or
-// boto3's create_endpoint(EndpointName=...), Vertex AI's model.deploy(machine_type=...), Azure
-// ML's ManagedOnlineEndpoint.
+// boto3's create_endpoint(EndpointName=...), Vertex AI's model.deploy(machine_type=...), an Azure
+// ML ManagedOnlineDeployment (or KubernetesOnlineDeployment) of the model.
 std::optional<Finding> managed_endpoint(const Analysis& analysis)
 {
   const auto imports = [](const analyze::PythonModule& module, std::string_view wanted) {
-    return std::any_of(module.imports.begin(), module.imports.end(), [&](const analyze::Import& import) {
-      return import.module == wanted || import.module.starts_with(std::string(wanted) + ".") ||
-             (import.module == "google.cloud" && wanted == "google.cloud.aiplatform" &&
-              std::find(import.names.begin(), import.names.end(), "aiplatform") != import.names.end());
-    });
+    return find_import(module, std::span<const std::string_view>(&wanted, 1)) != nullptr;
   };
   const auto has_keyword = [](const analyze::Call& call, std::initializer_list<std::string_view> names) {
     return std::any_of(call.keywords.begin(), call.keywords.end(),

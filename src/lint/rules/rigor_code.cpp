@@ -133,14 +133,20 @@ std::string ml_library_of(const analyze::Import& import)
   return "";
 }
 
+// The words of a call's receiver: "self.label_encoder.fit" gives self, label, encoder.
+IdentifierWords receiver_words(const analyze::Call& call)
+{
+  std::string receiver = call.callee.substr(0, call.callee.rfind('.') + 1);
+  std::replace(receiver.begin(), receiver.end(), '.', '_');
+  return identifier_words(receiver);
+}
+
 // A search index fitted to documents (minsearch's index.fit(documents), a TF-IDF index) or trained
 // on embeddings (FAISS's self.index.train(vectors) for an IVF index) trains no model: the call's
 // receiver is named for an index.
 bool fits_index(const analyze::Call& call)
 {
-  std::string receiver = call.callee.substr(0, call.callee.rfind('.') + 1);
-  std::replace(receiver.begin(), receiver.end(), '.', '_');
-  const auto words = identifier_words(receiver);
+  const auto words = receiver_words(call);
   return std::find(words.begin(), words.end(), "index") != words.end();
 }
 
@@ -155,17 +161,22 @@ bool spacy_update(const analyze::Call& call)
 }
 
 // A preprocessing step fitted to the data trains no model: scaler.fit(X), self.vectorizer.fit(texts),
-// label_encoder.fit(y), tokenizer.train(files). The call's receiver is named for one.
+// label_encoder.fit(y), tokenizer.train(files). The call's receiver is named for one; an encoder
+// only as a label's, one-hot or ordinal encoder (an autoencoder's encoder is a network).
 bool fits_preprocessing(const analyze::Call& call)
 {
-  constexpr std::string_view k_preprocessing[] = {"binarizer",  "encoder",    "featurizer",   "imputer",
-                                                  "normalizer", "normaliser", "preprocessor", "scaler",
-                                                  "tfidf",      "tokenizer",  "vectorizer",   "vectoriser"};
-  std::string receiver = call.callee.substr(0, call.callee.rfind('.') + 1);
-  std::replace(receiver.begin(), receiver.end(), '.', '_');
-  const auto words = identifier_words(receiver);
-  return std::any_of(words.begin(), words.end(),
-                     [&](const auto& word) { return contains(k_preprocessing, word); });
+  constexpr std::string_view k_preprocessing[] = {"binarizer",  "featurizer",   "imputer",   "normalizer",
+                                                  "normaliser", "preprocessor", "scaler",    "tfidf",
+                                                  "tokenizer",  "vectorizer",   "vectoriser"};
+  constexpr std::string_view k_encoded[] = {"label", "hot", "ohe", "ordinal", "target", "categorical"};
+  const auto words = receiver_words(call);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (contains(k_preprocessing, words[i]) ||
+        (words[i] == "encoder" && i > 0 && contains(k_encoded, words[i - 1]))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // self.fit(texts) calls the class's own fit method, whose body is read on its own: a drift

@@ -178,8 +178,10 @@ bool names_metric(std::string_view identifier)
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     metric = metric || (words[i] == "f" && (words[i + 1] == "score" || words[i + 1] == "beta"));
   }
-  return metric && std::none_of(words.begin(), words.end(),
-                                [](std::string_view word) { return contains(k_setting_words, word); });
+  // dice_loss, dice_coef_loss: a loss to minimise, not a measurement.
+  return metric && std::none_of(words.begin(), words.end(), [](std::string_view word) {
+           return contains(k_setting_words, word) || word == "loss";
+         });
 }
 
 // Names imported from torchmetrics: every metric class there counts, by whether it is accuracy.

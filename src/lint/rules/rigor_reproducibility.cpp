@@ -102,6 +102,7 @@ struct RandomUse
   bool seeded = false;
   bool network = false; // weights initialised at random: only a global seed fixes them
   bool draw = false;    // numbers drawn from a global generator (np.random.randn), no shuffle
+  bool unpacked = false; // settings passed as **params, whose seed may come from a YAML file
 };
 
 struct Seeding
@@ -265,8 +266,11 @@ Seeding seeding(const Analysis& analysis)
         }
         const bool draw = is_global_draw(call) && name != "shuffle" && name != "permutation" &&
                           name != "randperm" && name != "sample";
-        found.uses.push_back(
-            {{std::string(name) + (seed ? "(" + *seed + ")" : ""), where()}, seed.has_value(), false, draw});
+        found.uses.push_back({{std::string(name) + (seed ? "(" + *seed + ")" : ""), where()},
+                              seed.has_value(),
+                              false,
+                              draw,
+                              call.unpacks_keywords});
       }
     }
     if (auto net = network(analysis, file, *module)) {
@@ -349,13 +353,13 @@ Finding check_rigor_reproducibility(const RuleContext& context)
       }
     }
     // Boosting libraries seed themselves (XGBoost's and CatBoost's seed is 0, LightGBM's a fixed
-    // default): unseeded, they still repeat. Numbers drawn for a demo or a print are left out too.
+    // default): unseeded, they still repeat. Numbers drawn for a demo or a print are left out too,
+    // and settings unpacked from a configuration (Model(**cfg.params)) whose seed may be in YAML.
     const auto repeats_anyway = [](std::string_view what) {
-      return what.starts_with("XGB") || what.starts_with("LGBM") || what.starts_with("CatBoost") ||
-             what.starts_with("xgb.") || what.starts_with("lgb.");
+      return what.starts_with("XGB") || what.starts_with("LGBM") || what.starts_with("CatBoost");
     };
     const auto in_training = std::find_if(found.uses.begin(), found.uses.end(), [&](const RandomUse& use) {
-      return !use.seeded && !use.draw && !repeats_anyway(use.hit.what) &&
+      return !use.seeded && !use.draw && !use.unpacked && !repeats_anyway(use.hit.what) &&
              training_modules.contains(use.hit.where.path);
     });
     if (in_training != found.uses.end()) {

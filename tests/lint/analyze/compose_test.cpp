@@ -18,7 +18,8 @@ TEST_CASE("compose: services, their commands and what they wait for")
                                          "    depends_on:\n"
                                          "      data: {condition: service_completed_successfully}\n"
                                          "  data:\n"
-                                         "    entrypoint: python scripts/fetch.py\n"
+                                         "    entrypoint: [python, scripts/fetch.py]\n"
+                                         "    command: --days 30\n"
                                          "  api:\n"
                                          "    image: app\n"
                                          "    depends_on: [train]\n");
@@ -28,7 +29,8 @@ TEST_CASE("compose: services, their commands and what they wait for")
   CHECK(file.services[0].command == "python -m app.train");
   CHECK(file.services[0].command_line == 3);
   CHECK(file.services[0].depends_on == std::vector<std::string>{"data"});
-  CHECK(file.services[1].command == "python scripts/fetch.py");
+  CHECK(file.services[1].command == "python scripts/fetch.py --days 30");
+  CHECK(file.services[1].command_line == 7);
   CHECK(file.services[2].command.empty());
   CHECK(file.services[2].depends_on == std::vector<std::string>{"train"});
   CHECK(file.problems.empty());
