@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lint/analyze/compose.h"
 #include "lint/analyze/deps.h"
 #include "lint/analyze/dockerfile.h"
 #include "lint/analyze/dvc.h"
@@ -174,6 +175,8 @@ public:
   const analyze::PytestNaming& pytest_naming() const;
   // Every dvc.yaml of the project, parsed; what cannot be read is a note.
   const std::vector<Parsed<analyze::DvcPipeline>>& dvc_pipelines() const;
+  // Every Docker Compose file of the project (docker-compose*.yml, compose.yaml), parsed.
+  const std::vector<Parsed<analyze::ComposeFile>>& compose_files() const;
 
   static bool is_dockerfile_path(std::string_view path);
 
@@ -289,6 +292,7 @@ private:
   Lazy<std::vector<Parsed<analyze::Workflow>>> m_workflows;
   Lazy<std::vector<Parsed<analyze::DependencyFile>>> m_dependency_files;
   Lazy<std::vector<Parsed<analyze::DvcPipeline>>> m_dvc_pipelines;
+  Lazy<std::vector<Parsed<analyze::ComposeFile>>> m_compose_files;
   Lazy<analyze::PytestNaming> m_pytest_naming;
   // The caches of python(), notebook() and text(), and the notes, behind one lock. Nothing is
   // read or parsed while it is held: two threads that want the same file may both make it, and

@@ -361,6 +361,23 @@ const std::vector<Parsed<analyze::DvcPipeline>>& Analysis::dvc_pipelines() const
   });
 }
 
+const std::vector<Parsed<analyze::ComposeFile>>& Analysis::compose_files() const
+{
+  return m_compose_files.get([&] {
+    std::vector<Parsed<analyze::ComposeFile>> parsed;
+    for (const FileEntry* file : project_files()) {
+      if (!analyze::is_compose_path(file->path)) {
+        continue;
+      }
+      if (const TextFile* content = text(file->path); content != nullptr && !content->binary) {
+        parsed.push_back({file, analyze::parse_compose(content->content)});
+        note_problems(file->path, parsed.back().value.problems);
+      }
+    }
+    return parsed;
+  });
+}
+
 const analyze::PytestNaming& Analysis::pytest_naming() const
 {
   return m_pytest_naming.get([&] {

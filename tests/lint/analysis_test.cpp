@@ -248,6 +248,23 @@ TEST_CASE("analysis: dvc.yaml parsed once; a YAML error is a note")
   CHECK(analysis.notes()[0].starts_with("pipelines/dvc.yaml:"));
 }
 
+TEST_CASE("analysis: Compose files, parsed once; what cannot be read is a note")
+{
+  MemoryView view;
+  view.add("docker-compose.yml", "services:\n  train:\n    command: python train.py\n");
+  view.add("deploy/compose.prod.yaml", "services:\n  api:\n    image: [unclosed\n");
+  view.add("k8s/deployment.yaml", "services: {}\n");
+  const Analysis analysis(view);
+  const auto& files = analysis.compose_files();
+  REQUIRE(files.size() == 2);
+  CHECK(files[1].file->path == "docker-compose.yml");
+  CHECK(files[1].value.services.at(0).command == "python train.py");
+  CHECK(files[0].value.services.empty());
+  CHECK(&analysis.compose_files() == &files);
+  REQUIRE(analysis.notes().size() == 1);
+  CHECK(analysis.notes()[0].starts_with("deploy/compose.prod.yaml:"));
+}
+
 TEST_CASE("analysis: files committed with unresolved merge conflicts are one note")
 {
   MemoryView view;

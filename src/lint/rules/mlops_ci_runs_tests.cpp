@@ -223,14 +223,11 @@ std::optional<std::string> untested_python(const Analysis& analysis)
   }
   bool placeholders = false;
   for (const auto& [file, module] : test_code(analysis)) {
-    for (const auto& function : module->functions) {
-      if (is_test_name(analysis, function)) {
-        if (!function.trivial_body) {
-          return std::nullopt;
-        }
-        placeholders = true;
-      }
+    const CollectedTests tests = collected_tests(analysis, *module);
+    if (!tests.real.empty()) {
+      return std::nullopt;
     }
+    placeholders = placeholders || !tests.placeholders.empty();
   }
   return placeholders ? "only placeholder tests (a body such as assert True) for it to run"
                       : "no test functions for it to run";

@@ -14,7 +14,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <deque>
 #include <map>
 #include <set>
 
@@ -600,7 +599,6 @@ struct CommandAt
 std::optional<Finding> run_driver(const Analysis& analysis)
 {
   std::vector<CommandAt> lines;
-  std::deque<std::string> owned; // texts the views in `lines` point into (a deque never moves them)
   const analyze::Document* document = analysis.readme_document();
   const FileEntry* readme = analysis.readme();
   if (document != nullptr && readme != nullptr) {
@@ -616,23 +614,18 @@ std::optional<Finding> run_driver(const Analysis& analysis)
       }
     }
   }
-  std::vector<std::pair<const FileEntry*, analyze::ComposeFile>> compose_files;
   for (const FileEntry* file : analysis.project_files()) {
-    if (analyze::is_compose_path(file->path)) {
-      if (const auto text = analysis.read_text(file->path); text && !text->binary) {
-        compose_files.emplace_back(file, analyze::parse_compose(text->content));
-      }
-    } else if (text::iends_with(file->path, ".sh")) {
-      if (const auto text = analysis.read_text(file->path); text && !text->binary) {
-        owned.push_back(text->content);
-        int line = 1;
-        for (const auto command : text::split(owned.back(), '\n')) {
-          lines.push_back({command, &file->path, line++});
-        }
+    if (!text::iends_with(file->path, ".sh")) {
+      continue;
+    }
+    if (const TextFile* script = analysis.text(file->path); script != nullptr && !script->binary) {
+      int line = 1;
+      for (const auto command : text::split(script->content, '\n')) {
+        lines.push_back({command, &file->path, line++});
       }
     }
   }
-  for (const auto& [file, compose] : compose_files) {
+  for (const auto& [file, compose] : analysis.compose_files()) {
     for (const auto& service : compose.services) {
       if (!service.command.empty()) {
         lines.push_back({service.command, &file->path, service.command_line});
@@ -682,15 +675,7 @@ std::optional<Finding> entry_driver(const Analysis& analysis)
 // up" runs data_ingestion, then feature_engineering, then model_training.
 std::optional<Finding> compose_pipeline(const Analysis& analysis)
 {
-  for (const FileEntry* file : analysis.project_files()) {
-    if (!analyze::is_compose_path(file->path)) {
-      continue;
-    }
-    const auto text = analysis.read_text(file->path);
-    if (!text || text->binary) {
-      continue;
-    }
-    const analyze::ComposeFile compose = analyze::parse_compose(text->content);
+  for (const auto& [file, compose] : analysis.compose_files()) {
     std::map<std::string, StageKind, std::less<>> kinds;
     for (const auto& service : compose.services) {
       auto kind = stage_of(service.name);

@@ -113,6 +113,19 @@ bool has_test_function(const Analysis& analysis, const analyze::PythonModule& mo
                      [&](const analyze::Function& function) { return is_test_name(analysis, function); });
 }
 
+CollectedTests collected_tests(const Analysis& analysis, const analyze::PythonModule& module)
+{
+  CollectedTests tests;
+  for (const auto& function : module.functions) {
+    if (!is_test_name(analysis, function) ||
+        (!function.class_name.empty() && !is_test_class(analysis, module, function.class_name))) {
+      continue;
+    }
+    (function.trivial_body ? tests.placeholders : tests.real).push_back(&function);
+  }
+  return tests;
+}
+
 bool checks_results(const analyze::PythonModule& module)
 {
   // "assert True" in a placeholder test checks nothing.

@@ -35,6 +35,15 @@ bool is_test_class(const Analysis& analysis, const analyze::PythonModule& module
 // Whether the module defines a function a test runner collects (see is_test_name).
 bool has_test_function(const Analysis& analysis, const analyze::PythonModule& module);
 
+// The tests a runner collects from the module (a method only in a test class), split into those
+// whose body does something and placeholders that only pass or assert a literal ("assert True").
+struct CollectedTests
+{
+  std::vector<const analyze::Function*> real;
+  std::vector<const analyze::Function*> placeholders;
+};
+CollectedTests collected_tests(const Analysis& analysis, const analyze::PythonModule& module);
+
 // Whether the module checks a result anywhere: an assert statement (not one in a placeholder
 // test), a raise, or a call of unittest's, NumPy's, pandas' or a mock's assert* methods,
 // pytest.raises/warns or fail().

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 
 namespace mlfolio::lint {
 
@@ -190,24 +191,31 @@ std::optional<CodeHit> network(const Analysis& analysis, const FileEntry* file,
   return std::nullopt;
 }
 
-// Code kept for reference in a folder named old_files_backup/, archive/ or legacy/ is not what
-// the project trains now.
-bool set_aside(std::string_view path)
+// Whether a folder of `path` has one of `words` among its words ("old_files_backup/" has
+// backup, "01_experiments/" experiments).
+bool in_folder_named(std::string_view path, std::span<const std::string_view> words)
 {
-  constexpr std::string_view k_set_aside[] = {"backup",   "backups", "old",        "archive",
-                                              "archived", "legacy",  "deprecated", "unused"};
   const size_t slash = path.rfind('/');
   if (slash == std::string_view::npos) {
     return false;
   }
   for (const auto folder : text::split(path.substr(0, slash), '/')) {
     for (const auto& word : identifier_words(folder)) {
-      if (contains(k_set_aside, word)) {
+      if (contains(words, word)) {
         return true;
       }
     }
   }
   return false;
+}
+
+// Code kept for reference in a folder named old_files_backup/, archive/ or legacy/ is not what
+// the project trains now.
+bool set_aside(std::string_view path)
+{
+  constexpr std::string_view k_set_aside[] = {"backup",   "backups", "old",        "archive",
+                                              "archived", "legacy",  "deprecated", "unused"};
+  return in_folder_named(path, k_set_aside);
 }
 
 // XGBClassifier(**params) where the module sets params["random_state"] or writes
@@ -335,20 +343,13 @@ Finding check_rigor_reproducibility(const RuleContext& context)
   // generators (train_test_split(X, y, shuffle=True) beside RandomForestRegressor(random_state=42)).
   if (found.global.empty()) {
     // Exploration (notebooks/exp2_bow_vs_tfidf.py, research/) is not the project's training.
-    const auto exploring = [](std::string_view path) {
-      constexpr std::string_view k_exploration[] = {"notebooks",  "notebook",    "research", "experiments",
-                                                    "experiment", "exploration", "eda",      "scratch",
-                                                    "sandbox",    "playground"};
-      const auto folders = text::split(path.substr(0, path.rfind('/') + 1), '/');
-      return std::any_of(folders.begin(), folders.end(), [&](std::string_view folder) {
-        return std::find(std::begin(k_exploration), std::end(k_exploration), text::to_lower(folder)) !=
-               std::end(k_exploration);
-      });
-    };
+    constexpr std::string_view k_exploration[] = {"notebooks",   "notebook",    "research",
+                                                  "experiments", "exploration", "eda",
+                                                  "scratch",     "sandbox",     "playground"};
     std::set<std::string, std::less<>> training_modules;
     for (const auto& [file, module] : analysis.code_modules()) {
-      if (!Analysis::is_notebook_path(file->path) && !set_aside(file->path) && !exploring(file->path) &&
-          training_call(*module)) {
+      if (!Analysis::is_notebook_path(file->path) && !set_aside(file->path) &&
+          !in_folder_named(file->path, k_exploration) && training_call(*module)) {
         training_modules.insert(file->path);
       }
     }

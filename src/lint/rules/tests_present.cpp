@@ -68,17 +68,10 @@ Finding check_tests_present(const RuleContext& context)
       }
     }
     ++searched;
-    size_t here = 0;
-    for (const auto& function : module->functions) {
-      if (!is_test_name(analysis, function) ||
-          (!function.class_name.empty() && !is_test_class(analysis, *module, function.class_name))) {
-        continue;
-      }
-      if (function.trivial_body) {
-        placeholders.push_back(location_of(file, function.line));
-      } else {
-        ++here;
-      }
+    const CollectedTests collected = collected_tests(analysis, *module);
+    const size_t here = collected.real.size();
+    for (const analyze::Function* placeholder : collected.placeholders) {
+      placeholders.push_back(location_of(file, placeholder->line));
     }
     if (here > 0) {
       real += here;
