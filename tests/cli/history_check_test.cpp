@@ -243,6 +243,24 @@ TEST_CASE("history: a bot's daily commits are left out of the history")
                               "commits to show how the project was built");
 }
 
+TEST_CASE("history: a history made only by bots is judged as it is")
+{
+  // A template's repository, created and then refreshed by a workflow: leaving the bot out would
+  // leave nothing to judge, so its commits count.
+  GitFixture repo;
+  for (int i = 0; i < 6; ++i) {
+    CommitOptions bot = days_ago(40 - 5 * i);
+    bot.author = "github-actions[bot]";
+    bot.email = "41898282+github-actions[bot]@users.noreply.github.com";
+    repo.write("data/day" + std::to_string(i) + ".csv", "day," + std::to_string(i) + "\n");
+    repo.commit("chore: refresh the data", bot);
+  }
+  const Json report = audit(repo.path());
+  const Json& history = finding(report, "git/history");
+  CHECK(history["status"] == "pass");
+  CHECK(history["message"].get<std::string>().starts_with("6 commits on 6 days, from "));
+}
+
 TEST_CASE("history: a repository whose objects are gone skips the history rules and says why")
 {
   GitFixture repo;
