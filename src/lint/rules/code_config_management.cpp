@@ -9,6 +9,7 @@
 #include "lint/rules/registry.h"
 
 #include "core/text.h"
+#include "lint/analyze/compose.h"
 #include "lint/rules/python_code.h"
 #include "lint/rules/rigor_code.h"
 #include "lint/wording.h"
@@ -95,7 +96,7 @@ bool is_config_file(std::string_view path)
                                 contains(k_config_extensions, std::string_view(name).substr(dot));
   const bool env_template = contains(k_env_templates, name);
   if ((!config_extension && !env_template) || contains(k_tool_configs, name) ||
-      name.starts_with("docker-compose")) {
+      analyze::is_compose_path(name)) {
     return false;
   }
   // "train_config.yaml", "model-params.json": a piece of the name between '_' and '-' says so.
