@@ -248,8 +248,9 @@ Finding check_code_pinned_dependencies(const RuleContext& context)
 {
   const double needed = context.threshold(config::Threshold::pinned_share);
   const Sources sources(context.analysis());
+  // A lock file the image installs from (uv pip install -r uv.lock) fixes every version itself.
   if (const auto image = installed_by_image(context.analysis());
-      image && !is_development_file(image->first)) {
+      image && !is_development_file(image->first) && !is_lock_file(image->first)) {
     Source source;
     source.path = image->first;
     std::set<std::string> seen;
