@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace mlfolio::lint {
 
@@ -72,6 +73,7 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
     }
     NamespacePackage found{folder, candidate.first_module, "", 0, build_configuration};
     size_t inner_importers = 0; // its own modules that import each other by the package's name
+    std::set<std::string> inner_imported; // the modules they import so
     for (const auto* list : {&context.analysis().code_modules(), &context.analysis().test_modules()}) {
       for (const auto& [file, module] : *list) {
         // Without a build configuration, only an import of one of its modules ("app.routes" is
@@ -85,15 +87,21 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
                  std::any_of(python.begin(), python.end(),
                              [&](const FileEntry* other) { return other->path.starts_with(path + "/"); });
         };
-        const bool imports =
-            std::any_of(module->imports.begin(), module->imports.end(), [&](const auto& import) {
-              return import.level == 0 &&
-                     (import.module == name
-                          ? build_configuration
-                          : import.module.starts_with(name) && import.module.size() > name.size() &&
-                                import.module[name.size()] == '.' && resolves(import.module));
-            });
-        if (imports && file->path.starts_with(folder)) {
+        const bool inner = file->path.starts_with(folder);
+        bool imports = false;
+        for (const auto& import : module->imports) {
+          const bool of_package =
+              import.level == 0 &&
+              (import.module == name
+                   ? build_configuration
+                   : import.module.starts_with(name) && import.module.size() > name.size() &&
+                         import.module[name.size()] == '.' && resolves(import.module));
+          if (of_package && inner) {
+            inner_imported.insert(import.module);
+          }
+          imports = imports || of_package;
+        }
+        if (imports && inner) {
           ++inner_importers;
         } else if (imports) {
           found.importer = found.importer.empty() ? file->path : found.importer;
@@ -102,8 +110,10 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
       }
     }
     // Without a build configuration, code written as a package, run from the repository's root
-    // ("uvicorn app.main:app"): its modules import each other as app.routes, app.config.
-    const bool written_as_package = found.importers > 0 && inner_importers >= 2;
+    // ("uvicorn app.main:app"): its modules import each other as app.routes, app.config, or one
+    // of them imports several of the others so (api/main.py: api.model, api.auth, api.schemas).
+    const bool written_as_package =
+        found.importers > 0 && (inner_importers >= 2 || inner_imported.size() >= 2);
     if ((build_configuration ? found.importers > 0 : written_as_package) &&
         (!best || found.importers > best->importers)) {
       best = found;
