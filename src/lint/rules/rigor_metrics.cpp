@@ -243,7 +243,8 @@ bool is_word_char(char c)
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// The first metric of k_readme_metrics in `text` as a whole word ("F1", not "F1a").
+// The first metric of k_readme_metrics in `text` as a whole word ("F1", not "F1a"). Mean average
+// precision is written mAP or MAP: a "flood map" is a picture.
 std::string readme_metric(std::string_view block_text)
 {
   const std::string lowered = text::to_lower(block_text);
@@ -252,7 +253,8 @@ std::string readme_metric(std::string_view block_text)
       const size_t end = at + metric.size();
       const bool starts = at == 0 || !is_word_char(lowered[at - 1]);
       const bool ends = end >= lowered.size() || !is_word_char(lowered[end]) || metric == "r²";
-      if (starts && ends) {
+      const bool cased = metric != "map" || block_text.substr(at + 1, 2) != "ap";
+      if (starts && ends && cased) {
         return std::string(block_text.substr(at, metric.size()));
       }
     }
@@ -271,9 +273,12 @@ std::optional<CodeHit> readme_results(const Analysis& analysis)
     if (block.kind == analyze::BlockKind::code || block.kind == analyze::BlockKind::heading) {
       continue;
     }
-    const bool has_number = std::any_of(block.text.begin(), block.text.end(), [](char c) {
-      return std::isdigit(static_cast<unsigned char>(c)) != 0;
-    });
+    // A number of its own: the 1 of "F1-Score" or "R2" measures nothing.
+    bool has_number = false;
+    for (size_t i = 0; i < block.text.size() && !has_number; ++i) {
+      has_number = std::isdigit(static_cast<unsigned char>(block.text[i])) != 0 &&
+                   (i == 0 || std::isalpha(static_cast<unsigned char>(block.text[i - 1])) == 0);
+    }
     if (!has_number) {
       continue;
     }
