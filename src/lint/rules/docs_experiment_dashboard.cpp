@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "lint/rules/docs_sections.h"
+#include "lint/rules/mlops_usage.h"
 #include "lint/rules/rigor_code.h"
 #include "lint/wording.h"
 
@@ -45,6 +46,9 @@ constexpr Tracker k_trackers[] = {
     {"dvclive", "DVC",
      "Say in the README how to compare the runs (`dvc exp show`, `dvc plots diff`) or link DVC Studio."},
     {"aim", "Aim", "Add to the README the command that opens the dashboard (`aim up`) and what to look at."},
+    {"aiplatform", "Vertex AI Experiments",
+     "Say in the README where the runs are (Vertex AI > Experiments in the Google Cloud console, the "
+     "experiment's name) and add screenshots of them, which readers without access to the project can see."},
 };
 
 // Where hosted dashboards live; a link to one of these with a path is a project or a report.
@@ -77,7 +81,7 @@ const RE2& dashboard_prose_pattern()
 const RE2& tracker_name_pattern()
 {
   thread_local const RE2 pattern(
-      R"((?i)\b(mlflow|w&b|weights (&|and) biases|wandb|tensorboard|neptune|comet|clearml|aim)\b)");
+      R"((?i)\b(ml[ _-]?flow|w&b|weights (&|and) biases|wandb|tensorboard|neptune|comet|clearml|aim|vertex ai experiments?)\b)");
   return pattern;
 }
 
@@ -213,6 +217,9 @@ std::optional<Use> tracker_used(const Analysis& analysis)
       }
     }
   }
+  if (const auto vertex = vertex_experiment_run(analysis)) {
+    return Use{tracker_named("aiplatform"), vertex->first};
+  }
   // A tracker the code never imports counts when the code names it to a framework that logs to it
   // (report_to="wandb", logger="mlflow") and the project depends on it. A dependency alone is a
   // plan, not a use: nothing is logged.
@@ -235,6 +242,81 @@ std::optional<Use> tracker_used(const Analysis& analysis)
           tracker != nullptr && dependency.group.empty() && named_in_code(*tracker)) {
         return Use{tracker, {file.file->path, 0}};
       }
+    }
+  }
+  return std::nullopt;
+}
+
+// What a document shows of the dashboard beyond commands and sentences, and its line:
+// a table of the services a command starts ("| MLflow | 5000 | Experiment tracking UI |"), a
+// section named for the tracker's UI that gives its address ("### Check MLflow Experiments",
+// then "1. Go to http://localhost:5000"), or a screenshot of the UI.
+std::optional<std::pair<std::string, int>> shown_in(const analyze::Document& document)
+{
+  thread_local const RE2 port(R"((^|[\s:])\d{4,5}\b)");
+  for (const auto& table : document.tables) {
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      std::string row;
+      for (const auto& cell : table.rows[r]) {
+        row += (row.empty() ? "" : " | ") + cell;
+      }
+      if (matches(row, tracker_name_pattern()) &&
+          (matches(row, port) || matches(row, dashboard_prose_pattern()))) {
+        // The row's line: the header, the delimiter row, then one line per row.
+        return std::pair("the dashboard in the table of services: \"" + docs::clip(row, 70) + "\"",
+                         table.line + 2 + static_cast<int>(r));
+      }
+    }
+  }
+  thread_local const RE2 ui_heading(R"((?i)\b(ui|dashboard|experiments?|runs)\b)");
+  thread_local const RE2 experiment_tracking_heading(R"((?i)\bexperiments?\s+tracking\b)");
+  for (const auto& section : document.sections) {
+    if (section.level == 1 || !matches(section.heading, tracker_name_pattern()) ||
+        !matches(section.heading, ui_heading)) {
+      continue;
+    }
+    for (const auto& block : document.blocks) {
+      if (block.line > section.line && block.line <= section.end_line &&
+          (block.kind == analyze::BlockKind::paragraph || block.kind == analyze::BlockKind::list_item) &&
+          matches(block.text, local_address_pattern())) {
+        return std::pair("the dashboard's address under \"" + docs::clip(section.heading, 50) + "\"",
+                         section.line);
+      }
+    }
+  }
+  // A screenshot of the tracker's UI (a private server's runs can be shown no other way):
+  // "![MLflow experiments per mission](docs/assets/mlflow-experiments.png)"; not its logo.
+  for (const auto& image : document.images) {
+    // The project's own picture: a file of the repository or one uploaded to GitHub, not a
+    // counter or badge service whose address carries the repository's name.
+    const bool external = image.url.find("://") != std::string::npos;
+    if (external && !text::icontains(image.url, "githubusercontent.com/") &&
+        !text::icontains(image.url, "github.com/user-attachments/")) {
+      continue;
+    }
+    const std::string url = image.url.substr(0, image.url.find_first_of("?#"));
+    std::string name = url.substr(url.rfind('/') + 1);
+    std::replace(name.begin(), name.end(), '_', ' ');
+    const std::string described = text::to_lower(image.alt + " " + name);
+    const bool logo =
+        described.find("logo") != std::string::npos || described.find("icon") != std::string::npos;
+    // Or a picture in a section named for the tracker or the tracking ("### Experiment Tracking",
+    // then "![TrainTracking](assets/image-5.png)").
+    // The innermost section only, below the title: a title naming MLflow covers every picture.
+    const analyze::Section* innermost = nullptr;
+    for (const auto& section : document.sections) {
+      if (section.line < image.line && image.line <= section.end_line) {
+        innermost = &section;
+      }
+    }
+    const bool in_tracking_section = innermost != nullptr && innermost->level > 1 &&
+                                     (matches(innermost->heading, tracker_name_pattern()) ||
+                                      matches(innermost->heading, experiment_tracking_heading));
+    if (!docs::is_badge(image) && !logo &&
+        (matches(described, tracker_name_pattern()) || in_tracking_section)) {
+      return std::pair("a screenshot of the dashboard, \"" +
+                           docs::clip(image.alt.empty() ? name : image.alt, 60) + "\"",
+                       image.line);
     }
   }
   return std::nullopt;
@@ -282,42 +364,8 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
       return found("directions to the dashboard: \"" + docs::clip(block.text, 70) + "\"", block.line);
     }
   }
-  // A table of the services a command starts: "| MLflow | 5000 | Experiment tracking UI |".
-  thread_local const RE2 port(R"((^|[\s:])\d{4,5}\b)");
-  for (const auto& table : document.tables) {
-    for (size_t r = 0; r < table.rows.size(); ++r) {
-      std::string row;
-      for (const auto& cell : table.rows[r]) {
-        row += (row.empty() ? "" : " | ") + cell;
-      }
-      if (matches(row, tracker_name_pattern()) &&
-          (matches(row, port) || matches(row, dashboard_prose_pattern()))) {
-        // The row's line: the header, the delimiter row, then one line per row.
-        return found("the dashboard in the table of services: \"" + docs::clip(row, 70) + "\"",
-                     table.line + 2 + static_cast<int>(r));
-      }
-    }
-  }
-
-  // A screenshot of the tracker's UI (a private server's runs can be shown no other way):
-  // "![MLflow experiments per mission](docs/assets/mlflow-experiments.png)"; not its logo.
-  for (const auto& image : document.images) {
-    // The project's own picture: a file of the repository or one uploaded to GitHub, not a
-    // counter or badge service whose address carries the repository's name.
-    const bool external = image.url.find("://") != std::string::npos;
-    if (external && !text::icontains(image.url, "githubusercontent.com/") &&
-        !text::icontains(image.url, "github.com/user-attachments/")) {
-      continue;
-    }
-    const std::string url = image.url.substr(0, image.url.find_first_of("?#"));
-    std::string name = url.substr(url.rfind('/') + 1);
-    std::replace(name.begin(), name.end(), '_', ' ');
-    const std::string described = text::to_lower(image.alt + " " + name);
-    const bool logo = described.find("logo") != std::string::npos || described.find("icon") != std::string::npos;
-    if (!docs::is_badge(image) && !logo && matches(described, tracker_name_pattern())) {
-      return found("a screenshot of the dashboard, \"" + docs::clip(image.alt.empty() ? name : image.alt, 60) + "\"",
-                   image.line);
-    }
+  if (auto seen = shown_in(document)) {
+    return found(seen->first, seen->second);
   }
 
   // A guide the README links or names by its path, named for the tracking ("Set up the MLflow
@@ -344,6 +392,10 @@ Finding check_docs_experiment_dashboard(const RuleContext& context)
           matches(block.text, dashboard_prose_pattern())) {
         return found(named + " gives directions to the dashboard", reference.line);
       }
+    }
+    if (auto seen = shown_in(doc)) {
+      return found(named + " shows " + seen->first + " (line " + std::to_string(seen->second) + ")",
+                   reference.line);
     }
   }
 

@@ -68,6 +68,9 @@ constexpr ReportTarget k_logger_calls[] = {
 
 std::optional<LibraryUse> call_use(const Analysis& analysis)
 {
+  if (const auto vertex = vertex_experiment_run(analysis)) {
+    return LibraryUse{"Vertex AI Experiments through " + vertex->second, vertex->first};
+  }
   for (const auto& [file, module] : analysis.code_modules()) {
     for (const auto& call : module->calls) {
       const auto where = [&, file = file] { return code_location(analysis, file, call.line); }; // when found

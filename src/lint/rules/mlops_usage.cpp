@@ -39,6 +39,43 @@ std::string describe(const LibraryUse& use)
   return use.name + " (" + use.where.to_string() + ")";
 }
 
+namespace {
+
+// Vertex AI Experiments, through the Vertex AI SDK: aiplatform.init(experiment="churn"),
+// aiplatform.start_run(...), aiplatform.log_params(...), aiplatform.log_metrics(...). The SDK
+// also uploads and deploys models, which logs no run.
+bool vertex_experiment_call(const analyze::Call& call)
+{
+  const std::string_view name = last_component(call.callee);
+  if (call.callee.find('.') == std::string::npos) {
+    return false;
+  }
+  if (name == "init") {
+    return std::any_of(call.keywords.begin(), call.keywords.end(),
+                       [](const analyze::KeywordArgument& keyword) { return keyword.name == "experiment"; });
+  }
+  return name == "start_run" || name == "log_params" || name == "log_metrics" ||
+         name == "log_time_series_metrics";
+}
+
+} // namespace
+
+std::optional<std::pair<Location, std::string>> vertex_experiment_run(const Analysis& analysis)
+{
+  constexpr std::string_view k_vertex[] = {"google.cloud.aiplatform"};
+  for (const auto& [file, module] : analysis.code_modules()) {
+    if (find_import(*module, k_vertex) == nullptr) {
+      continue;
+    }
+    for (const auto& call : module->calls) {
+      if (vertex_experiment_call(call)) {
+        return std::pair(code_location(analysis, file, call.line), call.callee);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::string describe(const std::vector<LibraryUse>& uses, size_t max)
 {
   std::vector<std::string> items;

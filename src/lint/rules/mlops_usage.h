@@ -9,9 +9,11 @@
 #include "lint/analysis.h"
 #include "lint/finding.h"
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mlfolio::lint {
@@ -36,7 +38,8 @@ std::vector<LibraryUse> library_uses(const Analysis& analysis, std::span<const L
 std::string describe(const LibraryUse& use);
 std::string describe(const std::vector<LibraryUse>& uses, size_t max = 3);
 
-
-
+// The first call that starts or logs a Vertex AI Experiments run through the Vertex AI SDK
+// (aiplatform.init(experiment=...), aiplatform.start_run, aiplatform.log_metrics), and the callee.
+std::optional<std::pair<Location, std::string>> vertex_experiment_run(const Analysis& analysis);
 
 } // namespace mlfolio::lint
