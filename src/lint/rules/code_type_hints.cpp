@@ -55,8 +55,11 @@ Finding check_code_type_hints(const RuleContext& context)
   size_t annotated = 0;
   size_t modules = 0;
   std::vector<Detail> details;
+  constexpr std::string_view k_marimo[] = {"marimo"};
   for (const auto& [file, module] : python_modules(context.analysis())) {
-    if (is_tool_script(file->path)) {
+    // A marimo notebook is a .py file of cells, each a function (@app.cell def __(mo): ...), and a
+    // notebook's cells are not counted.
+    if (is_tool_script(file->path) || find_import(*module, k_marimo) != nullptr) {
       continue;
     }
     std::vector<std::string> bare;

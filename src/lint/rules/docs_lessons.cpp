@@ -88,6 +88,10 @@ const RE2& lesson_pattern()
       // the default serving model due to its lower inference latency".
       R"(\b(is|was|are|were) (used|chosen|kept|selected|picked|preferred|served)\b[^.]{0,60}\b(due to|because of) )"
       R"((its|their) (lower|faster|smaller|simpler|cheaper)\b|)"
+      // An option turned down for a reason, as a comparison table gives it: "❌ (too slow)",
+      // "❌ (lower accuracy)".
+      R"(\btoo (slow|costly|expensive|large|big|complex|low accuracy)\b|)"
+      R"(\blower (accuracy|precision|recall|f1|auc|score)\b|)"
       // An approach's cost named: "imposes assumptions that may not hold".
       R"(\bimposes? (assumptions|constraints)\b|\bassumptions? (that )?(may|might|does|do) not hold\b))");
   return pattern;
@@ -159,7 +163,25 @@ std::optional<Finding> lessons_in(const analyze::Document& document, const std::
     }
   }
   for (const analyze::Section* section : docs::sections_named(document, k_maybe_headings)) {
-    const std::string prose = docs::section_prose(document, *section, false);
+    // A comparison table says it too: "| 150 | 25 | 1.37% | 243 min | ❌ (too slow) |"; one of
+    // its own, not a subsection's (a table of modules under "Project Structure").
+    std::string prose = docs::section_prose(document, *section, false);
+    int own_end = section->end_line;
+    for (const auto& next : document.sections) {
+      if (next.line > section->line) {
+        own_end = std::min(own_end, next.line - 1);
+        break;
+      }
+    }
+    for (const auto& table : document.tables) {
+      if (table.line > section->line && table.line <= own_end) {
+        for (const auto& row : table.rows) {
+          for (const auto& cell : row) {
+            prose += (prose.empty() ? "" : " ") + cell;
+          }
+        }
+      }
+    }
     if (other != nullptr && *other == nullptr && docs::count_words(prose) >= k_lesson_words) {
       *other = section; // a maybe-heading whose text is about something else
     }
