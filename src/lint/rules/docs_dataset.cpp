@@ -113,6 +113,35 @@ bool labelled_source(std::string_view text)
   return false;
 }
 
+// Words that describe data rather than name it: "raw", "Synthetic Word Dataset".
+constexpr std::string_view k_descriptive[] = {
+    "raw",     "processed", "cleaned",    "clean", "final",     "full",     "original", "public",
+    "private", "custom",    "sample",     "demo",  "synthetic", "input",    "training", "train",
+    "test",    "testing",   "validation", "csv",   "json",      "parquet",  "excel",    "sql",
+    "new",     "whole",     "entire",     "same",  "following", "above",    "below",    "main",
+    "given",   "provided",  "large",      "small", "big",       "complete", "my",       "our",
+    "your",    "their",     "this",       "that",  "local",     "updated",  "current",  "ml",
+    "eda",     "api",       "db",         "tsv",   "xml",       "hdf5",     "npz",      "pdf"};
+
+// "Dataset: MJSynth (Synthetic Word Dataset)": a dataset named after a label; a word that only
+// describes it ("Dataset: custom collected images") names none.
+bool labelled_dataset(std::string_view text)
+{
+  // The label opens its line: "**MLflow Datasets**: Proper versioning" names a feature.
+  thread_local const RE2 pattern(
+      R"((?m)^[\s>*_-]*(?i:data ?sets?)[*_]*\s*[:：]\s*[*_]*\s*([A-Z][\w.&'’-]*))");
+  re2::StringPiece input(text.data(), text.size());
+  std::string first;
+  while (RE2::FindAndConsume(&input, pattern, &first)) {
+    const std::string lowered = text::to_lower(first);
+    if (std::find(std::begin(k_descriptive), std::end(k_descriptive), lowered) == std::end(k_descriptive) &&
+        lowered != "n/a" && lowered != "tbd" && lowered != "tba" && !docs::has_todo_marker(first)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool names_a_dataset(std::string_view text)
 {
   std::string camel;
@@ -130,14 +159,6 @@ bool names_a_dataset(std::string_view text)
       !benchmark.starts_with("COVID")) { // a topic, not a dataset
     return true;
   }
-  constexpr std::string_view k_descriptive[] = {
-      "raw",     "processed", "cleaned",    "clean", "final",     "full",     "original", "public",
-      "private", "custom",    "sample",     "demo",  "synthetic", "input",    "training", "train",
-      "test",    "testing",   "validation", "csv",   "json",      "parquet",  "excel",    "sql",
-      "new",     "whole",     "entire",     "same",  "following", "above",    "below",    "main",
-      "given",   "provided",  "large",      "small", "big",       "complete", "my",       "our",
-      "your",    "their",     "this",       "that",  "local",     "updated",  "current",  "ml",
-      "eda",     "api",       "db",         "tsv",   "xml",       "hdf5",     "npz",      "pdf"};
   // The first word is capitalised; it must not be a descriptive word.
   const auto named = [&](const RE2& pattern) {
     re2::StringPiece input(text.data(), text.size());
@@ -171,7 +192,7 @@ void note(int& slot, int line)
 
 void weigh_text(std::string_view text, int line, Evidence& evidence)
 {
-  if (names_a_dataset(text)) {
+  if (names_a_dataset(text) || labelled_dataset(text)) {
     note(evidence.source, line);
   }
   if (docs::has_any_word(text, k_sources) || labelled_source(text)) {
