@@ -5,6 +5,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <set>
 
 namespace mlfolio::lint {
 
@@ -187,10 +188,23 @@ BaselineEvidence code_evidence(const Analysis& analysis)
         add_unique(evidence.named, {name.text, code_location(analysis, file, name.line)});
       }
     }
+    // A command's help ("Compute baseline metrics." over a snapshot of the current model's
+    // latency) says what a script is for, not that a baseline model is compared.
+    std::set<std::pair<int, std::string_view>> help_texts;
+    for (const auto& call : module->calls) {
+      for (const auto& keyword : call.keywords) {
+        if (keyword.name == "help" || keyword.name == "description" || keyword.name == "epilog") {
+          for (const auto& value : keyword.strings) {
+            help_texts.emplace(call.line, value);
+          }
+        }
+      }
+    }
     for (const auto& literal : module->strings) {
       // A label ("Baseline", "Baseline RMSE: {x}"), not prose that happens to use the word
       // ("offer the baseline plan"); exactly "baseline" is also matplotlib's va="baseline".
       if (is_label(literal.value) && literal.value != "baseline" &&
+          !help_texts.contains({literal.line, literal.value}) &&
           has_phrase(literal.value, std::span(k_readme_phrases).first(2)) &&
           !names_reference(literal.value)) {
         add_unique(evidence.strings,
