@@ -337,7 +337,10 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
     }
   }
   for (const auto& image : document.images) {
-    if (docs::is_badge(image)) {
+    // An image whose file is not in the repository shows nothing on GitHub: a broken picture.
+    const std::string local = local_path(image.url);
+    if (docs::is_badge(image) ||
+        (is_local(image.url) && local.find('%') == std::string::npos && !context.view().exists(local))) {
       continue;
     }
     const analyze::Section* section = section_at(document, image.line);

@@ -224,11 +224,12 @@ TEST_CASE(
   CHECK(finding.locations == std::vector<Location>{{"README.md", 3}});
 
   finding =
-      check_readme("docs/architecture-diagram", "# X\n\n![overview](docs/img/system_architecture.png)\n");
+      check_readme("docs/architecture-diagram", "# X\n\n![overview](docs/img/system_architecture.png)\n",
+                   "README.md", {{"docs/img/system_architecture.png", "PNG"}});
   CHECK(finding.message == "a diagram image (overview) at README.md:3");
 
-  finding =
-      check_readme("docs/architecture-diagram", "# X\n\n## How it works\n\n![](docs/img/figure1.png)\n");
+  finding = check_readme("docs/architecture-diagram", "# X\n\n## How it works\n\n![](docs/img/figure1.png)\n",
+                         "README.md", {{"docs/img/figure1.png", "PNG"}});
   CHECK(finding.message == "an image under How it works at README.md:5");
 
   finding = check_readme(
