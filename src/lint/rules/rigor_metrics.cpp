@@ -6,6 +6,7 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <set>
 
 namespace mlfolio::lint {
 
@@ -229,8 +230,18 @@ MetricEvidence metric_evidence(const Analysis& analysis)
   MetricEvidence evidence;
   for (const auto& [file, module] : analysis.code_modules()) {
     scan_calls(analysis, file, *module, evidence);
+    // A metric's name given a random number (ndcg = 0.65 + np.random.normal(0, 0.1)) measures
+    // nothing, nor does a schema's field declared for one (ndcg: float = Field(..., ge=0.0)): the
+    // lines of such calls.
+    std::set<int> drawn;
+    for (const auto& call : module->calls) {
+      if (call.callee.starts_with("random.") || call.callee.find(".random.") != std::string::npos ||
+          call.callee == "Field" || call.callee.ends_with(".Field")) {
+        drawn.insert(call.line);
+      }
+    }
     for (const auto& name : module->names) {
-      if (names_metric(name.text)) {
+      if (names_metric(name.text) && !drawn.contains(name.line)) {
         add_unique(evidence.named, {name.text, code_location(analysis, file, name.line)});
       }
     }
