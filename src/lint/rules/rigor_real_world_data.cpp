@@ -13,6 +13,7 @@
 #include "lint/wording.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 namespace mlfolio::lint {
@@ -251,7 +252,9 @@ void scan_files(const Analysis& analysis, std::vector<Sighting>& sightings, std:
       // titanic.csv holds the data; titanic_model/train.py only says what the project is about.
       const Place place = is_data_path(file->path) ? Place::data_file : Place::named_file;
       sightings.push_back({toy, place, file->path, {file->path, 0}});
-    } else if (!is_generic_name(text::base_name(file->path)) && !is_output_path(file->path)) {
+    } else if (!is_generic_name(text::base_name(file->path)) && !is_output_path(file->path) &&
+               !file->path.starts_with('.')) {
+      // A tool's cache (.hypothesis/unicode_data/...) is no data the project learns from.
       add_unique(other, {file->path, {file->path, 0}});
     }
   }
@@ -369,9 +372,41 @@ Finding check_rigor_real_world_data(const RuleContext& context)
   }
   scan_columns(analysis, sightings);
   scan_readme(analysis, sightings);
+  // A data file named by the dataset's id ("data/diabetes.csv.dvc"), where the code names the
+  // dataset's own columns, is that dataset's file.
+  for (const auto& toy : toy_datasets()) {
+    const bool columns_seen = std::any_of(sightings.begin(), sightings.end(), [&](const Sighting& sighting) {
+      return sighting.toy == &toy && sighting.place == Place::code && sighting.how.starts_with("its columns");
+    });
+    if (!columns_seen) {
+      continue;
+    }
+    // The file itself (line 0), or the code reading it: pd.read_csv("data/diabetes.csv").
+    std::erase_if(other, [&](const CodeHit& hit) {
+      std::string_view path =
+          hit.where.line == 0 ? std::string_view(hit.where.path) : std::string_view(hit.what);
+      path = path.substr(0, path.find_last_of("\"'") == std::string_view::npos || hit.where.line == 0
+                                ? path.size()
+                                : path.find_last_of("\"'"));
+      const std::string_view name = path.substr(path.find_last_of("/\"'(") + 1);
+      const bool named =
+          is_data_path(name) && std::any_of(toy.ids.begin(), toy.ids.end(), [&](std::string_view id) {
+            return name.size() > id.size() && text::iequals(name.substr(0, id.size()), id) &&
+                   name[id.size()] == '.';
+          });
+      if (named && hit.where.line == 0) {
+        sightings.push_back({&toy, Place::data_file, hit.where.path, hit.where});
+      }
+      return named;
+    });
+  }
 
   std::vector<std::string> passing;
   std::vector<Location> passing_at;
+  // Of the datasets the project rests on, the one its README speaks of: a notebook host's sample
+  // files (sample_data/mnist_test.csv) sit beside a Wine quality project.
+  std::optional<Finding> rested;
+  bool rested_in_readme = false;
   for (const auto& toy : toy_datasets()) {
     std::vector<const Sighting*> seen;
     for (const auto& sighting : sightings) {
@@ -385,11 +420,19 @@ Finding check_rigor_real_world_data(const RuleContext& context)
     std::vector<Location> locations;
     const std::string found = evidence(seen, locations);
     if (rests_on(seen, !other.empty())) {
-      return fail("the project rests on " + std::string(toy.name) + ", an overdone toy dataset: " + found,
-                  std::move(locations));
+      const bool in_readme = has_place(seen, {Place::title, Place::intro, Place::data_section});
+      if (!rested || (in_readme && !rested_in_readme)) {
+        rested = fail("the project rests on " + std::string(toy.name) + ", an overdone toy dataset: " + found,
+                      std::move(locations));
+        rested_in_readme = in_readme;
+      }
+      continue;
     }
     passing.push_back(std::string(toy.name) + " only in passing (" + found + ")");
     passing_at.insert(passing_at.end(), locations.begin(), locations.end());
+  }
+  if (rested) {
+    return std::move(*rested);
   }
   std::string message = other.empty()
                             ? "no overdone toy dataset (Titanic, MNIST, Iris, house prices, ...) in " +

@@ -58,6 +58,11 @@ constexpr std::string_view k_ames_columns[] = {"SalePrice", "GrLivArea", "Overal
 constexpr std::string_view k_ames_phrases[] = {"house prices advanced regression", "ames housing",
                                                "ames iowa"};
 
+// Kaggle's "Housing Prices Dataset" (545 houses: price, area, bedrooms, mainroad, guestroom, ...).
+constexpr std::string_view k_housing_ids[] = {"housing"};
+constexpr std::string_view k_housing_columns[] = {"mainroad",        "guestroom", "hotwaterheating",
+                                                  "airconditioning", "prefarea",  "furnishingstatus"};
+
 constexpr std::string_view k_cifar_loaders[] = {"CIFAR10", "CIFAR100", "cifar10.load_data",
                                                 "cifar100.load_data"};
 constexpr std::string_view k_cifar_ids[] = {"cifar10", "cifar100", "uoft-cs/cifar10", "uoft-cs/cifar100"};
@@ -105,6 +110,7 @@ const ToyDataset k_toys[] = {
     {"California housing", k_california_loaders, k_california_ids, k_california_files, k_california_columns,
      2, k_california_phrases, ""},
     {"Kaggle House Prices (Ames)", none, k_ames_ids, k_ames_files, k_ames_columns, 2, k_ames_phrases, ""},
+    {"Kaggle Housing Prices", none, k_housing_ids, none, k_housing_columns, 3, none, ""},
     {"CIFAR", k_cifar_loaders, k_cifar_ids, k_cifar_files, none, 0, k_cifar_phrases, ""},
     {"Pima Indians diabetes", none, k_pima_ids, k_pima_files, k_pima_columns, 3, k_pima_phrases, ""},
     {"scikit-learn diabetes", k_diabetes_loaders, none, none, none, 0, none, ""},
