@@ -69,17 +69,94 @@ constexpr std::string_view k_showcase_words[] = {
     "showcase",    "showcases",  "showcasing", "demonstrate", "demonstrates", "demonstrating", "built with",
     "built using", "powered by", "portfolio",  "tech stack",  "featuring",    "you can clone"};
 
+// Words of the engineering of an ML system, not of anything it is for.
+constexpr std::string_view k_engineering_words[] = {"mlops",
+                                                    "ci/cd",
+                                                    "ci cd",
+                                                    "pipeline",
+                                                    "pipelines",
+                                                    "docker",
+                                                    "containerized",
+                                                    "containerised",
+                                                    "kubernetes",
+                                                    "deployment",
+                                                    "deploy",
+                                                    "monitoring",
+                                                    "experiment tracking",
+                                                    "model registry",
+                                                    "feature store",
+                                                    "reproducibility",
+                                                    "reproducible",
+                                                    "automation",
+                                                    "automated",
+                                                    "lifecycle",
+                                                    "life cycle",
+                                                    "orchestration",
+                                                    "infrastructure",
+                                                    "production-grade",
+                                                    "production-ready",
+                                                    "scalable",
+                                                    "observability",
+                                                    "versioning",
+                                                    "retraining",
+                                                    "re-training",
+                                                    "open-source tools",
+                                                    "open source tools",
+                                                    "best practices",
+                                                    "workflow",
+                                                    "workflows",
+                                                    "tooling"};
+// Words of k_purpose_words that tooling prose uses as well ("enables reproducible pipelines",
+// "supports CI/CD", "improve deployment"): they tell no stake on their own.
+constexpr std::string_view k_tooling_purpose_words[] = {
+    "enable",    "enables",    "allow",     "allows",     "allowing", "support", "supports", "improve",
+    "improves",  "improving",  "important", "crucial",    "critical", "goal",    "aim",      "aims",
+    "objective", "motivation", "need",      "needs",      "value",    "help",    "helps",    "helping",
+    "faster",    "plan",       "planning",  "accessible", "save",     "saves",   "teams"};
+// Words of a stake that k_purpose_words does not hold: the domain's own problem.
+constexpr std::string_view k_domain_stake_words[] = {"downtime",  "healthcare", "screening", "fraud",
+                                                     "diagnosis", "diagnose",   "outbreak",  "stockouts",
+                                                     "shortage",  "waste",      "delays",    "failures"};
+
+// Whether prose names who needs the project or what is at stake.
+bool names_stake(std::string_view prose)
+{
+  for (const std::string_view word : k_purpose_words) {
+    if (std::find(std::begin(k_tooling_purpose_words), std::end(k_tooling_purpose_words), word) ==
+            std::end(k_tooling_purpose_words) &&
+        docs::has_word(prose, word)) {
+      return true;
+    }
+  }
+  return docs::has_any_word(prose, k_domain_stake_words);
+}
+
+size_t english_words(std::string_view prose)
+{
+  return static_cast<size_t>(
+      std::count_if(std::begin(k_english_words), std::end(k_english_words),
+                    [&](std::string_view word) { return docs::has_word(prose, word); }));
+}
+
+// English prose made of the engineering (MLOps, pipelines, CI/CD, deployment, monitoring ...)
+// with no word of who needs it or what is at stake: "we will develop a machine learning workflow
+// utilizing the MLOps pipeline ... data preprocessing, model training, monitoring, deployment".
+bool only_engineering(std::string_view prose)
+{
+  const auto engineering = std::count_if(std::begin(k_engineering_words), std::end(k_engineering_words),
+                                         [&](std::string_view word) { return docs::has_word(prose, word); });
+  return english_words(prose) >= 3 && engineering >= 4 && !names_stake(prose);
+}
+
 // Whether prose reads as a statement of the problem. Only English prose about the engineering
 // ("an end-to-end ML service built with FastAPI, MLflow and Docker, designed to showcase MLOps")
 // that says nothing of why or for whom does not; a plain description of what is predicted, or
 // prose in another language, is given the benefit of the doubt.
 bool states_purpose(std::string_view prose)
 {
-  const size_t english = static_cast<size_t>(
-      std::count_if(std::begin(k_english_words), std::end(k_english_words),
-                    [&](std::string_view word) { return docs::has_word(prose, word); }));
-  return english < 3 || !docs::has_any_word(prose, k_showcase_words) ||
-         docs::has_any_word(prose, k_purpose_words);
+  return english_words(prose) < 3 ||
+         ((!docs::has_any_word(prose, k_showcase_words) || docs::has_any_word(prose, k_purpose_words)) &&
+          !only_engineering(prose));
 }
 
 constexpr size_t k_problem_words = 12; // under a problem heading
@@ -106,7 +183,10 @@ Finding check_docs_problem_statement(const RuleContext& context)
     for (const analyze::Section* section : sections) {
       const std::string prose = docs::section_prose(document, *section, false);
       const size_t words = docs::count_words(prose);
-      if (words >= needed && (!purpose || states_purpose(prose))) {
+      // Under a Problem or Goals heading the heading says what the prose is, unless the prose is
+      // all engineering ("Demonstrate production-oriented MLOps practices", "Enable reproducible,
+      // modular ML pipelines").
+      if (words >= needed && (purpose ? states_purpose(prose) : !only_engineering(prose))) {
         return section;
       }
       if (words >= needed) {
