@@ -21,6 +21,8 @@ constexpr std::string_view k_problem_headings[] = {
     "objectif", "problemstellung", "zielsetzung", "obiettivo", "目的", "課題", "问题", "목표", "문제",
     "permasalahan", "rumusan masalah", "masalah", "tujuan", "vấn đề", "bài toán", "mục tiêu", "amaç",
     "problem tanımı"};
+// Of those, the ones that may hold the engineering's goals rather than the problem's.
+constexpr std::string_view k_goal_headings[] = {"objective", "goal", "purpose", "aim", "mission"};
 // Headings that usually introduce the project but may introduce anything ("Dataset overview").
 constexpr std::string_view k_intro_headings[] = {
     "overview", "about", "background", "introduction", "intro", "description", "context", "summary",
@@ -183,10 +185,11 @@ Finding check_docs_problem_statement(const RuleContext& context)
     for (const analyze::Section* section : sections) {
       const std::string prose = docs::section_prose(document, *section, false);
       const size_t words = docs::count_words(prose);
-      // Under a Problem or Goals heading the heading says what the prose is, unless the prose is
-      // all engineering ("Demonstrate production-oriented MLOps practices", "Enable reproducible,
-      // modular ML pipelines").
-      if (words >= needed && (purpose ? states_purpose(prose) : !only_engineering(prose))) {
+      // Under a Problem heading the heading says what the prose is; under a Goals heading too,
+      // unless the goals are all engineering ("Demonstrate production-oriented MLOps practices",
+      // "Enable reproducible, modular ML pipelines").
+      const bool goals = !purpose && analyze::heading_matches(section->heading, k_goal_headings);
+      if (words >= needed && (purpose ? states_purpose(prose) : !goals || !only_engineering(prose))) {
         return section;
       }
       if (words >= needed) {

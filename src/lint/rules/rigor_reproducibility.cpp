@@ -310,11 +310,12 @@ Finding check_rigor_reproducibility(const RuleContext& context)
     return skip("no random split, shuffling, sampling or randomised model in " + code_scope(analysis));
   }
   if (seeded.empty()) {
-    // Nothing seeded, nothing trained, and the randomness only draws numbers (no split, shuffle
-    // or model): a fixture's noise or a demo's sample, which no result of the project depends on
-    // (the rigor rules that need a model skip alike).
-    const bool draws_only =
-        std::all_of(found.uses.begin(), found.uses.end(), [](const RandomUse& use) { return use.draw; });
+    // Nothing seeded, nothing trained, and the randomness only draws numbers or a network's
+    // initial weights (no split, shuffle or fitted model): a fixture's noise, a demo's sample, an
+    // untrained placeholder network saved as it is, which no result of the project depends on (the
+    // rigor rules that need a model skip alike).
+    const bool draws_only = std::all_of(found.uses.begin(), found.uses.end(),
+                                        [](const RandomUse& use) { return use.draw || use.network; });
     if (const auto reason = no_training_reason(analysis); reason && draws_only) {
       return skip(*reason + "; no result depends on its random draws (" + describe_hits(unseeded, 2) + ")");
     }
