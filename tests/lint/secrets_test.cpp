@@ -100,6 +100,18 @@ TEST_CASE("secrets: lines, fingerprints, markers, UTF-16 and notebooks")
   CHECK(found[1].pattern->id == "huggingface-token");
 }
 
+TEST_CASE("secrets: LocalStack's published test key is no credential; the same key elsewhere is")
+{
+  const auto scanner = Scanner::builtin();
+  REQUIRE(scanner.has_value());
+  const std::string key =
+      "-----BEGIN RSA PRIVATE KEY-----\nUD/+Ydua+5ZMs1SWOpQaPRYpzbLGViYXjU2JgJngKtFI3OyV2dZAkg05rK+gqv81\n"
+      "-----END RSA PRIVATE KEY-----\n";
+  CHECK((*scanner)->scan_file("localstack_data/cache/server.test.pem.key", key).empty());
+  CHECK((*scanner)->scan_file("localstack_data/cache/server.test.pem", key).empty());
+  CHECK((*scanner)->scan_file("deploy/server.pem", key).size() == 1);
+}
+
 TEST_CASE("secrets: made-up keys and web pages printed by a notebook are not credentials")
 {
   const auto scanner = Scanner::builtin();

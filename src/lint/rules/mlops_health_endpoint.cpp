@@ -148,11 +148,11 @@ std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& 
              word == "online" || word == "up" || word == "ok";
     });
   };
-  // "<the service> is running", "Titanic API running!": a state claimed, as a probe reads it,
-  // whatever its key.
+  // "<the service> is running", "Titanic API running!", "API Live", "Ready to serve you ...": a
+  // state claimed, as a probe reads it, whatever its key.
   thread_local const RE2 claims_state(
       R"((?i)\b(is|are)\s+(now\s+)?(up and running|running|up|live|healthy|alive|ready|online)\b|)"
-      R"(\b(running|online)[\s!.]*$)");
+      R"(\b(running|online|live)[\s!.]*$|^\s*ready to (serve|predict|accept)\b)");
   std::optional<std::string> key;
   std::optional<std::string> state;
   std::optional<std::string> sentence;

@@ -363,6 +363,7 @@ Result<Scanner> Scanner::parse(std::string_view text, std::string_view path)
   if (const auto* allow = root["allow"].as_table()) {
     TRY_ASSIGN(scanner.m_allow_values, regexes(path, *allow, "values"));
     TRY_ASSIGN(scanner.m_allow_lines, regexes(path, *allow, "lines"));
+    TRY_ASSIGN(scanner.m_allow_paths, regexes(path, *allow, "paths"));
   }
   const auto* patterns = root["pattern"].as_array();
   if (patterns == nullptr || patterns->empty()) {
@@ -485,6 +486,11 @@ std::vector<Hit> Scanner::scan_text(std::string_view text) const
 
 std::vector<Hit> Scanner::scan_file(std::string_view path, std::string_view bytes) const
 {
+  for (const auto& regex : m_allow_paths) {
+    if (RE2::PartialMatch(path, *regex)) {
+      return {}; // a file everyone has: a tool's published test certificate
+    }
+  }
   const bool notebook = path.size() >= 6 && path.substr(path.size() - 6) == ".ipynb";
   if (!notebook) {
     return scan_text(bytes);

@@ -81,6 +81,7 @@ private:
   std::unique_ptr<CompiledSet> m_set;
   std::vector<std::unique_ptr<re2::RE2>> m_allow_values;
   std::vector<std::unique_ptr<re2::RE2>> m_allow_lines;
+  std::vector<std::unique_ptr<re2::RE2>> m_allow_paths;
 };
 
 // Shannon entropy of `text` in bits per byte.
