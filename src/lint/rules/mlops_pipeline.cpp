@@ -656,16 +656,19 @@ std::optional<Finding> entry_driver(const Analysis& analysis)
     }
     const std::string name = basename(file->path);
     const auto words = name_words(name.substr(0, name.size() - 3));
-    const bool driver_name = name == "main.py" || name == "run.py" || name == "run_all.py" ||
-                             std::find(words.begin(), words.end(), "pipeline") != words.end();
+    // main.py, run.py and run_all.py are scripts by their names, guarded or not (the course
+    // template's main.py runs each stage at its top level); a module named for a pipeline may be
+    // a library's, and is a script only with a main guard.
+    const bool script_name = name == "main.py" || name == "run.py" || name == "run_all.py";
+    const bool driver_name = script_name || std::find(words.begin(), words.end(), "pipeline") != words.end();
     const analyze::PythonModule* module = driver_name ? analysis.python(file->path) : nullptr;
-    if (module == nullptr || !module->main_guard_line) {
+    if (module == nullptr || (!module->main_guard_line && !script_name)) {
       continue;
     }
     if (const auto stages = driver_stages(analysis, file->path, true)) {
       return pass("pipeline script " + file->path + " runs the stages " + join_some(stages->names, 4) +
                       " (the README does not give its command)",
-                  {{file->path, static_cast<uint32_t>(*module->main_guard_line)}});
+                  {{file->path, static_cast<uint32_t>(module->main_guard_line.value_or(1))}});
     }
   }
   return std::nullopt;
