@@ -58,8 +58,10 @@ constexpr std::string_view k_stronger_models[] = {
 
 // Phrases a README uses for a reference model, compared lower-cased as whole words.
 constexpr std::string_view k_readme_phrases[] = {
-    "baseline",        "baselines",       "majority class", "majority-class", "dummy classifier",
-    "dummyclassifier", "dummy regressor", "dummyregressor", "naive forecast", "seasonal naive"};
+    "baseline", "baselines", "majority class", "majority-class", "dummy classifier", "dummyclassifier",
+    "dummy regressor", "dummyregressor", "naive forecast", "seasonal naive",
+    // A fine-tuned model against the model it started from: "ROUGE Scores (Fine-tuned vs Base)".
+    "vs base", "vs. base", "versus base", "before fine-tuning", "without fine-tuning"};
 
 bool is_word_char(char c)
 {
