@@ -41,7 +41,7 @@ constexpr CallPattern k_registry_calls[] = {
     {"bentoml.", "save_model", "BentoML model store"},
     {"bentoml.models.", "create", "BentoML model store"},
     {"", "push_to_hub", "Hugging Face Hub"},
-    {"", "upload_folder", "Hugging Face Hub"},
+    {"", "upload_folder", "Hugging Face Hub", "huggingface_hub"},
     {"", "link_model", "W&B Model Registry", "wandb"},
     {"", "link_artifact", "W&B Model Registry", "wandb"},
     {"", "use_model", "W&B Model Registry", "wandb"},
@@ -113,8 +113,16 @@ std::optional<LibraryUse> registry_call(const Analysis& analysis)
         return LibraryUse{"W&B model artifacts", where()};
       }
       for (const auto& pattern : k_registry_calls) {
+        // A bare name counts when imported from its library: "from huggingface_hub import
+        // upload_folder", then upload_folder(folder_path="models/best", repo_id=...).
+        const bool imported_name =
+            call.callee.find('.') == std::string::npos && !pattern.library.empty() &&
+            std::any_of(module->imports.begin(), module->imports.end(), [&](const analyze::Import& import) {
+              return is_module(import.module, pattern.library) &&
+                     std::find(import.names.begin(), import.names.end(), call.callee) != import.names.end();
+            });
         if (last == pattern.last && call.callee.starts_with(pattern.prefix) &&
-            (!pattern.prefix.empty() || call.callee.find('.') != std::string::npos ||
+            (!pattern.prefix.empty() || call.callee.find('.') != std::string::npos || imported_name ||
              pattern.last == "OutputModel" || pattern.last == "RegisterModel")) {
           LibraryUse use{std::string(pattern.what), where()};
           const std::string_view libraries[] = {pattern.library, pattern.other_library};
