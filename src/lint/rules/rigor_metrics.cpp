@@ -115,15 +115,16 @@ constexpr std::string_view k_metric_keywords[] = {"eval_metric", "metric_for_bes
                                                   "scoring"};
 
 // Words of identifiers and defined functions that name a metric: rmse = ..., def compute_mape().
-constexpr std::string_view k_metric_words[] = {
-    "rmse", "mae",   "mape", "smape", "rmsle",  "f1",        "auc",    "roc",  "iou",  "ndcg", "mrr",
-    "bleu", "rouge", "wer",  "mcc",   "fscore", "precision", "recall", "dice", "psnr", "ssim", "hausdorff"};
+constexpr std::string_view k_metric_words[] = {"rmse",  "mae",  "mape", "smape",     "rmsle",     "f1",
+                                               "auc",   "roc",  "iou",  "ndcg",      "mrr",       "bleu",
+                                               "rouge", "wer",  "mcc",  "fscore",    "precision", "recall",
+                                               "dice",  "psnr", "ssim", "hausdorff", "perplexity"};
 
 // Words a README uses for metrics beyond accuracy (compared after lower-casing, as whole words).
 constexpr std::string_view k_readme_metrics[] = {
-    "f1",   "f1-score", "f1 score", "precision", "recall", "auc",  "roc auc",  "roc-auc", "pr auc",
-    "rmse", "mae",      "mape",     "mse",       "r2",     "r²",   "log loss", "logloss", "mcc",
-    "iou",  "map",      "bleu",     "rouge",     "wer",    "ndcg", "dice"};
+    "f1",   "f1-score", "f1 score", "precision", "recall", "auc",  "roc auc",  "roc-auc",   "pr auc",
+    "rmse", "mae",      "mape",     "mse",       "r2",     "r²",   "log loss", "logloss",   "mcc",
+    "iou",  "map",      "bleu",     "rouge",     "wer",    "ndcg", "dice",     "perplexity"};
 
 struct MetricEvidence
 {
@@ -234,13 +235,20 @@ MetricEvidence metric_evidence(const Analysis& analysis)
     // nothing, nor does a schema's field declared for one (ndcg: float = Field(..., ge=0.0)): the
     // lines of such calls.
     std::set<int> drawn;
+    bool tsne = false;
     for (const auto& call : module->calls) {
+      tsne = tsne || text::icontains(last_component(call.callee), "tsne");
       if (call.callee.starts_with("random.") || call.callee.find(".random.") != std::string::npos ||
           call.callee == "Field" || call.callee.ends_with(".Field")) {
         drawn.insert(call.line);
       }
     }
     for (const auto& name : module->names) {
+      // t-SNE's perplexity is a setting of the plot, not a language model's score.
+      const auto words = identifier_words(name.text);
+      if (tsne && std::find(words.begin(), words.end(), "perplexity") != words.end()) {
+        continue;
+      }
       if (names_metric(name.text) && !drawn.contains(name.line)) {
         add_unique(evidence.named, {name.text, code_location(analysis, file, name.line)});
       }
