@@ -63,7 +63,9 @@ constexpr std::string_view k_maybe_headings[] = {"challenges",
                                                  "alternatives considered",
                                                  "considered alternatives",
                                                  "rejected alternatives",
-                                                 "consequences"};
+                                                 "consequences",
+                                                 "amelioration",
+                                                 "futur work"};
 
 // Words of a report on what failed or was dropped.
 const RE2& lesson_pattern()
@@ -78,6 +80,7 @@ const RE2& lesson_pattern()
       R"(root causes?\b|(domain|distribution|data|covariate) shift|\bleakage\b|)"
       // A limit the results show: "boundaries remain ambiguous", "would need deeper architectures".
       R"(\bremains? (ambiguous|unclear|difficult|challenging|hard|limited|an? (open )?(issue|problem|challenge))\b|)"
+      R"(\bremains? (under-?represented|unstable|weak|poor|less (stable|accurate|reliable))\b|)"
       R"(\b(requires?|would require|needs?|would need) (deeper|larger|bigger)\b|\bwould benefit from\b|)"
       // What fell short: "significant performance drops on new data", "despite being tuned".
       R"(\bperformance (drops?|degrad\w*|falls?)\b|\bdespite (being |the |all )?(tun|tri|try|us|add)\w*|)"
