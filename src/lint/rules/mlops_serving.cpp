@@ -2,6 +2,8 @@
 // framework, or an interactive app.
 #include "lint/rules/registry.h"
 
+#include "core/text.h"
+
 #include "lint/rules/mlops_usage.h"
 #include "lint/rules/python_code.h"
 #include "lint/rules/rigor_code.h"
@@ -163,6 +165,50 @@ std::optional<Finding> serving_image(const Analysis& analysis)
   return std::nullopt;
 }
 
+// An AWS Lambda container image whose handler is the project's own function: FROM
+// public.ecr.aws/lambda/python, CMD ["app.handler"], and app.py defines handler(event, context).
+// The function answers each request (through a function URL or an API gateway) with the model's
+// prediction, where the project has a model.
+std::optional<Finding> lambda_image(const Analysis& analysis)
+{
+  for (const auto& [file, dockerfile] : analysis.dockerfiles()) {
+    const bool lambda_base =
+        std::any_of(dockerfile.stages.begin(), dockerfile.stages.end(), [](const auto& stage) {
+          return stage.base.name.starts_with("public.ecr.aws/lambda/python") ||
+                 stage.base.name.starts_with("amazon/aws-lambda-python");
+        });
+    if (!lambda_base) {
+      continue;
+    }
+    for (const auto& instruction : dockerfile.instructions) {
+      const std::string handler = instruction.keyword != "CMD" ? ""
+                                  : instruction.exec_form
+                                      ? (instruction.exec_args.empty() ? "" : instruction.exec_args.front())
+                                      : std::string(text::trim(instruction.arguments));
+      const size_t dot = handler.rfind('.');
+      if (dot == std::string::npos || dot == 0) {
+        continue;
+      }
+      std::string module_path = handler.substr(0, dot);
+      std::replace(module_path.begin(), module_path.end(), '.', '/');
+      const std::string function = handler.substr(dot + 1);
+      for (const std::string& candidate :
+           {folder_of(file->path) + module_path + ".py", module_path + ".py"}) {
+        const analyze::PythonModule* module = analysis.python(candidate);
+        if (module != nullptr &&
+            std::any_of(module->functions.begin(), module->functions.end(), [&](const analyze::Function& f) {
+              return f.name == function && f.class_name.empty() && f.parameter_count == 2;
+            })) {
+          return pass("AWS Lambda container image in " + file->path + ":" + std::to_string(instruction.line) +
+                          ", whose handler " + handler + " is defined in " + candidate,
+                      {{file->path, static_cast<uint32_t>(instruction.line)}, {candidate, 0}});
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 // A model deployed to a cloud's managed endpoint, which serves it over HTTPS: SageMaker's
 // model.deploy(initial_instance_count=1, instance_type="ml.m5.large", endpoint_name=...) or
 // boto3's create_endpoint(EndpointName=...), Vertex AI's model.deploy(machine_type=...), an Azure
@@ -254,6 +300,9 @@ Finding check_mlops_serving(const RuleContext& context)
   }
   if (auto endpoint = managed_endpoint(analysis)) {
     return *endpoint;
+  }
+  if (auto lambda = lambda_image(analysis); lambda && has_model) {
+    return *lambda;
   }
   for (const auto& use : uses) {
     if (contains(k_table_routed, use.framework)) {
