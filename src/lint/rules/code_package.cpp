@@ -20,6 +20,7 @@ struct NamespacePackage
   std::string importer; // a module outside it that imports it
   size_t importers = 0;
   bool build_configuration = false; // else its modules import each other by its name
+  bool imported_within = true;      // else the rest of the project imports several of its modules
 };
 
 // A folder of modules with no __init__.py that a build configuration installs and the project's
@@ -74,6 +75,7 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
     NamespacePackage found{folder, candidate.first_module, "", 0, build_configuration};
     size_t inner_importers = 0; // its own modules that import each other by the package's name
     std::set<std::string> inner_imported; // the modules they import so
+    std::set<std::string> outer_imported; // the modules the rest of the project imports so
     for (const auto* list : {&context.analysis().code_modules(), &context.analysis().test_modules()}) {
       for (const auto& [file, module] : *list) {
         // Without a build configuration, only an import of one of its modules ("app.routes" is
@@ -96,8 +98,8 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
                    ? build_configuration
                    : import.module.starts_with(name) && import.module.size() > name.size() &&
                          import.module[name.size()] == '.' && resolves(import.module));
-          if (of_package && inner) {
-            inner_imported.insert(import.module);
+          if (of_package) {
+            (inner ? inner_imported : outer_imported).insert(import.module);
           }
           imports = imports || of_package;
         }
@@ -111,9 +113,13 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
     }
     // Without a build configuration, code written as a package, run from the repository's root
     // ("uvicorn app.main:app"): its modules import each other as app.routes, app.config, or one
-    // of them imports several of the others so (api/main.py: api.model, api.auth, api.schemas).
+    // of them imports several of the others so (api/main.py: api.model, api.auth, api.schemas),
+    // or the rest of the project imports three or more of its modules by its name (a flow run
+    // with python -m: training.feature_engineering, training.train_experiment, ...).
     const bool written_as_package =
-        found.importers > 0 && (inner_importers >= 2 || inner_imported.size() >= 2);
+        found.importers > 0 &&
+        (inner_importers >= 2 || inner_imported.size() >= 2 || outer_imported.size() >= 3);
+    found.imported_within = inner_importers >= 2 || inner_imported.size() >= 2;
     if ((build_configuration ? found.importers > 0 : written_as_package) &&
         (!best || found.importers > best->importers)) {
       best = found;
@@ -159,7 +165,9 @@ Finding check_code_package(const RuleContext& context)
     return pass("importable package " + package->folder + " (a namespace package: no __init__.py, but " +
                     package->importer + " imports it by name and " +
                     (package->build_configuration ? "the project has a build configuration)"
-                                                  : "its own modules import each other by its name)"),
+                     : package->imported_within
+                         ? "its own modules import each other by its name)"
+                         : "the project imports three or more of its modules by its name)"),
                 {{package->module, 0}});
   }
   std::vector<Location> scripts;
