@@ -59,7 +59,12 @@ Finding check_code_type_hints(const RuleContext& context)
   for (const auto& [file, module] : python_modules(context.analysis())) {
     // A marimo notebook is a .py file of cells, each a function (@app.cell def __(mo): ...), and a
     // notebook's cells are not counted.
-    if (is_tool_script(file->path) || find_import(*module, k_marimo) != nullptr) {
+    const bool marimo_notebook =
+        find_import(*module, k_marimo) != nullptr &&
+        std::any_of(module->calls.begin(), module->calls.end(), [](const analyze::Call& call) {
+          return call.callee == "marimo.App" || call.callee == "mo.App";
+        });
+    if (is_tool_script(file->path) || marimo_notebook) {
       continue;
     }
     std::vector<std::string> bare;

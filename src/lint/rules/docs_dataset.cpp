@@ -129,13 +129,20 @@ bool labelled_dataset(std::string_view text)
 {
   // The label opens its line: "**MLflow Datasets**: Proper versioning" names a feature.
   thread_local const RE2 pattern(
-      R"((?m)^[\s>*_-]*(?i:data ?sets?)[*_]*\s*[:：]\s*[*_]*\s*([A-Z][\w.&'’-]*))");
+      R"((?m)^[\s>*_-]*(?i:data ?sets?)[*_]*\s*[:：]\s*[*_]*\s*([A-Z][\w.&'’/-]*))");
+  // Words that open a sentence about data without naming it ("Dataset: The images we collected").
+  constexpr std::string_view k_unnamed[] = {"the",     "a",      "an",   "we",  "i",  "our", "not", "none",
+                                            "unknown", "images", "data", "n/a", "na", "tbd", "tba", "see"};
   re2::StringPiece input(text.data(), text.size());
   std::string first;
   while (RE2::FindAndConsume(&input, pattern, &first)) {
+    while (!first.empty() && (first.back() == '.' || first.back() == '-')) {
+      first.pop_back();
+    }
     const std::string lowered = text::to_lower(first);
     if (std::find(std::begin(k_descriptive), std::end(k_descriptive), lowered) == std::end(k_descriptive) &&
-        lowered != "n/a" && lowered != "tbd" && lowered != "tba" && !docs::has_todo_marker(first)) {
+        std::find(std::begin(k_unnamed), std::end(k_unnamed), lowered) == std::end(k_unnamed) &&
+        !docs::has_todo_marker(first)) {
       return true;
     }
   }

@@ -85,6 +85,14 @@ const RE2& tracker_name_pattern()
   return pattern;
 }
 
+// A tracker's name in a section heading: not the plain words "aim" and "comet" ("## Aim").
+const RE2& tracker_heading_pattern()
+{
+  thread_local const RE2 pattern(
+      R"((?i)\b(ml[ _-]?flow|w&b|weights (&|and) biases|wandb|tensorboard|neptune|clearml|vertex ai experiments?)\b)");
+  return pattern;
+}
+
 // The address a UI answers on, in a comment beside the tracker's name.
 const RE2& local_address_pattern()
 {
@@ -271,7 +279,7 @@ std::optional<std::pair<std::string, int>> shown_in(const analyze::Document& doc
   thread_local const RE2 ui_heading(R"((?i)\b(ui|dashboard|experiments?|runs)\b)");
   thread_local const RE2 experiment_tracking_heading(R"((?i)\bexperiments?\s+tracking\b)");
   for (const auto& section : document.sections) {
-    if (section.level == 1 || !matches(section.heading, tracker_name_pattern()) ||
+    if (section.level == 1 || !matches(section.heading, tracker_heading_pattern()) ||
         !matches(section.heading, ui_heading)) {
       continue;
     }
@@ -309,9 +317,13 @@ std::optional<std::pair<std::string, int>> shown_in(const analyze::Document& doc
         innermost = &section;
       }
     }
+    // A result plot under it is the model's, not the tracker's: a confusion matrix, a curve.
+    thread_local const RE2 result_plot(
+        R"((?i)(confusion|roc|curve|loss|matrix|architecture|diagram|distribution|importance|shap|histogram))");
     const bool in_tracking_section = innermost != nullptr && innermost->level > 1 &&
-                                     (matches(innermost->heading, tracker_name_pattern()) ||
-                                      matches(innermost->heading, experiment_tracking_heading));
+                                     (matches(innermost->heading, tracker_heading_pattern()) ||
+                                      matches(innermost->heading, experiment_tracking_heading)) &&
+                                     !matches(described, result_plot);
     if (!docs::is_badge(image) && !logo &&
         (matches(described, tracker_name_pattern()) || in_tracking_section)) {
       return std::pair("a screenshot of the dashboard, \"" +

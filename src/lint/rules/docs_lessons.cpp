@@ -93,7 +93,7 @@ const RE2& lesson_pattern()
       R"((its|their) (lower|faster|smaller|simpler|cheaper)\b|)"
       // An option turned down for a reason, as a comparison table gives it: "❌ (too slow)",
       // "❌ (lower accuracy)".
-      R"(\btoo (slow|costly|expensive|large|big|complex|low accuracy)\b|)"
+      R"(\btoo (slow|costly|expensive|low accuracy)\b|)"
       R"(\blower (accuracy|precision|recall|f1|auc|score)\b|)"
       // An approach's cost named: "imposes assumptions that may not hold".
       R"(\bimposes? (assumptions|constraints)\b|\bassumptions? (that )?(may|might|does|do) not hold\b))");

@@ -9,6 +9,7 @@
 #include "lint/analyze/makefile.h"
 #include "lint/analyze/modules.h"
 #include "lint/rules/mlops_usage.h"
+#include "lint/rules/python_code.h"
 #include "lint/wording.h"
 
 #include <re2/re2.h>
@@ -662,7 +663,10 @@ std::optional<Finding> entry_driver(const Analysis& analysis)
     const bool script_name = name == "main.py" || name == "run.py" || name == "run_all.py";
     const bool driver_name = script_name || std::find(words.begin(), words.end(), "pipeline") != words.end();
     const analyze::PythonModule* module = driver_name ? analysis.python(file->path) : nullptr;
-    if (module == nullptr || (!module->main_guard_line && !script_name)) {
+    // Unguarded, an app's main.py (streamlit run main.py) may call the stages behind a button.
+    constexpr std::string_view k_apps[] = {"streamlit", "gradio"};
+    if (module == nullptr ||
+        (!module->main_guard_line && (!script_name || find_import(*module, k_apps) != nullptr))) {
       continue;
     }
     if (const auto stages = driver_stages(analysis, file->path, true)) {

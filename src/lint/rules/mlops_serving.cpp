@@ -3,6 +3,7 @@
 #include "lint/rules/registry.h"
 
 #include "core/text.h"
+#include "lint/analyze/modules.h"
 
 #include "lint/rules/mlops_usage.h"
 #include "lint/rules/python_code.h"
@@ -120,6 +121,19 @@ bool project_has_model(const Analysis& analysis)
   return false;
 }
 
+// Whether a module loads or runs a model itself, or imports an ML library.
+bool module_has_model(const analyze::PythonModule& module)
+{
+  return module_runs_model(module) || find_import(module, k_model_clients) != nullptr ||
+         std::any_of(module.calls.begin(), module.calls.end(),
+                     [](const analyze::Call& call) {
+                       return contains(k_model_loads, call.callee) ||
+                              contains(k_model_loads, last_component(call.callee));
+                     }) ||
+         std::any_of(module.imports.begin(), module.imports.end(),
+                     [](const analyze::Import& import) { return !ml_library_of(import).empty(); });
+}
+
 // How strongly a route looks like it serves predictions, by tier: a path named for a model's
 // output only (/predict), a function so named (GET /models of list_inference_models does less),
 // named to predict among other uses (/query), a POST, only declared in a module that calls a
@@ -195,10 +209,24 @@ std::optional<Finding> lambda_image(const Analysis& analysis)
       for (const std::string& candidate :
            {folder_of(file->path) + module_path + ".py", module_path + ".py"}) {
         const analyze::PythonModule* module = analysis.python(candidate);
-        if (module != nullptr &&
-            std::any_of(module->functions.begin(), module->functions.end(), [&](const analyze::Function& f) {
+        if (module == nullptr ||
+            std::none_of(module->functions.begin(), module->functions.end(), [&](const analyze::Function& f) {
               return f.name == function && f.class_name.empty() && f.parameter_count == 2;
             })) {
+          continue;
+        }
+        // The handler's own module, or a project module it imports by its path, has the model.
+        bool model = module_has_model(*module);
+        for (const auto& import : module->imports) {
+          for (const std::string_view name :
+               import.names.empty() ? std::vector<std::string>{""} : import.names) {
+            for (const auto& path : analyze::import_candidates(candidate, import, name)) {
+              const analyze::PythonModule* imported = analysis.python(path);
+              model = model || (imported != nullptr && module_has_model(*imported));
+            }
+          }
+        }
+        if (model) {
           return pass("AWS Lambda container image in " + file->path + ":" + std::to_string(instruction.line) +
                           ", whose handler " + handler + " is defined in " + candidate,
                       {{file->path, static_cast<uint32_t>(instruction.line)}, {candidate, 0}});

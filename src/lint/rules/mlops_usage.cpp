@@ -47,7 +47,11 @@ namespace {
 bool vertex_experiment_call(const analyze::Call& call)
 {
   const std::string_view name = last_component(call.callee);
-  if (call.callee.find('.') == std::string::npos) {
+  // Through the SDK's module (aiplatform.start_run, or its usual aliases), not a trainer's or a
+  // logger's own log_metrics.
+  const std::string_view receiver = std::string_view(call.callee).substr(0, call.callee.rfind('.') + 1);
+  if (receiver != "aiplatform." && receiver != "vertex_ai." && receiver != "vertexai." &&
+      receiver != "aip.") {
     return false;
   }
   if (name == "init") {

@@ -61,7 +61,7 @@ constexpr std::string_view k_readme_phrases[] = {
     "baseline", "baselines", "majority class", "majority-class", "dummy classifier", "dummyclassifier",
     "dummy regressor", "dummyregressor", "naive forecast", "seasonal naive",
     // A fine-tuned model against the model it started from: "ROUGE Scores (Fine-tuned vs Base)".
-    "vs base", "vs. base", "versus base", "before fine-tuning", "without fine-tuning"};
+    "vs base", "vs. base", "versus base"};
 
 bool is_word_char(char c)
 {
@@ -192,12 +192,12 @@ BaselineEvidence code_evidence(const Analysis& analysis)
     }
     // A command's help ("Compute baseline metrics." over a snapshot of the current model's
     // latency) says what a script is for, not that a baseline model is compared.
-    std::set<std::pair<int, std::string_view>> help_texts;
+    std::set<std::string_view> help_texts; // by value: the string may sit lines below the call
     for (const auto& call : module->calls) {
       for (const auto& keyword : call.keywords) {
         if (keyword.name == "help" || keyword.name == "description" || keyword.name == "epilog") {
           for (const auto& value : keyword.strings) {
-            help_texts.emplace(call.line, value);
+            help_texts.emplace(value);
           }
         }
       }
@@ -205,8 +205,7 @@ BaselineEvidence code_evidence(const Analysis& analysis)
     for (const auto& literal : module->strings) {
       // A label ("Baseline", "Baseline RMSE: {x}"), not prose that happens to use the word
       // ("offer the baseline plan"); exactly "baseline" is also matplotlib's va="baseline".
-      if (is_label(literal.value) && literal.value != "baseline" &&
-          !help_texts.contains({literal.line, literal.value}) &&
+      if (is_label(literal.value) && literal.value != "baseline" && !help_texts.contains(literal.value) &&
           has_phrase(literal.value, std::span(k_readme_phrases).first(2)) &&
           !names_reference(literal.value)) {
         add_unique(evidence.strings,

@@ -245,8 +245,10 @@ MetricEvidence metric_evidence(const Analysis& analysis)
     }
     for (const auto& name : module->names) {
       // t-SNE's perplexity is a setting of the plot, not a language model's score.
-      const auto words = identifier_words(name.text);
-      if (tsne && std::find(words.begin(), words.end(), "perplexity") != words.end()) {
+      // A constant (TSNE_PERPLEXITY = 30) is a setting too.
+      const bool constant =
+          std::none_of(name.text.begin(), name.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if ((tsne || constant) && text::icontains(name.text, "perplexity")) {
         continue;
       }
       if (names_metric(name.text) && !drawn.contains(name.line)) {
@@ -273,7 +275,10 @@ std::string readme_metric(std::string_view block_text)
       const bool starts = at == 0 || !is_word_char(lowered[at - 1]);
       const bool ends = end >= lowered.size() || !is_word_char(lowered[end]) || metric == "r²";
       const bool cased = metric != "map" || block_text.substr(at + 1, 2) != "ap";
-      if (starts && ends && cased) {
+      // t-SNE's perplexity is a plot's setting.
+      const bool tsne = metric == "perplexity" && (lowered.find("t-sne") != std::string::npos ||
+                                                   lowered.find("tsne") != std::string::npos);
+      if (starts && ends && cased && !tsne) {
         return std::string(block_text.substr(at, metric.size()));
       }
     }
