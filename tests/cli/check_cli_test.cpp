@@ -165,7 +165,7 @@ TEST_CASE("check: usage and configuration errors exit 2")
   }
 }
 
-TEST_CASE("check: --output writes the report atomically; a write failure exits 3")
+TEST_CASE("check: --output writes the report atomically, a write failure exits 3")
 {
   const test::TempDir dir;
   write_good_project(dir.path());
@@ -333,7 +333,7 @@ TEST_CASE("check: --rev audits a commit and reports it")
   }
 }
 
-TEST_CASE("rules: lists every rule; --category filters; json is versioned")
+TEST_CASE("rules: lists every rule, --category filters, json is versioned")
 {
   Output result = run({"rules"});
   CHECK(result.code == 0);

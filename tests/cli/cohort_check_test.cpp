@@ -276,7 +276,7 @@ TEST_CASE("cohort: --targets FILE and --shard errors are usage errors naming the
   }
 }
 
-TEST_CASE("cohort: thresholds apply to every target; exit 1 when one misses them")
+TEST_CASE("cohort: thresholds apply to every target, exit 1 when one misses them")
 {
   const CohortFixture cohort(3, 0);
   const std::string list = cohort.write_list("list.txt", cohort.names());

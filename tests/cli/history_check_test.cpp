@@ -27,6 +27,15 @@ CommitOptions days_ago(double days)
   return options;
 }
 
+// `hours` past noon (UTC) of the day `days` ago: commits on one calendar day whatever the time
+// the test runs at.
+CommitOptions noon_of(int days, int hours = 0)
+{
+  CommitOptions options;
+  options.when = (now() / k_day - days) * k_day + (12 + hours) * 3600;
+  return options;
+}
+
 Json audit(const std::filesystem::path& path, const std::vector<std::string>& extra = {})
 {
   std::vector<std::string> args = {"check", path.string(), "--format", "json"};
@@ -121,7 +130,8 @@ TEST_CASE("history: a key committed then deleted is found in history, not in the
             "1 acknowledged credential (rotated) left out") != std::string::npos);
 }
 
-TEST_CASE("history: a key in the tree is reported once read; one removed only in the working copy is still in history")
+TEST_CASE("history: a key in the tree is reported once read, one removed only in the working copy is still "
+          "in history")
 {
   GitFixture repo;
   develop(repo);
@@ -153,7 +163,7 @@ TEST_CASE("history: a key in the tree is reported once read; one removed only in
                                    leaked.substr(0, 7)) != std::string::npos);
 }
 
-TEST_CASE("history: a 60 MB blob in an old commit; LFS pointers are not flagged")
+TEST_CASE("history: a 60 MB blob in an old commit, LFS pointers are not flagged")
 {
   GitFixture repo;
   develop(repo);
@@ -224,11 +234,11 @@ TEST_CASE("history: a bot's daily commits are left out of the history")
   // One afternoon of the author's work, then a workflow that commits refreshed data every day.
   GitFixture repo;
   repo.write("README.md", "# Air quality\n");
-  repo.commit("Initial commit", days_ago(30));
+  repo.commit("Initial commit", noon_of(30));
   for (int i = 0; i < 12; ++i) {
     repo.write("src/aqi/module" + std::to_string(i) + ".py", "X = 1\n");
   }
-  repo.commit("Add the forecasting pipeline", days_ago(29.9));
+  repo.commit("Add the forecasting pipeline", noon_of(30, 2));
   for (int i = 0; i < 20; ++i) {
     CommitOptions bot = days_ago(28 - i);
     bot.author = "github-actions[bot]";

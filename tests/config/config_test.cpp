@@ -157,7 +157,7 @@ TEST_CASE("config: [tool.mlfolio] in pyproject.toml")
         "pyproject.toml:2:1: unknown key 'ignor' in [tool.mlfolio]. Did you mean 'ignore'?");
 }
 
-TEST_CASE("config: found at the root of the audited view; both places is an error")
+TEST_CASE("config: found at the root of the audited view, both places is an error")
 {
   lint::MemoryView view;
   auto config = find_config(view, "", k_names);

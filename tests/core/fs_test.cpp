@@ -48,7 +48,7 @@ TEST_CASE("write_file_atomic: a pipe is written in place and stays a pipe")
   CHECK(std::distance(stdfs::directory_iterator(dir.path()), stdfs::directory_iterator()) == 1); // no temp left
 }
 
-TEST_CASE("write_file_atomic: a symlink is written through and stays a link; a folder is refused")
+TEST_CASE("write_file_atomic: a symlink is written through and stays a link, a folder is refused")
 {
   const TempDir dir;
   write_text(dir.path() / "reports" / "latest.json", "old\n");

@@ -7,7 +7,7 @@
 using mlfolio::Pool;
 using mlfolio::Result;
 
-TEST_CASE("pool: made when none is idle, lent again when given back; a make that fails is an error")
+TEST_CASE("pool: made when none is idle, lent again when given back, a make that fails is an error")
 {
   Pool<int> pool;
   int made = 0;

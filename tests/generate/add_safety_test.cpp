@@ -18,7 +18,7 @@ void write_src_layout(const stdfs::path& root)
 
 } // namespace
 
-TEST_CASE("add: an existing file is left alone and reported; --force keeps a backup")
+TEST_CASE("add: an existing file is left alone and reported, --force keeps a backup")
 {
   const TempDir dir;
   write_src_layout(dir.path());
@@ -195,7 +195,7 @@ TEST_CASE("add: usage errors name what to do")
   CHECK(run.err.starts_with("mlfolio add: --license: 'gpl' is not a valid license."));
 }
 
-TEST_CASE("add: --list names each component with the rules it fixes; help add")
+TEST_CASE("add: --list names each component with the rules it fixes, help add")
 {
   const auto run = run_cli({"add", "--list"});
   CHECK(run.code == 0);

@@ -204,7 +204,7 @@ TEST_CASE("new: answers from a file, --set and options combine with options winn
   CHECK(read_text(dir.path() / "demo-project" / "LICENSE").find("BSD") != std::string::npos);
 }
 
-TEST_CASE("new: --template-dir uses a user's template; --list-templates lists the built-in one")
+TEST_CASE("new: --template-dir uses a user's template, --list-templates lists the built-in one")
 {
   const TempDir dir;
   write_text(dir.path() / "tpl" / "template.toml", "name = \"mine\"\nversion = \"0.3\"\ndescription = \"own\"\n");

@@ -230,7 +230,7 @@ TEST_CASE("analysis: parsed forms are made once, and what cannot be parsed becom
   CHECK(analysis.notes()[0].starts_with("notebooks/broken.ipynb:1:"));
 }
 
-TEST_CASE("analysis: dvc.yaml parsed once; a YAML error is a note")
+TEST_CASE("analysis: dvc.yaml parsed once, a YAML error is a note")
 {
   MemoryView view;
   view.add("dvc.yaml", "stages:\n  train:\n    cmd: python train.py\n");
@@ -248,7 +248,7 @@ TEST_CASE("analysis: dvc.yaml parsed once; a YAML error is a note")
   CHECK(analysis.notes()[0].starts_with("pipelines/dvc.yaml:"));
 }
 
-TEST_CASE("analysis: Compose files, parsed once; what cannot be read is a note")
+TEST_CASE("analysis: Compose files, parsed once, what cannot be read is a note")
 {
   MemoryView view;
   view.add("docker-compose.yml", "services:\n  train:\n    command: python train.py\n");
@@ -283,7 +283,7 @@ TEST_CASE("analysis: files committed with unresolved merge conflicts are one not
   CHECK(conflict->starts_with("merge conflicts were left unresolved in app/main.py:2, dvc.yaml:2 ("));
 }
 
-TEST_CASE("analysis: a Sphinx docs/conf.py is no code module; a conf.py elsewhere is")
+TEST_CASE("analysis: a Sphinx docs/conf.py is no code module, a conf.py elsewhere is")
 {
   MemoryView view;
   view.add("docs/conf.py", "import os\nproject = os.getenv('NAME')\n");

@@ -47,7 +47,7 @@ TEST_CASE("code/package and code/not-notebook-only")
   CHECK(check_rule("code/package", view).message == "importable package src/churn/");
 }
 
-TEST_CASE("repo/large-files: each file above its threshold with its size; artifacts from a smaller size")
+TEST_CASE("repo/large-files: each file above its threshold with its size, artifacts from a smaller size")
 {
   MemoryView view;
   view.add("small.txt", "x");

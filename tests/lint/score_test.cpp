@@ -25,7 +25,7 @@ const CategoryScore& category_of(const Score& score, Category category)
 
 } // namespace
 
-TEST_CASE("score: a category scores passing weight over applicable weight; skips count on neither side")
+TEST_CASE("score: a category scores passing weight over applicable weight, skips count on neither side")
 {
   const std::vector<Finding> findings = {
       finding(Category::docs, Status::pass, 3),

@@ -100,7 +100,7 @@ TEST_CASE("secrets: lines, fingerprints, markers, UTF-16 and notebooks")
   CHECK(found[1].pattern->id == "huggingface-token");
 }
 
-TEST_CASE("secrets: LocalStack's published test key is no credential; the same key elsewhere is")
+TEST_CASE("secrets: LocalStack's published test key is no credential, the same key elsewhere is")
 {
   const auto scanner = Scanner::builtin();
   REQUIRE(scanner.has_value());
@@ -148,7 +148,8 @@ TEST_CASE("secrets: a bad patterns file is an error naming file:line:column")
   CHECK(entropy("abcd") == doctest::Approx(2.0));
 }
 
-TEST_CASE("secrets: the built-in scanner is made once and shared; threads scanning at once find what one finds")
+TEST_CASE(
+    "secrets: the built-in scanner is made once and shared, threads scanning at once find what one finds")
 {
   const auto first = Scanner::builtin();
   const auto again = Scanner::builtin();

@@ -78,7 +78,7 @@ TEST_CASE("json report: findings sorted by category then id, failures with locat
   CHECK(json["findings"][4]["message"] == "disabled in .mlfolio.toml");
 }
 
-TEST_CASE("json report: every built-in rule appears exactly once; a commit is reported when there is one")
+TEST_CASE("json report: every built-in rule appears exactly once, a commit is reported when there is one")
 {
   const auto catalog = lint::builtin_catalog();
   REQUIRE(catalog.has_value());

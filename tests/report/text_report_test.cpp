@@ -33,7 +33,7 @@ TEST_CASE("text report: alerts first, failures first in each category")
   CHECK(text.find("\x1b[") == std::string::npos);
 }
 
-TEST_CASE("text report: --quiet prints the score line only; colour when asked")
+TEST_CASE("text report: --quiet prints the score line only, colour when asked")
 {
   report::WriteOptions quiet;
   quiet.quiet = true;

@@ -20,7 +20,7 @@ std::vector<std::string> names_of(const TaskFile& file)
 
 } // namespace
 
-TEST_CASE("makefile: targets, recipes and prerequisites; variables, specials and files left out")
+TEST_CASE("makefile: targets, recipes and prerequisites, variables, specials and files left out")
 {
   const auto file = parse_task_file("PYTHON ?= python3\r\n"
                                     "RUN := PYTHONPATH=src $(PYTHON)\r\n"

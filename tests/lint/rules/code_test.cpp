@@ -294,7 +294,7 @@ std::string many_steps(int count)
 
 } // namespace
 
-TEST_CASE("code/error-handling: a pydantic model another module uses counts; Django's migrations do not")
+TEST_CASE("code/error-handling: a pydantic model another module uses counts, Django's migrations do not")
 {
   MemoryView view;
   view.add("src/pipeline.py", many_steps(200));

@@ -82,7 +82,7 @@ TEST_CASE("docs/problem-statement: a problem heading, an overview, or the openin
         "says what problem the project solves and why it matters");
 }
 
-TEST_CASE("docs/problem-statement: a tagline set as a heading under the title; a section name is no tagline")
+TEST_CASE("docs/problem-statement: a tagline set as a heading under the title, a section name is no tagline")
 {
   const std::string prose =
       "Support agents spend the first hour of each shift sorting tickets by hand. This model "
@@ -122,7 +122,7 @@ TEST_CASE("docs/dataset: a link in a list item that speaks of the data names its
                            "does not give its size or columns, nor its licence or how it was collected");
 }
 
-TEST_CASE("docs/dataset: a benchmark named with its year; an introduction in German naming Kaggle's dataset")
+TEST_CASE("docs/dataset: a benchmark named with its year, an introduction in German naming Kaggle's dataset")
 {
   Finding finding = check_readme("docs/dataset", "# Aspects\n\n## Dataset\n\n- **SemEval-2014 Task 4** - Restaurant "
                                                  "Reviews corpus\n- Labels: positive, negative, neutral\n");
@@ -140,7 +140,7 @@ TEST_CASE("docs/dataset: a benchmark named with its year; an introduction in Ger
   CHECK(finding.message.find("does not give its source") != std::string::npos);
 }
 
-TEST_CASE("docs/dataset and docs/problem-statement: a public dataset by its own name; a What it is heading")
+TEST_CASE("docs/dataset and docs/problem-statement: a public dataset by its own name, a What it is heading")
 {
   Finding finding = check_readme("docs/dataset", "# Arrival\n\n## Offline evaluation\n\nFour models evaluated on "
                                                  "the data of MovieLens 20M, 20 million ratings.\n");
@@ -191,7 +191,7 @@ TEST_CASE("docs/dataset: source, size and provenance, and the generated placehol
 }
 
 TEST_CASE(
-    "docs/architecture-diagram: mermaid's source in a block of another language; parts stacked with arrows")
+    "docs/architecture-diagram: mermaid's source in a block of another language, parts stacked with arrows")
 {
   Finding finding = check_readme("docs/architecture-diagram",
                                  "# X\n\n## Architecture & Workflow\n```bash\nflowchart TD\n    A[MySQL] --> "
@@ -216,7 +216,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "docs/architecture-diagram: mermaid, images, ASCII sketches, links; trees and code are not diagrams")
+    "docs/architecture-diagram: mermaid, images, ASCII sketches, links, trees and code are not diagrams")
 {
   Finding finding =
       check_readme("docs/architecture-diagram", "# X\n\n```mermaid\nflowchart LR\n a --> b\n```\n");
@@ -314,7 +314,7 @@ TEST_CASE(
         "sketch; the link to docs/ARCHITECTURE.md (README.md:3) leads to no file");
 }
 
-TEST_CASE("docs/results: tables, lists, sentences and printed reports; the generated empty table")
+TEST_CASE("docs/results: tables, lists, sentences and printed reports, the generated empty table")
 {
   Finding finding = check_readme(
       "docs/results", "# X\n\n## Results\n\n| Model | F1 (macro) | R² |\n|---|---:|---:|\n| base | 0.31 | "
@@ -385,7 +385,8 @@ TEST_CASE("docs/results: a question under Troubleshooting is no results section"
                            "AUC, RMSE, ...)");
 }
 
-TEST_CASE("docs/results: results in an image named for them; endpoints and a service's metrics are no results section")
+TEST_CASE("docs/results: results in an image named for them, endpoints and a service's metrics are no "
+          "results section")
 {
   Finding finding = check_readme("docs/results", "# X\n\n#### Power BI Dashboards (Screenshots)\n\n"
                                                  "![Leaderboard](docs/powerbi/Leaderboard.png)\n");
@@ -792,7 +793,7 @@ TEST_CASE("docs/experiment-dashboard: a tracking guide the README names or links
         "up -d bentoml` (README.md:3)");
 }
 
-TEST_CASE("docs/experiment-dashboard: screenshots of the dashboard; a list of tools; where the code logs")
+TEST_CASE("docs/experiment-dashboard: screenshots of the dashboard, a list of tools, where the code logs")
 {
   const std::vector<std::pair<std::string, std::string>> code = {
       {"api/predictor.py", "import mlflow\nmodel = mlflow.sklearn.load_model(URI)\n"},
@@ -820,7 +821,7 @@ TEST_CASE("docs/experiment-dashboard: screenshots of the dashboard; a list of to
             .status == Status::fail);
 }
 
-TEST_CASE("docs/experiment-dashboard: links, commands and directions; skipped without a tracker")
+TEST_CASE("docs/experiment-dashboard: links, commands and directions, skipped without a tracker")
 {
   Finding finding = check_readme("docs/experiment-dashboard", "# X\n\nNo tracking.\n", "README.md",
                                  {{"src/x/train.py", "import sklearn\n"}});
@@ -883,7 +884,7 @@ TEST_CASE("docs/no-placeholders: a template's user in a clone command, fill-ins 
             .status == Status::pass);
 }
 
-TEST_CASE("docs/no-placeholders: every placeholder on its line; code and ordinary words left alone")
+TEST_CASE("docs/no-placeholders: every placeholder on its line, code and ordinary words left alone")
 {
   Finding finding =
       check_readme("docs/no-placeholders",
@@ -929,7 +930,7 @@ TEST_CASE("docs/no-placeholders: every placeholder on its line; code and ordinar
   CHECK(finding.message == "README.rst still holds 2 placeholders (TODO marker, example e-mail)");
 }
 
-TEST_CASE("count_words: letters and digits of any script; separators and emoji are no words; two CJK "
+TEST_CASE("count_words: letters and digits of any script, separators and emoji are no words, two CJK "
           "characters are one")
 {
   CHECK(docs::count_words("Predicts churn for 7,043 customers") == 5);
