@@ -3,6 +3,7 @@
 
 #include "core/text.h"
 #include "lint/rules/docs_sections.h"
+#include "lint/rules/rigor_code.h"
 #include "lint/wording.h"
 
 #include <re2/re2.h>
@@ -93,11 +94,13 @@ const RE2& camel_dataset_pattern()
   return pattern;
 }
 
-// "Source: Yahoo Finance", "Data source - PhysioNet": a source named after a label, which says
-// where the data was collected too. Words that only defer ("Source: TBD") name none.
-bool labelled_source(std::string_view text)
+// Words after a label that name nothing yet: "Source: TBD", "Dataset: N/A".
+constexpr std::string_view k_placeholder_names[] = {"n/a", "na", "unknown", "none", "tbd", "tba"};
+
+// Whether a label `pattern` matches (its group the first word after it, "Source: Yahoo", "Dataset:
+// MJSynth") followed by a word that names something: not a placeholder, not one of `rejected`.
+bool names_after_label(std::string_view text, const RE2& pattern, std::span<const std::string_view> rejected)
 {
-  thread_local const RE2 pattern(R"((?i:\b(?:data\s*)?sources?)\**\s*[:：–-]\s*\**\s*([A-Z][\w.&'’/-]*))");
   re2::StringPiece input(text.data(), text.size());
   std::string first;
   while (RE2::FindAndConsume(&input, pattern, &first)) {
@@ -105,12 +108,21 @@ bool labelled_source(std::string_view text)
       first.pop_back();
     }
     const std::string lowered = text::to_lower(first);
-    if (lowered != "n/a" && lowered != "na" && lowered != "unknown" && lowered != "none" &&
-        lowered != "internal" && lowered != "code" && lowered != "tba" && !docs::has_todo_marker(first)) {
+    if (!contains(k_placeholder_names, lowered) && !contains(rejected, lowered) &&
+        !docs::has_todo_marker(first)) {
       return true;
     }
   }
   return false;
+}
+
+// "Source: Yahoo Finance", "Data source - PhysioNet": a source named after a label, which says
+// where the data was collected too.
+bool labelled_source(std::string_view text)
+{
+  thread_local const RE2 pattern(R"((?i:\b(?:data\s*)?sources?)\**\s*[:：–-]\s*\**\s*([A-Z][\w.&'’/-]*))");
+  constexpr std::string_view k_not_sources[] = {"internal", "code"};
+  return names_after_label(text, pattern, k_not_sources);
 }
 
 // Words that describe data rather than name it: "raw", "Synthetic Word Dataset".
@@ -124,29 +136,19 @@ constexpr std::string_view k_descriptive[] = {
     "eda",     "api",       "db",         "tsv",   "xml",       "hdf5",     "npz",      "pdf"};
 
 // "Dataset: MJSynth (Synthetic Word Dataset)": a dataset named after a label; a word that only
-// describes it ("Dataset: custom collected images") names none.
+// describes it ("Dataset: custom collected images") or opens a sentence ("Dataset: The images we
+// collected") names none.
 bool labelled_dataset(std::string_view text)
 {
   // The label opens its line: "**MLflow Datasets**: Proper versioning" names a feature.
   thread_local const RE2 pattern(
       R"((?m)^[\s>*_-]*(?i:data ?sets?)[*_]*\s*[:：]\s*[*_]*\s*([A-Z][\w.&'’/-]*))");
-  // Words that open a sentence about data without naming it ("Dataset: The images we collected").
-  constexpr std::string_view k_unnamed[] = {"the",     "a",      "an",   "we",  "i",  "our", "not", "none",
-                                            "unknown", "images", "data", "n/a", "na", "tbd", "tba", "see"};
-  re2::StringPiece input(text.data(), text.size());
-  std::string first;
-  while (RE2::FindAndConsume(&input, pattern, &first)) {
-    while (!first.empty() && (first.back() == '.' || first.back() == '-')) {
-      first.pop_back();
-    }
-    const std::string lowered = text::to_lower(first);
-    if (std::find(std::begin(k_descriptive), std::end(k_descriptive), lowered) == std::end(k_descriptive) &&
-        std::find(std::begin(k_unnamed), std::end(k_unnamed), lowered) == std::end(k_unnamed) &&
-        !docs::has_todo_marker(first)) {
-      return true;
-    }
-  }
-  return false;
+  static const std::vector<std::string_view> k_not_names = [] {
+    std::vector<std::string_view> words(std::begin(k_descriptive), std::end(k_descriptive));
+    words.insert(words.end(), {"the", "a", "an", "we", "i", "not", "images", "data", "see"});
+    return words;
+  }();
+  return names_after_label(text, pattern, k_not_names);
 }
 
 bool names_a_dataset(std::string_view text)
@@ -172,7 +174,7 @@ bool names_a_dataset(std::string_view text)
     std::string words;
     while (RE2::FindAndConsume(&input, pattern, &words)) {
       std::string first = text::to_lower(words.substr(0, words.find_first_of(" \t\n")));
-      if (std::find(std::begin(k_descriptive), std::end(k_descriptive), first) == std::end(k_descriptive)) {
+      if (!contains(k_descriptive, first)) {
         return true;
       }
     }
