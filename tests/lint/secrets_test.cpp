@@ -110,6 +110,7 @@ TEST_CASE("secrets: LocalStack's published test key is no credential, the same k
   CHECK((*scanner)->scan_file("localstack_data/cache/server.test.pem.key", key).empty());
   CHECK((*scanner)->scan_file("localstack_data/cache/server.test.pem", key).empty());
   CHECK((*scanner)->scan_file("deploy/server.pem", key).size() == 1);
+  CHECK((*scanner)->scan_file("deploy/server.test.pem", key).size() == 1); // not in LocalStack's folder
 }
 
 TEST_CASE("secrets: made-up keys and web pages printed by a notebook are not credentials")
