@@ -1,3 +1,4 @@
+#include "core/text.h"
 #include "lint/analyze/line_index.h"
 #include "lint/analyze/readme_build.h"
 
@@ -385,6 +386,70 @@ size_t front_matter_lines(std::string_view text)
   return 0;
 }
 
+// A README wrapped by mistake in a Markdown fence: "```markdown" (or "md", any fence length)
+// as its first block after front matter and rules, with a heading as the fence's first line.
+// GitHub shows such a README as one code box, but every word of it is there for a reader to
+// see. Returns the 0-based lines of the opening and closing fence (npos when it stays open),
+// or nullopt when the README does not start that way.
+struct WrappingFence
+{
+  size_t open = 0;
+  size_t close = std::string_view::npos;
+};
+
+std::optional<WrappingFence> wrapping_markdown_fence(const std::vector<std::string_view>& lines)
+{
+  const auto trimmed = [](std::string_view line) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+      line.remove_suffix(1);
+    }
+    while (!line.empty() && line.front() == ' ') {
+      line.remove_prefix(1);
+    }
+    return line;
+  };
+  size_t i = 0;
+  while (i < lines.size()) {
+    const std::string_view line = trimmed(lines[i]);
+    if (!line.empty() && line.find_first_not_of("-*_ ") != std::string_view::npos) {
+      break;
+    }
+    ++i;
+  }
+  if (i == lines.size()) {
+    return std::nullopt;
+  }
+  const std::string_view opener = trimmed(lines[i]);
+  const char mark = opener.empty() ? '\0' : opener.front();
+  if (mark != '`' && mark != '~') {
+    return std::nullopt;
+  }
+  const size_t length = opener.find_first_not_of(mark);
+  if (length == std::string_view::npos || length < 3) {
+    return std::nullopt;
+  }
+  const std::string info = text::to_lower(trimmed(opener.substr(length)));
+  if (info != "markdown" && info != "md") {
+    return std::nullopt;
+  }
+  size_t first = i + 1;
+  while (first < lines.size() && trimmed(lines[first]).empty()) {
+    ++first;
+  }
+  if (first == lines.size() || !trimmed(lines[first]).starts_with("# ")) {
+    return std::nullopt;
+  }
+  WrappingFence fence{i, std::string_view::npos};
+  for (size_t l = first + 1; l < lines.size(); ++l) {
+    const std::string_view line = trimmed(lines[l]);
+    if (line.size() >= length && line.find_first_not_of(mark) == std::string_view::npos) {
+      fence.close = l;
+      break;
+    }
+  }
+  return fence;
+}
+
 } // namespace
 
 void parse_markdown(std::string_view text, Document& document)
@@ -400,6 +465,29 @@ void parse_markdown(std::string_view text, Document& document)
     without_front_matter.assign(lines, '\n');
     without_front_matter.append(text.substr(pos));
     text = without_front_matter;
+  }
+  std::string unwrapped;
+  {
+    std::vector<std::string_view> lines;
+    for (size_t pos = 0; pos < text.size();) {
+      const size_t end = text.find('\n', pos);
+      lines.push_back(text.substr(pos, end == std::string_view::npos ? text.size() - pos : end - pos));
+      pos = end == std::string_view::npos ? text.size() : end + 1;
+    }
+    if (const auto fence = wrapping_markdown_fence(lines)) {
+      // The fence lines become blank lines, so that line numbers stay those of the file.
+      for (size_t l = 0; l < lines.size(); ++l) {
+        if (l != fence->open && l != fence->close) {
+          unwrapped.append(lines[l]);
+        }
+        unwrapped.push_back('\n');
+      }
+      document.problems.push_back(
+          Problem{static_cast<int>(fence->open) + 1, 0,
+                  "the README is wrapped in a ```markdown fence, so GitHub shows it as one code "
+                  "block; read as Markdown. Delete the fence lines"});
+      text = unwrapped;
+    }
   }
   ensure_extensions_registered();
   ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT), &cmark_parser_free);

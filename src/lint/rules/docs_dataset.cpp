@@ -78,6 +78,14 @@ const RE2& acronym_dataset_pattern()
   return pattern;
 }
 
+// "trained on the German Traffic Sign Recognition Benchmark": a benchmark's proper name, every
+// word capitalised, is a dataset's ("the benchmark results" is not).
+const RE2& named_benchmark_pattern()
+{
+  thread_local const RE2 pattern(R"(\b[Tt]he\s+((?:[A-Z][\w&.'’-]*\s+){1,6})Benchmark\b)");
+  return pattern;
+}
+
 // A shared task's or benchmark's name with its year: "SemEval-2014 Task 4", "CoNLL-2003", "WMT14".
 const RE2& benchmark_pattern()
 {
@@ -180,7 +188,8 @@ bool names_a_dataset(std::string_view text)
     }
     return false;
   };
-  return named(named_dataset_pattern()) || named(acronym_dataset_pattern());
+  return named(named_dataset_pattern()) || named(acronym_dataset_pattern()) ||
+         named(named_benchmark_pattern());
 }
 
 struct Evidence
@@ -321,16 +330,19 @@ void weigh_mentions(const analyze::Document& document, Evidence& evidence)
       }
     }
   };
+  const auto speaks_of_data = [](std::string_view text) {
+    return docs::has_any_word(text, k_mention_words) ||
+           RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), named_benchmark_pattern());
+  };
   for (const auto& paragraph : document.paragraphs) {
-    if (docs::has_any_word(paragraph.text, k_mention_words) &&
-        !docs::has_word(paragraph.text, "placeholder") && !is_badge_row(document, paragraph.text, paragraph.line)) {
+    if (speaks_of_data(paragraph.text) && !docs::has_word(paragraph.text, "placeholder") &&
+        !is_badge_row(document, paragraph.text, paragraph.line)) {
       weigh_text(paragraph.text, paragraph.line, evidence);
       note_links(paragraph.text, paragraph.line);
     }
   }
   for (const auto& item : document.list_items) {
-    if (docs::has_any_word(item.text, k_mention_words) &&
-        !is_badge_row(document, item.text, item.line)) {
+    if (speaks_of_data(item.text) && !is_badge_row(document, item.text, item.line)) {
       weigh_text(item.text, item.line, evidence);
       note_links(item.text, item.line);
     }

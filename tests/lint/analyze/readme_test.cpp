@@ -505,6 +505,51 @@ TEST_CASE("Markdown README: template placeholders and inline markup in headings"
   CHECK(intro_text(doc).empty());
 }
 
+TEST_CASE("Markdown README: one wrapped by mistake in a markdown fence is read as Markdown, with a note")
+{
+  constexpr std::string_view readme = "---\n"
+                                      "\n"
+                                      "````markdown\n"
+                                      "# Traffic sign classifier\n"
+                                      "\n"
+                                      "Recognises traffic signs.\n"
+                                      "\n"
+                                      "```\n"
+                                      "app/\n"
+                                      "```\n"
+                                      "````\n"
+                                      "\n"
+                                      "## Setup\n";
+  const Document doc = parse_readme(readme, DocumentFormat::markdown);
+  REQUIRE(doc.sections.size() == 2);
+  CHECK(doc.title == "Traffic sign classifier");
+  CHECK(doc.sections[0].line == 4);
+  CHECK(doc.sections[1].heading == "Setup");
+  CHECK(doc.sections[1].line == 13);
+  REQUIRE(doc.code_blocks.size() == 1);
+  CHECK(doc.code_blocks[0].line == 8);
+  REQUIRE(doc.problems.size() == 1);
+  CHECK(doc.problems[0].line == 3);
+  CHECK(doc.problems[0].message.find("Delete the fence lines") != std::string::npos);
+
+  SUBCASE("a fence left open reads the rest as Markdown too")
+  {
+    const Document open = parse_readme("```md\n# Title\n\n## Usage\nRun it.\n", DocumentFormat::markdown);
+    REQUIRE(open.sections.size() == 2);
+    CHECK(open.sections[1].heading == "Usage");
+  }
+  SUBCASE("a markdown fence that does not open with a heading, or comes after the text, is code")
+  {
+    const Document example = parse_readme("```markdown\nSome text\n# Title\n```\n", DocumentFormat::markdown);
+    CHECK(example.sections.empty());
+    CHECK(example.problems.empty());
+    const Document later =
+        parse_readme("# Template\n\n```markdown\n# My project\n```\n", DocumentFormat::markdown);
+    CHECK(later.sections.size() == 1);
+    CHECK(later.problems.empty());
+  }
+}
+
 TEST_CASE("Markdown README: YAML front matter (a Hugging Face Space's card) is no heading")
 {
   constexpr std::string_view readme = "---\n"
