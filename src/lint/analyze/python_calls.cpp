@@ -324,8 +324,15 @@ void collect_routes(PythonModule& module)
 {
   for (const auto& function : module.functions) {
     for (const auto& decorator : function.decorators) {
-      add_route(module, decorator.name, decorator.first_string, decorator.keywords, function.name,
-                decorator.line);
+      // The path may be given by name: @router.post(path="/predict"), @app.route(rule="/").
+      std::optional<std::string> path = decorator.first_string;
+      for (const auto& keyword : decorator.keywords) {
+        if (!path && (keyword.name == "path" || keyword.name == "rule") && keyword.strings.size() == 1 &&
+            keyword.value.size() == keyword.strings.front().size() + 2) {
+          path = keyword.strings.front();
+        }
+      }
+      add_route(module, decorator.name, path, decorator.keywords, function.name, decorator.line);
     }
   }
   // Flask-RESTX and Flask-RESTful: @api.route("/analyze") on a Resource class, whose get, post,

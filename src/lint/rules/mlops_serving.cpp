@@ -206,8 +206,32 @@ std::optional<Finding> lambda_image(const Analysis& analysis)
       std::string module_path = handler.substr(0, dot);
       std::replace(module_path.begin(), module_path.end(), '.', '/');
       const std::string function = handler.substr(dot + 1);
-      for (const std::string& candidate :
-           {folder_of(file->path) + module_path + ".py", module_path + ".py"}) {
+      std::vector<std::string> candidates{folder_of(file->path) + module_path + ".py", module_path + ".py"};
+      // "COPY scripts/lambda_function.py ." puts the handler's module where the CMD names it.
+      for (const auto& copy : dockerfile.instructions) {
+        if ((copy.keyword != "COPY" && copy.keyword != "ADD") || !copy.heredocs.empty() ||
+            std::any_of(copy.flags.begin(), copy.flags.end(),
+                        [](const std::string& flag) { return flag.starts_with("--from"); })) {
+          continue;
+        }
+        std::vector<std::string_view> words(copy.exec_args.begin(), copy.exec_args.end());
+        if (!copy.exec_form) {
+          for (const std::string_view word : text::split(copy.arguments, ' ')) {
+            if (!text::trim(word).empty()) {
+              words.push_back(text::trim(word));
+            }
+          }
+        }
+        for (size_t w = 0; w + 1 < words.size(); ++w) {
+          const std::string_view source = words[w];
+          if (source.ends_with("/" + module_path + ".py")) {
+            const std::string relative(source.starts_with("./") ? source.substr(2) : source);
+            candidates.push_back(folder_of(file->path) + relative);
+            candidates.push_back(relative);
+          }
+        }
+      }
+      for (const std::string& candidate : candidates) {
         const analyze::PythonModule* module = analysis.python(candidate);
         if (module == nullptr ||
             std::none_of(module->functions.begin(), module->functions.end(), [&](const analyze::Function& f) {
