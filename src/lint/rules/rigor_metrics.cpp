@@ -226,11 +226,36 @@ void scan_calls(const Analysis& analysis, const FileEntry* file, const analyze::
   }
 }
 
+// A scikit-learn metric looked up by its name: "from sklearn import metrics", then
+// getattr(metrics, self.name) with name = "f1_score" set in the same module.
+void scan_named_lookup(const Analysis& analysis, const FileEntry* file, const analyze::PythonModule& module,
+                       MetricEvidence& evidence)
+{
+  const bool metrics_module =
+      std::any_of(module.imports.begin(), module.imports.end(), [](const analyze::Import& import) {
+        return (import.module == "sklearn" &&
+                std::find(import.names.begin(), import.names.end(), "metrics") != import.names.end()) ||
+               (import.module == "sklearn.metrics" && import.names.empty());
+      });
+  if (!metrics_module || std::none_of(module.calls.begin(), module.calls.end(),
+                                      [](const analyze::Call& call) { return call.callee == "getattr"; })) {
+    return;
+  }
+  for (const auto& literal : module.strings) {
+    if (!literal.is_fstring && literal.value.find('_') != std::string::npos &&
+        contains(k_metric_calls, literal.value)) {
+      add_unique(evidence.beyond, {"getattr(sklearn.metrics, \"" + literal.value + "\")",
+                                   code_location(analysis, file, literal.line)});
+    }
+  }
+}
+
 MetricEvidence metric_evidence(const Analysis& analysis)
 {
   MetricEvidence evidence;
   for (const auto& [file, module] : analysis.code_modules()) {
     scan_calls(analysis, file, *module, evidence);
+    scan_named_lookup(analysis, file, *module, evidence);
     // A metric's name given a random number (ndcg = 0.65 + np.random.normal(0, 0.1)) measures
     // nothing, nor does a schema's field declared for one (ndcg: float = Field(..., ge=0.0)): the
     // lines of such calls.
