@@ -4,6 +4,8 @@
 
 #include "core/text.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <set>
 
@@ -259,6 +261,15 @@ struct ReadmeMentions
   std::optional<Location> operations;
 };
 
+// A simple model a README says it started from: "we initially implemented a base default linear
+// regression model", "the base linear model yielded an RMSE of ...".
+const RE2& base_linear_pattern()
+{
+  thread_local const RE2 pattern(
+      R"((?i)\bbase (?:default )?(?:linear|logistic|ridge|lasso)(?: regression)?(?: model| regressor| classifier)\b)");
+  return pattern;
+}
+
 ReadmeMentions readme_mentions(const Analysis& analysis)
 {
   ReadmeMentions found;
@@ -267,7 +278,9 @@ ReadmeMentions readme_mentions(const Analysis& analysis)
     return found;
   }
   for (const auto& block : document->blocks) {
-    if (block.kind == analyze::BlockKind::code || !has_phrase(block.text, k_readme_phrases)) {
+    if (block.kind == analyze::BlockKind::code ||
+        (!has_phrase(block.text, k_readme_phrases) &&
+         !RE2::PartialMatch(re2::StringPiece(block.text.data(), block.text.size()), base_linear_pattern()))) {
       continue;
     }
     const Location where{analysis.readme()->path, static_cast<uint32_t>(block.line)};
