@@ -22,7 +22,7 @@ namespace mlfolio::lint {
 
 namespace {
 
-enum class StageKind { data, train, evaluate, predict, serve, pipeline };
+enum class StageKind { data, train, evaluate, predict, serve, monitor, pipeline };
 
 struct StageWord
 {
@@ -53,8 +53,10 @@ constexpr StageWord k_stage_words[] = {
     {"batch", StageKind::predict},       {"serve", StageKind::serve},
     {"serving", StageKind::serve},       {"deploy", StageKind::serve},
     {"promote", StageKind::serve},       {"api", StageKind::serve},
-    {"server", StageKind::serve},        {"pipeline", StageKind::pipeline},
-    {"repro", StageKind::pipeline},      {"reproduce", StageKind::pipeline},
+    {"server", StageKind::serve},        {"monitor", StageKind::monitor},
+    {"monitoring", StageKind::monitor},  {"drift", StageKind::monitor},
+    {"pipeline", StageKind::pipeline},   {"repro", StageKind::pipeline},
+    {"reproduce", StageKind::pipeline},
 };
 
 constexpr Library k_orchestrators[] = {
@@ -109,7 +111,13 @@ struct StageNames
     names.emplace_back(name);
     kinds.insert(kind);
   }
-  bool enough() const { return kinds.size() >= 2 || kinds.contains(StageKind::pipeline); }
+  // Monitoring is a stage of a pipeline that retrains; beside serving alone, "monitoring_up"
+  // starts dashboards.
+  size_t distinct() const
+  {
+    return kinds.size() - (kinds.contains(StageKind::monitor) && !kinds.contains(StageKind::train) ? 1 : 0);
+  }
+  bool enough() const { return distinct() >= 2 || kinds.contains(StageKind::pipeline); }
 };
 
 std::string basename(std::string_view path)
@@ -263,7 +271,15 @@ TaskFileResult task_files(const Analysis& analysis)
         all.push_back(target.name);
         continue;
       }
-      if (stage_of(target.name)) {
+      // A monitoring target is a stage when it runs the project's own check (python
+      // src/monitor.py); "monitoring_up" starts dashboards and "monitoring_down" stops them.
+      const auto kind = stage_of(target.name);
+      const bool monitor_script =
+          kind == StageKind::monitor &&
+          std::any_of(target.recipe.begin(), target.recipe.end(), [&](const std::string& line) {
+            return project_code_run(analysis.view(), line).has_value();
+          });
+      if (kind && (kind != StageKind::monitor || monitor_script)) {
         stages.add(target.name);
       } else if (!is_check_task(target.name) &&
                  std::any_of(target.recipe.begin(), target.recipe.end(), starts_service)) {
@@ -580,7 +596,7 @@ std::optional<StageNames> driver_stages(const Analysis& analysis, const std::str
       add(found->second, call.callee + "()");
     }
   }
-  if (stages.kinds.size() >= 2 && (!generic || stages.kinds.contains(StageKind::train))) {
+  if (stages.distinct() >= 2 && (!generic || stages.kinds.contains(StageKind::train))) {
     return stages;
   }
   return std::nullopt;
@@ -706,7 +722,7 @@ std::optional<Finding> compose_pipeline(const Analysis& analysis)
       chained = chained || std::any_of(service.depends_on.begin(), service.depends_on.end(),
                                        [&](const std::string& other) { return kinds.contains(other); });
     }
-    if (chained && stages.kinds.size() >= 2 && stages.kinds.contains(StageKind::train)) {
+    if (chained && stages.distinct() >= 2 && stages.kinds.contains(StageKind::train)) {
       return pass("Compose file " + file->path +
                       " runs the stages as services that wait for each other: " + join_some(stages.names, 5),
                   {{file->path, static_cast<uint32_t>(first_line)}});
