@@ -21,6 +21,10 @@ struct NamespacePackage
   size_t importers = 0;
   bool build_configuration = false; // else its modules import each other by its name
   bool imported_within = true;      // else the rest of the project imports several of its modules
+  // Several namespace packages side by side under one import root ("src/"), none enough alone,
+  // whose modules import each other's by name: their folder names.
+  std::vector<std::string> siblings;
+  size_t sibling_modules = 0;
 };
 
 // A folder of modules with no __init__.py that a build configuration installs and the project's
@@ -66,13 +70,23 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
     }
   }
   std::optional<NamespacePackage> best;
+  // Per import root ("src/", ""): the folders whose modules are imported by name, those modules,
+  // and whether one folder's modules import another's.
+  struct Root
+  {
+    std::vector<std::string> folders;
+    std::set<std::string> imported;
+    std::string first_module;
+    std::string importer;
+  };
+  std::map<std::string, Root, std::less<>> roots;
   for (const auto& [folder, candidate] : folders) {
     const std::string& name = candidate.name;
     if (candidate.modules < 2 || name == "tests" || name == "test" || name == "scripts" ||
         name == "notebooks") {
       continue;
     }
-    NamespacePackage found{folder, candidate.first_module, "", 0, build_configuration};
+    NamespacePackage found{folder, candidate.first_module, "", 0, build_configuration, true, {}, 0};
     size_t inner_importers = 0; // its own modules that import each other by the package's name
     std::set<std::string> inner_imported; // the modules they import so
     std::set<std::string> outer_imported; // the modules the rest of the project imports so
@@ -120,9 +134,30 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
         found.importers > 0 &&
         (inner_importers >= 2 || inner_imported.size() >= 2 || outer_imported.size() >= 3);
     found.imported_within = inner_importers >= 2 || inner_imported.size() >= 2;
+    if (!inner_imported.empty() || !outer_imported.empty()) {
+      Root& root = roots[folder.substr(0, folder.size() - name.size() - 1)];
+      root.folders.push_back(name + "/");
+      root.imported.insert(inner_imported.begin(), inner_imported.end());
+      root.imported.insert(outer_imported.begin(), outer_imported.end());
+      root.first_module = root.first_module.empty() ? candidate.first_module : root.first_module;
+      root.importer = root.importer.empty() ? found.importer : root.importer;
+    }
     if ((build_configuration ? found.importers > 0 : written_as_package) &&
         (!best || found.importers > best->importers)) {
       best = found;
+    }
+  }
+  // Without one package that is enough alone: two or more folders under one import root whose
+  // modules import four or more of theirs by name, one folder's modules another's (a consumer,
+  // a retraining flow and their shared data_processing/ under src/, run with src on PYTHONPATH).
+  if (!best && !build_configuration) {
+    for (const auto& [prefix, root] : roots) {
+      if (root.folders.size() >= 2 && root.imported.size() >= 4 && !root.importer.empty()) {
+        NamespacePackage found{prefix, root.first_module, root.importer, 1, false, false, {}, 0};
+        found.siblings = root.folders;
+        found.sibling_modules = root.imported.size();
+        return found;
+      }
     }
   }
   return best;
@@ -162,6 +197,14 @@ Finding check_code_package(const RuleContext& context)
     return pass("importable package " + best_folder, {{best->path, 0}});
   }
   if (const auto package = namespace_package(context, python)) {
+    if (!package->siblings.empty()) {
+      return pass("importable packages " + join_some(package->siblings, 4) + " under " +
+                      (package->folder.empty() ? std::string("the repository's root") : package->folder) +
+                      " (namespace packages: no __init__.py, but the project imports " +
+                      std::to_string(package->sibling_modules) + " of their modules by name, as " +
+                      package->importer + " does)",
+                  {{package->module, 0}});
+    }
     return pass("importable package " + package->folder + " (a namespace package: no __init__.py, but " +
                     package->importer + " imports it by name and " +
                     (package->build_configuration ? "the project has a build configuration)"
