@@ -4,6 +4,8 @@
 #include "lint/rules/docs_sections.h"
 #include "lint/wording.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 
 namespace mlfolio::lint {
@@ -124,6 +126,16 @@ size_t english_words(std::string_view prose)
                     [&](std::string_view word) { return docs::has_word(prose, word); }));
 }
 
+// A sentence that says what the model predicts, from what or into what: "a model that predicts
+// whether a critic review is positive or negative", "classifying papers into research
+// categories". Engineering prose around it still says what the project is for.
+bool states_task(std::string_view prose)
+{
+  thread_local const RE2 pattern(
+      R"((?i)\b(predicts?|predicting|classif(?:y|ies|ying)|detects?|detecting|forecasts?|forecasting|estimates?|estimating)\b[^.;:]{0,80}?\b(whether|into|from|based on)\b)");
+  return RE2::PartialMatch(re2::StringPiece(prose.data(), prose.size()), pattern);
+}
+
 // English prose made of the engineering (MLOps, pipelines, CI/CD, deployment, monitoring ...)
 // with no word of who needs it or what is at stake: "we will develop a machine learning workflow
 // utilizing the MLOps pipeline ... data preprocessing, model training, monitoring, deployment".
@@ -135,7 +147,7 @@ bool only_engineering(std::string_view prose)
           return !word.empty() && docs::has_word(prose, word);
         });
       });
-  return english_words(prose) >= 3 && engineering >= 4 && !names_stake(prose);
+  return english_words(prose) >= 3 && engineering >= 4 && !names_stake(prose) && !states_task(prose);
 }
 
 // Whether prose reads as a statement of the problem. English prose that shows off the
