@@ -170,7 +170,23 @@ std::string local_path(std::string_view url)
   if (url.starts_with('/')) {
     url.remove_prefix(1);
   }
-  return std::string(url);
+  // "Malaria%20Architecture.png" names "Malaria Architecture.png".
+  std::string path;
+  for (size_t i = 0; i < url.size(); ++i) {
+    const auto hex = [](char c) {
+      return c >= '0' && c <= '9'   ? c - '0'
+             : c >= 'a' && c <= 'f' ? c - 'a' + 10
+             : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                    : -1;
+    };
+    if (url[i] == '%' && i + 2 < url.size() && hex(url[i + 1]) >= 0 && hex(url[i + 2]) >= 0) {
+      path.push_back(static_cast<char>(hex(url[i + 1]) * 16 + hex(url[i + 2])));
+      i += 2;
+    } else {
+      path.push_back(url[i]);
+    }
+  }
+  return path;
 }
 
 // The line of a diagram in a document the README hands the architecture to, or 0: a diagram
@@ -336,14 +352,24 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
                    code.line);
     }
   }
+  std::string missing; // a diagram's image whose file is not in the repository
   for (const auto& image : document.images) {
+    const analyze::Section* section = section_at(document, image.line);
     // An image whose file is not in the repository shows nothing on GitHub: a broken picture.
     const std::string local = local_path(image.url);
-    if (docs::is_badge(image) ||
-        (is_local(image.url) && local.find('%') == std::string::npos && !context.view().exists(local))) {
+    if (docs::is_badge(image)) {
       continue;
     }
-    const analyze::Section* section = section_at(document, image.line);
+    if (is_local(image.url) && !context.view().exists(local)) {
+      const bool diagram =
+          docs::has_any_word(image.alt, k_diagram_words) ||
+          docs::has_any_word(file_name_words(image.url), k_diagram_words) ||
+          (section != nullptr && analyze::heading_matches(section->heading, k_diagram_words));
+      if (diagram && missing.empty()) {
+        missing = local + " (" + docs::at(path, image.line) + ")";
+      }
+      continue;
+    }
     if (docs::has_any_word(image.alt, k_diagram_words) ||
         docs::has_any_word(file_name_words(image.url), k_diagram_words)) {
       return found("a diagram image (" + docs::clip(image.alt.empty() ? image.url : image.alt, 60) + ")",
@@ -427,12 +453,12 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
       continue;
     }
     const std::string local = local_path(link.url);
-    if (is_local(link.url) && local.find('%') == std::string::npos && !context.view().exists(local) &&
+    if (is_local(link.url) && !context.view().exists(local) &&
         !context.view().has_folder(local.ends_with('/') ? local.substr(0, local.size() - 1) : local)) {
       broken = broken.empty() ? link.url + " (" + docs::at(path, link.line) + ")" : broken;
       continue;
     }
-    if (is_local(link.url) && local.find('%') == std::string::npos) {
+    if (is_local(link.url)) {
       if (const auto diagram = diagram_behind(context, local)) {
         return pass("a diagram in " + (diagram->line > 0 ? diagram->to_string() : diagram->path) +
                         ", which the README links at " + docs::at(path, link.line),
@@ -465,6 +491,9 @@ Finding check_docs_architecture_diagram(const RuleContext& context)
   }
   std::string message =
       path + " has no diagram: no mermaid block, no image of the architecture, no ASCII sketch";
+  if (!missing.empty()) {
+    message += "; the diagram image " + missing + " is not in the repository";
+  }
   if (!broken.empty()) {
     message += "; the link to " + broken + " leads to no file";
   }

@@ -78,6 +78,24 @@ constexpr std::string_view k_not_deployments[] = {
     // Streams and dashboards of the analysis, not the model running.
     "twitch.tv", "tableau.com", "lookerstudio.google.com", "datastudio.google.com", "app.powerbi.com",
     "docs.google.com", "notion.so"};
+// A hosting platform's own page ("https://huggingface.co/spaces", "https://streamlit.app/"), as
+// a badge links it: no app of the project's is there.
+bool platform_home(std::string_view url)
+{
+  const size_t scheme = url.find("://");
+  std::string_view rest = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("?#"));
+  while (rest.ends_with('/')) {
+    rest.remove_suffix(1);
+  }
+  if (rest.starts_with("www.")) {
+    rest.remove_prefix(4);
+  }
+  return std::any_of(std::begin(k_hosting), std::end(k_hosting), [&](std::string_view host) {
+    return text::iequals(rest, host.starts_with('.') ? host.substr(1) : host);
+  });
+}
+
 constexpr std::string_view k_deploy_headings[] = {"deployment", "deploy",    "deploying", "production",
                                                   "hosting",    "live demo", "demo",      "cloud",
                                                   "docker",     "serving"};
@@ -259,7 +277,8 @@ Finding check_docs_deployment(const RuleContext& context)
 
   for (const auto& link : document.links) {
     const bool web = link.url.starts_with("http://") || link.url.starts_with("https://");
-    if (web && any_in(link.url, k_hosting) && !any_in(link.url, k_not_deployments)) {
+    if (web && any_in(link.url, k_hosting) && !any_in(link.url, k_not_deployments) &&
+        !platform_home(link.url)) {
       return found("a live deployment at " + docs::clip(link.url, 80), link.line);
     }
   }
@@ -313,7 +332,7 @@ Finding check_docs_deployment(const RuleContext& context)
       while (!address.empty() && std::string_view(",.;:!?").find(address.back()) != std::string_view::npos) {
         address.pop_back();
       }
-      if (any_in(address, k_not_deployments) || text::icontains(address, "your")) {
+      if (any_in(address, k_not_deployments) || text::icontains(address, "your") || platform_home(address)) {
         continue;
       }
       if (any_in(address, k_hosting) ||
@@ -351,7 +370,7 @@ Finding check_docs_deployment(const RuleContext& context)
       re2::StringPiece input(piece.data(), piece.size());
       std::string address;
       while (RE2::FindAndConsume(&input, address_pattern, &address)) {
-        if (any_in(address, k_hosting) && !any_in(address, k_not_deployments)) {
+        if (any_in(address, k_hosting) && !any_in(address, k_not_deployments) && !platform_home(address)) {
           return found("a live deployment at " + docs::clip(address, 80), line);
         }
       }

@@ -114,7 +114,11 @@ bool is_dashboard_url(std::string_view url)
       host.ends_with(".readthedocs.io")) {
     return false;
   }
-  const bool project_path = path.size() > 1 && !path.starts_with("/site") && !path.starts_with("/docs");
+  // A project is /<entity>/<project>: one segment is an account's page (/authorize, /login).
+  const std::string_view bare = path.substr(0, path.find_first_of("?#"));
+  const size_t second = bare.size() > 1 ? bare.find('/', 1) : std::string_view::npos;
+  const bool project_path = second != std::string_view::npos && second + 1 < bare.size() &&
+                            !path.starts_with("/site") && !path.starts_with("/docs");
   const bool hosted = std::find(std::begin(k_dashboard_hosts), std::end(k_dashboard_hosts), host) !=
                       std::end(k_dashboard_hosts);
   return (hosted && project_path) || host.find("mlflow") != std::string::npos ||
