@@ -186,9 +186,25 @@ BaselineEvidence code_evidence(const Analysis& analysis)
     // A library's own parameter: bert_score(..., rescale_with_baseline=True) rescales a score, it
     // trains no baseline.
     constexpr std::string_view k_library_parameters[] = {"rescale_with_baseline", "baseline_rescale"};
+    // Captum's and SHAP's attributions take baselines=, the input an attribution is measured from.
+    std::set<int> attribution_lines;
+    for (const auto& call : module->calls) {
+      const std::string_view name = last_component(call.callee);
+      if (name == "attribute" || name == "attribute_future" || text::icontains(call.callee, "shap.")) {
+        for (const auto& keyword : call.keywords) {
+          if (keyword.name == "baselines" || keyword.name == "baseline") {
+            attribution_lines.insert(call.line);
+          }
+        }
+      }
+    }
     for (const auto& name : module->names) {
+      const bool attribution_input =
+          (name.text == "baselines" || name.text == "baseline") &&
+          std::any_of(attribution_lines.begin(), attribution_lines.end(),
+                      [&](int line) { return name.line >= line && name.line <= line + 8; });
       if (text::to_lower(name.text).find("baseline") != std::string::npos && !names_reference(name.text) &&
-          !contains(k_library_parameters, name.text)) {
+          !contains(k_library_parameters, name.text) && !attribution_input) {
         add_unique(evidence.named, {name.text, code_location(analysis, file, name.line)});
       }
     }

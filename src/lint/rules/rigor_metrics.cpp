@@ -186,6 +186,12 @@ bool names_metric(std::string_view identifier)
          });
 }
 
+// torchmetrics' containers and aggregators: MeanMetric averages a loss, MaxMetric keeps the
+// best accuracy so far; they measure nothing of their own.
+constexpr std::string_view k_torchmetrics_tools[] = {"MetricCollection", "MetricTracker", "MeanMetric",
+                                                     "MaxMetric",        "MinMetric",     "SumMetric",
+                                                     "CatMetric",        "RunningMean",   "RunningSum"};
+
 // Names imported from torchmetrics: every metric class there counts, by whether it is accuracy.
 bool from_torchmetrics(const analyze::PythonModule& module, std::string_view callee)
 {
@@ -209,8 +215,7 @@ void scan_calls(const Analysis& analysis, const FileEntry* file, const analyze::
       add_unique(evidence.accuracy, {std::string(name), where()});
     } else if (contains(k_metric_calls, name)) {
       add_unique(evidence.beyond, {std::string(name), where()});
-    } else if (from_torchmetrics(module, call.callee) && name != "MetricCollection" &&
-               name != "MetricTracker") {
+    } else if (from_torchmetrics(module, call.callee) && !contains(k_torchmetrics_tools, name)) {
       const bool accuracy = text::to_lower(name).find("accuracy") != std::string::npos;
       add_unique(accuracy ? evidence.accuracy : evidence.beyond, {std::string(name), where()});
     } else if ((call.callee == "evaluate.load" || name == "load_metric") && call.first_string) {
