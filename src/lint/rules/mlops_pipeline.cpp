@@ -10,6 +10,7 @@
 #include "lint/analyze/modules.h"
 #include "lint/rules/mlops_usage.h"
 #include "lint/rules/python_code.h"
+#include "lint/rules/rigor_code.h"
 #include "lint/wording.h"
 
 #include <re2/re2.h>
@@ -474,11 +475,24 @@ std::optional<Finding> cli_commands(const Analysis& analysis)
   for (const auto& [file, module] : analysis.code_modules()) {
     StageNames commands;
     StageNames subcommands;
+    std::optional<std::string> runs_pipeline; // add_parser("run", help="Execute the full pipeline.")
     for (const auto& call : module->calls) {
       if (last_component(call.callee) == "add_parser" && call.first_string) {
         commands.add(*call.first_string);
         subcommands.add(*call.first_string);
+        for (const auto& keyword : call.keywords) {
+          if (!runs_pipeline && keyword.name == "help" && keyword.strings.size() == 1 &&
+              !stage_of(*call.first_string) &&
+              std::ranges::any_of(name_words(keyword.strings.front()),
+                                  [](std::string_view word) { return word == "pipeline"; })) {
+            runs_pipeline = *call.first_string;
+          }
+        }
       }
+    }
+    // A subcommand that runs a pipeline, by its help, beside one for a stage of it.
+    if (runs_pipeline && !commands.kinds.empty()) {
+      commands.add(*runs_pipeline + " (which runs a pipeline)", StageKind::pipeline);
     }
     // Invoke's tasks (tasks.py: @task def preprocess(c)), run as "invoke preprocess".
     const bool invoke = std::any_of(module->imports.begin(), module->imports.end(),
@@ -565,7 +579,19 @@ std::optional<StageNames> driver_stages(const Analysis& analysis, const std::str
       }
     }
     for (const auto& import : module->imports) {
-      add(stage_of(last_component(import.module)), import.module);
+      if (const auto kind = stage_of(last_component(import.module))) {
+        add(kind, import.module);
+        continue;
+      }
+      // A module of the project's that trains a model (churn_model.py fits one) is the
+      // training stage, whatever its name.
+      for (const auto& path : analyze::import_candidates(script, import, "")) {
+        const analyze::PythonModule* imported = analysis.python(path);
+        if (imported != nullptr && imported->routes.empty() && training_call(*imported)) {
+          add(StageKind::train, import.module);
+          break;
+        }
+      }
     }
   }
   // The names it imports from the project's own modules, with the stage of each name or module.
