@@ -56,8 +56,8 @@ constexpr std::string_view k_ml_libraries[] = {
 
 // The last component of a call that fits a model.
 constexpr std::string_view k_training_calls[] = {
-    "backward",        "begin_training", "compare_models", "fit", "fit_generator", "partial_fit",
-    "resume_training", "train",          "train_on_batch",
+    "backward",    "begin_training", "compare_models",  "fit",   "fit_generator",
+    "fit_predict", "partial_fit",    "resume_training", "train", "train_on_batch",
 };
 
 std::string_view top_module(std::string_view module)

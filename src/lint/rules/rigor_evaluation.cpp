@@ -228,9 +228,14 @@ std::optional<std::pair<CodeHit, CodeHit>> clustering_only(const Analysis& analy
   std::optional<CodeHit> clusterer;
   std::optional<CodeHit> score;
   for (const auto& [file, module] : analysis.code_modules()) {
+    // A nearest-neighbours classifier fitted beside the clustering, in the same module, carries
+    // the clusters' labels to new points (SpectralClustering has no predict of its own).
+    const bool clusters_here = std::any_of(module->calls.begin(), module->calls.end(), [&](const auto& call) {
+      return contains(k_clusterers, last_component(call.callee));
+    });
     for (const auto& call : module->calls) {
       const std::string_view name = last_component(call.callee);
-      if (supervised(name)) {
+      if (supervised(name) && !(clusters_here && name == "KNeighborsClassifier")) {
         return std::nullopt;
       }
       if (!clusterer && contains(k_clusterers, name)) {
