@@ -110,6 +110,13 @@ std::optional<Location> health_literal(const Analysis& analysis, const std::vect
 // sentence under any key that says the service is in that state ({"message": "Credit Risk Model
 // is running!"}). The handler's string literals tell it; a welcome message ("Welcome to the
 // Credit Risk API") does not. What the handler answers, for the message.
+std::string docs_clip(std::string_view text)
+{
+  text = text::trim(text);
+  text = text.substr(0, text.find('\n'));
+  return std::string(text.substr(0, 60));
+}
+
 std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& at)
 {
   const analyze::Route& route = *at.route;
@@ -157,12 +164,19 @@ std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& 
   std::optional<std::string> state;
   std::optional<std::string> sentence;
   bool docstring = handler->has_docstring; // its first string, which says what the route is for
+  std::optional<std::string> documented;   // that docstring, when it calls the route a health check
   for (const auto& literal : module->strings) {
     if (literal.line < handler->line || literal.line > handler->end_line) {
       continue;
     }
     if (docstring && literal.line > handler->line) {
       docstring = false;
+      // The handler says it is the health check: def root(): """Health Check.""" answering
+      // HTTPStatus.OK.
+      thread_local const RE2 names_probe(R"((?i)^\s*(health[\s_-]?check|liveness|readiness)\b)");
+      if (RE2::PartialMatch(literal.value, names_probe)) {
+        documented = "is documented as \"" + docs_clip(literal.value) + "\"";
+      }
       continue;
     }
     if (!key && is_one_of(literal.value, k_state_keys)) {
@@ -183,7 +197,7 @@ std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& 
   if (sentence && RE2::PartialMatch(*sentence, claims_state)) {
     return "\"" + *sentence + "\"";
   }
-  return std::nullopt;
+  return documented;
 }
 
 } // namespace
@@ -234,7 +248,8 @@ Finding check_mlops_health_endpoint(const RuleContext& context)
       continue;
     }
     if (const auto status = root_status(analysis, route)) {
-      return pass("health route / (" + route.route->function + "() answers " + *status + ") in " +
+      return pass("health route / (" + route.route->function + "() " +
+                      (status->starts_with("is documented") ? "" : "answers ") + *status + ") in " +
                       route.where.to_string(),
                   {route.where});
     }
