@@ -90,6 +90,7 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
     size_t inner_importers = 0; // its own modules that import each other by the package's name
     std::set<std::string> inner_imported; // the modules they import so
     std::set<std::string> outer_imported; // the modules the rest of the project imports so
+    bool inner_relative = false;          // its own modules import each other relatively too
     for (const auto* list : {&context.analysis().code_modules(), &context.analysis().test_modules()}) {
       for (const auto& [file, module] : *list) {
         // Without a build configuration, only an import of one of its modules ("app.routes" is
@@ -106,6 +107,8 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
         const bool inner = file->path.starts_with(folder);
         bool imports = false;
         for (const auto& import : module->imports) {
+          // "from .database import setup_indexes": a relative import runs only inside a package.
+          inner_relative = inner_relative || (inner && import.level > 0);
           const bool of_package =
               import.level == 0 &&
               (import.module == name
@@ -130,9 +133,12 @@ std::optional<NamespacePackage> namespace_package(const RuleContext& context,
     // of them imports several of the others so (api/main.py: api.model, api.auth, api.schemas),
     // or the rest of the project imports three or more of its modules by its name (a flow run
     // with python -m: training.feature_engineering, training.train_experiment, ...).
+    // Run as a module from outside ("uvicorn app.main:app" in the service's Dockerfile), nothing
+    // else need import it: its modules importing each other by its name and relatively are enough.
     const bool written_as_package =
-        found.importers > 0 &&
-        (inner_importers >= 2 || inner_imported.size() >= 2 || outer_imported.size() >= 3);
+        (found.importers > 0 &&
+         (inner_importers >= 2 || inner_imported.size() >= 2 || outer_imported.size() >= 3)) ||
+        (inner_importers >= 2 && inner_imported.size() >= 2 && inner_relative);
     found.imported_within = inner_importers >= 2 || inner_imported.size() >= 2;
     if (!inner_imported.empty() || !outer_imported.empty()) {
       Root& root = roots[folder.substr(0, folder.size() - name.size() - 1)];
@@ -203,6 +209,12 @@ Finding check_code_package(const RuleContext& context)
                       " (namespace packages: no __init__.py, but the project imports " +
                       std::to_string(package->sibling_modules) + " of their modules by name, as " +
                       package->importer + " does)",
+                  {{package->module, 0}});
+    }
+    if (package->importer.empty()) {
+      return pass("importable package " + package->folder +
+                      " (a namespace package: no __init__.py, but its own modules import each other by its "
+                      "name and relatively)",
                   {{package->module, 0}});
     }
     return pass("importable package " + package->folder + " (a namespace package: no __init__.py, but " +
