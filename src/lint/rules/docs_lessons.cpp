@@ -129,6 +129,10 @@ const RE2& strong_lesson_pattern()
       R"(failure (cases|modes)|\b(i|we) tried\b|known limitations|limitations of|model'?s? limitations|)"
       R"(limitations (are|is|were) (documented|described|discussed|listed|covered)|)"
       R"(\b(was|were) (not|never) (promoted|selected|chosen|adopted)\b|)"
+      // A caveat on the results, or their errors counted: "must be interpreted cautiously",
+      // "should not be generalized to real applicants", "produced 20 incorrect predictions".
+      R"(\binterpreted (cautiously|with caution)\b|\b(should|must|may) not be generali[sz]ed\b|\b(cannot|can't) be generali[sz]ed\b|)"
+      R"(\b\d+ (incorrect|wrong) predictions\b|)"
       // The same in the languages portfolios are often written in: limitations, lessons, "did
       // not work" (Spanish, Portuguese, French, German, Russian, Korean, Japanese, Chinese).
       R"(limitaciones|no funcion[óo]|limitações|não funcionou|n'a pas fonctionné|ne fonctionne pas|)"
