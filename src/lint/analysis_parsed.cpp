@@ -313,8 +313,17 @@ const std::vector<Parsed<analyze::Workflow>>& Analysis::workflows() const
       }
     }
     for (const FileEntry* file : files) {
-      const analyze::CiSystem system = analyze::ci_system_for_path(split_outer(file->path).rest);
+      const std::string_view path = split_outer(file->path).rest;
+      const analyze::CiSystem system = analyze::ci_system_for_path(path);
       if (system == analyze::CiSystem::unknown) {
+        continue;
+      }
+      // GitHub runs the workflows of the top's .github/workflows/ only (Backend/.github/... never
+      // runs), and GitLab and CircleCI read their files at the top too.
+      const bool top_only = system == analyze::CiSystem::github_actions ||
+                            system == analyze::CiSystem::gitlab || system == analyze::CiSystem::circleci;
+      if (top_only && !path.starts_with(".github/workflows/") && !path.starts_with(".circleci/") &&
+          path.find('/') != std::string_view::npos) {
         continue;
       }
       if (const TextFile* content = text(file->path); content != nullptr && !content->binary) {
