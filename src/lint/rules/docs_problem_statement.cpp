@@ -39,11 +39,12 @@ constexpr std::string_view k_intro_headings[] = {
     "Обзор", "введение", "Введение", "latar belakang", "deskripsi", "pendahuluan", "giới thiệu", "tổng quan",
     "genel bakış", "giriş"};
 constexpr std::string_view k_other_topics[] = {
-    "data",   "dataset",   "architecture", "model",        "models",     "results",    "api",     "structure",
-    "layout", "files",     "folder",       "installation", "usage",      "author",     "authors", "me",
-    "team",   "license",   "contributing", "code",         "pipeline",   "deployment", "tech",    "stack",
-    "tools",  "notebooks", "features",     "experiments",  "evaluation", "metrics",    "contents",
-    "test",   "tests",     "testing"};
+    "data",       "dataset", "architecture", "model",          "models",       "results",  "api",
+    "structure",  "layout",  "files",        "folder",         "installation", "usage",    "author",
+    "authors",    "me",      "team",         "license",        "contributing", "code",     "pipeline",
+    "deployment", "tech",    "stack",        "tools",          "notebooks",    "features", "experiments",
+    "evaluation", "metrics", "contents",     "test",           "tests",        "testing",  "ci/cd",
+    "ci",         "cd",      "mlops",        "infrastructure", "monitoring",   "docker"};
 
 // Words that say why the project matters or for whom: a stake, a cost, the people it serves, a
 // goal. An overview that only lists what the project is built with ("an end-to-end ML service

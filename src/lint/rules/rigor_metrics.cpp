@@ -273,12 +273,27 @@ MetricEvidence metric_evidence(const Analysis& analysis)
         drawn.insert(call.line);
       }
     }
+    // Lightning's numeric precision ("32", "16-mixed", "bf16") set on a line: precision =
+    // hparams.get("precision", "32") is how numbers are stored, not a measurement.
+    constexpr std::string_view k_numeric_precisions[] = {
+        "16",         "32",      "64",      "16-mixed", "bf16",
+        "bf16-mixed", "32-true", "16-true", "64-true",  "transformer-engine"};
+    std::set<int> numeric_precision;
+    for (const auto& literal : module->strings) {
+      if (contains(k_numeric_precisions, literal.value)) {
+        numeric_precision.insert(literal.line);
+      }
+    }
     for (const auto& name : module->names) {
+      if (text::iequals(name.text, "precision") && numeric_precision.contains(name.line)) {
+        continue;
+      }
       // t-SNE's perplexity is a setting of the plot, not a language model's score.
       // A constant (TSNE_PERPLEXITY = 30) is a setting too.
       const bool constant =
           std::none_of(name.text.begin(), name.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-      if ((tsne || constant) && text::icontains(name.text, "perplexity")) {
+      if ((tsne || constant || text::icontains(name.text, "tsne")) &&
+          text::icontains(name.text, "perplexity")) {
         continue;
       }
       if (names_metric(name.text) && !drawn.contains(name.line)) {
