@@ -20,6 +20,17 @@ namespace mlfolio::lint {
 
 namespace {
 
+// A path or address as the evidence shows it: a URL's query ("?token=GHSAT...") may carry a
+// credential and says nothing of the data, so it is left out.
+std::string shown_path(std::string_view value)
+{
+  const size_t query = value.find('?');
+  if (query == std::string_view::npos || value.find('=', query) == std::string_view::npos) {
+    return std::string(value);
+  }
+  return std::string(value.substr(0, query)) + "?…";
+}
+
 // In the order evidence is shown: the strongest first.
 enum class Place { title, data_file, code, intro, data_section, named_file, elsewhere };
 
@@ -176,9 +187,9 @@ void scan_module(const Analysis& analysis, const FileEntry* file, const analyze:
             return is_id(candidate, value) || is_data_file(candidate, text::base_name(value));
           });
       if (toy != toy_datasets().end()) {
-        sightings.push_back({&*toy, Place::code, call.callee + "(\"" + value + "\")", where()});
+        sightings.push_back({&*toy, Place::code, call.callee + "(\"" + shown_path(value) + "\")", where()});
       } else if (!is_generic_name(text::base_name(value)) && value.find('{') == std::string::npos) {
-        add_unique(reads, {call.callee + "(\"" + value + "\")", where()});
+        add_unique(reads, {call.callee + "(\"" + shown_path(value) + "\")", where()});
         read_values.push_back(value);
       }
     }
@@ -197,9 +208,9 @@ void scan_module(const Analysis& analysis, const FileEntry* file, const analyze:
     }
     const auto where = [&, file = file] { return code_location(analysis, file, literal.line); }; // when found
     if (const ToyDataset* toy = toy_file(is_url(value) ? text::base_name(value) : value)) {
-      sightings.push_back({toy, Place::code, "\"" + value + "\"", where()});
+      sightings.push_back({toy, Place::code, "\"" + shown_path(value) + "\"", where()});
     } else if (!is_generic_name(text::base_name(value)) && !is_output_path(value)) {
-      add_unique(literals, {"\"" + value + "\"", where()});
+      add_unique(literals, {"\"" + shown_path(value) + "\"", where()});
     }
   }
 }

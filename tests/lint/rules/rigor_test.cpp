@@ -331,6 +331,20 @@ TEST_CASE("rigor/reproducibility: global seeds, per-call seeds, and what is left
         "no random split, shuffling, sampling or randomised model in 1 Python module");
 }
 
+TEST_CASE("rigor/real-world-data: a URL's query, which may hold a token, is left out of the evidence")
+{
+  MemoryView view;
+  view.add("train.py", "import pandas as pd\n"
+                       "stations = pd.read_csv(\"https://raw.example.org/acme/bikes/main/stations.csv"
+                       "?token=GHSAT0AAAAAAB3XYZ\")\n"
+                       "model.fit(stations, target)\n");
+  const Finding finding = check_rule("rigor/real-world-data", view);
+  CHECK(finding.status == Status::pass);
+  CHECK(finding.message ==
+        "data: pd.read_csv(\"https://raw.example.org/acme/bikes/main/stations.csv?…\") at train.py:2");
+  CHECK(finding.message.find("GHSAT") == std::string::npos);
+}
+
 TEST_CASE("rigor/real-world-data: where a toy dataset appears decides")
 {
   MemoryView view;
