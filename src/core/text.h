@@ -12,6 +12,9 @@ std::vector<std::string_view> split(std::string_view text, char separator);
 std::vector<std::string_view> split_lines(std::string_view text); // \n, \r\n and \r
 std::string_view trim(std::string_view text);
 std::string to_lower(std::string_view text);
+// %XX escapes decoded, as in a URL's path ("Malaria%20Architecture.png"); a '%' not followed by
+// two hexadecimal digits stays as it is.
+std::string percent_decode(std::string_view text);
 // ASCII only, whatever the locale: paths, identifiers and Markdown keywords are compared, and a
 // byte of a UTF-8 sequence must never be changed.
 constexpr char ascii_lower(char c)

@@ -74,3 +74,11 @@ TEST_CASE("text: has_folder looks at the folders of a path, not its file")
   CHECK(text::has_folder("/test//a.py", tests));
   CHECK_FALSE(text::has_folder("", tests));
 }
+
+TEST_CASE("text: percent_decode decodes %XX and leaves a stray percent sign")
+{
+  CHECK(text::percent_decode("Malaria%20Parasite%20Architecture.png") == "Malaria Parasite Architecture.png");
+  CHECK(text::percent_decode("p%40ss%23word") == "p@ss#word");
+  CHECK(text::percent_decode("100%") == "100%");
+  CHECK(text::percent_decode("50%zz") == "50%zz");
+}

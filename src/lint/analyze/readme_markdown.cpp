@@ -399,18 +399,9 @@ struct WrappingFence
 
 std::optional<WrappingFence> wrapping_markdown_fence(const std::vector<std::string_view>& lines)
 {
-  const auto trimmed = [](std::string_view line) {
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
-      line.remove_suffix(1);
-    }
-    while (!line.empty() && line.front() == ' ') {
-      line.remove_prefix(1);
-    }
-    return line;
-  };
   size_t i = 0;
   while (i < lines.size()) {
-    const std::string_view line = trimmed(lines[i]);
+    const std::string_view line = text::trim(lines[i]);
     if (!line.empty() && line.find_first_not_of("-*_ ") != std::string_view::npos) {
       break;
     }
@@ -419,7 +410,7 @@ std::optional<WrappingFence> wrapping_markdown_fence(const std::vector<std::stri
   if (i == lines.size()) {
     return std::nullopt;
   }
-  const std::string_view opener = trimmed(lines[i]);
+  const std::string_view opener = text::trim(lines[i]);
   const char mark = opener.empty() ? '\0' : opener.front();
   if (mark != '`' && mark != '~') {
     return std::nullopt;
@@ -428,20 +419,20 @@ std::optional<WrappingFence> wrapping_markdown_fence(const std::vector<std::stri
   if (length == std::string_view::npos || length < 3) {
     return std::nullopt;
   }
-  const std::string info = text::to_lower(trimmed(opener.substr(length)));
+  const std::string info = text::to_lower(text::trim(opener.substr(length)));
   if (info != "markdown" && info != "md") {
     return std::nullopt;
   }
   size_t first = i + 1;
-  while (first < lines.size() && trimmed(lines[first]).empty()) {
+  while (first < lines.size() && text::trim(lines[first]).empty()) {
     ++first;
   }
-  if (first == lines.size() || !trimmed(lines[first]).starts_with("# ")) {
+  if (first == lines.size() || !text::trim(lines[first]).starts_with("# ")) {
     return std::nullopt;
   }
   WrappingFence fence{i, std::string_view::npos};
   for (size_t l = first + 1; l < lines.size(); ++l) {
-    const std::string_view line = trimmed(lines[l]);
+    const std::string_view line = text::trim(lines[l]);
     if (line.size() >= length && line.find_first_not_of(mark) == std::string_view::npos) {
       fence.close = l;
       break;
@@ -468,12 +459,7 @@ void parse_markdown(std::string_view text, Document& document)
   }
   std::string unwrapped;
   {
-    std::vector<std::string_view> lines;
-    for (size_t pos = 0; pos < text.size();) {
-      const size_t end = text.find('\n', pos);
-      lines.push_back(text.substr(pos, end == std::string_view::npos ? text.size() - pos : end - pos));
-      pos = end == std::string_view::npos ? text.size() : end + 1;
-    }
+    const std::vector<std::string_view> lines = text::split_lines(text);
     if (const auto fence = wrapping_markdown_fence(lines)) {
       // The fence lines become blank lines, so that line numbers stay those of the file.
       for (size_t l = 0; l < lines.size(); ++l) {

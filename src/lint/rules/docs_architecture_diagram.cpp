@@ -171,22 +171,7 @@ std::string local_path(std::string_view url)
     url.remove_prefix(1);
   }
   // "Malaria%20Architecture.png" names "Malaria Architecture.png".
-  std::string path;
-  for (size_t i = 0; i < url.size(); ++i) {
-    const auto hex = [](char c) {
-      return c >= '0' && c <= '9'   ? c - '0'
-             : c >= 'a' && c <= 'f' ? c - 'a' + 10
-             : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                    : -1;
-    };
-    if (url[i] == '%' && i + 2 < url.size() && hex(url[i + 1]) >= 0 && hex(url[i + 2]) >= 0) {
-      path.push_back(static_cast<char>(hex(url[i + 1]) * 16 + hex(url[i + 2])));
-      i += 2;
-    } else {
-      path.push_back(url[i]);
-    }
-  }
-  return path;
+  return text::percent_decode(url);
 }
 
 // The line of a diagram in a document the README hands the architecture to, or 0: a diagram

@@ -4,6 +4,7 @@
 #include "core/text.h"
 
 #include "lint/rules/code_names.h"
+#include "lint/rules/docs_sections.h"
 #include "lint/rules/mlops_usage.h"
 #include "lint/rules/serving.h"
 #include "lint/wording.h"
@@ -109,14 +110,8 @@ std::optional<Location> health_literal(const Analysis& analysis, const std::vect
 // sentence with one of them: "Model is Live"), a ready word alone ({"details": "ready"}), or a
 // sentence under any key that says the service is in that state ({"message": "Credit Risk Model
 // is running!"}). The handler's string literals tell it; a welcome message ("Welcome to the
-// Credit Risk API") does not. What the handler answers, for the message.
-std::string docs_clip(std::string_view text)
-{
-  text = text::trim(text);
-  text = text.substr(0, text.find('\n'));
-  return std::string(text.substr(0, 60));
-}
-
+// Credit Risk API") does not. What the handler answers ("answers \"status\": \"ok\""), or what its
+// docstring calls it, for the message.
 std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& at)
 {
   const analyze::Route& route = *at.route;
@@ -175,7 +170,9 @@ std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& 
       // HTTPStatus.OK.
       thread_local const RE2 names_probe(R"((?i)^\s*(health[\s_-]?check|liveness|readiness)\b)");
       if (RE2::PartialMatch(literal.value, names_probe)) {
-        documented = "is documented as \"" + docs_clip(literal.value) + "\"";
+        const std::string_view first_line = text::trim(literal.value);
+        documented =
+            "is documented as \"" + docs::clip(first_line.substr(0, first_line.find('\n')), 60) + "\"";
       }
       continue;
     }
@@ -189,13 +186,13 @@ std::optional<std::string> root_status(const Analysis& analysis, const RouteAt& 
     }
   }
   if (key && (state || sentence)) {
-    return "\"" + *key + "\": \"" + (state ? *state : *sentence) + "\"";
+    return "answers \"" + *key + "\": \"" + (state ? *state : *sentence) + "\"";
   }
   if (state && is_one_of(*state, k_alone)) {
-    return "\"" + *state + "\"";
+    return "answers \"" + *state + "\"";
   }
   if (sentence && RE2::PartialMatch(*sentence, claims_state)) {
-    return "\"" + *sentence + "\"";
+    return "answers \"" + *sentence + "\"";
   }
   return documented;
 }
@@ -248,8 +245,7 @@ Finding check_mlops_health_endpoint(const RuleContext& context)
       continue;
     }
     if (const auto status = root_status(analysis, route)) {
-      return pass("health route / (" + route.route->function + "() " +
-                      (status->starts_with("is documented") ? "" : "answers ") + *status + ") in " +
+      return pass("health route / (" + route.route->function + "() " + *status + ") in " +
                       route.where.to_string(),
                   {route.where});
     }

@@ -261,13 +261,7 @@ bool is_base64_of_words(std::string_view value)
 bool spells_a_password(std::string_view value)
 {
   std::string letters;
-  for (size_t i = 0; i < value.size(); ++i) {
-    char c = value[i];
-    if (c == '%' && i + 2 < value.size() && std::isxdigit(static_cast<unsigned char>(value[i + 1])) != 0 &&
-        std::isxdigit(static_cast<unsigned char>(value[i + 2])) != 0) {
-      c = static_cast<char>(std::stoi(std::string(value.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    }
+  for (char c : text::percent_decode(value)) {
     switch (c) {
     case '0': c = 'o'; break;
     case '1': c = 'i'; break;

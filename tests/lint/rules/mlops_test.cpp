@@ -148,6 +148,12 @@ TEST_CASE("mlops/health-endpoint: a root route that answers with its state, not 
   CHECK(check_rule("mlops/health-endpoint", view).message == "health route / (index() answers \"ready\") in main.py:4");
   view.add("main.py", header + "@app.get('/')\ndef index():\n    return {'details': 'ok'}\n"); // ok, of what?
   CHECK(check_rule("mlops/health-endpoint", view).status == Status::fail);
+  // A docstring that calls the root the health check, when what it answers names no state.
+  view.add("main.py", header +
+                          "@app.get('/')\ndef root():\n    \"\"\"Health Check.\n\n    Answers 200.\"\"\"\n" +
+                          "    return {'message': HTTPStatus.OK.phrase}\n");
+  CHECK(check_rule("mlops/health-endpoint", view).message ==
+        "health route / (root() is documented as \"Health Check.\") in main.py:4");
 }
 
 TEST_CASE("mlops/health-endpoint: the route the Dockerfile's HEALTHCHECK requests")
